@@ -1,0 +1,50 @@
+/*
+ * The original compiler command line, and what libclang needs to see exactly
+ * what GCC saw (DESIGN.md section 1).
+ */
+#ifndef KLP_CCP_GCC_CMDLINE_H
+#define KLP_CCP_GCC_CMDLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <clang-c/Index.h>
+#include "klp-ccp/util.h"
+
+struct gcc_cmdline {
+	char *compiler;		/* program for GCC probes ("gcc" if none given) */
+	char *input;		/* the C source file, as given */
+	struct strlist args;	/* original argv after @file expansion, minus the compiler */
+	struct strlist pre_includes;	/* -include FILE, in order, as given */
+	struct strlist defines;		/* "-DX=1" / "-UX" in order, as given */
+	bool nostdinc;
+	bool uses_lto;			/* -flto seen */
+	char *live_patching;		/* -flive-patching=VALUE or NULL */
+
+	/* Filled by gcc_cmdline_prepare(): */
+	char *prelude;			/* text of the prelude header */
+	struct strlist clang_args;	/* for clang_parseTranslationUnit, without the input */
+};
+
+/* Path the prelude is mapped at (an unsaved file): macros from here are GCC's. */
+#define KLP_CCP_PRELUDE_PATH "/<klp-ccp>/gcc-prelude.h"
+
+/*
+ * Split the original command line (after "--"). compiler_opt is -c's value
+ * (ARCH-gcc-VERSION) or NULL. Returns -1 with a one-line error on bad input
+ * (no input file, unreadable @file, missing option argument, missing input).
+ */
+int gcc_cmdline_parse(int argc, char **argv, const char *compiler_opt, struct gcc_cmdline *cl);
+
+/* Ask GCC for macros, include path and __has_* answers; build clang_args. */
+int gcc_cmdline_prepare(struct gcc_cmdline *cl);
+
+/*
+ * Parse the input with libclang (detailed preprocessing record). Handles the
+ * __has_attribute/__has_builtin probe second pass. Returns NULL with an error
+ * printed when libclang could not produce a translation unit.
+ */
+CXTranslationUnit parse_translation_unit(CXIndex index, struct gcc_cmdline *cl);
+
+void gcc_cmdline_release(struct gcc_cmdline *cl);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * Policy hooks (see spec/policy-hooks.md): every livepatch decision is asked
+ * of an external command or answered by a documented built-in default.
+ * All functions return 0 on success and -1 when the hook failed (the error
+ * naming the hook, its arguments and what went wrong is already printed).
+ * WARNING:/ERROR: lines of a hook are printed prefixed with loc; an ERROR:
+ * line also counts as an error (diag_error_count() > 0).
+ */
+#ifndef KLP_CCP_POLICY_H
+#define KLP_CCP_POLICY_H
+
+#include <stdbool.h>
+#include "klp-ccp/options.h"
+
+struct policy;
+
+/* Where the entity a question is about lives, for diagnostics. */
+struct src_loc {
+	const char *file;	/* NULL: no location */
+	unsigned line, col;
+};
+
+enum linkage_change { LINKAGE_KEEP, LINKAGE_MAKE_INTERNAL, LINKAGE_MAKE_EXTERNAL };
+
+struct sym_mod {
+	char *new_name;		/* owned by the caller after the call */
+	enum linkage_change linkage;
+	bool make_pointer;
+};
+
+/* source: input file as given on the command line; cwd: klp-ccp's cwd. */
+struct policy *policy_new(const struct options *opts, const char *source, const char *cwd);
+void policy_free(struct policy *pol);
+
+/*
+ * Extra "NAME=VALUE" environment entries for the hooks asked next (binary
+ * facts about the entity in question); NULL clears. Not copied: must stay
+ * valid until cleared.
+ */
+void policy_set_fact_env(struct policy *pol, char *const *env);
+
+int policy_is_patched(struct policy *pol, const char *name,
+		      const struct src_loc *loc, bool *answer);
+int policy_may_include_header(struct policy *pol, const char *header, bool pre_include,
+			      bool *answer);
+/* def_linkage: "internal", "external" or NULL when no definition is in the TU. */
+int policy_can_externalize_fun(struct policy *pol, const char *name, const char *def_linkage,
+			       const char *def_location, const struct src_loc *loc, bool *answer);
+int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from_header,
+				 const struct src_loc *loc, bool *answer);
+int policy_shall_externalize_obj(struct policy *pol, const char *name,
+				 const struct src_loc *loc, bool *answer);
+int policy_modify_externalized_sym(struct policy *pol, bool is_function, const char *name,
+				   unsigned retry, const struct src_loc *loc, struct sym_mod *mod);
+int policy_modify_patched_fun_sym(struct policy *pol, const char *name, unsigned retry,
+				  const struct src_loc *loc, struct sym_mod *mod);
+int policy_rename_rewritten_fun(struct policy *pol, const char *name, unsigned retry,
+				const struct src_loc *loc, char **new_name);
+
+#endif

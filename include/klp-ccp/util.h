@@ -1,0 +1,48 @@
+/* Small allocation and string helpers shared by every stage. */
+#ifndef KLP_CCP_UTIL_H
+#define KLP_CCP_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *arr (of elements of size elem) so that index n is valid. */
+void grow_array(void **arr, size_t *cap, size_t n, size_t elem);
+#define ARRAY_PUSH(arr, n, cap) \
+	(grow_array((void **)&(arr), &(cap), (n), sizeof(*(arr))), &(arr)[(n)++])
+
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+};
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *sb_detach(struct strbuf *sb);
+void sb_release(struct strbuf *sb);
+
+/* Growable list of owned strings. */
+struct strlist {
+	char **v;
+	size_t n, cap;
+};
+void strlist_push(struct strlist *l, const char *s);     /* copies s */
+void strlist_push_owned(struct strlist *l, char *s);     /* takes s */
+bool strlist_contains(const struct strlist *l, const char *s);
+void strlist_release(struct strlist *l);
+
+/* Read a whole file; NULL and errno set on failure. */
+char *read_file(const char *path, size_t *len);
+
+bool is_ident_start(int c);
+bool is_ident_char(int c);
+
+#endif
