@@ -19,10 +19,24 @@ struct gcc_cmdline {
 	bool nostdinc;
 	bool uses_lto;			/* -flto seen */
 	char *live_patching;		/* -flive-patching=VALUE or NULL */
+	char *compiler_version;		/* VERSION of -c ARCH-gcc-VERSION, or NULL */
+	struct strlist target_flags;	/* original flags that matter to GCC's macros and paths */
+	struct strlist parse_flags;	/* whitelisted original flags for clang, in order */
 
 	/* Filled by gcc_cmdline_prepare(): */
 	char *prelude;			/* text of the prelude header */
 	struct strlist clang_args;	/* for clang_parseTranslationUnit, without the input */
+	char *gcc_version;		/* what the compiler reports, e.g. "12.2.0" */
+	char *gcc_target;		/* its target triple, e.g. "x86_64-linux-gnu" */
+	char *gcc_macros;		/* its -dM output */
+	struct strlist sys_includes;	/* its default include directories */
+	/*
+	 * __has_KIND(NAME) probes as "KIND NAME" and GCC's answers ("0" when
+	 * unsupported). Probes beyond probe_values.n are asked on the next
+	 * gcc_cmdline_prepare(), which may be called again to rebuild the prelude.
+	 */
+	struct strlist probes;
+	struct strlist probe_values;
 };
 
 /* Path the prelude is mapped at (an unsaved file): macros from here are GCC's. */

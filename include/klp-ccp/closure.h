@@ -1,0 +1,32 @@
+/* Stages "closure" and "headers": what to copy, externalize, rename, include. */
+#ifndef KLP_CCP_CLOSURE_H
+#define KLP_CCP_CLOSURE_H
+
+#include "klp-ccp/model.h"
+#include "klp-ccp/policy.h"
+
+struct closure_request {
+	char **patched;		/* --patched-functions, or NULL with by_hook */
+	size_t n_patched;
+	bool by_hook;		/* ask is-patched about every function of the main file */
+};
+
+/* Returns 0, or -1 with errors printed. Results are stored in the model. */
+int closure_run(struct model *m, struct policy *pol, const struct closure_request *req);
+
+/*
+ * File to #include to get the contents of file, PROVIDER_BUILTIN when the
+ * contents are there without any #include (command line -include, GCC's
+ * predefines), PROVIDER_NONE when what is needed must be copied from it.
+ * Returns PROVIDER_FAILED when the policy hook failed.
+ */
+enum { PROVIDER_NONE = -1, PROVIDER_BUILTIN = -2, PROVIDER_FAILED = -3 };
+int header_provider(struct model *m, struct policy *pol, int file);
+
+/* Assign final names (patched, externalized, rewritten). */
+int naming_run(struct model *m, struct policy *pol);
+
+/* Source location of a cursor for policy diagnostics; strings live in the model. */
+struct src_loc cursor_src_loc(struct model *m, CXCursor c);
+
+#endif

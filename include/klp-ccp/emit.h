@@ -1,0 +1,25 @@
+/* Stage "emit": lp.c text from the closure plan, written atomically. */
+#ifndef KLP_CCP_EMIT_H
+#define KLP_CCP_EMIT_H
+
+#include "klp-ccp/model.h"
+#include "klp-ccp/util.h"
+
+/* rewrite.c: text of a copied unit with its edits applied. */
+int rewrite_unit(struct model *m, int unit, struct strbuf *out);
+/* rewrite.c: declaration of an externalized entity ("extern int x;"). */
+int externalized_declaration(struct model *m, struct entity *e, struct strbuf *out);
+
+struct emit_request {
+	const char *outfile;
+	const char *input;
+	char *const *patched;
+	size_t n_patched;
+};
+
+/* Build lp.c in memory. */
+int emit_build(struct model *m, const struct emit_request *req, struct strbuf *out);
+/* Write text to path via a temporary file and rename; nothing left on failure. */
+int write_file_atomically(const char *path, const char *text, size_t len);
+
+#endif

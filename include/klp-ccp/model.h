@@ -1,0 +1,172 @@
+/*
+ * The entity index of one translation unit (stage "index") and the closure
+ * plan built on it (stage "closure"). Plain arrays indexed by int; -1 is
+ * "none".
+ */
+#ifndef KLP_CCP_MODEL_H
+#define KLP_CCP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <clang-c/Index.h>
+
+#include "klp-ccp/util.h"
+
+enum file_role { FILE_MAIN, FILE_HEADER, FILE_PRE_INCLUDE, FILE_PRELUDE };
+
+struct kfile {
+	CXFile cxfile;
+	char *name;			/* as clang names it */
+	const char *text;		/* clang's buffer, not owned */
+	size_t len;
+	enum file_role role;
+	int includer;			/* file that #included it, -1 none */
+	unsigned directive_offset;	/* of the '#' of that #include */
+	char *directive;		/* text of that #include line */
+	long *key;			/* inclusion path: offsets from the main file down */
+	size_t key_len;
+	int *units;			/* unit indices, by start offset */
+	size_t n_units, cap_units;
+	/* closure state */
+	int eligible;			/* may-include-header answer, -1 not asked */
+	int provider;			/* file to #include to get this one, -1: copy from it */
+	bool provider_done;
+	bool needed;			/* provider of something the output needs */
+};
+
+struct unit {
+	int file;
+	unsigned start, end;		/* byte range in file, with the trailing ';' */
+	unsigned seq;			/* order of appearance in the TU */
+	CXCursor *cursors;		/* top-level declarations in the range */
+	size_t n_cursors, cap_cursors;
+	/* closure state */
+	bool copy;			/* emitted as original text */
+	bool walked;
+};
+
+enum entity_kind { ENT_FUNCTION, ENT_OBJECT };
+
+enum decision {
+	DEC_NONE,		/* not reached */
+	DEC_PATCHED,		/* definition copied under the patched name */
+	DEC_COPY,		/* definition copied */
+	DEC_EXTERNALIZE,	/* declared, bound to the running binary */
+	DEC_HEADER,		/* available from an #included header */
+	DEC_LOCAL_KEEP,		/* function-local static kept inside its copied function */
+};
+
+struct entity {
+	enum entity_kind kind;
+	char *name;
+	CXCursor canonical;
+	CXCursor def;			/* definition (or tentative one), null cursor if none */
+	int def_unit;			/* -1 */
+	int *decl_units;		/* all units declaring it, TU order */
+	size_t n_decl_units, cap_decl_units;
+	bool internal;			/* internal linkage */
+	bool local_static;		/* static object inside a function */
+	bool address_taken;
+	CXSourceLocation address_loc;
+	/* closure result */
+	enum decision decision;
+	char *new_name;			/* NULL: keeps its name */
+	bool pointer;			/* externalized as pointer */
+	bool make_static, make_extern;	/* linkage edits on copied definitions */
+	bool rewritten;
+	bool needs_decl;		/* externalized: emit a declaration */
+};
+
+struct macro_def {
+	char *name;
+	int file;			/* -1: builtin or command line */
+	unsigned start, end;		/* extent: "NAME body" */
+	unsigned seq;
+	bool function_like;
+	int next_same_name;		/* chain, -1 end */
+	bool needed;
+};
+
+struct macro_use {
+	unsigned offset;
+	CXCursor cursor;		/* the expansion */
+};
+
+struct file_uses {
+	struct macro_use *v;
+	size_t n, cap;
+};
+
+struct diag_rec {
+	int file;
+	unsigned offset, line, col;
+	char *text;
+	bool is_error;
+};
+
+/* A tag that needs only a forward declaration ("struct foo;"). */
+struct fwd_tag {
+	CXCursor cursor;
+	int unit;		/* position: unit of its first declaration */
+	bool emitted;
+};
+
+enum site_kind {
+	SITE_REF,		/* identifier referring to the entity */
+	SITE_DECL_NAME,		/* the name in one of its declarations */
+	SITE_LOCAL_DECL,	/* whole declaration of a function-local static */
+};
+
+/* A place in copied text that may need an edit once names are final. */
+struct site {
+	int unit, entity;
+	enum site_kind kind;
+	unsigned offset, end;		/* in the unit's file */
+	bool in_text;			/* false: produced by a macro body */
+	CXSourceLocation loc;
+};
+
+struct model {
+	CXTranslationUnit tu;
+	const char *cwd;
+	struct kfile *files;
+	size_t n_files, cap_files;
+	struct unit *units;
+	size_t n_units, cap_units;
+	struct entity *ents;
+	size_t n_ents, cap_ents;
+	struct macro_def *macros;
+	size_t n_macros, cap_macros;
+	struct file_uses *uses;		/* per file, macro expansions by offset */
+	struct diag_rec *diags;
+	size_t n_diags, cap_diags;
+	struct fwd_tag *fwd;
+	size_t n_fwd, cap_fwd;
+	struct site *sites;
+	size_t n_sites, cap_sites;
+	void *maps;			/* private lookup tables (entities.c) */
+	int main_file;
+};
+
+/* index */
+struct gcc_cmdline;
+int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline *cl);
+void model_release(struct model *m);
+int model_file_of(struct model *m, CXFile f);		/* -1 if unknown */
+/* Location -> file index and offset (file location); false if not in a file. */
+bool model_locate(struct model *m, CXSourceLocation loc, int *file, unsigned *offset);
+bool model_locate_expansion(struct model *m, CXSourceLocation loc, int *file, unsigned *offset);
+int model_unit_at(struct model *m, int file, unsigned offset);	/* -1 */
+int model_entity_of(struct model *m, CXCursor c);		/* -1: not a tracked entity */
+int model_entity_add_local(struct model *m, CXCursor var);	/* function-local static */
+int model_macro_first(struct model *m, const char *name);	/* -1 */
+int model_macro_of_cursor(struct model *m, CXCursor def);	/* -1 */
+bool model_name_in_use(struct model *m, const char *name);
+void model_reserve_name(struct model *m, const char *name);
+int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob);
+unsigned model_line_of(struct model *m, int file, unsigned offset);
+
+/* Presumed (file, line) of a byte offset: what #line must say. */
+void model_presumed(struct model *m, int file, unsigned offset, CXString *fname, unsigned *line);
+
+#endif

@@ -1,0 +1,748 @@
+/*
+ * Stage "closure": starting from the patched functions, walk the AST of
+ * everything that is copied and decide, for each function and object it
+ * reaches, whether to copy, externalize or take it from a header. Types,
+ * enumerators and macros pull in the declaration units that define them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-ccp/closure.h"
+#include "klp-ccp/diag.h"
+#include "klp-ccp/lexer.h"
+
+struct walker {
+	struct model *m;
+	struct policy *pol;
+	int *queue;
+	size_t nq, capq;
+	bool failed;
+};
+
+struct frame {
+	const struct frame *parent;
+	CXCursor cursor;
+	unsigned index_in_parent;
+	unsigned n_children;
+	struct walker *w;
+	int unit;
+};
+
+static void need_unit(struct walker *w, int unit);
+static void need_type(struct walker *w, CXType t, bool pointer_ctx);
+
+struct src_loc cursor_src_loc(struct model *m, CXCursor c)
+{
+	struct src_loc loc = { 0 };
+	CXFile f;
+	int file;
+
+	clang_getExpansionLocation(clang_getCursorLocation(c), &f, &loc.line, &loc.col, NULL);
+	file = model_file_of(m, f);
+	loc.file = file >= 0 ? m->files[file].name : NULL;
+	return loc;
+}
+
+static bool is_null(CXCursor c)
+{
+	return clang_Cursor_isNull(c) || (clang_getCursorKind(c) >= CXCursor_FirstInvalid &&
+					  clang_getCursorKind(c) <= CXCursor_LastInvalid);
+}
+
+/* ---- units, tags, types ---- */
+
+static void mark_header_needed(struct walker *w, int prov)
+{
+	if (prov >= 0)
+		w->m->files[prov].needed = true;
+	else if (prov == PROVIDER_FAILED)
+		w->failed = true;
+}
+
+static void need_unit(struct walker *w, int unit)
+{
+	struct unit *u = &w->m->units[unit];
+	int prov = header_provider(w->m, w->pol, u->file);
+
+	if (prov != PROVIDER_NONE) {
+		mark_header_needed(w, prov);
+		return;
+	}
+	if (!u->copy) {
+		u->copy = true;
+		*ARRAY_PUSH(w->queue, w->nq, w->capq) = unit;
+	}
+}
+
+static void need_decl_unit(struct walker *w, CXCursor decl)
+{
+	int file, unit;
+	unsigned off;
+
+	if (!model_locate_expansion(w->m, clang_getCursorLocation(decl), &file, &off))
+		return;
+	unit = model_unit_at(w->m, file, off);
+	if (unit >= 0)
+		need_unit(w, unit);
+	else
+		mark_header_needed(w, header_provider(w->m, w->pol, file));
+}
+
+static bool tag_is_named(CXCursor tag)
+{
+	CXString s = clang_getCursorSpelling(tag);
+	const char *n = clang_getCString(s);
+	bool named = n && *n && !strchr(n, ' ') && !strchr(n, '(');
+
+	clang_disposeString(s);
+	return named;
+}
+
+static void add_forward(struct walker *w, CXCursor canon)
+{
+	struct model *m = w->m;
+	struct fwd_tag *ft;
+	int file, unit;
+	unsigned off;
+
+	for (size_t i = 0; i < m->n_fwd; i++)
+		if (clang_equalCursors(m->fwd[i].cursor, canon))
+			return;
+	if (!model_locate_expansion(m, clang_getCursorLocation(canon), &file, &off))
+		return;
+	unit = model_unit_at(m, file, off);
+	if (unit < 0)
+		return;
+	ft = ARRAY_PUSH(m->fwd, m->n_fwd, m->cap_fwd);
+	ft->cursor = canon;
+	ft->unit = unit;
+	ft->emitted = false;
+}
+
+static void need_tag(struct walker *w, CXCursor tag, bool complete)
+{
+	CXCursor def = clang_getCursorDefinition(tag), canon;
+	int file, prov;
+	unsigned off;
+
+	if (clang_getCursorKind(tag) == CXCursor_EnumDecl || !tag_is_named(tag))
+		complete = true;
+	if (complete) {
+		need_decl_unit(w, is_null(def) ? tag : def);
+		return;
+	}
+	canon = clang_getCanonicalCursor(tag);
+	if (!model_locate_expansion(w->m, clang_getCursorLocation(canon), &file, &off))
+		return;
+	prov = header_provider(w->m, w->pol, file);
+	if (prov != PROVIDER_NONE)
+		mark_header_needed(w, prov);
+	else
+		add_forward(w, canon);
+}
+
+static void need_record_of(struct walker *w, CXType t)
+{
+	CXCursor decl = clang_getTypeDeclaration(t);
+
+	if (!is_null(decl))
+		need_tag(w, decl, true);
+}
+
+static void need_function_type(struct walker *w, CXType t)
+{
+	int n = clang_getNumArgTypes(t);
+
+	need_type(w, clang_getResultType(t), true);
+	for (int i = 0; i < n; i++)
+		need_type(w, clang_getArgType(t, (unsigned)i), true);
+}
+
+static void need_type(struct walker *w, CXType t, bool pointer_ctx)
+{
+	CXType canon;
+
+	switch ((int)t.kind) {
+	case CXType_Elaborated:
+		need_type(w, clang_Type_getNamedType(t), pointer_ctx);
+		return;
+	case CXType_Typedef:
+		need_decl_unit(w, clang_getTypeDeclaration(t));
+		return;
+	case CXType_Record:
+		need_tag(w, clang_getTypeDeclaration(t), !pointer_ctx);
+		return;
+	case CXType_Enum:
+		need_tag(w, clang_getTypeDeclaration(t), true);
+		return;
+	case CXType_Pointer:
+		need_type(w, clang_getPointeeType(t), true);
+		return;
+	case CXType_ConstantArray:
+	case CXType_IncompleteArray:
+	case CXType_VariableArray:
+		need_type(w, clang_getArrayElementType(t), pointer_ctx);
+		return;
+	case CXType_FunctionProto:
+	case CXType_FunctionNoProto:
+		need_function_type(w, t);
+		return;
+	case CXType_Attributed:
+		need_type(w, clang_Type_getModifiedType(t), pointer_ctx);
+		return;
+	default:
+		break;
+	}
+	canon = clang_getCanonicalType(t);
+	if (canon.kind != t.kind && canon.kind != CXType_Unexposed)
+		need_type(w, canon, pointer_ctx);
+}
+
+/* ---- decisions ---- */
+
+static char *def_location(struct model *m, struct entity *e)
+{
+	struct src_loc loc = cursor_src_loc(m, e->def);
+
+	return xasprintf("%s:%u", loc.file ? loc.file : "?", loc.line);
+}
+
+static void need_decl_units(struct walker *w, struct entity *e)
+{
+	for (size_t i = 0; i < e->n_decl_units; i++)
+		need_unit(w, e->decl_units[i]);
+}
+
+static CXCursor entity_cursor(struct entity *e)
+{
+	return is_null(e->def) ? e->canonical : e->def;
+}
+
+static void externalize(struct walker *w, int idx)
+{
+	struct entity *e = &w->m->ents[idx];
+	CXType t = clang_getCursorType(entity_cursor(e));
+
+	e->decision = DEC_EXTERNALIZE;
+	if (e->kind == ENT_FUNCTION)
+		need_function_type(w, t);
+	else
+		need_type(w, t, false);
+}
+
+static void copy_definition(struct walker *w, struct entity *e)
+{
+	e->decision = DEC_COPY;
+	if (e->def_unit >= 0)
+		need_unit(w, e->def_unit);
+	for (size_t i = 0; i < e->n_decl_units; i++)
+		if (e->decl_units[i] != e->def_unit &&
+		    header_provider(w->m, w->pol, w->m->units[e->decl_units[i]].file) ==
+			    PROVIDER_NONE)
+			need_unit(w, e->decl_units[i]);
+	if (e->def_unit < 0)
+		need_decl_units(w, e);
+}
+
+static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_header, bool *ext)
+{
+	struct src_loc loc = cursor_src_loc(w->m, entity_cursor(e));
+	char *where = e->def_unit >= 0 ? def_location(w->m, e) : NULL;
+	bool can = false, shall = false;
+	int rc;
+
+	rc = policy_can_externalize_fun(w->pol, e->name,
+					where ? (e->internal ? "internal" : "external") : NULL,
+					where, &loc, &can);
+	free(where);
+	if (!rc && can && e->def_unit >= 0)
+		rc = policy_shall_externalize_fun(w->pol, e->name, from_header, &loc, &shall);
+	*ext = can && (shall || e->def_unit < 0);
+	return rc;
+}
+
+static void decide_function(struct walker *w, int idx)
+{
+	struct entity *e = &w->m->ents[idx];
+	int prov = e->def_unit >= 0 ?
+		header_provider(w->m, w->pol, w->m->units[e->def_unit].file) : PROVIDER_NONE;
+	bool ext;
+
+	if (prov == PROVIDER_FAILED || ask_can_shall_fun(w, e, prov != PROVIDER_NONE, &ext)) {
+		w->failed = true;
+		return;
+	}
+	if (ext)
+		externalize(w, idx);
+	else if (prov != PROVIDER_NONE)
+		e->decision = DEC_HEADER, mark_header_needed(w, prov);
+	else
+		copy_definition(w, e);
+}
+
+static void decide_object(struct walker *w, int idx)
+{
+	struct entity *e = &w->m->ents[idx];
+	struct src_loc loc = cursor_src_loc(w->m, entity_cursor(e));
+	int prov = e->def_unit >= 0 ?
+		header_provider(w->m, w->pol, w->m->units[e->def_unit].file) : PROVIDER_NONE;
+	bool shall;
+
+	if (prov == PROVIDER_FAILED) {
+		w->failed = true;
+		return;
+	}
+	if (prov != PROVIDER_NONE) {
+		e->decision = DEC_HEADER;
+		mark_header_needed(w, prov);
+		return;
+	}
+	if (policy_shall_externalize_obj(w->pol, e->name, &loc, &shall)) {
+		w->failed = true;
+		return;
+	}
+	if (shall)
+		externalize(w, idx);
+	else if (e->local_static)
+		e->decision = DEC_LOCAL_KEEP;
+	else
+		copy_definition(w, e);
+}
+
+static void use_entity(struct walker *w, int idx)
+{
+	struct entity *e = &w->m->ents[idx];
+
+	if (e->decision != DEC_NONE)
+		return;
+	if (e->kind == ENT_FUNCTION)
+		decide_function(w, idx);
+	else
+		decide_object(w, idx);
+}
+
+/* ---- the AST walk ---- */
+
+static void add_site(struct frame *f, int entity, enum site_kind kind)
+{
+	struct model *m = f->w->m;
+	struct unit *u = &m->units[f->unit];
+	struct entity *e = &m->ents[entity];
+	CXSourceLocation loc = clang_getCursorLocation(f->cursor);
+	struct site *s;
+	int file;
+	unsigned off;
+	size_t len = strlen(e->name);
+	const struct kfile *kf;
+
+	s = ARRAY_PUSH(m->sites, m->n_sites, m->cap_sites);
+	memset(s, 0, sizeof(*s));
+	s->unit = f->unit;
+	s->entity = entity;
+	s->kind = kind;
+	s->loc = loc;
+	if (kind == SITE_LOCAL_DECL) {
+		CXSourceRange r = clang_getCursorExtent(f->cursor);
+		int f2;
+
+		s->in_text = model_locate(m, clang_getRangeStart(r), &file, &s->offset) &&
+			     model_locate(m, clang_getRangeEnd(r), &f2, &s->end) &&
+			     file == u->file && f2 == file && s->end >= s->offset;
+		return;
+	}
+	if (!model_locate(m, loc, &file, &off) || file != u->file)
+		return;
+	kf = &m->files[file];
+	s->offset = off;
+	s->end = off + (unsigned)len;
+	s->in_text = off >= u->start && off + len <= u->end && off + len <= kf->len &&
+		     !memcmp(kf->text + off, e->name, len) &&
+		     (off + len == kf->len || !is_ident_char((unsigned char)kf->text[off + len]));
+}
+
+static bool is_call_callee(const struct frame *f)
+{
+	const struct frame *below = f, *p = f->parent;
+
+	while (p && (clang_getCursorKind(p->cursor) == CXCursor_UnexposedExpr ||
+		     clang_getCursorKind(p->cursor) == CXCursor_ParenExpr)) {
+		below = p;
+		p = p->parent;
+	}
+	return p && clang_getCursorKind(p->cursor) == CXCursor_CallExpr &&
+	       below->index_in_parent == 0;
+}
+
+static bool in_pointer_context(const struct frame *f)
+{
+	const struct frame *p = f->parent;
+	CXType t;
+
+	if (!p)
+		return false;
+	switch (clang_getCursorKind(p->cursor)) {
+	case CXCursor_FunctionDecl:
+		t = clang_getResultType(clang_getCursorType(p->cursor));
+		break;
+	case CXCursor_TypedefDecl:
+		t = clang_getTypedefDeclUnderlyingType(p->cursor);
+		break;
+	default:
+		t = clang_getCursorType(p->cursor);
+	}
+	return clang_getCanonicalType(t).kind == CXType_Pointer;
+}
+
+static void on_function_ref(struct frame *f, int idx)
+{
+	struct entity *e = &f->w->m->ents[idx];
+
+	add_site(f, idx, SITE_REF);
+	if (!e->address_taken && !is_call_callee(f)) {
+		e->address_taken = true;
+		e->address_loc = clang_getCursorLocation(f->cursor);
+	}
+	use_entity(f->w, idx);
+}
+
+static void on_reference(struct frame *f, CXCursor ref)
+{
+	struct walker *w = f->w;
+	int idx;
+
+	switch (clang_getCursorKind(ref)) {
+	case CXCursor_FunctionDecl:
+		idx = model_entity_of(w->m, ref);
+		if (idx >= 0)
+			on_function_ref(f, idx);
+		break;
+	case CXCursor_VarDecl:
+		idx = model_entity_of(w->m, ref);
+		if (idx >= 0) {
+			add_site(f, idx, SITE_REF);
+			use_entity(w, idx);
+		}
+		break;
+	case CXCursor_EnumConstantDecl:
+	case CXCursor_TypedefDecl:
+		need_decl_unit(w, ref);
+		break;
+	case CXCursor_FieldDecl:
+		need_tag(w, clang_getCursorSemanticParent(ref), true);
+		break;
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl:
+	case CXCursor_EnumDecl:
+		need_tag(w, ref, !in_pointer_context(f));
+		break;
+	default:
+		break;
+	}
+}
+
+static bool is_function_scope(CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(clang_getCursorSemanticParent(c));
+
+	return k == CXCursor_FunctionDecl;
+}
+
+static void on_var_decl(struct frame *f)
+{
+	struct walker *w = f->w;
+	CXCursor c = f->cursor;
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+	int idx;
+
+	if (!is_function_scope(c)) {
+		idx = model_entity_of(w->m, c);
+		if (idx >= 0)
+			add_site(f, idx, SITE_DECL_NAME);
+		return;
+	}
+	if (sc == CX_SC_Extern) {
+		idx = model_entity_of(w->m, c);
+		if (idx >= 0)
+			use_entity(w, idx);
+	} else if (sc == CX_SC_Static) {
+		idx = model_entity_add_local(w->m, c);
+		add_site(f, idx, SITE_LOCAL_DECL);
+		use_entity(w, idx);
+	}
+}
+
+static void check_expr_type(struct frame *f)
+{
+	enum CXCursorKind k = clang_getCursorKind(f->cursor);
+	CXType t = clang_getCanonicalType(clang_getCursorType(f->cursor));
+
+	if (t.kind == CXType_Record || t.kind == CXType_Enum) {
+		need_record_of(f->w, t);
+	} else if (t.kind == CXType_Pointer &&
+		   (k == CXCursor_ArraySubscriptExpr || k == CXCursor_BinaryOperator ||
+		    k == CXCursor_UnaryOperator || k == CXCursor_CompoundAssignOperator)) {
+		CXType p = clang_getCanonicalType(clang_getPointeeType(t));
+
+		if (p.kind == CXType_Record)
+			need_record_of(f->w, p);
+	}
+}
+
+static void examine(struct frame *f)
+{
+	enum CXCursorKind k = clang_getCursorKind(f->cursor);
+	int idx;
+
+	switch (k) {
+	case CXCursor_DeclRefExpr:
+	case CXCursor_MemberRefExpr:
+	case CXCursor_TypeRef:
+	case CXCursor_MemberRef:
+		on_reference(f, clang_getCursorReferenced(f->cursor));
+		break;
+	case CXCursor_VarDecl:
+		on_var_decl(f);
+		break;
+	case CXCursor_FunctionDecl:
+		idx = model_entity_of(f->w->m, f->cursor);
+		if (idx >= 0)
+			add_site(f, idx, SITE_DECL_NAME);
+		break;
+	default:
+		break;
+	}
+	if (clang_isExpression(k))
+		check_expr_type(f);
+}
+
+static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct frame *p = data;
+	struct frame f = { p, c, p->n_children++, 0, p->w, p->unit };
+
+	examine(&f);
+	clang_visitChildren(c, walk_visit, &f);
+	return CXChildVisit_Continue;
+}
+
+static void walk_cursor(struct walker *w, int unit, CXCursor c)
+{
+	struct frame top = { NULL, c, 0, 0, w, unit };
+
+	examine(&top);
+	clang_visitChildren(c, walk_visit, &top);
+}
+
+/* ---- macros ---- */
+
+/* The definition of name in effect at (file, off), or -1. */
+static int macro_active_at(struct model *m, const char *name, int file, unsigned off,
+			   bool or_later)
+{
+	int best = -1, first = -1;
+
+	for (int i = model_macro_first(m, name); i >= 0; i = m->macros[i].next_same_name) {
+		struct macro_def *md = &m->macros[i];
+
+		if (first < 0)
+			first = i;
+		if (md->file < 0 || model_compare_pos(m, md->file, md->start, file, off) < 0)
+			best = i;
+	}
+	return best >= 0 || !or_later ? best : first;
+}
+
+static void need_macro(struct walker *w, int idx);
+
+static void need_macros_named_in(struct walker *w, int file, unsigned start, unsigned end,
+				 bool or_later)
+{
+	const struct kfile *kf = &w->m->files[file];
+	size_t pos = start, s, n;
+	char name[256];
+
+	if (end > kf->len)
+		end = (unsigned)kf->len;
+	while (lex_next_ident(kf->text, end, &pos, &s, &n)) {
+		int idx;
+
+		if (n >= sizeof(name))
+			continue;
+		memcpy(name, kf->text + s, n);
+		name[n] = '\0';
+		if (model_macro_first(w->m, name) < 0)
+			continue;
+		idx = macro_active_at(w->m, name, file, start, or_later);
+		if (idx >= 0)
+			need_macro(w, idx);
+	}
+}
+
+static void need_macro(struct walker *w, int idx)
+{
+	struct macro_def *md = &w->m->macros[idx];
+	int prov;
+
+	if (md->needed || md->file < 0)
+		return;
+	prov = header_provider(w->m, w->pol, md->file);
+	if (prov != PROVIDER_NONE) {
+		mark_header_needed(w, prov);
+		return;
+	}
+	md->needed = true;
+	need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name), md->end + 1,
+			     true);
+}
+
+static void need_expanded_macros(struct walker *w, const struct unit *u)
+{
+	const struct file_uses *fu = &w->m->uses[u->file];
+	size_t lo = 0, hi = fu->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (fu->v[mid].offset < u->start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < fu->n && fu->v[i].offset < u->end; i++) {
+		int idx = model_macro_of_cursor(w->m, clang_getCursorReferenced(fu->v[i].cursor));
+
+		if (idx >= 0)
+			need_macro(w, idx);
+	}
+}
+
+/* ---- driver ---- */
+
+static void walk_unit(struct walker *w, int unit)
+{
+	struct unit *u = &w->m->units[unit];
+
+	if (u->walked)
+		return;
+	u->walked = true;
+	for (size_t i = 0; i < u->n_cursors; i++)
+		walk_cursor(w, unit, u->cursors[i]);
+	need_expanded_macros(w, u);
+	need_macros_named_in(w, u->file, u->start, u->end, false);
+}
+
+static int find_function(struct model *m, const char *name)
+{
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].kind == ENT_FUNCTION && m->ents[i].def_unit >= 0 &&
+		    !strcmp(m->ents[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+static void mark_patched(struct walker *w, int idx)
+{
+	struct entity *e = &w->m->ents[idx];
+	struct unit *u = &w->m->units[e->def_unit];
+
+	e->decision = DEC_PATCHED;
+	for (size_t i = 0; i < e->n_decl_units; i++) {
+		u = &w->m->units[e->decl_units[i]];
+		if (e->decl_units[i] == e->def_unit ||
+		    header_provider(w->m, w->pol, u->file) == PROVIDER_NONE) {
+			if (!u->copy) {
+				u->copy = true;
+				*ARRAY_PUSH(w->queue, w->nq, w->capq) = e->decl_units[i];
+			}
+		}
+	}
+}
+
+static int patched_from_list(struct walker *w, const struct closure_request *req)
+{
+	struct model *m = w->m;
+
+	for (size_t i = 0; i < req->n_patched; i++) {
+		int idx = find_function(m, req->patched[i]);
+
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(req->patched[j], req->patched[i])) {
+				diag_error("function '%s' named twice in --patched-functions",
+					   req->patched[i]);
+				return -1;
+			}
+		if (idx < 0) {
+			diag_error("%s: unknown patched function '%s': no definition in this translation unit",
+				   m->files[m->main_file].name, req->patched[i]);
+			return -1;
+		}
+		mark_patched(w, idx);
+	}
+	return 0;
+}
+
+static int patched_from_hook(struct walker *w)
+{
+	struct model *m = w->m;
+	size_t n = m->n_ents;
+
+	for (size_t i = 0; i < n; i++) {
+		struct entity *e = &m->ents[i];
+		struct src_loc loc;
+		bool yes;
+
+		if (e->kind != ENT_FUNCTION || e->def_unit < 0 ||
+		    m->units[e->def_unit].file != m->main_file)
+			continue;
+		loc = cursor_src_loc(m, e->def);
+		if (policy_is_patched(w->pol, e->name, &loc, &yes))
+			return -1;
+		if (yes)
+			mark_patched(w, (int)i);
+	}
+	return 0;
+}
+
+static int check_address_taken(struct model *m)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+		CXFile f;
+		unsigned line, col;
+		CXString name;
+
+		if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || e->def_unit < 0 ||
+		    !e->address_taken)
+			continue;
+		clang_getExpansionLocation(e->address_loc, &f, &line, &col, NULL);
+		name = clang_getFileName(f);
+		diag_error_at(clang_getCString(name), line, col,
+			      "address of function '%s' is taken, so it must be externalized, but the policy does not allow externalizing it",
+			      e->name);
+		clang_disposeString(name);
+		rc = -1;
+	}
+	return rc;
+}
+
+int closure_run(struct model *m, struct policy *pol, const struct closure_request *req)
+{
+	struct walker w = { .m = m, .pol = pol };
+	int rc = req->by_hook ? patched_from_hook(&w) : patched_from_list(&w, req);
+	bool any = false;
+
+	for (size_t i = 0; !rc && i < m->n_ents; i++)
+		any |= m->ents[i].decision == DEC_PATCHED;
+	if (!rc && !any) {
+		diag_error("%s: no patched function found", m->files[m->main_file].name);
+		rc = -1;
+	}
+	for (size_t i = 0; !rc && i < w.nq && !w.failed; i++)
+		walk_unit(&w, w.queue[i]);
+	free(w.queue);
+	if (rc || w.failed)
+		return -1;
+	return check_address_taken(m);
+}

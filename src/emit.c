@@ -1,0 +1,410 @@
+/*
+ * Stage "emit": order everything the output needs by its position in the
+ * translation unit and write it, original text first, with #line directives
+ * so that __LINE__ and diagnostics match the original source.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "klp-ccp/diag.h"
+#include "klp-ccp/closure.h"
+#include "klp-ccp/emit.h"
+
+enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_FWD, ITEM_DECL, ITEM_UNIT };
+
+struct item {
+	enum item_kind kind;
+	int file;
+	unsigned offset;
+	int sub;		/* before (-1) or after (+1) what sits at the same place */
+	int ref;		/* file, macro, fwd, entity or unit index */
+	unsigned seq;
+};
+
+struct items {
+	struct item *v;
+	size_t n, cap;
+};
+
+struct emitter {
+	struct model *m;
+	const struct emit_request *req;
+	struct strbuf *out;
+	int cur_file;		/* file whose numbering the output follows, -1 unknown */
+	unsigned cur_line;
+	const char **defined_macros;
+	size_t n_defined, cap_defined;
+};
+
+static void push_item(struct items *it, enum item_kind k, int file, unsigned off, int sub, int ref)
+{
+	struct item *i = ARRAY_PUSH(it->v, it->n, it->cap);
+
+	i->kind = k;
+	i->file = file;
+	i->offset = off;
+	i->sub = sub;
+	i->ref = ref;
+	i->seq = (unsigned)it->n;
+}
+
+static struct model *sort_model;
+
+static int cmp_item(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	int c = model_compare_pos(sort_model, x->file, x->offset, y->file, y->offset);
+
+	if (c)
+		return c;
+	if (x->sub != y->sub)
+		return x->sub < y->sub ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Where something declared in unit's file can be placed. */
+static void place_at_unit(struct model *m, int unit, int *file, unsigned *off, int *sub)
+{
+	const struct unit *u = &m->units[unit];
+	int prov = m->files[u->file].provider_done ? m->files[u->file].provider : PROVIDER_NONE;
+
+	*file = u->file;
+	*off = u->start;
+	*sub = -1;
+	if (prov >= 0) {
+		*file = m->files[prov].includer;
+		*off = m->files[prov].directive_offset;
+		*sub = 1;
+	} else if (prov == PROVIDER_BUILTIN) {
+		*file = m->main_file;
+		*off = 0;
+	}
+}
+
+static int site_unit_of_local(struct model *m, int entity)
+{
+	for (size_t i = 0; i < m->n_sites; i++)
+		if (m->sites[i].entity == entity && m->sites[i].kind == SITE_LOCAL_DECL)
+			return m->sites[i].unit;
+	return -1;
+}
+
+static void collect_decls(struct model *m, struct items *it)
+{
+	for (size_t i = 0; i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+		int unit, file, sub;
+		unsigned off;
+
+		if (e->decision != DEC_EXTERNALIZE || !e->needs_decl)
+			continue;
+		if (e->local_static && !e->pointer)
+			continue;	/* declared in place, inside its function */
+		unit = e->local_static ? site_unit_of_local(m, (int)i) :
+			e->n_decl_units ? e->decl_units[0] : e->def_unit;
+		if (unit < 0)
+			continue;
+		place_at_unit(m, unit, &file, &off, &sub);
+		push_item(it, ITEM_DECL, file, off, sub, (int)i);
+	}
+}
+
+static unsigned line_start_of(const struct kfile *kf, unsigned off)
+{
+	while (off > 0 && kf->text[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+static void collect_items(struct model *m, struct items *it)
+{
+	for (size_t i = 0; i < m->n_files; i++)
+		if (m->files[i].needed && m->files[i].includer >= 0)
+			push_item(it, ITEM_INCLUDE, m->files[i].includer,
+				  m->files[i].directive_offset, 0, (int)i);
+	for (size_t i = 0; i < m->n_macros; i++)
+		if (m->macros[i].needed)
+			push_item(it, ITEM_MACRO, m->macros[i].file,
+				  line_start_of(&m->files[m->macros[i].file], m->macros[i].start),
+				  0, (int)i);
+	for (size_t i = 0; i < m->n_fwd; i++)
+		if (!m->units[m->fwd[i].unit].copy)
+			push_item(it, ITEM_FWD, m->units[m->fwd[i].unit].file,
+				  m->units[m->fwd[i].unit].start, -1, (int)i);
+	collect_decls(m, it);
+	for (size_t i = 0; i < m->n_units; i++)
+		if (m->units[i].copy)
+			push_item(it, ITEM_UNIT, m->units[i].file, m->units[i].start, 0, (int)i);
+}
+
+/* ---- writing ---- */
+
+static void add_text(struct emitter *em, const char *s, size_t n)
+{
+	sb_addn(em->out, s, n);
+	for (size_t i = 0; i < n; i++)
+		em->cur_line += s[i] == '\n';
+}
+
+static void add_line(struct emitter *em, const char *s)
+{
+	add_text(em, s, strlen(s));
+	add_text(em, "\n", 1);
+}
+
+static void line_directive(struct emitter *em, const char *fname, unsigned line)
+{
+	sb_addf(em->out, "#line %u \"", line);
+	for (const char *p = fname; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			sb_addc(em->out, '\\');
+		sb_addc(em->out, *p);
+	}
+	sb_adds(em->out, "\"\n");
+}
+
+static char *cur_name;
+
+/* Make the next output line count as line `line` of the original file. */
+static void sync_line(struct emitter *em, int file, unsigned off)
+{
+	CXString fs;
+	unsigned line;
+	const char *fname;
+
+	model_presumed(em->m, file, off, &fs, &line);
+	fname = clang_getCString(fs);
+	if (cur_name && !strcmp(cur_name, fname) && line >= em->cur_line &&
+	    line - em->cur_line <= 2) {
+		while (em->cur_line < line)
+			add_text(em, "\n", 1);
+	} else {
+		line_directive(em, fname, line);
+		free(cur_name);
+		cur_name = xstrdup(fname);
+		em->cur_line = line;
+	}
+	clang_disposeString(fs);
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static char *dir_of(const char *path)
+{
+	char *copy = xstrdup(path), *d = xstrdup(dirname(copy));
+
+	free(copy);
+	return d;
+}
+
+/* Quoted includes found next to the includer may not be found next to lp.c. */
+static char *include_line(struct emitter *em, int file)
+{
+	const struct kfile *kf = &em->m->files[file];
+	const char *q = strchr(kf->directive, '"'), *q2 = q ? strchr(q + 1, '"') : NULL;
+	char *spelled, *from_includer, *from_out, *odir, *idir, *line, real[PATH_MAX];
+
+	if (!q || !q2 || !realpath(kf->name, real))
+		return xstrdup(kf->directive);
+	spelled = xstrndup(q + 1, (size_t)(q2 - q - 1));
+	idir = dir_of(em->m->files[kf->includer].name);
+	odir = dir_of(em->req->outfile);
+	from_includer = xasprintf("%s/%s", idir, spelled);
+	from_out = xasprintf("%s/%s", odir, spelled);
+	if (spelled[0] != '/' && same_file(from_includer, kf->name) && !same_file(from_out, kf->name))
+		line = xasprintf("#include \"%s\" /* %s */", real, q);
+	else
+		line = xstrdup(kf->directive);
+	free(spelled);
+	free(idir);
+	free(odir);
+	free(from_includer);
+	free(from_out);
+	return line;
+}
+
+static void emit_include(struct emitter *em, int file)
+{
+	char *line = include_line(em, file);
+
+	add_line(em, line);
+	free(line);
+}
+
+static unsigned line_end_of(const struct kfile *kf, unsigned off)
+{
+	while (off < kf->len && kf->text[off] != '\n')
+		off++;
+	return off;
+}
+
+static void emit_macro(struct emitter *em, int idx)
+{
+	const struct macro_def *md = &em->m->macros[idx];
+	const struct kfile *kf = &em->m->files[md->file];
+	unsigned start = line_start_of(kf, md->start), end = line_end_of(kf, md->end);
+
+	for (size_t i = 0; i < em->n_defined; i++)
+		if (!strcmp(em->defined_macros[i], md->name)) {
+			sb_addf(em->out, "#undef %s\n", md->name);
+			em->cur_line++;
+			break;
+		}
+	*ARRAY_PUSH(em->defined_macros, em->n_defined, em->cap_defined) = md->name;
+	sync_line(em, md->file, start);
+	add_text(em, kf->text + start, end - start);
+	add_text(em, "\n", 1);
+}
+
+static void emit_forward(struct emitter *em, int idx)
+{
+	CXCursor c = em->m->fwd[idx].cursor;
+	CXString s = clang_getCursorSpelling(c);
+	const char *kw = clang_getCursorKind(c) == CXCursor_UnionDecl ? "union" : "struct";
+	char *line = xasprintf("%s %s;", kw, clang_getCString(s));
+
+	add_line(em, line);
+	free(line);
+	clang_disposeString(s);
+}
+
+static int emit_decl(struct emitter *em, int idx)
+{
+	struct strbuf sb = { 0 };
+	int rc = externalized_declaration(em->m, &em->m->ents[idx], &sb);
+
+	if (!rc)
+		add_line(em, sb.buf);
+	sb_release(&sb);
+	return rc;
+}
+
+static int check_unit_defines_only_copies(struct model *m, int unit)
+{
+	const struct unit *u = &m->units[unit];
+
+	for (size_t i = 0; i < u->n_cursors; i++) {
+		int idx = model_entity_of(m, u->cursors[i]);
+		struct src_loc loc;
+
+		if (idx < 0 || m->ents[idx].kind != ENT_OBJECT ||
+		    m->ents[idx].decision != DEC_EXTERNALIZE ||
+		    clang_Cursor_getStorageClass(u->cursors[i]) == CX_SC_Extern)
+			continue;
+		loc = cursor_src_loc(m, u->cursors[i]);
+		diag_error_at(loc.file, loc.line, loc.col,
+			      "'%s' is externalized but its definition shares a declaration with other things the output needs",
+			      m->ents[idx].name);
+		return -1;
+	}
+	return 0;
+}
+
+static int emit_unit(struct emitter *em, int unit)
+{
+	const struct unit *u = &em->m->units[unit];
+	struct strbuf sb = { 0 };
+
+	if (check_unit_defines_only_copies(em->m, unit) || rewrite_unit(em->m, unit, &sb)) {
+		sb_release(&sb);
+		return -1;
+	}
+	sync_line(em, u->file, u->start);
+	add_text(em, sb.buf ? sb.buf : "", sb.len);
+	add_text(em, "\n", 1);
+	sb_release(&sb);
+	return 0;
+}
+
+static int emit_item(struct emitter *em, const struct item *it)
+{
+	switch (it->kind) {
+	case ITEM_INCLUDE:
+		emit_include(em, it->ref);
+		return 0;
+	case ITEM_MACRO:
+		emit_macro(em, it->ref);
+		return 0;
+	case ITEM_FWD:
+		emit_forward(em, it->ref);
+		return 0;
+	case ITEM_DECL:
+		return emit_decl(em, it->ref);
+	case ITEM_UNIT:
+		return emit_unit(em, it->ref);
+	}
+	return 0;
+}
+
+static void emit_banner(struct emitter *em)
+{
+	sb_addf(em->out, "/* klp-ccp %s: livepatch for %s; patched:", KLP_CCP_VERSION,
+		em->req->input);
+	for (size_t i = 0; i < em->m->n_ents; i++)
+		if (em->m->ents[i].decision == DEC_PATCHED)
+			sb_addf(em->out, " %s", em->m->ents[i].name);
+	sb_adds(em->out, " */\n");
+}
+
+int emit_build(struct model *m, const struct emit_request *req, struct strbuf *out)
+{
+	struct emitter em = { .m = m, .req = req, .out = out, .cur_file = -1 };
+	struct items it = { 0 };
+	int rc = 0;
+
+	collect_items(m, &it);
+	sort_model = m;
+	qsort(it.v, it.n, sizeof(*it.v), cmp_item);
+	emit_banner(&em);
+	for (size_t i = 0; i < it.n && !rc; i++)
+		rc = emit_item(&em, &it.v[i]);
+	free(it.v);
+	free(em.defined_macros);
+	free(cur_name);
+	cur_name = NULL;
+	return rc;
+}
+
+int write_file_atomically(const char *path, const char *text, size_t len)
+{
+	char *tmp = xasprintf("%s.klp-ccp-XXXXXX", path);
+	mode_t mask = umask(0);
+	int fd, err = 0;
+	FILE *f;
+
+	umask(mask);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag_error("cannot write '%s': %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	fchmod(fd, 0666 & ~mask);
+	f = fdopen(fd, "w");
+	if (!f || fwrite(text, 1, len, f) != len)
+		err = errno ? errno : EIO;
+	if (f && fclose(f) && !err)
+		err = errno;
+	if (!f)
+		close(fd);
+	if (!err && rename(tmp, path))
+		err = errno;
+	if (err) {
+		diag_error("cannot write '%s': %s", path, strerror(err));
+		unlink(tmp);
+	}
+	free(tmp);
+	return err ? -1 : 0;
+}

@@ -1,0 +1,717 @@
+/*
+ * Stage "index": walk the translation unit once and record files (with their
+ * inclusion paths), top-level declaration units (original text ranges),
+ * functions and objects, macro definitions and expansions, diagnostics.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-ccp/diag.h"
+#include "klp-ccp/gcc_cmdline.h"
+#include "klp-ccp/maps.h"
+#include "klp-ccp/model.h"
+
+struct maps {
+	struct u64map file_of;		/* CXFile pointer -> file */
+	struct u64map ent_of;		/* cursor hash -> entity */
+	struct u64map macro_at;		/* (file, offset) -> macro */
+	struct strmap macro_first;	/* name -> first definition */
+	struct strmap names;		/* identifiers in use */
+	struct strlist owned_names;
+};
+
+static struct maps *maps_of(struct model *m)
+{
+	return m->maps;
+}
+
+static uint64_t ptr_key(const void *p)
+{
+	return (uint64_t)(uintptr_t)p;
+}
+
+static uint64_t pos_key(int file, unsigned offset)
+{
+	return ((uint64_t)(unsigned)file << 32) | offset;
+}
+
+int model_file_of(struct model *m, CXFile f)
+{
+	size_t pos = 0;
+	int idx;
+
+	if (!f)
+		return -1;
+	while (u64map_next(&maps_of(m)->file_of, ptr_key(f), &pos, &idx))
+		if (clang_File_isEqual(m->files[idx].cxfile, f))
+			return idx;
+	return -1;
+}
+
+bool model_locate(struct model *m, CXSourceLocation loc, int *file, unsigned *offset)
+{
+	CXFile f;
+
+	clang_getFileLocation(loc, &f, NULL, NULL, offset);
+	*file = model_file_of(m, f);
+	return *file >= 0;
+}
+
+bool model_locate_expansion(struct model *m, CXSourceLocation loc, int *file, unsigned *offset)
+{
+	CXFile f;
+
+	clang_getExpansionLocation(loc, &f, NULL, NULL, offset);
+	*file = model_file_of(m, f);
+	return *file >= 0;
+}
+
+unsigned model_line_of(struct model *m, int file, unsigned offset)
+{
+	CXSourceLocation loc = clang_getLocationForOffset(m->tu, m->files[file].cxfile, offset);
+	unsigned line;
+
+	clang_getFileLocation(loc, NULL, &line, NULL, NULL);
+	return line;
+}
+
+void model_presumed(struct model *m, int file, unsigned offset, CXString *fname, unsigned *line)
+{
+	CXSourceLocation loc = clang_getLocationForOffset(m->tu, m->files[file].cxfile, offset);
+
+	clang_getPresumedLocation(loc, fname, line, NULL);
+}
+
+/* ---- files ---- */
+
+static unsigned line_start(const char *text, unsigned off)
+{
+	while (off > 0 && text[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+static char *line_text(const char *text, size_t len, unsigned off)
+{
+	unsigned end = off;
+
+	while (end < len && text[end] != '\n')
+		end++;
+	return xstrndup(text + off, end - off);
+}
+
+static int add_file(struct model *m, CXFile f)
+{
+	struct kfile *kf = ARRAY_PUSH(m->files, m->n_files, m->cap_files);
+	CXString name = clang_getFileName(f);
+	int idx = (int)m->n_files - 1;
+
+	memset(kf, 0, sizeof(*kf));
+	kf->cxfile = f;
+	kf->name = xstrdup(clang_getCString(name));
+	clang_disposeString(name);
+	kf->text = clang_getFileContents(m->tu, f, &kf->len);
+	if (!kf->text)
+		kf->text = "";
+	kf->includer = -1;
+	kf->eligible = -1;
+	kf->provider = -1;
+	u64map_add(&maps_of(m)->file_of, ptr_key(f), idx);
+	return idx;
+}
+
+struct inclusion {
+	CXFile file;
+	CXFile includer;
+	unsigned offset;
+	bool from_command_line;
+};
+
+struct inclusion_list {
+	struct inclusion *v;
+	size_t n, cap;
+};
+
+static void collect_inclusion(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData data)
+{
+	struct inclusion_list *l = data;
+	struct inclusion *inc = ARRAY_PUSH(l->v, l->n, l->cap);
+
+	memset(inc, 0, sizeof(*inc));
+	inc->file = f;
+	if (n) {
+		clang_getFileLocation(stack[0], &inc->includer, NULL, NULL, &inc->offset);
+		inc->from_command_line = !inc->includer;
+	}
+}
+
+static void set_role(struct model *m, int idx, const struct inclusion *inc, int pre_seq)
+{
+	struct kfile *kf = &m->files[idx];
+
+	if (!strcmp(kf->name, KLP_CCP_PRELUDE_PATH)) {
+		kf->role = FILE_PRELUDE;
+	} else if (!inc->includer && !inc->from_command_line) {
+		kf->role = FILE_MAIN;
+		m->main_file = idx;
+	} else if (inc->from_command_line) {
+		kf->role = FILE_PRE_INCLUDE;
+	} else {
+		kf->role = FILE_HEADER;
+	}
+	(void)pre_seq;
+}
+
+static void compute_key(struct model *m, int idx, int pre_seq)
+{
+	struct kfile *kf = &m->files[idx];
+	struct kfile *inc;
+
+	if (kf->key || kf->role == FILE_MAIN)
+		return;
+	if (kf->role == FILE_PRELUDE || kf->role == FILE_PRE_INCLUDE || kf->includer < 0) {
+		kf->key = xmalloc(sizeof(long));
+		kf->key[0] = kf->role == FILE_PRELUDE ? -100000 : -50000 + pre_seq;
+		kf->key_len = 1;
+		return;
+	}
+	compute_key(m, kf->includer, pre_seq);
+	inc = &m->files[kf->includer];
+	kf->key_len = inc->key_len + 1;
+	kf->key = xmalloc(kf->key_len * sizeof(long));
+	if (inc->key_len)
+		memcpy(kf->key, inc->key, inc->key_len * sizeof(long));
+	kf->key[inc->key_len] = kf->directive_offset;
+}
+
+static void index_files(struct model *m)
+{
+	struct inclusion_list l = { 0 };
+	int pre_seq = 0;
+
+	m->main_file = -1;
+	clang_getInclusions(m->tu, collect_inclusion, &l);
+	for (size_t i = 0; i < l.n; i++)
+		if (model_file_of(m, l.v[i].file) < 0)
+			set_role(m, add_file(m, l.v[i].file), &l.v[i], 0);
+	for (size_t i = 0; i < l.n; i++) {
+		int idx = model_file_of(m, l.v[i].file);
+		struct kfile *kf = &m->files[idx];
+		int inc = model_file_of(m, l.v[i].includer);
+
+		if (kf->role != FILE_HEADER || kf->includer >= 0 || inc < 0)
+			continue;
+		kf->includer = inc;
+		kf->directive_offset = line_start(m->files[inc].text, l.v[i].offset);
+		kf->directive = line_text(m->files[inc].text, m->files[inc].len,
+					  kf->directive_offset);
+	}
+	for (size_t i = 0; i < m->n_files; i++)
+		compute_key(m, (int)i, m->files[i].role == FILE_PRE_INCLUDE ? pre_seq++ : 0);
+	free(l.v);
+}
+
+int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob)
+{
+	const struct kfile *a = &m->files[fa], *b = &m->files[fb];
+	size_t n = a->key_len < b->key_len ? a->key_len : b->key_len;
+
+	if (fa == fb)
+		return oa < ob ? -1 : oa > ob;
+	for (size_t i = 0; i < n; i++)
+		if (a->key[i] != b->key[i])
+			return a->key[i] < b->key[i] ? -1 : 1;
+	/* one is an ancestor of the other: compare offset in the shorter one */
+	if (a->key_len < b->key_len)
+		return (long)oa < b->key[n] ? -1 : 1;
+	if (b->key_len < a->key_len)
+		return a->key[n] < (long)ob ? -1 : 1;
+	return fa < fb ? -1 : 1;
+}
+
+/* ---- names in use ---- */
+
+static void note_name(struct model *m, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(s);
+
+	if (name && *name && strmap_get(&maps_of(m)->names, name) < 0) {
+		char *copy = xstrdup(name);
+
+		strlist_push_owned(&maps_of(m)->owned_names, copy);
+		strmap_put(&maps_of(m)->names, copy, 1);
+	}
+	clang_disposeString(s);
+}
+
+bool model_name_in_use(struct model *m, const char *name)
+{
+	return strmap_get(&maps_of(m)->names, name) >= 0;
+}
+
+void model_reserve_name(struct model *m, const char *name)
+{
+	char *copy;
+
+	if (model_name_in_use(m, name))
+		return;
+	copy = xstrdup(name);
+	strlist_push_owned(&maps_of(m)->owned_names, copy);
+	strmap_put(&maps_of(m)->names, copy, 1);
+}
+
+/* ---- macros ---- */
+
+static void add_macro_def(struct model *m, CXCursor c)
+{
+	struct macro_def *md = ARRAY_PUSH(m->macros, m->n_macros, m->cap_macros);
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXString s = clang_getCursorSpelling(c);
+	int idx = (int)m->n_macros - 1, file, prev;
+	unsigned end_off;
+
+	memset(md, 0, sizeof(*md));
+	md->name = xstrdup(clang_getCString(s));
+	clang_disposeString(s);
+	md->seq = (unsigned)idx;
+	md->function_like = clang_Cursor_isMacroFunctionLike(c);
+	md->file = -1;
+	if (model_locate(m, clang_getRangeStart(r), &file, &md->start) &&
+	    m->files[file].role != FILE_PRELUDE) {
+		md->file = file;
+		model_locate(m, clang_getRangeEnd(r), &file, &end_off);
+		md->end = end_off;
+		u64map_add(&maps_of(m)->macro_at, pos_key(md->file, md->start), idx);
+	}
+	md->next_same_name = -1;
+	prev = strmap_get(&maps_of(m)->macro_first, md->name);
+	if (prev < 0) {
+		strmap_put(&maps_of(m)->macro_first, md->name, idx);
+	} else {
+		while (m->macros[prev].next_same_name >= 0)
+			prev = m->macros[prev].next_same_name;
+		m->macros[prev].next_same_name = idx;
+	}
+	if (md->file >= 0)
+		strmap_put(&maps_of(m)->names, md->name, 1);
+}
+
+static void add_macro_use(struct model *m, CXCursor c)
+{
+	int file;
+	unsigned off;
+	struct file_uses *u;
+	struct macro_use *mu;
+
+	if (!model_locate(m, clang_getCursorLocation(c), &file, &off))
+		return;
+	u = &m->uses[file];
+	mu = ARRAY_PUSH(u->v, u->n, u->cap);
+	mu->offset = off;
+	mu->cursor = c;
+}
+
+int model_macro_first(struct model *m, const char *name)
+{
+	return strmap_get(&maps_of(m)->macro_first, name);
+}
+
+int model_macro_of_cursor(struct model *m, CXCursor def)
+{
+	int file, idx;
+	unsigned off;
+	size_t pos = 0;
+
+	if (clang_Cursor_isNull(def) ||
+	    !model_locate(m, clang_getRangeStart(clang_getCursorExtent(def)), &file, &off))
+		return -1;
+	while (u64map_next(&maps_of(m)->macro_at, pos_key(file, off), &pos, &idx))
+		if (m->macros[idx].file == file && m->macros[idx].start == off)
+			return idx;
+	return -1;
+}
+
+/* ---- declaration units ---- */
+
+static unsigned use_end(struct model *m, struct macro_use *u)
+{
+	int file;
+	unsigned end;
+
+	if (!model_locate(m, clang_getRangeEnd(clang_getCursorExtent(u->cursor)), &file, &end))
+		return u->offset;
+	return end;
+}
+
+static int cmp_use(const void *a, const void *b)
+{
+	const struct macro_use *x = a, *y = b;
+
+	return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+/* Index of the last use starting at or before off, or -1. */
+static long last_use_before(const struct file_uses *u, unsigned off)
+{
+	long lo = 0, hi = (long)u->n - 1, best = -1;
+
+	while (lo <= hi) {
+		long mid = (lo + hi) / 2;
+
+		if (u->v[mid].offset <= off) {
+			best = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return best;
+}
+
+/* Grow [*start, *end) to cover every macro invocation it cuts through. */
+static void widen_to_expansions(struct model *m, int file, unsigned *start, unsigned *end)
+{
+	struct file_uses *u = &m->uses[file];
+	bool changed = true;
+
+	while (changed) {
+		long i = last_use_before(u, *end ? *end - 1 : 0);
+
+		changed = false;
+		for (long k = i; k >= 0 && i - k < 32; k--) {
+			unsigned s = u->v[k].offset, e = use_end(m, &u->v[k]);
+
+			if (s < *start && e > *start) {
+				*start = s;
+				changed = true;
+			}
+			if (s < *end && e > *end) {
+				*end = e;
+				changed = true;
+			}
+		}
+	}
+}
+
+static unsigned skip_space_and_comments(const char *t, size_t len, unsigned off)
+{
+	while (off < len) {
+		if (t[off] == ' ' || t[off] == '\t' || t[off] == '\n' || t[off] == '\r') {
+			off++;
+		} else if (t[off] == '/' && off + 1 < len && t[off + 1] == '/') {
+			while (off < len && t[off] != '\n')
+				off++;
+		} else if (t[off] == '/' && off + 1 < len && t[off + 1] == '*') {
+			char *e = memmem(t + off + 2, len - off - 2, "*/", 2);
+
+			off = e ? (unsigned)(e - t) + 2 : (unsigned)len;
+		} else {
+			break;
+		}
+	}
+	return off;
+}
+
+static bool decl_range(struct model *m, CXCursor c, int *file, unsigned *start, unsigned *end)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	const struct kfile *kf;
+	unsigned semi;
+	int f2;
+
+	if (!model_locate_expansion(m, clang_getRangeStart(r), file, start))
+		return false;
+	if (!model_locate(m, clang_getRangeEnd(r), &f2, end) || f2 != *file || *end < *start) {
+		if (!model_locate_expansion(m, clang_getRangeEnd(r), &f2, end) || f2 != *file)
+			return false;
+	}
+	if (*end < *start)
+		*end = *start;
+	widen_to_expansions(m, *file, start, end);
+	kf = &m->files[*file];
+	semi = skip_space_and_comments(kf->text, kf->len, *end);
+	if (semi < kf->len && kf->text[semi] == ';')
+		*end = semi + 1;
+	return true;
+}
+
+static int add_unit(struct model *m, int file, unsigned start, unsigned end)
+{
+	struct kfile *kf = &m->files[file];
+	struct unit *u;
+
+	if (kf->n_units) {
+		u = &m->units[kf->units[kf->n_units - 1]];
+		if (start < u->end && end > u->start) {
+			if (start < u->start)
+				u->start = start;
+			if (end > u->end)
+				u->end = end;
+			return kf->units[kf->n_units - 1];
+		}
+	}
+	u = ARRAY_PUSH(m->units, m->n_units, m->cap_units);
+	memset(u, 0, sizeof(*u));
+	u->file = file;
+	u->start = start;
+	u->end = end;
+	u->seq = (unsigned)m->n_units - 1;
+	*ARRAY_PUSH(kf->units, kf->n_units, kf->cap_units) = (int)m->n_units - 1;
+	return (int)m->n_units - 1;
+}
+
+int model_unit_at(struct model *m, int file, unsigned offset)
+{
+	const struct kfile *kf = &m->files[file];
+	long lo = 0, hi = (long)kf->n_units - 1;
+
+	while (lo <= hi) {
+		long mid = (lo + hi) / 2;
+		const struct unit *u = &m->units[kf->units[mid]];
+
+		if (offset < u->start)
+			hi = mid - 1;
+		else if (offset >= u->end)
+			lo = mid + 1;
+		else
+			return kf->units[mid];
+	}
+	return -1;
+}
+
+/* ---- entities ---- */
+
+int model_entity_of(struct model *m, CXCursor c)
+{
+	CXCursor canon = clang_getCanonicalCursor(c);
+	size_t pos = 0;
+	int idx;
+
+	while (u64map_next(&maps_of(m)->ent_of, clang_hashCursor(canon), &pos, &idx))
+		if (clang_equalCursors(m->ents[idx].canonical, canon))
+			return idx;
+	return -1;
+}
+
+static int new_entity(struct model *m, CXCursor c, enum entity_kind kind)
+{
+	struct entity *e = ARRAY_PUSH(m->ents, m->n_ents, m->cap_ents);
+	CXString s = clang_getCursorSpelling(c);
+	int idx = (int)m->n_ents - 1;
+
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->name = xstrdup(clang_getCString(s));
+	clang_disposeString(s);
+	e->canonical = clang_getCanonicalCursor(c);
+	e->def = clang_getNullCursor();
+	e->def_unit = -1;
+	e->internal = clang_getCursorLinkage(c) == CXLinkage_Internal;
+	u64map_add(&maps_of(m)->ent_of, clang_hashCursor(e->canonical), idx);
+	return idx;
+}
+
+int model_entity_add_local(struct model *m, CXCursor var)
+{
+	int idx = model_entity_of(m, var);
+
+	if (idx >= 0)
+		return idx;
+	idx = new_entity(m, var, ENT_OBJECT);
+	m->ents[idx].local_static = true;
+	m->ents[idx].internal = true;
+	m->ents[idx].def = var;
+	return idx;
+}
+
+static bool is_tentative_definition(CXCursor c)
+{
+	return clang_getCursorKind(c) == CXCursor_VarDecl &&
+	       clang_Cursor_getStorageClass(c) != CX_SC_Extern;
+}
+
+static void note_entity_decl(struct model *m, CXCursor c, int unit)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	struct entity *e;
+	int idx;
+
+	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
+		return;
+	idx = model_entity_of(m, c);
+	if (idx < 0)
+		idx = new_entity(m, c, k == CXCursor_FunctionDecl ? ENT_FUNCTION : ENT_OBJECT);
+	e = &m->ents[idx];
+	if (!e->n_decl_units || e->decl_units[e->n_decl_units - 1] != unit)
+		*ARRAY_PUSH(e->decl_units, e->n_decl_units, e->cap_decl_units) = unit;
+	if (clang_isCursorDefinition(c) ||
+	    (e->def_unit < 0 && is_tentative_definition(c))) {
+		if (clang_isCursorDefinition(c) || clang_Cursor_isNull(e->def)) {
+			e->def = c;
+			e->def_unit = unit;
+		}
+	}
+	if (clang_getCursorLinkage(c) == CXLinkage_Internal)
+		e->internal = true;
+}
+
+static enum CXChildVisitResult note_enumerator(CXCursor c, CXCursor parent, CXClientData data)
+{
+	if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl)
+		note_name(data, c);
+	return CXChildVisit_Continue;
+}
+
+struct pending_decls {
+	CXCursor *v;
+	size_t n, cap;
+};
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct model *m = ((void **)data)[0];
+	struct pending_decls *pd = ((void **)data)[1];
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (k == CXCursor_MacroDefinition)
+		add_macro_def(m, c);
+	else if (k == CXCursor_MacroExpansion)
+		add_macro_use(m, c);
+	else if (clang_isDeclaration(k))
+		*ARRAY_PUSH(pd->v, pd->n, pd->cap) = c;
+	return CXChildVisit_Continue;
+}
+
+static void index_decl(struct model *m, CXCursor c)
+{
+	int file, unit;
+	unsigned start, end;
+	struct unit *u;
+
+	if (!decl_range(m, c, &file, &start, &end))
+		return;
+	if (m->files[file].role == FILE_PRELUDE)
+		return;
+	unit = add_unit(m, file, start, end);
+	u = &m->units[unit];
+	*ARRAY_PUSH(u->cursors, u->n_cursors, u->cap_cursors) = c;
+	note_entity_decl(m, c, unit);
+	note_name(m, c);
+	if (clang_getCursorKind(c) == CXCursor_EnumDecl)
+		clang_visitChildren(c, note_enumerator, m);
+}
+
+static void index_diagnostics(struct model *m)
+{
+	unsigned n = clang_getNumDiagnostics(m->tu);
+
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(m->tu, i);
+		struct diag_rec *r;
+		CXString s;
+		CXFile f;
+
+		if (clang_getDiagnosticSeverity(d) < CXDiagnostic_Error) {
+			clang_disposeDiagnostic(d);
+			continue;
+		}
+		r = ARRAY_PUSH(m->diags, m->n_diags, m->cap_diags);
+		memset(r, 0, sizeof(*r));
+		clang_getFileLocation(clang_getDiagnosticLocation(d), &f, &r->line, &r->col,
+				      &r->offset);
+		r->file = model_file_of(m, f);
+		s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation |
+					      CXDiagnostic_DisplayColumn);
+		r->text = xstrdup(clang_getCString(s));
+		r->is_error = true;
+		clang_disposeString(s);
+		clang_disposeDiagnostic(d);
+	}
+}
+
+static struct model *sort_model;
+
+static int cmp_unit_start(const void *a, const void *b)
+{
+	const struct unit *x = &sort_model->units[*(const int *)a];
+	const struct unit *y = &sort_model->units[*(const int *)b];
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Declarations arrive in TU order, which is file order except in odd cases. */
+static void sort_file_units(struct model *m)
+{
+	sort_model = m;
+	for (size_t i = 0; i < m->n_files; i++)
+		qsort(m->files[i].units, m->files[i].n_units, sizeof(int), cmp_unit_start);
+}
+
+int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline *cl)
+{
+	struct pending_decls pd = { 0 };
+	void *ctx[2] = { m, &pd };
+
+	memset(m, 0, sizeof(*m));
+	m->tu = tu;
+	m->maps = xcalloc(1, sizeof(struct maps));
+	index_files(m);
+	if (m->main_file < 0) {
+		diag_error("%s: libclang did not report the main file", cl->input);
+		return -1;
+	}
+	m->uses = xcalloc(m->n_files, sizeof(*m->uses));
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, ctx);
+	for (size_t i = 0; i < m->n_files; i++)
+		qsort(m->uses[i].v, m->uses[i].n, sizeof(struct macro_use), cmp_use);
+	for (size_t i = 0; i < pd.n; i++)
+		index_decl(m, pd.v[i]);
+	free(pd.v);
+	sort_file_units(m);
+	index_diagnostics(m);
+	return 0;
+}
+
+void model_release(struct model *m)
+{
+	struct maps *mp = m->maps;
+
+	for (size_t i = 0; i < m->n_files; i++) {
+		free(m->files[i].name);
+		free(m->files[i].directive);
+		free(m->files[i].key);
+		free(m->files[i].units);
+		if (m->uses)
+			free(m->uses[i].v);
+	}
+	free(m->files);
+	free(m->uses);
+	for (size_t i = 0; i < m->n_units; i++)
+		free(m->units[i].cursors);
+	free(m->units);
+	for (size_t i = 0; i < m->n_ents; i++) {
+		free(m->ents[i].name);
+		free(m->ents[i].decl_units);
+		free(m->ents[i].new_name);
+	}
+	free(m->ents);
+	for (size_t i = 0; i < m->n_macros; i++)
+		free(m->macros[i].name);
+	free(m->macros);
+	for (size_t i = 0; i < m->n_diags; i++)
+		free(m->diags[i].text);
+	free(m->diags);
+	free(m->fwd);
+	free(m->sites);
+	if (mp) {
+		u64map_release(&mp->file_of);
+		u64map_release(&mp->ent_of);
+		u64map_release(&mp->macro_at);
+		strmap_release(&mp->macro_first);
+		strmap_release(&mp->names);
+		strlist_release(&mp->owned_names);
+		free(mp);
+	}
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,61 @@
+/* Raw identifier scanner over original source text. */
+#include <string.h>
+
+#include "klp-ccp/lexer.h"
+#include "klp-ccp/util.h"
+
+static size_t skip_quoted(const char *t, size_t end, size_t i)
+{
+	char q = t[i++];
+
+	while (i < end && t[i] != q && t[i] != '\n') {
+		if (t[i] == '\\' && i + 1 < end)
+			i++;
+		i++;
+	}
+	return i < end ? i + 1 : end;
+}
+
+static size_t skip_comment(const char *t, size_t end, size_t i)
+{
+	if (t[i + 1] == '/') {
+		while (i < end && t[i] != '\n')
+			i++;
+		return i;
+	}
+	for (i += 2; i + 1 < end; i++)
+		if (t[i] == '*' && t[i + 1] == '/')
+			return i + 2;
+	return end;
+}
+
+bool lex_next_ident(const char *t, size_t end, size_t *pos, size_t *id_start, size_t *id_len)
+{
+	size_t i = *pos;
+
+	while (i < end) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '/' && i + 1 < end && (t[i + 1] == '/' || t[i + 1] == '*')) {
+			i = skip_comment(t, end, i);
+		} else if (c == '"' || c == '\'') {
+			i = skip_quoted(t, end, i);
+		} else if (c >= '0' && c <= '9') {
+			while (i < end && (is_ident_char((unsigned char)t[i]) || t[i] == '.'))
+				i++;
+		} else if (is_ident_start(c)) {
+			size_t s = i;
+
+			while (i < end && is_ident_char((unsigned char)t[i]))
+				i++;
+			*id_start = s;
+			*id_len = i - s;
+			*pos = i;
+			return true;
+		} else {
+			i++;
+		}
+	}
+	*pos = end;
+	return false;
+}

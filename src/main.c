@@ -1,0 +1,127 @@
+/*
+ * klp-ccp: extract a standalone livepatch source (lp.c) for some functions of
+ * one translation unit. One stage per module; see DESIGN.md.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "klp-ccp/closure.h"
+#include "klp-ccp/diag.h"
+#include "klp-ccp/emit.h"
+#include "klp-ccp/gcc_cmdline.h"
+#include "klp-ccp/options.h"
+#include "klp-ccp/policy.h"
+
+static int check_output_dir(const char *outfile)
+{
+	char *copy = xstrdup(outfile);
+	const char *dir = dirname(copy);
+	int rc = access(dir, W_OK | X_OK);
+
+	if (rc)
+		diag_error("cannot write '%s': %s", outfile, strerror(errno));
+	free(copy);
+	return rc ? -1 : 0;
+}
+
+static bool diag_in_copied_text(struct model *m, const struct diag_rec *d)
+{
+	int unit;
+
+	if (d->file < 0)
+		return false;
+	unit = model_unit_at(m, d->file, d->offset);
+	return unit >= 0 && m->units[unit].copy;
+}
+
+/* Errors in what is copied are fatal; elsewhere they are only counted. */
+static int check_parse_errors(struct model *m)
+{
+	unsigned outside = 0, inside = 0;
+	const char *first = NULL;
+
+	for (size_t i = 0; i < m->n_diags; i++) {
+		if (diag_in_copied_text(m, &m->diags[i])) {
+			fprintf(stderr, "%s\n", m->diags[i].text);
+			inside++;
+		} else if (!outside++) {
+			first = m->diags[i].text;
+		}
+	}
+	if (outside)
+		diag_warning("%u parse error(s) outside the extracted code ignored; first: %s",
+			     outside, first);
+	if (inside)
+		diag_error("%u parse error(s) in the extracted code", inside);
+	return inside ? -1 : 0;
+}
+
+static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m,
+		   struct policy **pol, struct strbuf *out)
+{
+	struct closure_request req = { opts->patched, opts->n_patched, opts->n_patched == 0 };
+	struct emit_request ereq = { opts->outfile, cl->input, opts->patched, opts->n_patched };
+	char *cwd = getcwd(NULL, 0);
+
+	*pol = policy_new(opts, cl->input, cwd ? cwd : ".");
+	free(cwd);
+	if (closure_run(m, *pol, &req) || naming_run(m, *pol) || check_parse_errors(m))
+		return -1;
+	if (emit_build(m, &ereq, out))
+		return -1;
+	if (diag_error_count()) {
+		diag_error("a policy hook reported an error; no output written");
+		return -1;
+	}
+	return 0;
+}
+
+static int run(struct options *opts)
+{
+	struct gcc_cmdline cl = { 0 };
+	struct model m = { 0 };
+	struct policy *pol = NULL;
+	struct strbuf out = { 0 };
+	CXIndex index = NULL;
+	CXTranslationUnit tu = NULL;
+	int rc = -1;
+
+	if (check_output_dir(opts->outfile) ||
+	    gcc_cmdline_parse(opts->orig_argc, opts->orig_argv, opts->compiler, &cl) ||
+	    gcc_cmdline_prepare(&cl))
+		goto out;
+	index = clang_createIndex(0, 0);
+	tu = parse_translation_unit(index, &cl);
+	if (!tu || model_build(&m, tu, &cl))
+		goto out;
+	if (extract(opts, &cl, &m, &pol, &out))
+		goto out;
+	rc = write_file_atomically(opts->outfile, out.buf, out.len);
+out:
+	sb_release(&out);
+	if (pol)
+		policy_free(pol);
+	model_release(&m);
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	if (index)
+		clang_disposeIndex(index);
+	gcc_cmdline_release(&cl);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opts;
+	int rc = cli_parse(argc, argv, &opts);
+
+	if (rc)
+		return rc > 0 ? 0 : 2;
+	rc = run(&opts);
+	options_release(&opts);
+	return rc ? 1 : 0;
+}

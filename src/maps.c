@@ -1,0 +1,127 @@
+/* Hash tables used by the index: no deletion, linear probing, power-of-two sizes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-ccp/maps.h"
+#include "klp-ccp/util.h"
+
+static uint64_t mix(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return k;
+}
+
+uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static void u64map_grow(struct u64map *m)
+{
+	struct u64map n = { 0 };
+
+	n.cap = m->cap ? m->cap * 2 : 256;
+	n.keys = xcalloc(n.cap, sizeof(*n.keys));
+	n.vals = xmalloc(n.cap * sizeof(*n.vals));
+	for (size_t i = 0; i < n.cap; i++)
+		n.vals[i] = -1;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->vals[i] >= 0)
+			u64map_add(&n, m->keys[i], m->vals[i]);
+	free(m->keys);
+	free(m->vals);
+	*m = n;
+}
+
+void u64map_add(struct u64map *m, uint64_t key, int val)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap)
+		u64map_grow(m);
+	for (i = mix(key) & (m->cap - 1); m->vals[i] >= 0; i = (i + 1) & (m->cap - 1))
+		;
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->n++;
+}
+
+bool u64map_next(const struct u64map *m, uint64_t key, size_t *pos, int *val)
+{
+	if (!m->cap)
+		return false;
+	for (size_t i = (mix(key) + *pos) & (m->cap - 1); m->vals[i] >= 0;
+	     i = (i + 1) & (m->cap - 1)) {
+		(*pos)++;
+		if (m->keys[i] == key) {
+			*val = m->vals[i];
+			return true;
+		}
+	}
+	return false;
+}
+
+void u64map_release(struct u64map *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+static void strmap_grow(struct strmap *m)
+{
+	struct strmap n = { 0 };
+
+	n.cap = m->cap ? m->cap * 2 : 256;
+	n.keys = xcalloc(n.cap, sizeof(*n.keys));
+	n.vals = xmalloc(n.cap * sizeof(*n.vals));
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->keys[i])
+			strmap_put(&n, m->keys[i], m->vals[i]);
+	free(m->keys);
+	free(m->vals);
+	*m = n;
+}
+
+int strmap_put(struct strmap *m, const char *key, int val)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap)
+		strmap_grow(m);
+	for (i = hash_str(key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1)) {
+		if (!strcmp(m->keys[i], key)) {
+			int old = m->vals[i];
+
+			m->vals[i] = val;
+			return old;
+		}
+	}
+	m->keys[i] = (char *)key;
+	m->vals[i] = val;
+	m->n++;
+	return -1;
+}
+
+int strmap_get(const struct strmap *m, const char *key)
+{
+	if (!m->cap)
+		return -1;
+	for (size_t i = hash_str(key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (!strcmp(m->keys[i], key))
+			return m->vals[i];
+	return -1;
+}
+
+void strmap_release(struct strmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}

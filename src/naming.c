@@ -1,0 +1,187 @@
+/*
+ * Final names: patched functions, externalized symbols and copied functions
+ * that had to be rewritten. A new name that clashes with an identifier of the
+ * translation unit (or one given out earlier) is asked for again with
+ * RETRY+1.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-ccp/closure.h"
+#include "klp-ccp/diag.h"
+
+#define MAX_RETRY 1000
+
+static bool clashes(struct model *m, const char *old, const char *new_name)
+{
+	return strcmp(old, new_name) && model_name_in_use(m, new_name);
+}
+
+static void accept_name(struct model *m, struct entity *e, char *new_name)
+{
+	model_reserve_name(m, new_name);
+	if (strcmp(new_name, e->name)) {
+		e->new_name = new_name;
+	} else {
+		free(new_name);
+	}
+}
+
+static int name_patched(struct model *m, struct policy *pol, struct entity *e)
+{
+	struct src_loc loc = cursor_src_loc(m, e->def);
+	struct sym_mod mod = { 0 };
+
+	for (unsigned retry = 0; retry < MAX_RETRY; retry++) {
+		if (policy_modify_patched_fun_sym(pol, e->name, retry, &loc, &mod))
+			return -1;
+		if (!clashes(m, e->name, mod.new_name))
+			break;
+		free(mod.new_name);
+		mod.new_name = NULL;
+	}
+	if (!mod.new_name) {
+		diag_error("no unique name for patched function '%s' after %d retries", e->name,
+			   MAX_RETRY);
+		return -1;
+	}
+	accept_name(m, e, mod.new_name);
+	e->make_static = mod.linkage == LINKAGE_MAKE_INTERNAL;
+	e->make_extern = mod.linkage == LINKAGE_MAKE_EXTERNAL;
+	return 0;
+}
+
+static int name_externalized(struct model *m, struct policy *pol, struct entity *e)
+{
+	struct src_loc loc = cursor_src_loc(m, clang_Cursor_isNull(e->def) ? e->canonical : e->def);
+	struct sym_mod mod = { 0 };
+
+	for (unsigned retry = 0; retry < MAX_RETRY; retry++) {
+		if (policy_modify_externalized_sym(pol, e->kind == ENT_FUNCTION, e->name, retry,
+						   &loc, &mod))
+			return -1;
+		if (!clashes(m, e->name, mod.new_name))
+			break;
+		free(mod.new_name);
+		mod.new_name = NULL;
+	}
+	if (!mod.new_name) {
+		diag_error("no unique name for externalized symbol '%s' after %d retries",
+			   e->name, MAX_RETRY);
+		return -1;
+	}
+	accept_name(m, e, mod.new_name);
+	e->pointer = mod.make_pointer;
+	if (mod.linkage == LINKAGE_KEEP)
+		e->make_static = e->internal;
+	else
+		e->make_static = mod.linkage == LINKAGE_MAKE_INTERNAL;
+	e->make_extern = !e->make_static;
+	return 0;
+}
+
+static int name_rewritten(struct model *m, struct policy *pol, struct entity *e)
+{
+	struct src_loc loc = cursor_src_loc(m, e->def);
+	char *new_name = NULL;
+
+	for (unsigned retry = 0; retry < MAX_RETRY; retry++) {
+		if (policy_rename_rewritten_fun(pol, e->name, retry, &loc, &new_name))
+			return -1;
+		if (!clashes(m, e->name, new_name))
+			break;
+		free(new_name);
+		new_name = NULL;
+	}
+	if (!new_name) {
+		diag_error("no unique name for rewritten function '%s' after %d retries",
+			   e->name, MAX_RETRY);
+		return -1;
+	}
+	accept_name(m, e, new_name);
+	e->rewritten = true;
+	e->make_static = true;
+	return 0;
+}
+
+static bool needs_edit(const struct entity *e)
+{
+	return e->new_name || e->pointer ||
+	       (e->local_static && e->decision == DEC_EXTERNALIZE);
+}
+
+/* Copied function owning each unit, -1 for none. */
+static int *unit_owners(struct model *m)
+{
+	int *owner = xmalloc(m->n_units * sizeof(int));
+
+	for (size_t i = 0; i < m->n_units; i++)
+		owner[i] = -1;
+	for (size_t i = 0; i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+
+		if (e->kind == ENT_FUNCTION && e->decision == DEC_COPY && e->def_unit >= 0)
+			owner[e->def_unit] = (int)i;
+	}
+	return owner;
+}
+
+static int find_rewritten(struct model *m, struct policy *pol)
+{
+	int *owner = unit_owners(m);
+	bool changed = true;
+	int rc = 0;
+
+	for (size_t i = 0; !rc && i < m->n_units; i++)
+		if (owner[i] >= 0 && !m->ents[owner[i]].internal && !m->ents[owner[i]].rewritten)
+			rc = name_rewritten(m, pol, &m->ents[owner[i]]);
+	while (!rc && changed) {
+		changed = false;
+		for (size_t i = 0; !rc && i < m->n_sites; i++) {
+			int o = owner[m->sites[i].unit];
+
+			if (o < 0 || m->ents[o].rewritten || !needs_edit(&m->ents[m->sites[i].entity]))
+				continue;
+			rc = name_rewritten(m, pol, &m->ents[o]);
+			changed = true;
+		}
+	}
+	free(owner);
+	return rc;
+}
+
+/* A plain external reference declared by an included header needs no declaration. */
+static void decide_declaration(struct model *m, struct policy *pol, struct entity *e)
+{
+	e->needs_decl = true;
+	if (e->new_name || e->pointer || e->make_static || e->local_static)
+		return;
+	for (size_t i = 0; i < e->n_decl_units; i++) {
+		int prov = header_provider(m, pol, m->units[e->decl_units[i]].file);
+
+		if (prov >= 0 || prov == PROVIDER_BUILTIN) {
+			if (prov >= 0)
+				m->files[prov].needed = true;
+			e->needs_decl = false;
+			return;
+		}
+	}
+}
+
+int naming_run(struct model *m, struct policy *pol)
+{
+	for (size_t i = 0; i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+		int rc = 0;
+
+		if (e->decision == DEC_PATCHED)
+			rc = name_patched(m, pol, e);
+		else if (e->decision == DEC_EXTERNALIZE)
+			rc = name_externalized(m, pol, e);
+		if (rc)
+			return -1;
+		if (e->decision == DEC_EXTERNALIZE)
+			decide_declaration(m, pol, e);
+	}
+	return find_rewritten(m, pol);
+}

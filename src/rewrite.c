@@ -1,0 +1,263 @@
+/*
+ * Edits on original text: renamed and pointer-externalized references,
+ * linkage changes of copied definitions, externalized function-local
+ * statics; and the declarations that stand for externalized symbols.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-ccp/diag.h"
+#include "klp-ccp/closure.h"
+#include "klp-ccp/emit.h"
+#include "klp-ccp/lexer.h"
+
+struct edit {
+	unsigned start, end;
+	char *text;
+};
+
+struct edits {
+	struct edit *v;
+	size_t n, cap;
+};
+
+static void add_edit(struct edits *ed, unsigned start, unsigned end, char *text)
+{
+	struct edit *e = ARRAY_PUSH(ed->v, ed->n, ed->cap);
+
+	e->start = start;
+	e->end = end;
+	e->text = text;
+}
+
+static const char *final_name(const struct entity *e)
+{
+	return e->new_name ? e->new_name : e->name;
+}
+
+/* ---- spelling declarations from clang types ---- */
+
+static bool simple_type(const char *t)
+{
+	return !strchr(t, '(') && !strchr(t, '[');
+}
+
+/* "T declarator", with arrays and complex types handled. */
+static char *declare(const char *type, const char *name, bool pointer)
+{
+	const char *br = strchr(type, '[');
+
+	if (simple_type(type))
+		return xasprintf("%s%s%s%s", type, type[strlen(type) - 1] == '*' ? "" : " ",
+				 pointer ? "*" : "", name);
+	if (br && !strchr(type, '(') && br > type) {
+		size_t n = (size_t)(br - type);
+
+		while (n && type[n - 1] == ' ')
+			n--;
+		return xasprintf("%.*s %s%s%s%s", (int)n, type, pointer ? "(*" : "", name,
+				 pointer ? ")" : "", br);
+	}
+	return xasprintf("__typeof__(%s) %s%s", type, pointer ? "*" : "", name);
+}
+
+static char *type_spelling(CXType t)
+{
+	CXString s = clang_getTypeSpelling(t);
+	char *r = xstrdup(clang_getCString(s));
+
+	clang_disposeString(s);
+	return r;
+}
+
+static bool anonymous_type(const char *spelling)
+{
+	return strstr(spelling, "(unnamed") || strstr(spelling, "(anonymous");
+}
+
+static char *function_args(CXType ft)
+{
+	struct strbuf sb = { 0 };
+	int n = clang_getNumArgTypes(ft);
+
+	if (ft.kind == CXType_FunctionNoProto)
+		return xstrdup("");
+	for (int i = 0; i < n; i++) {
+		char *a = type_spelling(clang_getArgType(ft, (unsigned)i));
+
+		sb_addf(&sb, "%s%s", i ? ", " : "", a);
+		free(a);
+	}
+	if (clang_isFunctionTypeVariadic(ft))
+		sb_adds(&sb, n ? ", ..." : "...");
+	else if (!n)
+		sb_adds(&sb, "void");
+	return sb_detach(&sb);
+}
+
+static char *function_declarator(CXType ft, const char *name, bool pointer)
+{
+	char *ret = type_spelling(clang_getResultType(ft));
+	char *args = function_args(ft);
+	char *r, *d = pointer ? xasprintf("(*%s)(%s)", name, args) : xasprintf("%s(%s)", name, args);
+
+	if (simple_type(ret))
+		r = xasprintf("%s%s%s", ret, ret[strlen(ret) - 1] == '*' ? "" : " ", d);
+	else
+		r = xasprintf("__typeof__(%s) %s", ret, d);
+	free(ret);
+	free(args);
+	free(d);
+	return r;
+}
+
+static const char *storage_of(const struct entity *e)
+{
+	if (e->pointer)
+		return e->make_static ? "static " : "";
+	if (e->kind == ENT_FUNCTION && e->make_static)
+		return "static ";
+	return "extern ";
+}
+
+int externalized_declaration(struct model *m, struct entity *e, struct strbuf *out)
+{
+	CXCursor c = clang_Cursor_isNull(e->def) ? e->canonical : e->def;
+	CXType t = clang_getCursorType(c);
+	char *ts = type_spelling(t), *decl;
+
+	if (anonymous_type(ts)) {
+		struct src_loc loc = cursor_src_loc(m, c);
+
+		diag_error_at(loc.file, loc.line, loc.col,
+			      "cannot externalize '%s': its type has no name (%s)", e->name, ts);
+		free(ts);
+		return -1;
+	}
+	if (e->kind == ENT_FUNCTION)
+		decl = function_declarator(t, final_name(e), e->pointer);
+	else
+		decl = declare(ts, final_name(e), e->pointer);
+	sb_addf(out, "%s%s;", storage_of(e), decl);
+	free(decl);
+	free(ts);
+	return 0;
+}
+
+/* ---- edits in copied text ---- */
+
+static int site_edit(struct model *m, const struct site *s, struct edits *ed)
+{
+	struct entity *e = &m->ents[s->entity];
+	struct strbuf sb = { 0 };
+
+	if (s->kind == SITE_LOCAL_DECL) {
+		if (e->decision != DEC_EXTERNALIZE)
+			return 0;
+		if (!e->pointer && externalized_declaration(m, e, &sb))
+			return -1;
+		if (sb.len && sb.buf[sb.len - 1] == ';')
+			sb.buf[--sb.len] = '\0';
+		add_edit(ed, s->offset, s->end, sb_detach(&sb));
+		return 0;
+	}
+	if (!e->new_name && !e->pointer)
+		return 0;
+	if (!s->in_text) {
+		CXFile f;
+		unsigned line, col;
+		CXString fn;
+
+		clang_getExpansionLocation(s->loc, &f, &line, &col, NULL);
+		fn = clang_getFileName(f);
+		diag_error_at(clang_getCString(fn), line, col,
+			      "reference to '%s' comes from a macro body; cannot rewrite it to '%s'",
+			      e->name, final_name(e));
+		clang_disposeString(fn);
+		return -1;
+	}
+	if (e->pointer && s->kind == SITE_REF)
+		add_edit(ed, s->offset, s->end, xasprintf("(*%s)", final_name(e)));
+	else
+		add_edit(ed, s->offset, s->end, xstrdup(final_name(e)));
+	return 0;
+}
+
+static bool is_word(const char *t, size_t s, size_t n, const char *w)
+{
+	return strlen(w) == n && !memcmp(t + s, w, n);
+}
+
+/* Drop or add storage-class and inline keywords before a definition's name. */
+static void linkage_edits(struct model *m, const struct unit *u, const struct site *s,
+			  struct edits *ed)
+{
+	const struct entity *e = &m->ents[s->entity];
+	static const char *const drop_for_extern[] = { "static", "inline", "__inline",
+		"__inline__", "__always_inline", NULL };
+	const char *t = m->files[u->file].text;
+	size_t pos = u->start, is, n;
+	bool has_static = false;
+
+	if (!e->make_static && !e->make_extern)
+		return;
+	while (lex_next_ident(t, s->offset, &pos, &is, &n)) {
+		if (is_word(t, is, n, "static"))
+			has_static = true;
+		if (e->make_static && is_word(t, is, n, "extern"))
+			add_edit(ed, (unsigned)is, (unsigned)(is + n), xstrdup(""));
+		for (int i = 0; e->make_extern && drop_for_extern[i]; i++)
+			if (is_word(t, is, n, drop_for_extern[i]))
+				add_edit(ed, (unsigned)is, (unsigned)(is + n), xstrdup(""));
+	}
+	if (e->make_static && !has_static)
+		add_edit(ed, u->start, u->start, xstrdup("static "));
+}
+
+static int cmp_edit(const void *a, const void *b)
+{
+	const struct edit *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static void apply_edits(const char *text, const struct unit *u, struct edits *ed,
+			struct strbuf *out)
+{
+	unsigned pos = u->start;
+
+	qsort(ed->v, ed->n, sizeof(*ed->v), cmp_edit);
+	for (size_t i = 0; i < ed->n; i++) {
+		if (ed->v[i].start < pos)
+			continue;
+		sb_addn(out, text + pos, ed->v[i].start - pos);
+		sb_adds(out, ed->v[i].text);
+		pos = ed->v[i].end;
+	}
+	sb_addn(out, text + pos, u->end - pos);
+}
+
+int rewrite_unit(struct model *m, int unit, struct strbuf *out)
+{
+	const struct unit *u = &m->units[unit];
+	struct edits ed = { 0 };
+	int rc = 0;
+
+	for (size_t i = 0; i < m->n_sites && !rc; i++) {
+		const struct site *s = &m->sites[i];
+
+		if (s->unit != unit)
+			continue;
+		rc = site_edit(m, s, &ed);
+		if (s->kind == SITE_DECL_NAME && s->in_text)
+			linkage_edits(m, u, s, &ed);
+	}
+	if (!rc)
+		apply_edits(m->files[u->file].text, u, &ed, out);
+	for (size_t i = 0; i < ed.n; i++)
+		free(ed.v[i].text);
+	free(ed.v);
+	return rc;
+}

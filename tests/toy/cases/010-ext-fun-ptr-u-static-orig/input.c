@@ -1,0 +1,9 @@
+static int eup_f(int x)
+{
+	return x + 4110;
+}
+
+int pu_f(int x)
+{
+	return eup_f(x) * 2;
+}

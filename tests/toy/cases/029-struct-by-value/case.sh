@@ -1,0 +1,5 @@
+# A struct used by value, or in sizeof, needs its definition.
+lp_contains 'struct point \{'
+lp_contains 'char buf\[4129\];'
+lp_order 'struct point \{' 'klpp_pu_f'
+lp_order 'char buf\[4129\]' 'klpp_pu_g'

@@ -1,0 +1,5 @@
+# Unions (named, and anonymous inside a struct) are copied when needed.
+lp_contains 'union val \{'
+lp_contains 'float f4131;'
+lp_contains 'struct tagged \{'
+lp_contains 'long sl;'

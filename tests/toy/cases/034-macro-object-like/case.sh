@@ -1,0 +1,5 @@
+# An object-like macro of the .c file used by copied text is re-emitted; the
+# use keeps its spelling.
+lp_contains '^\s*#\s*define\s+LIMIT\s+4134'
+lp_contains 'return x > LIMIT;'
+lp_order 'define\s+LIMIT' 'klpp_pu_f'

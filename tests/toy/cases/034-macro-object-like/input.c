@@ -1,0 +1,6 @@
+#define LIMIT 4134
+
+int pu_f(int x)
+{
+	return x > LIMIT;
+}

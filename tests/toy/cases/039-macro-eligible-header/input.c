@@ -1,0 +1,6 @@
+#include "defs.h"
+
+int pu_f(void)
+{
+	return HDR_VAL;
+}

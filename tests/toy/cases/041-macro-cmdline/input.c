@@ -1,0 +1,4 @@
+int pu_f(void)
+{
+	return CMD_VAL + 1;
+}

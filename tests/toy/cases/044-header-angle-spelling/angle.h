@@ -1,0 +1,1 @@
+#define ANGLE_VAL 4144

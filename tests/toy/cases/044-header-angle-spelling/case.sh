@@ -1,0 +1,6 @@
+# Includes keep their original spelling: <angle.h> and "quote.h".
+CFLAGS="$CFLAGS -I."
+includes '<angle.h>'
+includes '"quote.h"'
+not_includes '"angle.h"'
+not_includes '<quote.h>'

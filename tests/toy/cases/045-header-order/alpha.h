@@ -1,0 +1,1 @@
+struct alpha { int a; };

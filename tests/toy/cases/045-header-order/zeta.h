@@ -1,0 +1,1 @@
+struct zeta { int z; };

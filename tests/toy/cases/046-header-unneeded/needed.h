@@ -1,0 +1,1 @@
+#define NEEDED_VAL 2

@@ -1,0 +1,1 @@
+struct unused_4146 { int u; };

@@ -1,0 +1,4 @@
+static inline int hinl(int x)
+{
+	return x + 4147;
+}

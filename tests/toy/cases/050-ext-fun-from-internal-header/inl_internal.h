@@ -1,0 +1,4 @@
+static inline int eu_iinl(int x)
+{
+	return x + 4150;
+}

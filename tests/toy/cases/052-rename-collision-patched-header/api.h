@@ -1,0 +1,2 @@
+int klpp_pu_g(void);
+#define API_VAL 4152

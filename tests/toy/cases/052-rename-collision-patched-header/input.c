@@ -1,0 +1,6 @@
+#include "api.h"
+
+int pu_g(void)
+{
+	return API_VAL;
+}

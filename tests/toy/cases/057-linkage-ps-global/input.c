@@ -1,0 +1,4 @@
+int ps_f(int x)
+{
+	return x + 4157;
+}

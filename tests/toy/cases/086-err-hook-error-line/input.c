@@ -1,0 +1,4 @@
+int pu_f(int x)
+{
+	return x + 4186;
+}

@@ -1,0 +1,2 @@
+echo "RESULT: YES"
+exit 1

@@ -1,0 +1,2 @@
+echo "RESULT: YES"
+echo "debug: extra line"

@@ -1,0 +1,1 @@
+#define DEFS_VAL 7

@@ -1,0 +1,2 @@
+echo "RESULT: YES"
+echo "oops" >&2

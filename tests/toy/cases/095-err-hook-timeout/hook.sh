@@ -1,0 +1,2 @@
+sleep 10
+echo "RESULT: klpp_$1 KEEP-LINKAGE"

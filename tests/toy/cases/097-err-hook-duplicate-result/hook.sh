@@ -1,0 +1,2 @@
+echo "RESULT: klpr_$1"
+echo "RESULT: klpr_$1"
