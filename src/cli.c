@@ -99,7 +99,9 @@ static const char help_text[] =
 "                                           object?\n"
 "  -E, --pol-cmd-modify-externalized-sym=CMD\n"
 "                                           name/declare an externalized symbol\n"
-"  -P, --pol-cmd-modify-patched-fun-sym=CMD name a patched function, linkage\n"
+"  -P, --pol-cmd-modify-patched-fun-sym=CMD\n"
+"                                           name and linkage of a patched\n"
+"                                           function\n"
 "  -R, --pol-cmd-rename-rewritten-fun=CMD   name a rewritten copied function\n"
 "      --pol-cmd-timeout=SECONDS  time limit of one hook run (default 30)\n"
 "  -h, --help                 print this help and exit\n"
@@ -137,10 +139,10 @@ static const char help_text[] =
 "      default: NAME MAKE-EXTERNAL (plain externalization, for klp-convert)\n"
 "  modify-patched-fun-sym NAME RETRY\n"
 "      answer: NEW-NAME KEEP-LINKAGE|MAKE-INTERNAL|MAKE-EXTERNAL\n"
-"      default: klpp_NAME MAKE-EXTERNAL (klpp_NAMERETRY when RETRY > 0)\n"
+"      default: klpp_NAME MAKE-EXTERNAL (RETRY > 0 appended: klpp_NAME1...)\n"
 "  rename-rewritten-fun NAME RETRY\n"
 "      answer: NEW-NAME\n"
-"      default: klpr_NAME (klpr_NAMERETRY when RETRY > 0)\n"
+"      default: klpr_NAME (RETRY > 0 appended: klpr_NAME1...)\n"
 "  NEW-NAME must be a C identifier. RETRY starts at 0; a hook is asked again\n"
 "  with RETRY+1 while a NEW-NAME different from NAME clashes with a name in\n"
 "  use.\n"
@@ -197,8 +199,6 @@ static bool patched_contains(const struct options *opts, const char *s, size_t n
 
 static void patched_push(struct options *opts, const char *s, size_t n)
 {
-	if (patched_contains(opts, s, n))
-		return;
 	/* struct options keeps no capacity: grow by one (lists are short). */
 	opts->patched = xrealloc(opts->patched, (opts->n_patched + 1) * sizeof(char *));
 	opts->patched[opts->n_patched++] = xstrndup(s, n);
@@ -216,6 +216,9 @@ static int add_patched(struct options *opts, const char *list)
 					   list);
 		if (!is_c_identifier(p, n))
 			return usage_error("invalid function name '%.*s' in --patched-functions",
+					   (int)n, p);
+		if (patched_contains(opts, p, n))
+			return usage_error("function '%.*s' named twice in --patched-functions",
 					   (int)n, p);
 		patched_push(opts, p, n);
 		if (!p[n])
@@ -300,14 +303,29 @@ static int set_outfile(struct options *opts, const char *arg)
 	return 0;
 }
 
-/* Name of the option in argv[cur] just rejected by getopt_long. */
-static char *bad_option_name(const char *arg)
+/* The long option name starts with, when only one does. */
+static const char *unique_long_option(const char *prefix, size_t len)
 {
-	if (!strncmp(arg, "--", 2) && arg[2])
-		return xstrndup(arg, strcspn(arg, "="));
-	if (optopt > 0 && optopt < 256 && isgraph(optopt))
-		return xasprintf("-%c", optopt);
-	return xstrdup(arg);
+	const struct option *found = NULL;
+
+	for (const struct option *o = long_options; o->name; o++) {
+		if (strncmp(o->name, prefix, len))
+			continue;
+		if (!o->name[len])
+			return o->name;
+		if (found)
+			return NULL;
+		found = o;
+	}
+	return found ? found->name : NULL;
+}
+
+static bool is_long_option_prefix(const char *prefix)
+{
+	for (const struct option *o = long_options; o->name; o++)
+		if (!strncmp(o->name, prefix, strlen(prefix)))
+			return true;
+	return false;
 }
 
 static bool long_option_takes_no_arg(const char *name)
@@ -318,16 +336,22 @@ static bool long_option_takes_no_arg(const char *name)
 	return false;
 }
 
-static size_t long_option_prefix_matches(const char *name)
+/* Name of the option in arg just rejected by getopt_long, for messages. */
+static char *bad_option_name(const char *arg)
 {
-	size_t n = 0, len = strlen(name);
+	size_t len;
+	const char *full;
 
-	for (const struct option *o = long_options; o->name; o++) {
-		if (!strcmp(o->name, name))
-			return 1;
-		n += !strncmp(o->name, name, len);
+	if (!strncmp(arg, "--", 2) && arg[2]) {
+		len = strcspn(arg + 2, "=");
+		full = unique_long_option(arg + 2, len);
+		if (full)
+			return xasprintf("--%s", full);
+		return xstrndup(arg, len + 2);
 	}
-	return n;
+	if (optopt > 0 && optopt < 256 && isgraph(optopt))
+		return xasprintf("-%c", optopt);
+	return xstrdup(arg);
 }
 
 static int bad_option(const char *arg, int c)
@@ -339,10 +363,9 @@ static int bad_option(const char *arg, int c)
 
 	if (c == ':')
 		ret = usage_error("option '%s' requires an argument", name);
-	else if (is_long && strchr(arg, '=') &&
-		 long_option_takes_no_arg(lname))
+	else if (is_long && strchr(arg, '=') && long_option_takes_no_arg(lname))
 		ret = usage_error("option '%s' does not take an argument", name);
-	else if (is_long && long_option_prefix_matches(lname) > 1)
+	else if (is_long && is_long_option_prefix(lname))
 		ret = usage_error("ambiguous option '%s'", name);
 	else
 		ret = usage_error("unknown option '%s'", name);

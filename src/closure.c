@@ -323,6 +323,17 @@ static void use_entity(struct walker *w, int idx)
 
 /* ---- the AST walk ---- */
 
+static bool text_has_ident(const struct kfile *kf, unsigned start, unsigned end,
+			   const char *name)
+{
+	size_t pos = start, is, n, len = strlen(name);
+
+	while (lex_next_ident(kf->text, end, &pos, &is, &n))
+		if (n == len && !memcmp(kf->text + is, name, n))
+			return true;
+	return false;
+}
+
 static void add_site(struct frame *f, int entity, enum site_kind kind)
 {
 	struct model *m = f->w->m;
@@ -342,12 +353,9 @@ static void add_site(struct frame *f, int entity, enum site_kind kind)
 	s->kind = kind;
 	s->loc = loc;
 	if (kind == SITE_LOCAL_DECL) {
-		CXSourceRange r = clang_getCursorExtent(f->cursor);
-		int f2;
-
-		s->in_text = model_locate(m, clang_getRangeStart(r), &file, &s->offset) &&
-			     model_locate(m, clang_getRangeEnd(r), &f2, &s->end) &&
-			     file == u->file && f2 == file && s->end >= s->offset;
+		s->in_text = model_decl_range(m, f->cursor, false, &file, &s->offset, &s->end) &&
+			     file == u->file && s->end > s->offset &&
+			     text_has_ident(&m->files[file], s->offset, s->end, e->name);
 		return;
 	}
 	if (!model_locate(m, loc, &file, &off) || file != u->file)
@@ -467,6 +475,9 @@ static void on_var_decl(struct frame *f)
 	} else if (sc == CX_SC_Static) {
 		idx = model_entity_add_local(w->m, c);
 		add_site(f, idx, SITE_LOCAL_DECL);
+		/* declared by a macro body (WARN_ONCE...): stays a private copy */
+		if (!w->m->sites[w->m->n_sites - 1].in_text)
+			w->m->ents[idx].decision = DEC_LOCAL_KEEP;
 		use_entity(w, idx);
 	}
 }
@@ -478,9 +489,7 @@ static void check_expr_type(struct frame *f)
 
 	if (t.kind == CXType_Record || t.kind == CXType_Enum) {
 		need_record_of(f->w, t);
-	} else if (t.kind == CXType_Pointer &&
-		   (k == CXCursor_ArraySubscriptExpr || k == CXCursor_BinaryOperator ||
-		    k == CXCursor_UnaryOperator || k == CXCursor_CompoundAssignOperator)) {
+	} else if (t.kind == CXType_Pointer && k == CXCursor_CompoundAssignOperator) {
 		CXType p = clang_getCanonicalType(clang_getPointeeType(t));
 
 		if (p.kind == CXType_Record)
@@ -691,7 +700,7 @@ static int patched_from_hook(struct walker *w)
 		struct src_loc loc;
 		bool yes;
 
-		if (e->kind != ENT_FUNCTION || e->def_unit < 0 ||
+		if (e->kind != ENT_FUNCTION || e->def_unit < 0 || e->decision == DEC_PATCHED ||
 		    m->units[e->def_unit].file != m->main_file)
 			continue;
 		loc = cursor_src_loc(m, e->def);
@@ -730,8 +739,11 @@ static int check_address_taken(struct model *m)
 int closure_run(struct model *m, struct policy *pol, const struct closure_request *req)
 {
 	struct walker w = { .m = m, .pol = pol };
-	int rc = req->by_hook ? patched_from_hook(&w) : patched_from_list(&w, req);
+	int rc = patched_from_list(&w, req);
 	bool any = false;
+
+	if (!rc && req->by_hook)
+		rc = patched_from_hook(&w);
 
 	for (size_t i = 0; !rc && i < m->n_ents; i++)
 		any |= m->ents[i].decision == DEC_PATCHED;

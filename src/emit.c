@@ -16,6 +16,7 @@
 #include "klp-ccp/diag.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/emit.h"
+#include "klp-ccp/lexer.h"
 
 enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_FWD, ITEM_DECL, ITEM_UNIT };
 
@@ -107,6 +108,8 @@ static void collect_decls(struct model *m, struct items *it)
 			continue;
 		if (e->local_static && !e->pointer)
 			continue;	/* declared in place, inside its function */
+		if (e->def_unit >= 0 && m->units[e->def_unit].copy)
+			continue;	/* externalized in place, see rewrite.c */
 		unit = e->local_static ? site_unit_of_local(m, (int)i) :
 			e->n_decl_units ? e->decl_units[0] : e->def_unit;
 		if (unit < 0)
@@ -250,6 +253,40 @@ static unsigned line_end_of(const struct kfile *kf, unsigned off)
 	return off;
 }
 
+static int renamed_entity(struct model *m, const char *t, size_t n)
+{
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (!e->local_static && (e->new_name || e->pointer) && strlen(e->name) == n &&
+		    !memcmp(e->name, t, n))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* A re-emitted macro body refers to renamed symbols by their new names. */
+static void add_macro_text(struct emitter *em, const struct kfile *kf, unsigned start,
+			   unsigned body, unsigned end)
+{
+	size_t pos = body, is, n;
+	unsigned done = start;
+
+	while (lex_next_ident(kf->text, end, &pos, &is, &n)) {
+		int idx = renamed_entity(em->m, kf->text + is, n);
+		char *rep;
+
+		if (idx < 0)
+			continue;
+		rep = reference_text(&em->m->ents[idx]);
+		add_text(em, kf->text + done, is - done);
+		add_text(em, rep, strlen(rep));
+		free(rep);
+		done = (unsigned)(is + n);
+	}
+	add_text(em, kf->text + done, end - done);
+}
+
 static void emit_macro(struct emitter *em, int idx)
 {
 	const struct macro_def *md = &em->m->macros[idx];
@@ -264,7 +301,7 @@ static void emit_macro(struct emitter *em, int idx)
 		}
 	*ARRAY_PUSH(em->defined_macros, em->n_defined, em->cap_defined) = md->name;
 	sync_line(em, md->file, start);
-	add_text(em, kf->text + start, end - start);
+	add_macro_text(em, kf, start, md->start + (unsigned)strlen(md->name), end);
 	add_text(em, "\n", 1);
 }
 
@@ -291,33 +328,12 @@ static int emit_decl(struct emitter *em, int idx)
 	return rc;
 }
 
-static int check_unit_defines_only_copies(struct model *m, int unit)
-{
-	const struct unit *u = &m->units[unit];
-
-	for (size_t i = 0; i < u->n_cursors; i++) {
-		int idx = model_entity_of(m, u->cursors[i]);
-		struct src_loc loc;
-
-		if (idx < 0 || m->ents[idx].kind != ENT_OBJECT ||
-		    m->ents[idx].decision != DEC_EXTERNALIZE ||
-		    clang_Cursor_getStorageClass(u->cursors[i]) == CX_SC_Extern)
-			continue;
-		loc = cursor_src_loc(m, u->cursors[i]);
-		diag_error_at(loc.file, loc.line, loc.col,
-			      "'%s' is externalized but its definition shares a declaration with other things the output needs",
-			      m->ents[idx].name);
-		return -1;
-	}
-	return 0;
-}
-
 static int emit_unit(struct emitter *em, int unit)
 {
 	const struct unit *u = &em->m->units[unit];
 	struct strbuf sb = { 0 };
 
-	if (check_unit_defines_only_copies(em->m, unit) || rewrite_unit(em->m, unit, &sb)) {
+	if (rewrite_unit(em->m, unit, &sb)) {
 		sb_release(&sb);
 		return -1;
 	}

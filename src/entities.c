@@ -223,7 +223,7 @@ int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob)
 			return a->key[i] < b->key[i] ? -1 : 1;
 	/* one is an ancestor of the other: compare offset in the shorter one */
 	if (a->key_len < b->key_len)
-		return (long)oa < b->key[n] ? -1 : 1;
+		return (long)oa <= b->key[n] ? -1 : 1;
 	if (b->key_len < a->key_len)
 		return a->key[n] < (long)ob ? -1 : 1;
 	return fa < fb ? -1 : 1;
@@ -231,7 +231,8 @@ int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob)
 
 /* ---- names in use ---- */
 
-static void note_name(struct model *m, CXCursor c)
+/* names map: identifier -> file of its first declaration (-2: only reserved). */
+static void note_name(struct model *m, CXCursor c, int file)
 {
 	CXString s = clang_getCursorSpelling(c);
 	const char *name = clang_getCString(s);
@@ -240,14 +241,14 @@ static void note_name(struct model *m, CXCursor c)
 		char *copy = xstrdup(name);
 
 		strlist_push_owned(&maps_of(m)->owned_names, copy);
-		strmap_put(&maps_of(m)->names, copy, 1);
+		strmap_put(&maps_of(m)->names, copy, file);
 	}
 	clang_disposeString(s);
 }
 
 bool model_name_in_use(struct model *m, const char *name)
 {
-	return strmap_get(&maps_of(m)->names, name) >= 0;
+	return strmap_get(&maps_of(m)->names, name) != -1;
 }
 
 void model_reserve_name(struct model *m, const char *name)
@@ -258,7 +259,14 @@ void model_reserve_name(struct model *m, const char *name)
 		return;
 	copy = xstrdup(name);
 	strlist_push_owned(&maps_of(m)->owned_names, copy);
-	strmap_put(&maps_of(m)->names, copy, 1);
+	strmap_put(&maps_of(m)->names, copy, -2);
+}
+
+int model_name_file(struct model *m, const char *name)
+{
+	int f = strmap_get(&maps_of(m)->names, name);
+
+	return f >= 0 ? f : -1;
 }
 
 /* ---- macros ---- */
@@ -293,8 +301,8 @@ static void add_macro_def(struct model *m, CXCursor c)
 			prev = m->macros[prev].next_same_name;
 		m->macros[prev].next_same_name = idx;
 	}
-	if (md->file >= 0)
-		strmap_put(&maps_of(m)->names, md->name, 1);
+	if (md->file >= 0 && strmap_get(&maps_of(m)->names, md->name) == -1)
+		strmap_put(&maps_of(m)->names, md->name, md->file);
 }
 
 static void add_macro_use(struct model *m, CXCursor c)
@@ -413,7 +421,35 @@ static unsigned skip_space_and_comments(const char *t, size_t len, unsigned off)
 	return off;
 }
 
-static bool decl_range(struct model *m, CXCursor c, int *file, unsigned *start, unsigned *end)
+static bool is_tag_kind(enum CXCursorKind k)
+{
+	return k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl;
+}
+
+/* "} __randomize_layout;": attribute macros between a tag's '}' and its ';'. */
+static unsigned skip_trailing_attributes(const struct kfile *kf, unsigned off)
+{
+	for (;;) {
+		int depth = 0;
+
+		off = skip_space_and_comments(kf->text, kf->len, off);
+		if (off >= kf->len || !is_ident_start((unsigned char)kf->text[off]))
+			return off;
+		while (off < kf->len && is_ident_char((unsigned char)kf->text[off]))
+			off++;
+		off = skip_space_and_comments(kf->text, kf->len, off);
+		if (off >= kf->len || kf->text[off] != '(')
+			continue;
+		do {
+			depth += kf->text[off] == '(';
+			depth -= kf->text[off] == ')';
+			off++;
+		} while (off < kf->len && depth > 0);
+	}
+}
+
+bool model_decl_range(struct model *m, CXCursor c, bool with_semicolon, int *file,
+		      unsigned *start, unsigned *end)
 {
 	CXSourceRange r = clang_getCursorExtent(c);
 	const struct kfile *kf;
@@ -430,7 +466,10 @@ static bool decl_range(struct model *m, CXCursor c, int *file, unsigned *start, 
 		*end = *start;
 	widen_to_expansions(m, *file, start, end);
 	kf = &m->files[*file];
-	semi = skip_space_and_comments(kf->text, kf->len, *end);
+	if (!with_semicolon)
+		return true;
+	semi = is_tag_kind(clang_getCursorKind(c)) ? skip_trailing_attributes(kf, *end) :
+		skip_space_and_comments(kf->text, kf->len, *end);
 	if (semi < kf->len && kf->text[semi] == ';')
 		*end = semi + 1;
 	return true;
@@ -556,10 +595,17 @@ static void note_entity_decl(struct model *m, CXCursor c, int unit)
 		e->internal = true;
 }
 
+struct enum_ctx {
+	struct model *m;
+	int file;
+};
+
 static enum CXChildVisitResult note_enumerator(CXCursor c, CXCursor parent, CXClientData data)
 {
+	struct enum_ctx *ec = data;
+
 	if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl)
-		note_name(data, c);
+		note_name(ec->m, c, ec->file);
 	return CXChildVisit_Continue;
 }
 
@@ -589,7 +635,7 @@ static void index_decl(struct model *m, CXCursor c)
 	unsigned start, end;
 	struct unit *u;
 
-	if (!decl_range(m, c, &file, &start, &end))
+	if (!model_decl_range(m, c, true, &file, &start, &end))
 		return;
 	if (m->files[file].role == FILE_PRELUDE)
 		return;
@@ -597,9 +643,12 @@ static void index_decl(struct model *m, CXCursor c)
 	u = &m->units[unit];
 	*ARRAY_PUSH(u->cursors, u->n_cursors, u->cap_cursors) = c;
 	note_entity_decl(m, c, unit);
-	note_name(m, c);
-	if (clang_getCursorKind(c) == CXCursor_EnumDecl)
-		clang_visitChildren(c, note_enumerator, m);
+	note_name(m, c, file);
+	if (clang_getCursorKind(c) == CXCursor_EnumDecl) {
+		struct enum_ctx ec = { m, file };
+
+		clang_visitChildren(c, note_enumerator, &ec);
+	}
 }
 
 static void index_diagnostics(struct model *m)

@@ -191,23 +191,28 @@ struct expand_state {
 
 static int expand_arg(struct expand_state *st, const char *arg);
 
-/* Split a response file like libiberty's buildargv(). */
+static bool is_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/*
+ * Split a response file like libiberty's buildargv(): words separated by
+ * white space, '...' and "..." quote, a backslash escapes any character.
+ */
 static void split_response(const char *s, struct strlist *out)
 {
 	struct strbuf arg = {0};
 	bool sq, dq, bs;
 
 	for (;;) {
-		while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		while (is_space(*s))
 			s++;
 		if (!*s)
 			break;
 		sq = dq = bs = false;
-		sb_addn(&arg, "", 0);
 		for (; *s; s++) {
-			bool space = *s == ' ' || (*s >= '\t' && *s <= '\r');
-
-			if (space && !sq && !dq && !bs)
+			if (is_space(*s) && !sq && !dq && !bs)
 				break;
 			if (bs) {
 				bs = false;
@@ -351,7 +356,7 @@ static size_t skip_compiler(const struct strlist *args, const char **cc)
 		*cc = args->v[i];
 		return i + 1;
 	}
-	return i == 0 ? 0 : i;	/* a wrapper without compiler: flags follow */
+	return i;
 }
 
 /* "x86_64-gcc-12.2.0": the version part, or NULL when not of that form. */
@@ -386,6 +391,8 @@ static int compiler_from_opt(struct gcc_cmdline *cl, const char *opt)
 	name = xasprintf("gcc-%.*s", (int)strspn(version, "0123456789"), version);
 	found = find_program(name);
 	free(name);
+	if (!found)
+		found = find_program("gcc");
 	cl->compiler = found ? found : xstrdup("gcc");
 	return 0;
 }
@@ -439,9 +446,28 @@ struct scan_state {
 	const char *input_lang;	/* -x in effect for the input */
 };
 
-static void add_define(struct gcc_cmdline *cl, char kind, const char *value)
+/* -D NAME, -D NAME=VALUE, -D NAME(ARGS)=VALUE; -U NAME. */
+static bool is_macro_spec(char kind, const char *value)
 {
+	size_t n = 0;
+
+	if (!is_ident_start((unsigned char)value[0]))
+		return false;
+	while (is_ident_char((unsigned char)value[n]))
+		n++;
+	if (kind == 'U')
+		return !value[n];
+	return !value[n] || value[n] == '=' || value[n] == '(';
+}
+
+static int add_define(struct gcc_cmdline *cl, char kind, const char *value)
+{
+	if (!is_macro_spec(kind, value)) {
+		diag_error("invalid macro in compiler option '-%c%s'", kind, value);
+		return -1;
+	}
 	strlist_push_owned(&cl->defines, xasprintf("-%c%s", kind, value));
+	return 0;
 }
 
 static void add_parse_pair(struct gcc_cmdline *cl, const char *opt, const char *value)
@@ -450,18 +476,16 @@ static void add_parse_pair(struct gcc_cmdline *cl, const char *opt, const char *
 	strlist_push(&cl->parse_flags, value);
 }
 
-static void handle_valued(struct gcc_cmdline *cl, struct scan_state *st,
-			  const struct opt_spec *o, const char *value)
+static int handle_valued(struct gcc_cmdline *cl, struct scan_state *st,
+			 const struct opt_spec *o, const char *value)
 {
 	const char *name = o->canon ? o->canon : o->name;
 
 	switch (o->kind) {
 	case OPT_DEFINE:
-		add_define(cl, 'D', value);
-		break;
+		return add_define(cl, 'D', value);
 	case OPT_UNDEF:
-		add_define(cl, 'U', value);
-		break;
+		return add_define(cl, 'U', value);
 	case OPT_INCDIR:
 	case OPT_IMACROS:
 		add_parse_pair(cl, name, value);
@@ -488,22 +512,26 @@ static void handle_valued(struct gcc_cmdline *cl, struct scan_state *st,
 	case OPT_DROP:
 		break;
 	}
+	return 0;
 }
 
 /* -Wp,-DX,-UY and -Xpreprocessor -DX still define macros. */
-static void handle_preprocessor_arg(struct gcc_cmdline *cl, const char *arg)
+static int handle_preprocessor_arg(struct gcc_cmdline *cl, const char *arg)
 {
-	if ((arg[0] == '-') && (arg[1] == 'D' || arg[1] == 'U') && arg[2])
-		add_define(cl, arg[1], arg + 2);
+	if (arg[0] == '-' && (arg[1] == 'D' || arg[1] == 'U') && arg[2])
+		return add_define(cl, arg[1], arg + 2);
+	return 0;
 }
 
-static void handle_wp(struct gcc_cmdline *cl, const char *list)
+static int handle_wp(struct gcc_cmdline *cl, const char *list)
 {
 	char *copy = xstrdup(list), *save = NULL;
+	int ret = 0;
 
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-		handle_preprocessor_arg(cl, tok);
+	for (char *tok = strtok_r(copy, ",", &save); tok && !ret; tok = strtok_r(NULL, ",", &save))
+		ret = handle_preprocessor_arg(cl, tok);
 	free(copy);
+	return ret;
 }
 
 static bool is_parse_flag(const char *a)
@@ -519,7 +547,7 @@ static const char *clang_spelling(const char *a)
 	return a;
 }
 
-static void record_flag(struct gcc_cmdline *cl, const char *a)
+static int record_flag(struct gcc_cmdline *cl, const char *a)
 {
 	if (!strcmp(a, "-nostdinc"))
 		cl->nostdinc = true;
@@ -530,17 +558,21 @@ static void record_flag(struct gcc_cmdline *cl, const char *a)
 	else if (starts_with(a, "-flive-patching=") || !strcmp(a, "-flive-patching")) {
 		free(cl->live_patching);
 		cl->live_patching = xstrdup(a[15] ? a + 16 : "inline-clone");
-	} else if (starts_with(a, "-Wp,"))
-		handle_wp(cl, a + 4);
+	} else if (starts_with(a, "-Wp,")) {
+		return handle_wp(cl, a + 4);
+	}
+	return 0;
 }
 
-static void handle_flag(struct gcc_cmdline *cl, const char *a)
+static int handle_flag(struct gcc_cmdline *cl, const char *a)
 {
-	record_flag(cl, a);
+	if (record_flag(cl, a) < 0)
+		return -1;
 	if (!in_list(a, probe_dropped_flags) && !has_prefix_in(a, probe_dropped_prefixes))
 		strlist_push(&cl->target_flags, a);
 	if (is_parse_flag(a))
 		strlist_push(&cl->parse_flags, clang_spelling(a));
+	return 0;
 }
 
 static int handle_input(struct gcc_cmdline *cl, struct scan_state *st, const char *a)
@@ -580,17 +612,14 @@ static int scan_one(struct gcc_cmdline *cl, struct scan_state *st, size_t *i)
 	if (a[0] != '-' || !a[1])
 		return handle_input(cl, st, a);
 	o = find_valued_opt(a, &joined);
-	if (!o) {
-		handle_flag(cl, a);
-		return 0;
-	}
+	if (!o)
+		return handle_flag(cl, a);
 	value = option_value(&cl->args, i, joined, o);
 	if (!value)
 		return -1;
-	if (!strcmp(o->name, "-Xpreprocessor"))
-		handle_preprocessor_arg(cl, value);
-	handle_valued(cl, st, o, value);
-	return 0;
+	if (!strcmp(o->name, "-Xpreprocessor") && handle_preprocessor_arg(cl, value) < 0)
+		return -1;
+	return handle_valued(cl, st, o, value);
 }
 
 static bool is_c_language(const char *lang)

@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -24,19 +23,20 @@
 extern char **environ;
 
 #define CACHE_MAGIC "klp-ccp gcc-answers 1"
+#define CACHE_END "end of klp-ccp gcc-answers\n"
 
-/* __has_KIND(NAME) probes GCC may answer, and their spellings. */
+/* The __has_KIND(NAME) probes: answered by GCC when it has __has_KIND. */
 static const char *const probe_kinds[] = {
 	"attribute", "builtin", "c_attribute", "cpp_attribute", "feature", "extension", NULL
 };
 
-/* Function-like built-in macros of clang that GCC might not have. */
-static const char *const clang_only_macros[] = {
+/* Built-in macros of clang that GCC may lack: #undef'd when GCC lacks them. */
+static const char *const clang_builtin_macros[] = {
 	"__has_declspec_attribute", "__has_warning", "__is_identifier",
 	"__is_target_arch", "__is_target_vendor", "__is_target_os",
 	"__is_target_environment", "__is_target_variant_os",
 	"__is_target_variant_environment", "__has_constexpr_builtin",
-	"__building_module", "__has_include", "__has_include_next", NULL
+	"__building_module", "__has_include", "__has_include_next", "__FILE_NAME__", NULL
 };
 
 /* Macros clang predefines even with -undef: removed unless GCC has them. */
@@ -45,8 +45,8 @@ static const char *const clang_undef_leftovers[] = {
 	"__STDC_UTF_32__", "__GCC_HAVE_DWARF2_CFI_ASM", NULL
 };
 
-/* GCC macros clang refuses to have redefined (a built-in since clang 15). */
-static const char *const clang_rejected_macros[] = {
+/* GCC macros that are clang built-ins since clang 15: left to clang there. */
+static const char *const clang15_builtin_macros[] = {
 	"__FLT_EVAL_METHOD__", NULL
 };
 
@@ -225,7 +225,9 @@ static void pump(int fd[3], const char *in, struct strbuf *out, struct strbuf *e
 	char buf[65536];
 
 	while (fd[1] >= 0 || fd[2] >= 0) {
-		struct pollfd p[3] = { { fd[0], POLLOUT, 0 }, { fd[1], POLLIN, 0 }, { fd[2], POLLIN, 0 } };
+		struct pollfd p[3] = {
+			{ fd[0], POLLOUT, 0 }, { fd[1], POLLIN, 0 }, { fd[2], POLLIN, 0 }
+		};
 
 		if (poll(p, 3, -1) < 0) {
 			if (errno == EINTR)
@@ -286,39 +288,58 @@ static int run_program(const struct strlist *argv, const char *in,
 		       struct strbuf *out, struct strbuf *err)
 {
 	int pin[2] = { -1, -1 }, pout[2] = { -1, -1 }, perr[2] = { -1, -1 };
-	int fd[3], e, status;
+	int fd[3], e = 0;
 	void (*old_pipe)(int);
 	pid_t pid;
 
-	if (in ? pipe2(pin, O_CLOEXEC) : (pin[0] = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0)
-		goto fail_pipe;
-	if (pipe2(pout, O_CLOEXEC) || pipe2(perr, O_CLOEXEC))
-		goto fail_pipe;
-	e = spawn(argv, pin[0], pout[1], perr[1], &pid);
+	if (in)
+		e = pipe2(pin, O_CLOEXEC) ? errno : 0;
+	else if ((pin[0] = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0)
+		e = errno;
+	if (!e && (pipe2(pout, O_CLOEXEC) || pipe2(perr, O_CLOEXEC)))
+		e = errno;
+	if (!e)
+		e = spawn(argv, pin[0], pout[1], perr[1], &pid);
 	if (e) {
 		diag_error("cannot run %s: %s", argv->v[0], strerror(e));
-		close_pair(pin), close_pair(pout), close_pair(perr);
+		close_pair(pin);
+		close_pair(pout);
+		close_pair(perr);
 		return -1;
 	}
-	close(pin[0]), close(pout[1]), close(perr[1]);
-	fd[0] = pin[1], fd[1] = pout[0], fd[2] = perr[0];
+	close(pin[0]);
+	close(pout[1]);
+	close(perr[1]);
+	fd[0] = pin[1];
+	fd[1] = pout[0];
+	fd[2] = perr[0];
 	old_pipe = signal(SIGPIPE, SIG_IGN);
 	pump(fd, in, out, err);
 	signal(SIGPIPE, old_pipe);
-	status = wait_status(pid);
-	return status;
-fail_pipe:
-	diag_error("cannot run %s: %s", argv->v[0], strerror(errno));
-	close_pair(pin), close_pair(pout), close_pair(perr);
-	return -1;
+	return wait_status(pid);
 }
 
-/* First line of text, for one-line errors. */
-static char *first_line(const char *text)
+/* The line of a compiler's stderr that says what went wrong. */
+static char *error_line(const char *text)
 {
-	const char *nl = strchr(text, '\n');
+	const char *line = strstr(text, "error:"), *end;
 
-	return xstrndup(text, nl ? (size_t)(nl - text) : strlen(text));
+	if (line) {
+		while (line > text && line[-1] != '\n')
+			line--;
+	} else {
+		/* the last non-empty line */
+		end = text + strlen(text);
+		while (end > text && end[-1] == '\n')
+			end--;
+		line = end;
+		while (line > text && line[-1] != '\n')
+			line--;
+	}
+	end = strchrnul(line, '\n');
+	if (end == line)
+		return xstrdup("(no message)");
+	return xstrndup(line, (size_t)(end - line));
 }
 
 static void compiler_argv(const struct gcc_cmdline *cl, struct strlist *argv)
@@ -350,24 +371,29 @@ static void parse_search_list(const char *err, struct strlist *dirs)
 	}
 }
 
-/* The word after PREFIX at the start of a line of text, or NULL. */
-static char *line_word_after(const char *text, const char *prefix)
+static const char *next_line(const char *p)
 {
-	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		const char *q = p;
+	p = strchrnul(p, '\n');
+	return *p ? p + 1 : p;
+}
 
-		if (!strncmp(prefix, "*", 1)) {
-			/* "* version ": any program name, e.g. "clang version" */
-			q = strstr(p, prefix + 1);
-			if (!q || q > strchrnul(p, '\n') || memchr(p, ' ', (size_t)(q - p)))
-				continue;
-			q += strlen(prefix + 1);
-		} else if (starts_with(p, prefix)) {
-			q = p + strlen(prefix);
-		} else {
-			continue;
-		}
-		return xstrndup(q, strcspn(q, " \n"));
+/* The word after PREFIX at the start of a line of text, or NULL. */
+static char *word_after(const char *text, const char *prefix)
+{
+	for (const char *p = text; *p; p = next_line(p))
+		if (starts_with(p, prefix))
+			return xstrndup(p + strlen(prefix), strcspn(p + strlen(prefix), " \n"));
+	return NULL;
+}
+
+/* From "gcc version 12.2.0 (Debian ...)" (or "clang version ..."). */
+static char *version_line(const char *text)
+{
+	for (const char *p = text; *p; p = next_line(p)) {
+		size_t word = strcspn(p, " \n");
+
+		if (starts_with(p + word, " version "))
+			return xstrndup(p + word + 9, strcspn(p + word + 9, " \n"));
 	}
 	return NULL;
 }
@@ -384,19 +410,20 @@ static int query_compiler(struct gcc_cmdline *cl)
 	status = run_program(&argv, NULL, &out, &err);
 	strlist_release(&argv);
 	if (status != 0 || !out.len) {
-		if (status > 0) {
-			char *line = first_line(err.buf ? err.buf : "");
+		if (status >= 0) {
+			char *line = error_line(err.buf ? err.buf : "");
 
 			diag_error("%s could not report its predefined macros: %s",
 				   cl->compiler, line);
 			free(line);
 		}
-		sb_release(&out), sb_release(&err);
+		sb_release(&out);
+		sb_release(&err);
 		return -1;
 	}
 	cl->gcc_macros = sb_detach(&out);
-	cl->gcc_target = line_word_after(err.buf, "Target: ");
-	cl->gcc_version = line_word_after(err.buf, "* version ");
+	cl->gcc_target = word_after(err.buf, "Target: ");
+	cl->gcc_version = version_line(err.buf);
 	parse_search_list(err.buf, &cl->sys_includes);
 	sb_release(&err);
 	return 0;
@@ -428,7 +455,7 @@ static void seed_probes(struct gcc_cmdline *cl)
 		add_probe(cl, "defined", macro);
 		free(macro);
 	}
-	seed_kind(cl, "defined", clang_only_macros);
+	seed_kind(cl, "defined", clang_builtin_macros);
 	seed_kind(cl, "attribute", seed_attributes);
 	seed_kind(cl, "c_attribute", seed_c_attributes);
 	seed_kind(cl, "builtin", seed_builtins);
@@ -436,36 +463,31 @@ static void seed_probes(struct gcc_cmdline *cl)
 	seed_kind(cl, "extension", seed_features);
 }
 
-/* "attribute" for "__has_attribute", NULL for other names. */
-static const char *probe_kind_of(const char *macro)
+/* "noinline" for "__noinline__" and the reverse. */
+static char *other_spelling(const char *name)
 {
-	if (!starts_with(macro, "__has_"))
-		return NULL;
-	for (const char *const *k = probe_kinds; *k; k++)
-		if (!strcmp(macro + 6, *k))
-			return *k;
-	return NULL;
+	size_t len = strlen(name);
+
+	if (len > 4 && starts_with(name, "__") && !strcmp(name + len - 2, "__"))
+		return xstrndup(name + 2, len - 4);
+	return xasprintf("__%s__", name);
 }
 
-/* Attribute names come in two spellings: add the other one. */
+/* Attribute names come in two spellings: ask both. */
 static void add_other_spellings(struct gcc_cmdline *cl)
 {
 	size_t n = cl->probes.n;
 
 	for (size_t i = cl->probe_values.n; i < n; i++) {
 		const char *p = cl->probes.v[i], *name = strchr(p, ' ') + 1;
-		size_t len = strlen(name);
-		char *other;
+		char *kind, *other;
 
 		if (!strstr(p, "attribute "))
 			continue;
-		if (len > 4 && starts_with(name, "__") && !strcmp(name + len - 2, "__"))
-			other = xstrndup(name + 2, len - 4);
-		else
-			other = xasprintf("__%s__", name);
-		*strchr(p, ' ') = '\0';
-		add_probe(cl, p, other);
-		*strchr(p, '\0') = ' ';
+		kind = xstrndup(p, (size_t)(name - 1 - p));
+		other = other_spelling(name);
+		add_probe(cl, kind, other);
+		free(kind);
 		free(other);
 	}
 }
@@ -531,13 +553,15 @@ static int ask_probes(struct gcc_cmdline *cl)
 	if (status >= 0)
 		read_probe_answers(cl, out.buf ? out.buf : "", first);
 	if (status > 0 && !strstr(out.buf ? out.buf : "", "klp_ccp_probe ")) {
-		char *line = first_line(err.buf ? err.buf : "");
+		char *line = error_line(err.buf ? err.buf : "");
 
 		diag_error("%s could not answer __has_attribute() probes: %s", cl->compiler, line);
 		free(line);
 		status = -1;
 	}
-	sb_release(&snippet), sb_release(&out), sb_release(&err);
+	sb_release(&snippet);
+	sb_release(&out);
+	sb_release(&err);
 	return status < 0 ? -1 : 0;
 }
 
@@ -617,11 +641,24 @@ static char *cache_path(const struct gcc_cmdline *cl)
 	return path;
 }
 
+/* "KIND NAME VALUE" of a cached probe, as ask_probes() would have stored it. */
+static bool is_cached_probe(const char *s)
+{
+	size_t kind = strspn(s, "abcdefghijklmnopqrstuvwxyz_"), name;
+
+	if (!kind || s[kind] != ' ')
+		return false;
+	s += kind + 1;
+	name = strspn(s, "abcdefghijklmnopqrstuvwxyz"
+		      "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789$");
+	return name && s[name] == ' ' && is_probe_value(s + name + 1, strlen(s + name + 1));
+}
+
 static void cache_line(struct gcc_cmdline *cl, const char *line, struct strbuf *macros)
 {
 	const char *v;
 
-	if (starts_with(line, "macro ")) {
+	if (starts_with(line, "macro #define ")) {
 		sb_adds(macros, line + 6);
 		sb_addc(macros, '\n');
 	} else if (starts_with(line, "incdir ")) {
@@ -630,8 +667,8 @@ static void cache_line(struct gcc_cmdline *cl, const char *line, struct strbuf *
 		cl->gcc_version = xstrdup(line + 8);
 	} else if (starts_with(line, "target ") && !cl->gcc_target) {
 		cl->gcc_target = xstrdup(line + 7);
-	} else if (starts_with(line, "probe ") && (v = strrchr(line, ' ')) > line + 6) {
-		/* "probe KIND NAME VALUE" */
+	} else if (starts_with(line, "probe ") && is_cached_probe(line + 6)) {
+		v = strrchr(line, ' ');
 		strlist_push_owned(&cl->probes, xstrndup(line + 6, (size_t)(v - line - 6)));
 		strlist_push(&cl->probe_values, v + 1);
 	}
@@ -641,9 +678,12 @@ static void cache_line(struct gcc_cmdline *cl, const char *line, struct strbuf *
 static bool cache_load(struct gcc_cmdline *cl, const char *path)
 {
 	struct strbuf macros = {0};
-	char *text = read_file(path, NULL), *line, *save = NULL;
+	size_t len = 0, end_len = strlen(CACHE_END);
+	char *text = read_file(path, &len), *line, *save = NULL;
 
-	if (!text || !starts_with(text, CACHE_MAGIC "\n") || !strstr(text, "\nmacro ")) {
+	if (!text || !starts_with(text, CACHE_MAGIC "\n") || !strstr(text, "\nmacro ") ||
+	    len < end_len || strcmp(text + len - end_len, CACHE_END) ||
+	    memchr(text, '\0', len)) {
 		free(text);
 		return false;
 	}
@@ -672,6 +712,7 @@ static void cache_format(const struct gcc_cmdline *cl, struct strbuf *sb)
 		if (nl > p)
 			sb_addf(sb, "macro %.*s\n", (int)(nl - p), p);
 	}
+	sb_adds(sb, CACHE_END);
 }
 
 static int mkdir_p(const char *dir)
@@ -722,7 +763,6 @@ static void cache_store(const struct gcc_cmdline *cl, const char *path)
 		ok = write_all(fd, sb.buf, sb.len);
 		if (close(fd) || !ok || rename(tmp, path))
 			unlink(tmp);
-		fchmod(fd, 0644);
 	}
 	sb_release(&sb);
 	free(dir);
@@ -787,26 +827,48 @@ static void macro_name(const char *line, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
-static bool gcc_defines_macro(const struct gcc_cmdline *cl, const char *name)
+/* The "#define NAME..." line of GCC's macros, or NULL. */
+static const char *gcc_macro_line(const struct gcc_cmdline *cl, const char *name)
 {
 	char *key = xasprintf("#define %s", name);
 	const char *p = cl->gcc_macros;
 	size_t n = strlen(key);
-	bool found = false;
 
-	for (; p && (p = strstr(p, key)); p += n) {
+	for (; p && (p = strstr(p, key)); p += n)
 		if ((p == cl->gcc_macros || p[-1] == '\n') &&
-		    (p[n] == ' ' || p[n] == '(' || p[n] == '\n' || !p[n])) {
-			found = true;
+		    (p[n] == ' ' || p[n] == '(' || p[n] == '\n' || !p[n]))
 			break;
-		}
-	}
 	free(key);
-	return found;
+	return p;
+}
+
+static bool gcc_defines_macro(const struct gcc_cmdline *cl, const char *name)
+{
+	return gcc_macro_line(cl, name) != NULL;
+}
+
+/* Numeric value of GCC's object-like macro NAME; 0 when not defined. */
+static long gcc_macro_number(const struct gcc_cmdline *cl, const char *name)
+{
+	const char *line = gcc_macro_line(cl, name);
+
+	return line ? strtol(line + 8 + strlen(name), NULL, 10) : 0;
+}
+
+/* Major version of the libclang we run with. */
+static unsigned libclang_major(void)
+{
+	CXString v = clang_getClangVersion();
+	const char *s = clang_getCString(v), *p = s ? strstr(s, "version ") : NULL;
+	unsigned major = p ? (unsigned)strtoul(p + 8, NULL, 10) : 0;
+
+	clang_disposeString(v);
+	return major;
 }
 
 static void prelude_macros(const struct gcc_cmdline *cl, struct strbuf *sb)
 {
+	bool clang15 = libclang_major() >= 15;
 	const char *p, *nl;
 	char name[256];
 
@@ -818,7 +880,7 @@ static void prelude_macros(const struct gcc_cmdline *cl, struct strbuf *sb)
 		if (!starts_with(p, "#define "))
 			continue;
 		macro_name(p, name, sizeof(name));
-		if (!in_list(name, clang_rejected_macros))
+		if (!clang15 || !in_list(name, clang15_builtin_macros))
 			sb_addf(sb, "%.*s\n", (int)(nl - p), p);
 	}
 }
@@ -835,17 +897,24 @@ static void prelude_probe_macros(const struct gcc_cmdline *cl, struct strbuf *sb
 			sb_addf(sb, "#undef %s\n", macro);
 		free(macro);
 	}
-	for (const char *const *m = clang_only_macros; *m; m++)
+	for (const char *const *m = clang_builtin_macros; *m; m++)
 		if (!gcc_defines(cl, *m))
 			sb_addf(sb, "#undef %s\n", *m);
 	for (size_t i = 0; i < cl->probe_values.n; i++) {
 		const char *p = cl->probes.v[i], *name = strchr(p, ' ') + 1;
 
-		if (probe_kind_of(p - 0) || starts_with(p, "defined ") || !strcmp(cl->probe_values.v[i], "0"))
+		if (starts_with(p, "defined ") || !strcmp(cl->probe_values.v[i], "0"))
 			continue;
 		sb_addf(sb, "#define __klp_ccp_has_%.*s_%s %s\n", (int)(name - 1 - p), p, name,
 			cl->probe_values.v[i]);
 	}
+}
+
+/* A -D value on one line, as GCC reads it. */
+static void add_one_line(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++)
+		sb_addc(sb, *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
 /* -DX -> "#define X 1", -DX=Y -> "#define X Y", -UX -> "#undef X". */
@@ -854,12 +923,15 @@ static void prelude_defines(const struct gcc_cmdline *cl, struct strbuf *sb)
 	for (size_t i = 0; i < cl->defines.n; i++) {
 		const char *d = cl->defines.v[i] + 2, *eq = strchr(d, '=');
 
-		if (cl->defines.v[i][1] == 'U')
+		if (cl->defines.v[i][1] == 'U') {
 			sb_addf(sb, "#undef %s\n", d);
-		else if (!eq)
+		} else if (!eq) {
 			sb_addf(sb, "#define %s 1\n", d);
-		else
-			sb_addf(sb, "#define %.*s %s\n", (int)(eq - d), d, eq + 1);
+		} else {
+			sb_addf(sb, "#define %.*s ", (int)(eq - d), d);
+			add_one_line(sb, eq + 1);
+			sb_addc(sb, '\n');
+		}
 	}
 }
 
@@ -899,6 +971,35 @@ static char *build_prelude(const struct gcc_cmdline *cl)
 
 /* ---- the clang command line ---- */
 
+/* -std= naming the C standard GCC's __STDC_VERSION__ says it used. */
+static char *std_from_gcc(const struct gcc_cmdline *cl)
+{
+	long v = gcc_macro_number(cl, "__STDC_VERSION__");
+	const char *dialect = gcc_defines_macro(cl, "__STRICT_ANSI__") ? "c" : "gnu";
+	const char *year;
+
+	if (v > 201710)
+		year = "2x";
+	else if (v >= 201710)
+		year = "17";
+	else if (v >= 201112)
+		year = "11";
+	else if (v >= 199901)
+		year = "99";
+	else
+		year = "89";
+	return xasprintf("-std=%s%s", dialect, year);
+}
+
+static bool has_std_flag(const struct gcc_cmdline *cl)
+{
+	for (size_t i = 0; i < cl->parse_flags.n; i++)
+		if (starts_with(cl->parse_flags.v[i], "-std=") ||
+		    !strcmp(cl->parse_flags.v[i], "-ansi"))
+			return true;
+	return false;
+}
+
 static void build_clang_args(struct gcc_cmdline *cl)
 {
 	struct strlist *a = &cl->clang_args;
@@ -915,6 +1016,8 @@ static void build_clang_args(struct gcc_cmdline *cl)
 	}
 	strlist_push(a, "-include");
 	strlist_push(a, KLP_CCP_PRELUDE_PATH);
+	if (!has_std_flag(cl))
+		strlist_push_owned(a, std_from_gcc(cl));
 	for (size_t i = 0; i < cl->parse_flags.n; i++)
 		strlist_push(a, cl->parse_flags.v[i]);
 	if (!cl->nostdinc) {

@@ -63,13 +63,15 @@ static int check_parse_errors(struct model *m)
 static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m,
 		   struct policy **pol, struct strbuf *out)
 {
-	struct closure_request req = { opts->patched, opts->n_patched, opts->n_patched == 0 };
+	struct closure_request req = { opts->patched, opts->n_patched,
+				       opts->hook_cmd[HOOK_IS_PATCHED] != NULL };
 	struct emit_request ereq = { opts->outfile, cl->input, opts->patched, opts->n_patched };
 	char *cwd = getcwd(NULL, 0);
 
 	*pol = policy_new(opts, cl->input, cwd ? cwd : ".");
 	free(cwd);
-	if (closure_run(m, *pol, &req) || naming_run(m, *pol) || check_parse_errors(m))
+	if (closure_run(m, *pol, &req) || naming_run(m, *pol) || check_parse_errors(m) ||
+	    headers_add_context(m, *pol))
 		return -1;
 	if (emit_build(m, &ereq, out))
 		return -1;
@@ -120,7 +122,7 @@ int main(int argc, char **argv)
 	int rc = cli_parse(argc, argv, &opts);
 
 	if (rc)
-		return rc > 0 ? 0 : 2;
+		return rc > 0 ? 0 : 1;
 	rc = run(&opts);
 	options_release(&opts);
 	return rc ? 1 : 0;

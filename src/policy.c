@@ -375,8 +375,14 @@ static bool env_overridden(const char *entry, char *const *over, size_t n_over)
 	return false;
 }
 
+/* Array of borrowed strings. */
+struct ptrvec {
+	char **v;
+	size_t n, cap;
+};
+
 /* Overrides: fact entries (with '=') followed by klp-ccp's own three. */
-static void collect_overrides(struct policy *pol, struct strlist *own, struct strlist *over)
+static void collect_overrides(struct policy *pol, struct strlist *own, struct ptrvec *over)
 {
 	for (char *const *f = pol->fact_env; f && *f; f++)
 		if (strchr(*f, '=') && !env_overridden(*f, own->v, own->n))
@@ -385,10 +391,10 @@ static void collect_overrides(struct policy *pol, struct strlist *own, struct st
 		*ARRAY_PUSH(over->v, over->n, over->cap) = own->v[i];
 }
 
-/* envp for the hook; its strings belong to environ, facts and own. */
+/* envp for the hook; its strings belong to environ, the facts and own. */
 static char **build_env(struct policy *pol, enum hook_id hook, struct strlist *own)
 {
-	struct strlist over = {0}, env = {0};
+	struct ptrvec over = {0}, env = {0};
 
 	strlist_push_owned(own, xasprintf("KLP_CCP_SOURCE=%s", pol->source));
 	strlist_push_owned(own, xasprintf("KLP_CCP_CWD=%s", pol->cwd));
@@ -419,10 +425,7 @@ static char **build_argv(const char *script, const char *const *args, size_t nar
 
 static void child_fail(const char *what)
 {
-	const char *msg = strerror(errno);
-
-	if (write(2, what, strlen(what)) < 0 || write(2, msg, strlen(msg)) < 0 ||
-	    write(2, "\n", 1) < 0)
+	if (write(2, what, strlen(what)) < 0)
 		_exit(127);
 	_exit(127);
 }
@@ -440,9 +443,9 @@ static void child_exec(int devnull, int out_fd, int err_fd, char **argv, char **
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
-		child_fail("klp-ccp: cannot set up hook standard streams: ");
+		child_fail("klp-ccp: cannot set up the hook's standard streams\n");
 	execve("/bin/sh", argv, envp);
-	child_fail("klp-ccp: cannot execute /bin/sh: ");
+	child_fail("klp-ccp: cannot execute /bin/sh\n");
 }
 
 static int64_t now_ms(void)
@@ -479,11 +482,16 @@ static int poll_timeout(int64_t deadline)
 	return left > 60000 ? 60000 : (int)left;
 }
 
-/* Reads both pipes until both are closed or the deadline passes. */
-static void collect_output(struct hook_run *run, int out_fd, int err_fd, double timeout)
+static int64_t deadline_after(double timeout)
 {
 	double ms = timeout * 1000.0;
-	int64_t deadline = now_ms() + (ms > 1e12 ? (int64_t)1e12 : (int64_t)ms + 1);
+
+	return now_ms() + (ms > 1e12 ? (int64_t)1e12 : (int64_t)ms + 1);
+}
+
+/* Reads both pipes until both are closed or the deadline passes. */
+static void collect_output(struct hook_run *run, int out_fd, int err_fd, int64_t deadline)
+{
 	struct pollfd p[2] = { { out_fd, POLLIN, 0 }, { err_fd, POLLIN, 0 } };
 	int r;
 
@@ -504,17 +512,36 @@ static void collect_output(struct hook_run *run, int out_fd, int err_fd, double 
 	}
 }
 
-static void reap(struct hook_run *run, pid_t pid)
+/* 0 when pid has not exited yet, 1 when it has, -1 on error. */
+static int try_wait(struct hook_run *run, pid_t pid, bool block)
 {
-	if (run->timed_out || run->sys_error) {
-		kill(-pid, SIGKILL);
-		kill(pid, SIGKILL);
+	pid_t r;
+
+	do
+		r = waitpid(pid, &run->status, block ? 0 : WNOHANG);
+	while (r < 0 && errno == EINTR);
+	if (r < 0 && !run->sys_error)
+		run->sys_error = xasprintf("waitpid: %s", strerror(errno));
+	return r < 0 ? -1 : r > 0;
+}
+
+/* Waits for the hook (it may have closed its output but go on running). */
+static void reap(struct hook_run *run, pid_t pid, int64_t deadline)
+{
+	struct timespec tick = { 0, 100000 };	/* 0.1 ms, doubled up to 25.6 ms */
+
+	while (!run->timed_out && !run->sys_error && !try_wait(run, pid, false)) {
+		if (now_ms() >= deadline)
+			run->timed_out = true;
+		nanosleep(&tick, NULL);
+		if (tick.tv_nsec < 25600000)
+			tick.tv_nsec *= 2;
 	}
-	while (waitpid(pid, &run->status, 0) < 0)
-		if (errno != EINTR) {
-			run->sys_error = xasprintf("waitpid: %s", strerror(errno));
-			return;
-		}
+	if (!run->timed_out && !run->sys_error)
+		return;
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+	try_wait(run, pid, true);
 }
 
 static void close_fds(int *fds, size_t n)
@@ -561,6 +588,7 @@ static bool open_fds(int fds[5], struct hook_run *run)
 static void spawn(struct hook_run *run, char **argv, char **envp, double timeout)
 {
 	int fds[5] = { -1, -1, -1, -1, -1 };
+	int64_t deadline;
 	pid_t pid;
 
 	if (!open_fds(fds, run)) {
@@ -579,10 +607,11 @@ static void spawn(struct hook_run *run, char **argv, char **envp, double timeout
 	close(fds[0]);
 	close(fds[2]);
 	close(fds[4]);
-	collect_output(run, fds[1], fds[3], timeout);
+	deadline = deadline_after(timeout);
+	collect_output(run, fds[1], fds[3], deadline);
 	close(fds[1]);
 	close(fds[3]);
-	reap(run, pid);
+	reap(run, pid, deadline);
 }
 
 static void run_hook(struct policy *pol, enum hook_id hook, const char *const *args,
@@ -758,17 +787,18 @@ static void report_failure(struct policy *pol, enum hook_id hook, const char *co
 static void report_msg(enum hook_id hook, const struct src_loc *loc, const struct hook_msg *m)
 {
 	struct strbuf sb = {0};
-	const char *name = hook_name(hook);
+	const char *name = hook_name(hook), *text;
 
 	sb_add_escaped(&sb, m->text, strlen(m->text));
+	text = sb.buf ? sb.buf : "";
 	if (loc && loc->file && m->is_error)
-		diag_error_at(loc->file, loc->line, loc->col, "%s: %s", name, sb.buf ? sb.buf : "");
+		diag_error_at(loc->file, loc->line, loc->col, "%s: %s", name, text);
 	else if (loc && loc->file)
-		diag_warning_at(loc->file, loc->line, loc->col, "%s: %s", name, sb.buf ? sb.buf : "");
+		diag_warning_at(loc->file, loc->line, loc->col, "%s: %s", name, text);
 	else if (m->is_error)
-		diag_error("%s: %s", name, sb.buf ? sb.buf : "");
+		diag_error("%s: %s", name, text);
 	else
-		diag_warning("%s: %s", name, sb.buf ? sb.buf : "");
+		diag_warning("%s: %s", name, text);
 	sb_release(&sb);
 }
 

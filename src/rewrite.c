@@ -126,6 +126,11 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
 	CXType t = clang_getCursorType(c);
 	char *ts = type_spelling(t), *decl;
 
+	if (anonymous_type(ts) && clang_getCanonicalType(t).kind == CXType_Enum) {
+		free(ts);
+		ts = type_spelling(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(
+			clang_getCanonicalType(t))));
+	}
 	if (anonymous_type(ts)) {
 		struct src_loc loc = cursor_src_loc(m, c);
 
@@ -146,6 +151,59 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
 
 /* ---- edits in copied text ---- */
 
+/* Does the emitted definition of macro idx (or a macro it uses) spell name? */
+static bool macro_spells(struct model *m, int idx, const char *name, int depth)
+{
+	const struct macro_def *md = &m->macros[idx];
+	const struct kfile *kf;
+	size_t pos, is, n, len = strlen(name);
+	char buf[256];
+
+	if (md->file < 0 || depth > 8)
+		return false;
+	kf = &m->files[md->file];
+	pos = md->start + strlen(md->name);
+	while (lex_next_ident(kf->text, md->end + 1 <= kf->len ? md->end + 1 : kf->len, &pos,
+			      &is, &n)) {
+		int inner;
+
+		if (n == len && !memcmp(kf->text + is, name, n))
+			return md->needed;
+		if (n >= sizeof(buf))
+			continue;
+		memcpy(buf, kf->text + is, n);
+		buf[n] = '\0';
+		inner = model_macro_first(m, buf);
+		if (inner >= 0 && inner != idx && macro_spells(m, inner, name, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * libclang reports no spelling location inside macro bodies: find the
+ * macro invoked where the reference was expanded and look at its text.
+ */
+static bool spelled_in_emitted_macro(struct model *m, const struct site *s)
+{
+	const struct file_uses *fu;
+	int file;
+	unsigned off;
+
+	if (!model_locate(m, s->loc, &file, &off))
+		return false;
+	fu = &m->uses[file];
+	for (size_t i = 0; i < fu->n; i++) {
+		int idx;
+
+		if (fu->v[i].offset != off)
+			continue;
+		idx = model_macro_of_cursor(m, clang_getCursorReferenced(fu->v[i].cursor));
+		return idx >= 0 && macro_spells(m, idx, m->ents[s->entity].name, 0);
+	}
+	return false;
+}
+
 static int site_edit(struct model *m, const struct site *s, struct edits *ed)
 {
 	struct entity *e = &m->ents[s->entity];
@@ -163,6 +221,8 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed)
 	}
 	if (!e->new_name && !e->pointer)
 		return 0;
+	if (!s->in_text && spelled_in_emitted_macro(m, s))
+		return 0;	/* the macro is re-emitted with the edit, see emit.c */
 	if (!s->in_text) {
 		CXFile f;
 		unsigned line, col;
@@ -176,11 +236,19 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed)
 		clang_disposeString(fn);
 		return -1;
 	}
-	if (e->pointer && s->kind == SITE_REF)
+	if (e->pointer && (s->kind == SITE_REF || e->decision == DEC_EXTERNALIZE))
 		add_edit(ed, s->offset, s->end, xasprintf("(*%s)", final_name(e)));
 	else
 		add_edit(ed, s->offset, s->end, xstrdup(final_name(e)));
 	return 0;
+}
+
+/* The replacement text for a reference to e, or NULL when it keeps its name. */
+char *reference_text(const struct entity *e)
+{
+	if (e->pointer)
+		return xasprintf("(*%s)", final_name(e));
+	return e->new_name ? xstrdup(e->new_name) : NULL;
 }
 
 static bool is_word(const char *t, size_t s, size_t n, const char *w)
@@ -199,7 +267,7 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 	size_t pos = u->start, is, n;
 	bool has_static = false;
 
-	if (!e->make_static && !e->make_extern)
+	if (e->decision == DEC_EXTERNALIZE || (!e->make_static && !e->make_extern))
 		return;
 	while (lex_next_ident(t, s->offset, &pos, &is, &n)) {
 		if (is_word(t, is, n, "static"))
@@ -212,6 +280,54 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 	}
 	if (e->make_static && !has_static)
 		add_edit(ed, u->start, u->start, xstrdup("static "));
+}
+
+/* Offset of a top-level '=' in [start, end), or end. */
+static unsigned find_initializer(const char *t, unsigned start, unsigned end)
+{
+	int depth = 0;
+
+	for (unsigned i = start; i < end; i++) {
+		char c = t[i];
+
+		if (c == '"' || c == '\'') {
+			for (i++; i < end && t[i] != c; i++)
+				i += t[i] == '\\';
+		} else if (c == '(' || c == '[' || c == '{') {
+			depth++;
+		} else if (c == ')' || c == ']' || c == '}') {
+			depth--;
+		} else if (c == '=' && !depth) {
+			return i;
+		}
+	}
+	return end;
+}
+
+/*
+ * An externalized object whose definition also defines a type the output
+ * needs ("static enum { A, B } state = A;") becomes a declaration in place.
+ */
+static void externalize_in_place(struct model *m, const struct unit *u, const struct site *s,
+				 struct edits *ed)
+{
+	const struct entity *e = &m->ents[s->entity];
+	const char *t = m->files[u->file].text;
+	unsigned stop = t[u->end - 1] == ';' ? u->end - 1 : u->end;
+	unsigned init = find_initializer(t, s->end, stop);
+	size_t pos = u->start, is, n;
+
+	if (e->kind != ENT_OBJECT || e->decision != DEC_EXTERNALIZE || e->local_static)
+		return;
+	while (lex_next_ident(t, s->offset, &pos, &is, &n))
+		if (is_word(t, is, n, "static") || is_word(t, is, n, "extern"))
+			add_edit(ed, (unsigned)is, (unsigned)(is + n), xstrdup(""));
+	if (!e->pointer)
+		add_edit(ed, u->start, u->start, xstrdup("extern "));
+	else if (e->make_static)
+		add_edit(ed, u->start, u->start, xstrdup("static "));
+	if (init < stop)
+		add_edit(ed, init, stop, xstrdup(""));
 }
 
 static int cmp_edit(const void *a, const void *b)
@@ -251,8 +367,10 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out)
 		if (s->unit != unit)
 			continue;
 		rc = site_edit(m, s, &ed);
-		if (s->kind == SITE_DECL_NAME && s->in_text)
+		if (s->kind == SITE_DECL_NAME && s->in_text) {
 			linkage_edits(m, u, s, &ed);
+			externalize_in_place(m, u, s, &ed);
+		}
 	}
 	if (!rc)
 		apply_edits(m->files[u->file].text, u, &ed, out);

@@ -23,6 +23,9 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 enum { PROVIDER_NONE = -1, PROVIDER_BUILTIN = -2, PROVIDER_FAILED = -3 };
 int header_provider(struct model *m, struct policy *pol, int file);
 
+/* Include the earlier headers that included headers depend on. */
+int headers_add_context(struct model *m, struct policy *pol);
+
 /* Assign final names (patched, externalized, rewritten). */
 int naming_run(struct model *m, struct policy *pol);
 

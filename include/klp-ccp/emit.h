@@ -10,6 +10,9 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out);
 /* rewrite.c: declaration of an externalized entity ("extern int x;"). */
 int externalized_declaration(struct model *m, struct entity *e, struct strbuf *out);
 
+/* rewrite.c: what a reference to e becomes ("klpp_f", "(*klpe_x)"), or NULL. */
+char *reference_text(const struct entity *e);
+
 struct emit_request {
 	const char *outfile;
 	const char *input;

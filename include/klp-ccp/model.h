@@ -156,6 +156,9 @@ int model_file_of(struct model *m, CXFile f);		/* -1 if unknown */
 /* Location -> file index and offset (file location); false if not in a file. */
 bool model_locate(struct model *m, CXSourceLocation loc, int *file, unsigned *offset);
 bool model_locate_expansion(struct model *m, CXSourceLocation loc, int *file, unsigned *offset);
+/* Text range of a declaration, widened over macro invocations it cuts through. */
+bool model_decl_range(struct model *m, CXCursor c, bool with_semicolon, int *file,
+		      unsigned *start, unsigned *end);
 int model_unit_at(struct model *m, int file, unsigned offset);	/* -1 */
 int model_entity_of(struct model *m, CXCursor c);		/* -1: not a tracked entity */
 int model_entity_add_local(struct model *m, CXCursor var);	/* function-local static */
@@ -163,6 +166,7 @@ int model_macro_first(struct model *m, const char *name);	/* -1 */
 int model_macro_of_cursor(struct model *m, CXCursor def);	/* -1 */
 bool model_name_in_use(struct model *m, const char *name);
 void model_reserve_name(struct model *m, const char *name);
+int model_name_file(struct model *m, const char *name);	/* first declaring file, -1 */
 int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob);
 unsigned model_line_of(struct model *m, int file, unsigned offset);
 

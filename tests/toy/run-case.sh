@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC2317  # the check_* functions are called through eval
 # Run one toy-policy test case of klp-ccp.
 #
 # Usage: run-case.sh CASE-DIR
@@ -183,8 +184,9 @@ check_includes_in_order() {
 	local a b
 	a=$(include_list | grep -nxF -- "$1" | head -n 1 | cut -d: -f1)
 	b=$(include_list | grep -nxF -- "$2" | head -n 1 | cut -d: -f1)
-	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ] ||
+	if [ -z "$a" ] || [ -z "$b" ] || [ "$a" -ge "$b" ]; then
 		fail "lp.c should #include $1 before $2 (positions: ${a:-none}, ${b:-none})"
+	fi
 }
 
 # Presumed "file:line" of the first line holding TEXT in the preprocessed lp.c.
@@ -309,7 +311,10 @@ show_details() {
 # --- main ---------------------------------------------------------------------
 
 main() {
-	[ $# -eq 1 ] && [ -f "$1/case.sh" ] || { echo "usage: $0 CASE-DIR" >&2; exit 1; }
+	if [ $# -ne 1 ] || [ ! -f "$1/case.sh" ]; then
+		echo "usage: $0 CASE-DIR" >&2
+		exit 1
+	fi
 	CASE_DIR=$(cd "$1" && pwd)
 	CASE=$(basename "$CASE_DIR")
 	[ -x "$KLP_CCP" ] || { fail "klp-ccp binary $KLP_CCP not found"; exit 1; }
@@ -339,7 +344,7 @@ main() {
 		show_details
 		exit 1
 	fi
-	[ "${KLP_TOY_KEEP:-0}" = 1 ] && echo "work dir kept: $WORK" || rm -rf "$WORK"
+	if [ "${KLP_TOY_KEEP:-0}" = 1 ]; then echo "work dir kept: $WORK"; else rm -rf "$WORK"; fi
 	echo "PASS toy/$CASE"
 	exit 0
 }

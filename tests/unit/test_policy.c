@@ -266,7 +266,7 @@ static int parse(const char *const *argv, struct options *opts, char **err)
 static void test_cli_good(void)
 {
 	const char *argv[] = {
-		"klp-ccp", "-o", "out.c", "--patched-functions=a,b", "--patched-functions=c,a",
+		"klp-ccp", "-o", "out.c", "--patched-functions=a,b", "--patched-functions=c",
 		"-c", "x86_64-gcc-12.2.0", "-I", "i", "--pol-cmd-may-include-header=h",
 		"-F", "f", "-S", "s", "-O", "o", "-E", "e", "-P", "p",
 		"--pol-cmd-rename-rewritten-fun", "r", "--pol-cmd-timeout=2.5",
@@ -325,6 +325,8 @@ struct bad_cli {
 
 static const struct bad_cli bad_clis[] = {
 	{ { "klp-ccp", "--bogus", "--", "a.c" }, "unknown option '--bogus'" },
+	{ { "klp-ccp", "-o", "x", "--patched-functions=f,g", "--patched-functions=f", "--",
+	    "a.c" }, "function 'f' named twice in --patched-functions" },
 	{ { "klp-ccp", "--bogus=3", "--", "a.c" }, "unknown option '--bogus'" },
 	{ { "klp-ccp", "-x", "--", "a.c" }, "unknown option '-x'" },
 	{ { "klp-ccp", "-o", "o", "-Z", "-o", "p", "--", "a.c" }, "unknown option '-Z'" },
@@ -334,6 +336,8 @@ static const struct bad_cli bad_clis[] = {
 	  "option '--pol-cmd-timeout' requires an argument" },
 	{ { "klp-ccp", "-I" }, "option '-I' requires an argument" },
 	{ { "klp-ccp", "--help=3" }, "option '--help' does not take an argument" },
+	{ { "klp-ccp", "--he=3" }, "option '--help' does not take an argument" },
+	{ { "klp-ccp", "--pol-cmd-is" }, "option '--pol-cmd-is-patched' requires an argument" },
 	{ { "klp-ccp", "--pol-cmd-s=x", "--", "a.c" }, "ambiguous option '--pol-cmd-s'" },
 	{ { "klp-ccp", "-o", "x", "--patched-functions=f", "gcc", "-c", "a.c" },
 	  "missing '--' before the original compiler command line" },
@@ -504,7 +508,8 @@ static const struct args_case args_cases[] = {
 	{ HOOK_SHALL_EXTERNALIZE_FUN, { "f", "from-header" }, "NO",
 	  "shall-externalize-fun\n[f]\n[from-header]\n" },
 	{ HOOK_SHALL_EXTERNALIZE_OBJ, { "o" }, "NO", "shall-externalize-obj\n[o]\n" },
-	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "f", "0" }, "klpe_f MAKE-EXTERNAL MAKE-POINTER",
+	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "f", "0" },
+	  "klpe_f MAKE-EXTERNAL MAKE-POINTER",
 	  "modify-externalized-sym\n[function]\n[f]\n[0]\n" },
 	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "object", "o", "7" }, "o KEEP-LINKAGE",
 	  "modify-externalized-sym\n[object]\n[o]\n[7]\n" },
@@ -592,7 +597,8 @@ static const struct answer_case answer_cases[] = {
 	  "_x9 MAKE-EXTERNAL", "", 0 },
 	{ HOOK_RENAME_REWRITTEN_FUN, { "f", "1" }, "echo 'RESULT: klpr_f1'; :", "klpr_f1", "", 0 },
 	/* stdin is /dev/null */
-	{ HOOK_IS_PATCHED, { "f" }, "if read x; then echo 'RESULT: NO'; else echo 'RESULT: YES'; fi; :",
+	{ HOOK_IS_PATCHED, { "f" },
+	  "if read x; then echo 'RESULT: NO'; else echo 'RESULT: YES'; fi; :",
 	  "YES", "", 0 },
 };
 
@@ -613,8 +619,8 @@ static void check_answer_case(const struct answer_case *t)
 
 static void test_no_location(void)
 {
-	struct policy *pol = policy_with(HOOK_SHALL_EXTERNALIZE_OBJ,
-					 "echo 'WARNING: w1'; echo 'ERROR: e1'; echo 'RESULT: YES'; :", 0);
+	const char *cmd = "echo 'WARNING: w1'; echo 'ERROR: e1'; echo 'RESULT: YES'; :";
+	struct policy *pol = policy_with(HOOK_SHALL_EXTERNALIZE_OBJ, cmd, 0);
 	struct src_loc noloc = { NULL, 0, 0 };
 	struct capture c;
 	bool b = false;
@@ -681,7 +687,8 @@ static const struct failure_case failure_cases[] = {
 	{ HOOK_IS_PATCHED, { "f" }, "echo 'RESULT: YES'; echo; :", "unexpected output line ''" },
 	{ HOOK_IS_PATCHED, { "f" }, "printf 'RESULT: YES\\nx\\033[1my\\n'; :",
 	  "unexpected output line 'x\\x1b[1my'" },
-	{ HOOK_IS_PATCHED, { "f" }, "echo 'result: YES'; :", "unexpected output line 'result: YES'" },
+	{ HOOK_IS_PATCHED, { "f" }, "echo 'result: YES'; :",
+	  "unexpected output line 'result: YES'" },
 	{ HOOK_IS_PATCHED, { "f" }, "echo 'WARNING: w'; :", "no RESULT line" },
 	{ HOOK_IS_PATCHED, { "f" }, ":", "no RESULT line" },
 	{ HOOK_IS_PATCHED, { "f" }, "echo 'RESULT: YES'; echo 'RESULT: YES'; :",
@@ -703,14 +710,16 @@ static const struct failure_case failure_cases[] = {
 	  "invalid answer '1f MAKE-EXTERNAL': NEW-NAME '1f' is not a C identifier" },
 	{ HOOK_MODIFY_PATCHED_FUN_SYM, { "f", "0" }, "echo 'RESULT: int KEEP-LINKAGE'; :",
 	  "invalid answer 'int KEEP-LINKAGE': NEW-NAME 'int' is not a C identifier" },
-	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "f", "0" }, "echo 'RESULT: f MAKE-POINTER'; :",
+	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "f", "0" },
+	  "echo 'RESULT: f MAKE-POINTER'; :",
 	  "invalid answer 'f MAKE-POINTER' (expected NEW-NAME "
 	  "KEEP-LINKAGE|MAKE-INTERNAL|MAKE-EXTERNAL [MAKE-POINTER])" },
 	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "f", "0" },
 	  "echo 'RESULT: f KEEP-LINKAGE MAKE-POINTER x'; :",
 	  "invalid answer 'f KEEP-LINKAGE MAKE-POINTER x' (expected NEW-NAME "
 	  "KEEP-LINKAGE|MAKE-INTERNAL|MAKE-EXTERNAL [MAKE-POINTER])" },
-	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "f", "0" }, "echo 'RESULT: a-b KEEP-LINKAGE'; :",
+	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "f", "0" },
+	  "echo 'RESULT: a-b KEEP-LINKAGE'; :",
 	  "invalid answer 'a-b KEEP-LINKAGE': NEW-NAME 'a-b' is not a C identifier" },
 	{ HOOK_RENAME_REWRITTEN_FUN, { "f", "0" }, "echo 'RESULT: a b'; :",
 	  "invalid answer 'a b' (expected NEW-NAME)" },
@@ -723,7 +732,8 @@ static const struct failure_case failure_cases[] = {
 	{ HOOK_IS_PATCHED, { "f" }, "kill -TERM $$; :", "killed by signal 15 (Terminated)" },
 	{ HOOK_IS_PATCHED, { "f" }, "head -c 1100000 /dev/zero | tr '\\0' x; :",
 	  "wrote more than 1048576 bytes of output" },
-	{ HOOK_IS_PATCHED, { "f" }, "head -c 300000 /dev/zero | tr '\\0' x >&2; echo 'RESULT: NO'; :",
+	{ HOOK_IS_PATCHED, { "f" },
+	  "head -c 300000 /dev/zero | tr '\\0' x >&2; echo 'RESULT: NO'; :",
 	  NULL /* stderr, quoted and shortened */ },
 };
 
@@ -769,7 +779,7 @@ static double seconds(void)
 /* A hook running past the limit is killed with its whole process group. */
 static void test_timeout(void)
 {
-	char *cmd = xasprintf("(sleep 3; touch %s/survivor) & sleep 3; :", tmpdir);
+	char *cmd = xasprintf("(sleep 1; touch %s/survivor) & sleep 3; :", tmpdir);
 	char *want = xasprintf("klp-ccp: error: hook is-patched ('%s' f) failed: timed out "
 			       "after 0.3 s (see --pol-cmd-timeout)\n", cmd);
 	struct policy *pol = policy_with(HOOK_IS_PATCHED, cmd, 0.3);
@@ -786,8 +796,26 @@ static void test_timeout(void)
 	free(want);
 	policy_free(pol);
 	free(cmd);
-	sleep(4);
+	usleep(1500000);	/* the background process would have written by now */
 	CHECK(!tmp_exists("survivor"), "a background process of a timed out hook survived");
+}
+
+/* A hook that closes its output and goes on running still times out. */
+static void test_timeout_closed_output(void)
+{
+	const char *cmd = "echo 'RESULT: YES'; exec >&- 2>&-; sleep 3; :";
+	struct policy *pol = policy_with(HOOK_IS_PATCHED, cmd, 0.3);
+	const char *a[] = { "f", NULL };
+	double t0 = seconds();
+	char *err, *ans = ask_quiet(pol, HOOK_IS_PATCHED, a, &err);
+	double dt = seconds() - t0;
+
+	CHECK_STR(ans, "FAIL", "timeout with closed output");
+	CHECK(strstr(err, "failed: timed out after 0.3 s"), "timeout message: %s", err);
+	CHECK(dt >= 0.29 && dt < 2.0, "timeout took %.2f s", dt);
+	free(ans);
+	free(err);
+	policy_free(pol);
 }
 
 static void test_failures(void)
@@ -795,6 +823,7 @@ static void test_failures(void)
 	for (size_t i = 0; i < ARRAY_SIZE(failure_cases); i++)
 		check_failure_case(&failure_cases[i]);
 	test_timeout();
+	test_timeout_closed_output();
 }
 
 /* ---- cache --------------------------------------------------------------- */
@@ -813,7 +842,8 @@ static void test_cache_answers(void)
 	char *cmd = xasprintf("echo x >> %s/clog.count; echo 'WARNING: once'; "
 			      "echo 'RESULT: klpp_f MAKE-EXTERNAL'; :", tmpdir);
 	struct policy *pol = policy_with(HOOK_MODIFY_PATCHED_FUN_SYM, cmd, 0);
-	const char *a0[] = { "f", "0", NULL }, *a1[] = { "f", "1", NULL }, *b0[] = { "g", "0", NULL };
+	const char *a0[] = { "f", "0", NULL }, *a1[] = { "f", "1", NULL };
+	const char *b0[] = { "g", "0", NULL };
 	char *e1, *e2, *x1 = ask_quiet(pol, HOOK_MODIFY_PATCHED_FUN_SYM, a0, &e1);
 	char *x2 = ask_quiet(pol, HOOK_MODIFY_PATCHED_FUN_SYM, a0, &e2);
 
@@ -1020,7 +1050,8 @@ static const struct policy_case toy_cases[] = {
 	  "klpe_eepr_f MAKE-EXTERNAL MAKE-POINTER" },
 	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "eepr_f", "2" },
 	  "klpe_eepr_f2 MAKE-EXTERNAL MAKE-POINTER" },
-	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "pu_eur_f", "0" }, "klpe_pu_eur_f KEEP-LINKAGE" },
+	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "pu_eur_f", "0" },
+	  "klpe_pu_eur_f KEEP-LINKAGE" },
 	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "object", "pu_eur_o", "0" }, "pu_eur_o KEEP-LINKAGE" },
 	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "object", "esr_o", "11" }, "klpe_esr_o11 MAKE-INTERNAL" },
 	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "function", "helper", "0" }, "helper KEEP-LINKAGE" },

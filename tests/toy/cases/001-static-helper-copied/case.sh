@@ -5,3 +5,6 @@ lp_contains 'return x \* 3 \+ 4101;'
 lp_contains 'return helper\(x\) \+ 1;'
 not_referenced pu_f
 lp_lacks '\bpu_f\s*\('
+# Unused macro, typedef, struct, union, enum, object and functions stay out.
+lp_lacks 'decoy|DECOY'
+not_referenced decoy_user

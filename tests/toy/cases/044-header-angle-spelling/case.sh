@@ -4,3 +4,6 @@ includes '<angle.h>'
 includes '"quote.h"'
 not_includes '"angle.h"'
 not_includes '<quote.h>'
+# Unused macro, typedef, struct, union, enum, object and functions stay out.
+lp_lacks 'decoy|DECOY'
+not_referenced decoy_user

@@ -4,3 +4,6 @@
 includes '"inl.h"'
 defines eu_hinl t
 lp_lacks '4149'
+# Unused macro, typedef, struct, union, enum, object and functions stay out.
+lp_lacks 'decoy|DECOY'
+not_referenced decoy_user

@@ -14,7 +14,7 @@ static int unused_fn(void)
 	return 1;
 }
 
-static int table[3] = { 1, 2, 3 }; /*@table@*/
+static int table[3] = { 1, 2, /*@table@*/ 3 };
 
 static int helper(int x)
 {

@@ -1,0 +1,5 @@
+#include "types.h"
+static inline int glue(struct point *p)
+{
+	return p->x;
+}
