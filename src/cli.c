@@ -46,6 +46,11 @@ enum {
 	OPT_PATCHED = 256,
 	OPT_TIMEOUT,
 	OPT_VERSION,
+	OPT_TARGET_OBJECT,
+	OPT_SYMVERS,
+	OPT_IPA_CLONES,
+	OPT_NO_IPA_EXTEND,
+	OPT_REPORT,
 };
 
 static const struct option long_options[] = {
@@ -61,6 +66,11 @@ static const struct option long_options[] = {
 	{ "pol-cmd-modify-patched-fun-sym", required_argument, NULL, 'P' },
 	{ "pol-cmd-rename-rewritten-fun", required_argument, NULL, 'R' },
 	{ "pol-cmd-timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "target-object", required_argument, NULL, OPT_TARGET_OBJECT },
+	{ "symvers", required_argument, NULL, OPT_SYMVERS },
+	{ "ipa-clones", required_argument, NULL, OPT_IPA_CLONES },
+	{ "no-ipa-extend", no_argument, NULL, OPT_NO_IPA_EXTEND },
+	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -104,6 +114,16 @@ static const char help_text[] =
 "                                           function\n"
 "  -R, --pol-cmd-rename-rewritten-fun=CMD   name a rewritten copied function\n"
 "      --pol-cmd-timeout=SECONDS  time limit of one hook run (default 30)\n"
+"      --target-object=FILE   the object the livepatch applies to (a kernel .o,\n"
+"                             a module .ko, vmlinux, or a user-space ELF with\n"
+"                             debug info); repeatable. Its symbol table and\n"
+"                             DWARF facts are passed to the policy hooks\n"
+"      --symvers=FILE         Module.symvers: symbols exported to modules\n"
+"      --ipa-clones=FILE|DIR  GCC -fdump-ipa-clones dump(s) of the translation\n"
+"                             unit; the patched set is extended with every\n"
+"                             function containing a patched function's code\n"
+"      --no-ipa-extend        with --ipa-clones: only warn about such functions\n"
+"      --report=FILE.yaml     also write a YAML report of the livepatch\n"
 "  -h, --help                 print this help and exit\n"
 "      --version              print the version and exit\n"
 "\n"
@@ -157,8 +177,15 @@ static const char help_text[] =
 "Ready policies: policies/kernel/ (a kernel default) and policies/toy/ (a\n"
 "naming policy for tests).\n"
 "\n"
-"Subcommands are not yet available: run one klp-ccp process per translation\n"
-"unit (batch runs with make -j or xargs -P).\n"
+"Subcommands (each has its own --help):\n"
+"  klp-ccp facts --target-object=FILE [--symvers=F] NAME...\n"
+"      binary facts (symbols, clones, inlining, sympos) as YAML\n"
+"  klp-ccp ipa-clones [--format=yaml|text] --symbol=NAME FILE|DIR...\n"
+"      GCC clone/inline decisions and the functions affected by a change\n"
+"  klp-ccp changed-functions [--format=yaml|text] ORIG.o PATCHED.o\n"
+"      functions whose machine code differs between two builds\n"
+"One klp-ccp process extracts from one translation unit: run batches with\n"
+"make -j or xargs -P (see the README).\n"
 "\n"
 "Exit status: 0 on success (also for --help and --version), 1 on any error;\n"
 "on error no output file is written.\n";
@@ -388,6 +415,21 @@ static int handle_option(int c, const char *arg, struct options *opts)
 		return add_patched(opts, optarg);
 	case OPT_TIMEOUT:
 		return set_timeout(opts, optarg);
+	case OPT_TARGET_OBJECT:
+		strlist_push(&opts->target_objects, optarg);
+		return 0;
+	case OPT_SYMVERS:
+		opts->symvers = optarg;
+		return 0;
+	case OPT_IPA_CLONES:
+		strlist_push(&opts->ipa_clones, optarg);
+		return 0;
+	case OPT_NO_IPA_EXTEND:
+		opts->no_ipa_extend = true;
+		return 0;
+	case OPT_REPORT:
+		opts->report = optarg;
+		return 0;
 	case 'h':
 		fputs(help_text, stdout);
 		return 1;
@@ -469,5 +511,7 @@ void options_release(struct options *opts)
 	for (size_t i = 0; i < opts->n_patched; i++)
 		free(opts->patched[i]);
 	free(opts->patched);
+	strlist_release(&opts->target_objects);
+	strlist_release(&opts->ipa_clones);
 	memset(opts, 0, sizeof(*opts));
 }

@@ -15,6 +15,7 @@
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/options.h"
 #include "klp-ccp/policy.h"
+#include "klp-ccp/subcommands.h"
 
 static int check_output_dir(const char *outfile)
 {
@@ -116,10 +117,24 @@ out:
 	return rc;
 }
 
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} subcommands[] = {
+	{ "facts", facts_main },
+	{ "ipa-clones", ipa_clones_main },
+	{ "changed-functions", changed_functions_main },
+};
+
 int main(int argc, char **argv)
 {
 	struct options opts;
-	int rc = cli_parse(argc, argv, &opts);
+	int rc;
+
+	for (size_t i = 0; argc > 1 && i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		if (!strcmp(argv[1], subcommands[i].name))
+			return subcommands[i].fn(argc - 1, argv + 1);
+	rc = cli_parse(argc, argv, &opts);
 
 	if (rc)
 		return rc > 0 ? 0 : 1;

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "klp-ccp/util.h"
+
 enum hook_id {
 	HOOK_IS_PATCHED,		/* -I */
 	HOOK_MAY_INCLUDE_HEADER,	/* -H */
@@ -29,6 +31,11 @@ struct options {
 	double hook_timeout;			/* seconds, default 30 */
 	char **orig_argv;			/* everything after "--" */
 	int orig_argc;
+	struct strlist target_objects;		/* --target-object, repeatable */
+	const char *symvers;			/* --symvers=Module.symvers */
+	struct strlist ipa_clones;		/* --ipa-clones=FILE|DIR, repeatable */
+	bool no_ipa_extend;			/* --no-ipa-extend: only warn */
+	const char *report;			/* --report=FILE.yaml */
 };
 
 /*
