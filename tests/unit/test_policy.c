@@ -447,7 +447,7 @@ static void test_cli_info(void)
 		"--outfile=FILE", "--patched-functions=LIST", "--compiler=ARCH-COMPILER-VERSION",
 		"--pol-cmd-timeout=SECONDS", "--help", "--version", "RESULT: ANSWER",
 		"WARNING: TEXT", "ERROR: TEXT", "KLP_CCP_SOURCE", "KLP_CCP_CWD",
-		"KLP_CCP_HOOK", "KLP_CCP_SYM_", "Exit status", "not yet available",
+		"KLP_CCP_HOOK", "KLP_CCP_SYM_", "Exit status", "changed-functions",
 		"klpp_NAME MAKE-EXTERNAL", "klpr_NAME", "NAME MAKE-EXTERNAL", "default: YES",
 		"NO when from-header", "/bin/sh -c 'CMD \"$@\"' klp-ccp ARG...", "default 30",
 	};
