@@ -1,9 +1,32 @@
 /* One-line diagnostics on stderr. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/util.h"
 
 static unsigned error_count;
+/* Warnings of this run, for the report. */
+static struct strlist warnings;
+
+static void record_warning(const char *file, unsigned line, unsigned col, const char *fmt,
+			   va_list ap)
+{
+	char *msg;
+
+	if (vasprintf(&msg, fmt, ap) < 0)
+		return;
+	if (file && line)
+		strlist_push_owned(&warnings, xasprintf("%s:%u:%u: %s", file, line, col, msg));
+	else
+		strlist_push_owned(&warnings, xstrdup(msg));
+	free(msg);
+}
+
+const struct strlist *diag_warnings(void)
+{
+	return &warnings;
+}
 
 static void vreport(const char *file, unsigned line, unsigned col, const char *kind,
 		    const char *fmt, va_list ap)
@@ -32,7 +55,17 @@ static void vreport(const char *file, unsigned line, unsigned col, const char *k
 	}
 
 DEFINE_REPORTER(diag_error, "error", 1)
-DEFINE_REPORTER(diag_warning, "warning", 0)
+void diag_warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "warning", fmt, ap);
+	va_end(ap);
+	va_start(ap, fmt);
+	record_warning(NULL, 0, 0, fmt, ap);
+	va_end(ap);
+}
 DEFINE_REPORTER(diag_note, "note", 0)
 
 void diag_error_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
@@ -51,6 +84,9 @@ void diag_warning_at(const char *file, unsigned line, unsigned col, const char *
 
 	va_start(ap, fmt);
 	vreport(file, line, col, "warning", fmt, ap);
+	va_end(ap);
+	va_start(ap, fmt);
+	record_warning(file, line, col, fmt, ap);
 	va_end(ap);
 }
 

@@ -393,18 +393,20 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 	return rc;
 }
 
-int write_file_atomically(const char *path, const char *text, size_t len)
+/* Write text to a new temporary file beside path; its name in *tmp. */
+static int write_temp(const char *path, const char *text, size_t len, char **tmp)
 {
-	char *tmp = xasprintf("%s.klp-ccp-XXXXXX", path);
 	mode_t mask = umask(0);
 	int fd, err = 0;
 	FILE *f;
 
 	umask(mask);
-	fd = mkstemp(tmp);
+	*tmp = xasprintf("%s.klp-ccp-XXXXXX", path);
+	fd = mkstemp(*tmp);
 	if (fd < 0) {
 		diag_error("cannot write '%s': %s", path, strerror(errno));
-		free(tmp);
+		free(*tmp);
+		*tmp = NULL;
 		return -1;
 	}
 	fchmod(fd, 0666 & ~mask);
@@ -415,12 +417,36 @@ int write_file_atomically(const char *path, const char *text, size_t len)
 		err = errno;
 	if (!f)
 		close(fd);
-	if (!err && rename(tmp, path))
-		err = errno;
 	if (err) {
 		diag_error("cannot write '%s': %s", path, strerror(err));
-		unlink(tmp);
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
 	}
-	free(tmp);
-	return err ? -1 : 0;
+	return 0;
+}
+
+int write_files_atomically(const char *const *paths, const struct strbuf *texts, size_t n)
+{
+	char **tmps = xcalloc(n, sizeof(char *));
+	int rc = 0;
+
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = write_temp(paths[i], texts[i].buf ? texts[i].buf : "", texts[i].len, &tmps[i]);
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (rename(tmps[i], paths[i])) {
+			diag_error("cannot write '%s': %s", paths[i], strerror(errno));
+			rc = -1;
+		}
+		free(tmps[i]);
+		tmps[i] = NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (tmps[i])
+			unlink(tmps[i]);
+		free(tmps[i]);
+	}
+	free(tmps);
+	return rc;
 }

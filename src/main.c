@@ -15,10 +15,13 @@
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/options.h"
 #include "klp-ccp/policy.h"
+#include "klp-ccp/report.h"
 #include "klp-ccp/subcommands.h"
 
 static int check_output_dir(const char *outfile)
 {
+	if (!outfile)
+		return 0;
 	char *copy = xstrdup(outfile);
 	const char *dir = dirname(copy);
 	int rc = access(dir, W_OK | X_OK);
@@ -74,7 +77,9 @@ static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m
 	if (closure_run(m, *pol, &req) || naming_run(m, *pol) || check_parse_errors(m) ||
 	    headers_add_context(m, *pol))
 		return -1;
-	if (emit_build(m, &ereq, out))
+	if (emit_build(m, &ereq, &out[0]))
+		return -1;
+	if (opts->report && report_build(m, cl, opts->outfile, &out[1]))
 		return -1;
 	if (diag_error_count()) {
 		diag_error("a policy hook reported an error; no output written");
@@ -88,12 +93,13 @@ static int run(struct options *opts)
 	struct gcc_cmdline cl = { 0 };
 	struct model m = { 0 };
 	struct policy *pol = NULL;
-	struct strbuf out = { 0 };
+	struct strbuf out[2] = { { 0 } };
+	const char *paths[2];
 	CXIndex index = NULL;
 	CXTranslationUnit tu = NULL;
 	int rc = -1;
 
-	if (check_output_dir(opts->outfile) ||
+	if (check_output_dir(opts->outfile) || check_output_dir(opts->report) ||
 	    gcc_cmdline_parse(opts->orig_argc, opts->orig_argv, opts->compiler, &cl) ||
 	    gcc_cmdline_prepare(&cl))
 		goto out;
@@ -101,11 +107,14 @@ static int run(struct options *opts)
 	tu = parse_translation_unit(index, &cl);
 	if (!tu || model_build(&m, tu, &cl))
 		goto out;
-	if (extract(opts, &cl, &m, &pol, &out))
+	if (extract(opts, &cl, &m, &pol, out))
 		goto out;
-	rc = write_file_atomically(opts->outfile, out.buf, out.len);
+	paths[0] = opts->outfile;
+	paths[1] = opts->report;
+	rc = write_files_atomically(paths, out, opts->report ? 2 : 1);
 out:
-	sb_release(&out);
+	sb_release(&out[0]);
+	sb_release(&out[1]);
 	if (pol)
 		policy_free(pol);
 	model_release(&m);

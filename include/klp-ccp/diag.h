@@ -12,6 +12,10 @@ void diag_error_at(const char *file, unsigned line, unsigned col, const char *fm
 void diag_warning_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Warnings reported so far (struct strlist from util.h), for the report. */
+struct strlist;
+const struct strlist *diag_warnings(void);
+
 /* Number of errors reported so far (the run fails if non-zero). */
 unsigned diag_error_count(void);
 

@@ -22,7 +22,10 @@ struct emit_request {
 
 /* Build lp.c in memory. */
 int emit_build(struct model *m, const struct emit_request *req, struct strbuf *out);
-/* Write text to path via a temporary file and rename; nothing left on failure. */
-int write_file_atomically(const char *path, const char *text, size_t len);
+/*
+ * Write each text to its path via temporary files renamed only once all are
+ * written; nothing is left behind on failure.
+ */
+int write_files_atomically(const char *const *paths, const struct strbuf *texts, size_t n);
 
 #endif

@@ -75,6 +75,9 @@ struct entity {
 	bool make_static, make_extern;	/* linkage edits on copied definitions */
 	bool rewritten;
 	bool needs_decl;		/* externalized: emit a declaration */
+	bool ipa_added;			/* patched because it contains a patched function's code */
+	const char *object;		/* binary facts: object holding the symbol, or NULL */
+	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */
 };
 
 struct macro_def {

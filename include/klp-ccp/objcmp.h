@@ -1,0 +1,89 @@
+/*
+ * Object comparison: the functions of an ELF relocatable object, their bytes
+ * and relocations, and a comparison of one function of object A with one of
+ * object B that ignores what linking decides (relocated fields are masked,
+ * relocations are compared by normalized target).
+ *
+ * Works best with -ffunction-sections (each function in its own section);
+ * functions in a shared .text are delimited by their symbols' ranges.
+ */
+#ifndef KLP_CCP_OBJCMP_H
+#define KLP_CCP_OBJCMP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct objcmp_obj;
+
+struct objcmp_reloc {
+	uint64_t offset;	/* from the start of the function (or entry) */
+	uint32_t type;
+	unsigned size;		/* bytes of the relocated field */
+	int64_t addend;
+	size_t sym;		/* symbol table index of the target */
+	char *target;		/* normalized description of the target */
+};
+
+/* Data of another allocated section attached to a function: an entry of
+ * __bug_table, __jump_table, __ex_table... holding a relocation into it. */
+struct objcmp_attach {
+	char *section;		/* normalized section name */
+	uint64_t func_offset;	/* where in the function the entry points */
+	const unsigned char *bytes;
+	size_t size;
+	struct objcmp_reloc *relocs;
+	size_t nrelocs;
+};
+
+struct objcmp_func {
+	char *name;		/* ELF symbol name */
+	char *norm;		/* name with renaming prefixes stripped, clone numbers as '#' */
+	char *base;		/* source function: norm up to the first '.' */
+	char *section;		/* name of the section holding it */
+	size_t shndx;
+	uint64_t value, size;
+	bool global;
+	const unsigned char *bytes;	/* NULL for an empty function */
+	struct objcmp_reloc *relocs;	/* sorted by offset */
+	size_t nrelocs;
+	struct objcmp_attach *attach;	/* sorted by func_offset, section */
+	size_t nattach;
+};
+
+struct objcmp_opts {
+	/* Renaming prefixes stripped from symbol names besides klpp_, klpr_,
+	 * klpe_ (NULL-terminated, may be NULL). */
+	const char *const *prefixes;
+	/* Also compare entries of other sections pointing into the function. */
+	bool attached;
+};
+
+enum objcmp_result {
+	OBJCMP_IDENTICAL,
+	OBJCMP_LINE_ONLY,	/* only line-number-like immediates differ */
+	OBJCMP_DIFFERS,
+};
+
+/* Load an object; NULL with *err (malloc'd, one line) on failure. */
+struct objcmp_obj *objcmp_open(const char *path, const struct objcmp_opts *opts, char **err);
+void objcmp_close(struct objcmp_obj *obj);
+
+size_t objcmp_nfuncs(const struct objcmp_obj *obj);
+const struct objcmp_func *objcmp_func_at(const struct objcmp_obj *obj, size_t i);
+/* By ELF symbol name (exact), else NULL. */
+const struct objcmp_func *objcmp_find(const struct objcmp_obj *obj, const char *name);
+
+/* Normalize a symbol name: strip renaming prefixes, clone numbers -> '#'. */
+char *objcmp_normalize(const char *name, const char *const *prefixes);
+
+/*
+ * Compare fa of a with fb of b. *reason (malloc'd, may be NULL) gets a one
+ * line explanation when not identical: "size 12 vs 14", "byte at +0x1f",
+ * "relocation 3 target foo vs bar"...
+ */
+enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcmp_func *fa,
+				  const struct objcmp_obj *b, const struct objcmp_func *fb,
+				  char **reason);
+
+#endif

@@ -1,0 +1,175 @@
+/*
+ * Stage "report": what the livepatch patches, what it externalizes and how,
+ * what it copies and includes. Field by field documentation in the README.
+ */
+#include <string.h>
+
+#include "klp-ccp/closure.h"
+#include "klp-ccp/diag.h"
+#include "klp-ccp/report.h"
+#include "klp-ccp/yaml_out.h"
+
+static void command(struct yaml_out *yo, const struct gcc_cmdline *cl)
+{
+	yo_str(yo, "compiler_command");
+	yo_seq_begin(yo);
+	yo_str(yo, cl->compiler);
+	for (size_t i = 0; i < cl->args.n; i++)
+		yo_str(yo, cl->args.v[i]);
+	yo_seq_end(yo);
+}
+
+static void symbol_facts(struct yaml_out *yo, const struct entity *e)
+{
+	yo_kv_str(yo, "object", e->object);
+	yo_kv_uint(yo, "sympos", e->sympos);
+}
+
+static void patched(struct yaml_out *yo, struct model *m)
+{
+	yo_str(yo, "patched_functions");
+	yo_seq_begin(yo);
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+		struct src_loc loc;
+
+		if (e->decision != DEC_PATCHED)
+			continue;
+		loc = cursor_src_loc(m, e->def);
+		yo_map_begin(yo);
+		yo_kv_str(yo, "old_name", e->name);
+		yo_kv_str(yo, "new_name", e->new_name ? e->new_name : e->name);
+		symbol_facts(yo, e);
+		yo_kv_str(yo, "file", loc.file);
+		yo_kv_uint(yo, "line", loc.line);
+		yo_kv_str(yo, "added_by", e->ipa_added ? "ipa-clones" : "user");
+		yo_map_end(yo);
+	}
+	yo_seq_end(yo);
+}
+
+static void externalized(struct yaml_out *yo, struct model *m)
+{
+	yo_str(yo, "externalized_symbols");
+	yo_seq_begin(yo);
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (e->decision != DEC_EXTERNALIZE)
+			continue;
+		yo_map_begin(yo);
+		yo_kv_str(yo, "name", e->name);
+		yo_kv_str(yo, "new_name", e->new_name ? e->new_name : e->name);
+		yo_kv_str(yo, "kind", e->kind == ENT_FUNCTION ? "function" : "object");
+		yo_kv_str(yo, "method", e->pointer ? "pointer" : "plain");
+		symbol_facts(yo, e);
+		yo_map_end(yo);
+	}
+	yo_seq_end(yo);
+}
+
+static const char *cursor_kind_name(enum CXCursorKind k)
+{
+	switch (k) {
+	case CXCursor_FunctionDecl: return "function";
+	case CXCursor_VarDecl: return "object";
+	case CXCursor_TypedefDecl: return "typedef";
+	case CXCursor_StructDecl: return "struct";
+	case CXCursor_UnionDecl: return "union";
+	case CXCursor_EnumDecl: return "enum";
+	default: return "declaration";
+	}
+}
+
+static void copied_unit(struct yaml_out *yo, struct model *m, const struct unit *u)
+{
+	for (size_t c = 0; c < u->n_cursors; c++) {
+		CXString s = clang_getCursorSpelling(u->cursors[c]);
+		struct src_loc loc = cursor_src_loc(m, u->cursors[c]);
+		int idx = model_entity_of(m, u->cursors[c]);
+
+		if (idx >= 0 && m->ents[idx].decision == DEC_PATCHED) {
+			clang_disposeString(s);
+			continue;
+		}
+		yo_map_begin(yo);
+		yo_kv_str(yo, "name", clang_getCString(s));
+		yo_kv_str(yo, "kind", cursor_kind_name(clang_getCursorKind(u->cursors[c])));
+		if (idx >= 0 && m->ents[idx].new_name)
+			yo_kv_str(yo, "new_name", m->ents[idx].new_name);
+		yo_kv_str(yo, "file", loc.file);
+		yo_kv_uint(yo, "line", loc.line);
+		yo_map_end(yo);
+		clang_disposeString(s);
+	}
+}
+
+static void copied(struct yaml_out *yo, struct model *m)
+{
+	yo_str(yo, "copied");
+	yo_seq_begin(yo);
+	for (size_t i = 0; i < m->n_units; i++)
+		if (m->units[i].copy)
+			copied_unit(yo, m, &m->units[i]);
+	for (size_t i = 0; i < m->n_macros; i++) {
+		const struct macro_def *md = &m->macros[i];
+
+		if (!md->needed)
+			continue;
+		yo_map_begin(yo);
+		yo_kv_str(yo, "name", md->name);
+		yo_kv_str(yo, "kind", "macro");
+		yo_kv_str(yo, "file", m->files[md->file].name);
+		yo_kv_uint(yo, "line", model_line_of(m, md->file, md->start));
+		yo_map_end(yo);
+	}
+	yo_seq_end(yo);
+}
+
+static void headers(struct yaml_out *yo, struct model *m)
+{
+	yo_str(yo, "headers");
+	yo_seq_begin(yo);
+	for (size_t i = 0; i < m->n_files; i++)
+		if (m->files[i].needed && m->files[i].includer >= 0)
+			yo_str(yo, m->files[i].name);
+	yo_seq_end(yo);
+}
+
+static void warnings(struct yaml_out *yo)
+{
+	const struct strlist *w = diag_warnings();
+
+	yo_str(yo, "warnings");
+	yo_seq_begin(yo);
+	for (size_t i = 0; i < w->n; i++)
+		yo_str(yo, w->v[i]);
+	yo_seq_end(yo);
+}
+
+int report_build(struct model *m, const struct gcc_cmdline *cl, const char *outfile,
+		 struct strbuf *out)
+{
+	struct yaml_out yo;
+	int rc;
+
+	yo_begin(&yo);
+	yo_map_begin(&yo);
+	yo_kv_str(&yo, "source", cl->input);
+	yo_kv_str(&yo, "output", outfile);
+	command(&yo, cl);
+	patched(&yo, m);
+	externalized(&yo, m);
+	copied(&yo, m);
+	headers(&yo, m);
+	warnings(&yo);
+	yo_map_end(&yo);
+	rc = yo_end(&yo);
+	if (rc)
+		diag_error("cannot build the YAML report: %s", yo.emitter.problem ?
+			   yo.emitter.problem : "emitter error");
+	else
+		sb_addn(out, yo.text.buf, yo.text.len);
+	yo_release(&yo);
+	return rc;
+}

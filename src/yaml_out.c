@@ -1,0 +1,142 @@
+/* Thin helpers over libyaml's emitter, writing into a string buffer. */
+#include <stdio.h>
+#include <string.h>
+
+#include "klp-ccp/yaml_out.h"
+
+static int write_handler(void *data, unsigned char *buf, size_t size)
+{
+	sb_addn(data, (const char *)buf, size);
+	return 1;
+}
+
+static void emit(struct yaml_out *yo, yaml_event_t *ev)
+{
+	if (yo->failed || !yaml_emitter_emit(&yo->emitter, ev))
+		yo->failed = true;
+}
+
+void yo_begin(struct yaml_out *yo)
+{
+	yaml_event_t ev;
+
+	memset(yo, 0, sizeof(*yo));
+	yaml_emitter_initialize(&yo->emitter);
+	yaml_emitter_set_output(&yo->emitter, write_handler, &yo->text);
+	yaml_emitter_set_unicode(&yo->emitter, 1);
+	yaml_emitter_set_width(&yo->emitter, -1);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	emit(yo, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0);
+	emit(yo, &ev);
+}
+
+int yo_end(struct yaml_out *yo)
+{
+	yaml_event_t ev;
+
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(yo, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	emit(yo, &ev);
+	yaml_emitter_flush(&yo->emitter);
+	return yo->failed ? -1 : 0;
+}
+
+void yo_map_begin(struct yaml_out *yo)
+{
+	yaml_event_t ev;
+
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	emit(yo, &ev);
+}
+
+void yo_map_end(struct yaml_out *yo)
+{
+	yaml_event_t ev;
+
+	yaml_mapping_end_event_initialize(&ev);
+	emit(yo, &ev);
+}
+
+void yo_seq_begin(struct yaml_out *yo)
+{
+	yaml_event_t ev;
+
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+	emit(yo, &ev);
+}
+
+void yo_seq_end(struct yaml_out *yo)
+{
+	yaml_event_t ev;
+
+	yaml_sequence_end_event_initialize(&ev);
+	emit(yo, &ev);
+}
+
+static void scalar(struct yaml_out *yo, const char *s, bool plain_only)
+{
+	yaml_event_t ev;
+
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
+				     1, !plain_only, plain_only ? YAML_PLAIN_SCALAR_STYLE :
+				     YAML_ANY_SCALAR_STYLE);
+	emit(yo, &ev);
+}
+
+void yo_str(struct yaml_out *yo, const char *s)
+{
+	if (!s) {
+		scalar(yo, "null", true);
+		return;
+	}
+	/* quote strings YAML would read as another type */
+	if (!*s || !strcmp(s, "null") || !strcmp(s, "true") || !strcmp(s, "false") ||
+	    strspn(s, "0123456789.-+") == strlen(s)) {
+		yaml_event_t ev;
+
+		yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
+					     0, 1, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+		emit(yo, &ev);
+		return;
+	}
+	scalar(yo, s, false);
+}
+
+void yo_uint(struct yaml_out *yo, unsigned long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lu", v);
+	scalar(yo, buf, true);
+}
+
+void yo_bool(struct yaml_out *yo, bool v)
+{
+	scalar(yo, v ? "true" : "false", true);
+}
+
+void yo_kv_str(struct yaml_out *yo, const char *key, const char *value)
+{
+	yo_str(yo, key);
+	yo_str(yo, value);
+}
+
+void yo_kv_uint(struct yaml_out *yo, const char *key, unsigned long v)
+{
+	yo_str(yo, key);
+	yo_uint(yo, v);
+}
+
+void yo_kv_bool(struct yaml_out *yo, const char *key, bool v)
+{
+	yo_str(yo, key);
+	yo_bool(yo, v);
+}
+
+void yo_release(struct yaml_out *yo)
+{
+	yaml_emitter_delete(&yo->emitter);
+	sb_release(&yo->text);
+}
