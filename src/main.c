@@ -133,6 +133,7 @@ static const struct {
 	{ "facts", facts_main },
 	{ "ipa-clones", ipa_clones_main },
 	{ "changed-functions", changed_functions_main },
+	{ "glue", glue_main },
 };
 
 int main(int argc, char **argv)
