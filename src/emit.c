@@ -393,6 +393,27 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 	return rc;
 }
 
+/*
+ * Temporary output files of this run: removed by the signal handler when an
+ * interrupt comes while they exist. Fixed-size so the handler needs no
+ * allocation.
+ */
+#define MAX_TEMPS 4
+static char *volatile temp_paths[MAX_TEMPS];
+
+static void track_temp(size_t slot, char *path)
+{
+	if (slot < MAX_TEMPS)
+		temp_paths[slot] = path;
+}
+
+void remove_temp_files(void)
+{
+	for (size_t i = 0; i < MAX_TEMPS; i++)
+		if (temp_paths[i])
+			unlink(temp_paths[i]);
+}
+
 /* Write text to a new temporary file beside path; its name in *tmp. */
 static int write_temp(const char *path, const char *text, size_t len, char **tmp)
 {
@@ -432,17 +453,21 @@ int write_files_atomically(const char *const *paths, const struct strbuf *texts,
 	char **tmps = xcalloc(n, sizeof(char *));
 	int rc = 0;
 
-	for (size_t i = 0; i < n && !rc; i++)
+	for (size_t i = 0; i < n && !rc; i++) {
 		rc = write_temp(paths[i], texts[i].buf ? texts[i].buf : "", texts[i].len, &tmps[i]);
+		track_temp(i, tmps[i]);
+	}
 	for (size_t i = 0; i < n && !rc; i++) {
 		if (rename(tmps[i], paths[i])) {
 			diag_error("cannot write '%s': %s", paths[i], strerror(errno));
 			rc = -1;
 		}
+		track_temp(i, NULL);
 		free(tmps[i]);
 		tmps[i] = NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
+		track_temp(i, NULL);
 		if (tmps[i])
 			unlink(tmps[i]);
 		free(tmps[i]);

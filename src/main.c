@@ -4,9 +4,11 @@
  */
 #include <errno.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "klp-ccp/closure.h"
@@ -30,6 +32,46 @@ static int check_output_dir(const char *outfile)
 		diag_error("cannot write '%s': %s", outfile, strerror(errno));
 	free(copy);
 	return rc ? -1 : 0;
+}
+
+static void on_fatal_signal(int sig)
+{
+	remove_temp_files();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* An interrupted run leaves nothing behind. */
+static void install_signal_handlers(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		signal(sigs[i], on_fatal_signal);
+	/* a full disk or a file size limit must be an error, not a kill */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+static bool same_path(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static int check_outputs(const struct options *opts, const struct gcc_cmdline *cl)
+{
+	if (same_path(opts->outfile, cl->input) ||
+	    (opts->report && same_path(opts->report, cl->input))) {
+		diag_error("output file '%s' is the input file", same_path(opts->outfile, cl->input) ?
+			   opts->outfile : opts->report);
+		return -1;
+	}
+	if (opts->report && !strcmp(opts->report, opts->outfile)) {
+		diag_error("--report and -o name the same file '%s'", opts->outfile);
+		return -1;
+	}
+	return 0;
 }
 
 static bool diag_in_copied_text(struct model *m, const struct diag_rec *d)
@@ -101,7 +143,7 @@ static int run(struct options *opts)
 
 	if (check_output_dir(opts->outfile) || check_output_dir(opts->report) ||
 	    gcc_cmdline_parse(opts->orig_argc, opts->orig_argv, opts->compiler, &cl) ||
-	    gcc_cmdline_prepare(&cl))
+	    check_outputs(opts, &cl) || gcc_cmdline_prepare(&cl))
 		goto out;
 	index = clang_createIndex(0, 0);
 	tu = parse_translation_unit(index, &cl);
@@ -141,6 +183,7 @@ int main(int argc, char **argv)
 	struct options opts;
 	int rc;
 
+	install_signal_handlers();
 	for (size_t i = 0; argc > 1 && i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
 		if (!strcmp(argv[1], subcommands[i].name))
 			return subcommands[i].fn(argc - 1, argv + 1);

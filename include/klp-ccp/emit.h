@@ -27,5 +27,7 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
  * written; nothing is left behind on failure.
  */
 int write_files_atomically(const char *const *paths, const struct strbuf *texts, size_t n);
+/* Async-signal-safe: unlink the temporary files of a write in progress. */
+void remove_temp_files(void);
 
 #endif

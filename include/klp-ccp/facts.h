@@ -1,0 +1,125 @@
+/*
+ * Binary facts: what the running binary really contains (DESIGN.md section 3).
+ * Read from the target objects' ELF symbol tables (libelf), their DWARF
+ * (libdwarf) and Module.symvers.
+ */
+#ifndef KLP_CCP_FACTS_H
+#define KLP_CCP_FACTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "klp-ccp/maps.h"
+#include "klp-ccp/util.h"
+
+struct sym_facts {
+	const char *name;
+	bool present;			/* out-of-line under its own name */
+	const char *binding;		/* "local", "global", "weak", or NULL when absent */
+	unsigned sympos;		/* 1-based among same-named locals; 0 when not local */
+	bool exported;
+	const char *object;		/* "vmlinux", module name, or program name */
+	struct strlist clones;		/* "SYMBOL KIND", KIND isra|constprop|part|cold|other */
+	struct strlist inlined_into;	/* sorted function names */
+	struct strlist callers_via_clones;	/* sorted */
+};
+struct facts_db;
+/* Load all objects (and Module.symvers if symvers != NULL); NULL with an error printed. */
+struct facts_db *facts_open(const struct strlist *objects, const char *symvers);
+/* Facts about name (never NULL); valid until facts_close. */
+const struct sym_facts *facts_get(struct facts_db *db, const char *name);
+void facts_close(struct facts_db *db);
+
+/*
+ * Optional: the source file being extracted. Among same-named local symbols,
+ * the one following an STT_FILE symbol with the same base name is chosen
+ * (binding, sympos); without it, the first one is. Call before facts_get.
+ */
+void facts_set_source(struct facts_db *db, const char *source);
+
+/* "SYMBOL KIND" entry of sym_facts.clones: the symbol the clone was made from. */
+char *facts_clone_origin(const char *clone_entry);
+
+/* ---- internal to src/facts*.c and src/symvers.c -------------------------- */
+
+/* One ELF symbol of a target object. */
+struct fsym {
+	const char *name;	/* interned */
+	const char *file;	/* STT_FILE group (interned), NULL before any */
+	unsigned obj;		/* index into facts_db.objs */
+	unsigned char bind;	/* STB_* */
+	unsigned char type;	/* STT_* */
+	bool defined;
+};
+
+struct fobj {
+	char *path;
+	char *name;		/* vmlinux, module or program name */
+	bool kernel;		/* vmlinux, a module, or a kernel .o */
+};
+
+/* Everything known about one base name (C identifier). */
+struct fentry {
+	const char *name;		/* interned */
+	int *syms;			/* indices into facts_db.syms: exact name or clone */
+	size_t n_syms, cap_syms;
+	struct strlist inlined_into;	/* unsorted, may repeat until computed */
+	struct strlist via_clones;
+	bool exported;
+	bool computed;
+	struct sym_facts f;
+};
+
+struct facts_db {
+	struct fobj *objs;
+	size_t n_objs, cap_objs;
+	struct fsym *syms;
+	size_t n_syms, cap_syms;
+	struct fentry **ents;		/* stable: facts_get results stay valid */
+	size_t n_ents, cap_ents;
+	struct strmap ent_index;	/* base name -> index into ents */
+	struct strmap strings;		/* interned strings -> index into str_pool */
+	char **str_pool;
+	size_t n_str, cap_str;
+	char *source_base;		/* facts_set_source */
+	bool have_symvers;
+};
+
+const char *facts_intern(struct facts_db *db, const char *s);
+const char *facts_intern_n(struct facts_db *db, const char *s, size_t n);
+/* The entry of a base name, created when missing. */
+struct fentry *facts_entry(struct facts_db *db, const char *name);
+/* Length of the C-identifier base of a symbol name ("f" of "f.isra.0"). */
+size_t facts_base_len(const char *sym);
+
+/* src/facts_elf.c: symbols of one object (also DWARF, via facts_dwarf_load). */
+int facts_elf_load(struct facts_db *db, const char *path);
+/* src/facts_dwarf.c: inlining and calls via clones; 0, or -1 (error printed). */
+struct elf_syms;
+int facts_dwarf_load(struct facts_db *db, int fd, const char *path,
+		     const struct elf_syms *es);
+/* src/symvers.c */
+int facts_symvers_load(struct facts_db *db, const char *path);
+
+/* Address -> symbol map of one object, built by facts_elf.c for facts_dwarf.c. */
+struct elf_reloc {
+	uint32_t sym;		/* symbol table index */
+	int64_t addend;
+};
+struct elf_syms {
+	bool relocatable;		/* ET_REL: addresses are section-relative */
+	struct u64map by_addr;		/* addr_key() -> index into facts_db.syms */
+	uint16_t *sym_shndx;		/* per symbol table index */
+	uint64_t *sym_value;
+	size_t n_symtab;
+	struct u64map rela;		/* .debug_info offset -> index into relocs */
+	struct elf_reloc *relocs;
+	size_t n_relocs, cap_relocs;
+};
+static inline uint64_t facts_addr_key(uint64_t shndx, uint64_t addr)
+{
+	return (shndx << 48) ^ addr;
+}
+
+#endif
