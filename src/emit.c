@@ -328,19 +328,63 @@ static int emit_decl(struct emitter *em, int idx)
 	return rc;
 }
 
+/* A livepatch must not export: silence EXPORT_SYMBOL* inside copied macros. */
+static void exports_off(struct emitter *em, const struct strlist *exports)
+{
+	for (size_t i = 0; i < exports->n; i++) {
+		char *t = xasprintf("#pragma push_macro(\"%s\")\n#undef %s\n#define %s(...)\n",
+				    exports->v[i], exports->v[i], exports->v[i]);
+
+		add_text(em, t, strlen(t));
+		free(t);
+	}
+}
+
+static void exports_on(struct emitter *em, const struct strlist *exports)
+{
+	for (size_t i = 0; i < exports->n; i++) {
+		char *t = xasprintf("#pragma pop_macro(\"%s\")\n", exports->v[i]);
+
+		add_text(em, t, strlen(t));
+		free(t);
+	}
+}
+
+/* names: "OLD NEW" pairs, see rewrite_unit(). */
+static void name_macros(struct emitter *em, const struct strlist *names, bool define)
+{
+	for (size_t i = 0; i < names->n; i++) {
+		const char *sp = strchr(names->v[i], ' ');
+		char *t = define ? xasprintf("#define %s\n", names->v[i]) :
+			xasprintf("#undef %.*s\n", (int)(sp - names->v[i]), names->v[i]);
+
+		add_text(em, t, strlen(t));
+		free(t);
+	}
+}
+
 static int emit_unit(struct emitter *em, int unit)
 {
 	const struct unit *u = &em->m->units[unit];
+	struct strlist names = { 0 }, exports = { 0 };
 	struct strbuf sb = { 0 };
 
-	if (rewrite_unit(em->m, unit, &sb)) {
+	if (rewrite_unit(em->m, unit, &sb, &names)) {
 		sb_release(&sb);
+		strlist_release(&names);
 		return -1;
 	}
+	export_macros_of_unit(em->m, unit, &exports);
+	exports_off(em, &exports);
+	name_macros(em, &names, true);
 	sync_line(em, u->file, u->start);
 	add_text(em, sb.buf ? sb.buf : "", sb.len);
 	add_text(em, "\n", 1);
+	name_macros(em, &names, false);
+	exports_on(em, &exports);
 	sb_release(&sb);
+	strlist_release(&names);
+	strlist_release(&exports);
 	return 0;
 }
 

@@ -462,8 +462,8 @@ bool model_decl_range(struct model *m, CXCursor c, bool with_semicolon, int *fil
 		if (!model_locate_expansion(m, clang_getRangeEnd(r), &f2, end) || f2 != *file)
 			return false;
 	}
-	if (*end < *start)
-		*end = *start;
+	if (*end <= *start)
+		*end = *start + 1;	/* wholly inside one macro invocation */
 	widen_to_expansions(m, *file, start, end);
 	kf = &m->files[*file];
 	if (!with_semicolon)

@@ -204,7 +204,40 @@ static bool spelled_in_emitted_macro(struct model *m, const struct site *s)
 	return false;
 }
 
-static int site_edit(struct model *m, const struct site *s, struct edits *ed)
+/*
+ * A name produced by a macro body (SYSCALL_DEFINE, DEFINE_*) cannot be edited
+ * in the text: rename it for this unit with "#define OLD NEW" (see emit.c).
+ */
+static int rename_by_macro(struct model *m, const struct site *s, struct strlist *names)
+{
+	struct entity *e = &m->ents[s->entity];
+	char *rep = reference_text(e), *pair;
+
+	if (model_macro_first(m, e->name) >= 0) {
+		CXFile f;
+		unsigned line, col;
+		CXString fn;
+
+		clang_getExpansionLocation(s->loc, &f, &line, &col, NULL);
+		fn = clang_getFileName(f);
+		diag_error_at(clang_getCString(fn), line, col,
+			      "reference to '%s' comes from a macro body and '%s' is also a macro; cannot rewrite it to '%s'",
+			      e->name, e->name, final_name(e));
+		clang_disposeString(fn);
+		free(rep);
+		return -1;
+	}
+	pair = xasprintf("%s %s", e->name, rep);
+	free(rep);
+	if (strlist_contains(names, pair))
+		free(pair);
+	else
+		strlist_push_owned(names, pair);
+	return 0;
+}
+
+static int site_edit(struct model *m, const struct site *s, struct edits *ed,
+		     struct strlist *names)
 {
 	struct entity *e = &m->ents[s->entity];
 	struct strbuf sb = { 0 };
@@ -223,19 +256,8 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed)
 		return 0;
 	if (!s->in_text && spelled_in_emitted_macro(m, s))
 		return 0;	/* the macro is re-emitted with the edit, see emit.c */
-	if (!s->in_text) {
-		CXFile f;
-		unsigned line, col;
-		CXString fn;
-
-		clang_getExpansionLocation(s->loc, &f, &line, &col, NULL);
-		fn = clang_getFileName(f);
-		diag_error_at(clang_getCString(fn), line, col,
-			      "reference to '%s' comes from a macro body; cannot rewrite it to '%s'",
-			      e->name, final_name(e));
-		clang_disposeString(fn);
-		return -1;
-	}
+	if (!s->in_text)
+		return rename_by_macro(m, s, names);
 	if (e->pointer && (s->kind == SITE_REF || e->decision == DEC_EXTERNALIZE))
 		add_edit(ed, s->offset, s->end, xasprintf("(*%s)", final_name(e)));
 	else
@@ -330,6 +352,24 @@ static void externalize_in_place(struct model *m, const struct unit *u, const st
 		add_edit(ed, init, stop, xstrdup(""));
 }
 
+/* A macro invocation that defines a patched function may define state too. */
+static void warn_private_copy(struct model *m, const struct site *s)
+{
+	const struct entity *e = &m->ents[s->entity];
+	CXFile f;
+	unsigned line, col;
+	CXString fn;
+
+	if (e->kind != ENT_OBJECT || e->decision != DEC_EXTERNALIZE || e->local_static)
+		return;
+	clang_getExpansionLocation(s->loc, &f, &line, &col, NULL);
+	fn = clang_getFileName(f);
+	diag_warning_at(clang_getCString(fn), line, col,
+			"'%s' is defined by a macro invocation that is copied; the livepatch gets its own '%s' instead of the running one",
+			e->name, e->name);
+	clang_disposeString(fn);
+}
+
 static int cmp_edit(const void *a, const void *b)
 {
 	const struct edit *x = a, *y = b;
@@ -355,7 +395,7 @@ static void apply_edits(const char *text, const struct unit *u, struct edits *ed
 	sb_addn(out, text + pos, u->end - pos);
 }
 
-int rewrite_unit(struct model *m, int unit, struct strbuf *out)
+int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *names)
 {
 	const struct unit *u = &m->units[unit];
 	struct edits ed = { 0 };
@@ -366,7 +406,9 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out)
 
 		if (s->unit != unit)
 			continue;
-		rc = site_edit(m, s, &ed);
+		rc = site_edit(m, s, &ed, names);
+		if (s->kind == SITE_DECL_NAME && !s->in_text)
+			warn_private_copy(m, s);
 		if (s->kind == SITE_DECL_NAME && s->in_text) {
 			linkage_edits(m, u, s, &ed);
 			externalize_in_place(m, u, s, &ed);
@@ -378,4 +420,52 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out)
 		free(ed.v[i].text);
 	free(ed.v);
 	return rc;
+}
+
+static bool is_export_macro(const char *t, size_t n)
+{
+	return n >= 13 && !memcmp(t, "EXPORT_SYMBOL", 13);
+}
+
+static void collect_exports(struct model *m, int idx, struct strlist *out, int depth)
+{
+	const struct macro_def *md = &m->macros[idx];
+	const struct kfile *kf;
+	size_t pos, is, n, end;
+	char buf[256];
+
+	if (is_export_macro(md->name, strlen(md->name)) && !strlist_contains(out, md->name))
+		strlist_push(out, md->name);
+	if (md->file < 0 || depth > 8)
+		return;
+	kf = &m->files[md->file];
+	pos = md->start + strlen(md->name);
+	end = md->end + 1 <= kf->len ? md->end + 1 : kf->len;
+	while (lex_next_ident(kf->text, end, &pos, &is, &n)) {
+		int inner;
+
+		if (n >= sizeof(buf))
+			continue;
+		memcpy(buf, kf->text + is, n);
+		buf[n] = '\0';
+		inner = model_macro_first(m, buf);
+		if (inner >= 0 && inner != idx)
+			collect_exports(m, inner, out, depth + 1);
+	}
+}
+
+void export_macros_of_unit(struct model *m, int unit, struct strlist *out)
+{
+	const struct unit *u = &m->units[unit];
+	const struct file_uses *fu = &m->uses[u->file];
+
+	for (size_t i = 0; i < fu->n; i++) {
+		int idx;
+
+		if (fu->v[i].offset < u->start || fu->v[i].offset >= u->end)
+			continue;
+		idx = model_macro_of_cursor(m, clang_getCursorReferenced(fu->v[i].cursor));
+		if (idx >= 0)
+			collect_exports(m, idx, out, 0);
+	}
 }

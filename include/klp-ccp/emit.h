@@ -5,8 +5,14 @@
 #include "klp-ccp/model.h"
 #include "klp-ccp/util.h"
 
-/* rewrite.c: text of a copied unit with its edits applied. */
-int rewrite_unit(struct model *m, int unit, struct strbuf *out);
+/*
+ * rewrite.c: text of a copied unit with its edits applied. Names that only
+ * macro bodies spell are added to names as "OLD REPLACEMENT", to be renamed
+ * with #define around the unit.
+ */
+int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *names);
+/* rewrite.c: EXPORT_SYMBOL-style macros that expanding the unit's text invokes. */
+void export_macros_of_unit(struct model *m, int unit, struct strlist *out);
 /* rewrite.c: declaration of an externalized entity ("extern int x;"). */
 int externalized_declaration(struct model *m, struct entity *e, struct strbuf *out);
 
