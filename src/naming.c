@@ -51,6 +51,47 @@ static int name_patched(struct model *m, struct policy *pol, struct entity *e)
 	return 0;
 }
 
+static bool unit_expands(struct model *m, int unit, const char *needle)
+{
+	const struct unit *u = &m->units[unit];
+	const struct file_uses *fu = &m->uses[u->file];
+	bool found = false;
+
+	for (size_t i = 0; i < fu->n && !found; i++) {
+		CXString s;
+
+		if (fu->v[i].offset < u->start || fu->v[i].offset >= u->end)
+			continue;
+		s = clang_getCursorSpelling(fu->v[i].cursor);
+		found = strstr(clang_getCString(s), needle) != NULL;
+		clang_disposeString(s);
+	}
+	return found;
+}
+
+/* DEFINE_PER_CPU and friends: accessed %gs-relative, never through a pointer. */
+static bool entity_is_percpu(struct model *m, const struct entity *e)
+{
+	if (e->kind != ENT_OBJECT)
+		return false;
+	for (size_t i = 0; i < e->n_decl_units; i++)
+		if (unit_expands(m, e->decl_units[i], "PER_CPU"))
+			return true;
+	return e->def_unit >= 0 && unit_expands(m, e->def_unit, "PER_CPU");
+}
+
+static bool declared_by_included_header(struct model *m, struct policy *pol,
+					const struct entity *e)
+{
+	for (size_t i = 0; i < e->n_decl_units; i++) {
+		int prov = header_provider(m, pol, m->units[e->decl_units[i]].file);
+
+		if (prov >= 0 || prov == PROVIDER_BUILTIN)
+			return true;
+	}
+	return false;
+}
+
 static int name_externalized(struct model *m, struct policy *pol, struct entity *e)
 {
 	struct src_loc loc = cursor_src_loc(m, clang_Cursor_isNull(e->def) ? e->canonical : e->def);
@@ -72,6 +113,18 @@ static int name_externalized(struct model *m, struct policy *pol, struct entity 
 	}
 	accept_name(m, e, mod.new_name);
 	e->pointer = mod.make_pointer;
+	if (e->pointer && entity_is_percpu(m, e)) {
+		diag_warning_at(loc.file, loc.line, loc.col,
+				"'%s' is a per-CPU variable: externalized plainly, not as a pointer (per-CPU accessors need the symbol)",
+				e->name);
+		e->pointer = false;
+	}
+	if (e->pointer && !e->new_name && declared_by_included_header(m, pol, e)) {
+		diag_error_at(loc.file, loc.line, loc.col,
+			      "'%s' is externalized as a pointer under its own name, which an included header also declares; the modify-externalized-sym policy must rename it",
+			      e->name);
+		return -1;
+	}
 	if (mod.linkage == LINKAGE_KEEP)
 		e->make_static = e->internal;
 	else

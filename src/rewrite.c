@@ -236,6 +236,23 @@ static int rename_by_macro(struct model *m, const struct site *s, struct strlist
 	return 0;
 }
 
+/* Is the site inside a file-scope object definition (its initializer)? */
+static bool in_static_initializer(struct model *m, const struct site *s)
+{
+	const struct unit *u = &m->units[s->unit];
+
+	for (size_t i = 0; i < u->n_cursors; i++) {
+		CXCursor c = u->cursors[i];
+
+		if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c))
+			return false;
+	}
+	for (size_t i = 0; i < u->n_cursors; i++)
+		if (clang_getCursorKind(u->cursors[i]) == CXCursor_VarDecl)
+			return true;
+	return false;
+}
+
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		     struct strlist *names)
 {
@@ -258,6 +275,15 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		return 0;	/* the macro is re-emitted with the edit, see emit.c */
 	if (!s->in_text)
 		return rename_by_macro(m, s, names);
+	if (e->pointer && s->kind == SITE_REF && in_static_initializer(m, s)) {
+		struct src_loc loc = cursor_src_loc(m, e->def);
+		unsigned line = model_line_of(m, m->units[s->unit].file, s->offset);
+
+		diag_error_at(m->files[m->units[s->unit].file].name, line, 0,
+			      "'%s' is externalized as a pointer, but a copied object's static initializer uses it ('(*%s)' is not a constant); externalize that object, or '%s' plainly (declared at %s:%u)",
+			      e->name, final_name(e), e->name, loc.file ? loc.file : "?", loc.line);
+		return -1;
+	}
 	if (e->pointer && (s->kind == SITE_REF || e->decision == DEC_EXTERNALIZE))
 		add_edit(ed, s->offset, s->end, xasprintf("(*%s)", final_name(e)));
 	else
