@@ -230,18 +230,36 @@ static void externalize(struct walker *w, int idx)
 		need_type(w, t, false);
 }
 
+/*
+ * Prototypes of a copied function before its definition: copied code may call
+ * it before the definition. Later declarations (EXPORT_SYMBOL's "extern
+ * typeof(f) f;") are never needed.
+ */
+static void copy_forward_decls(struct walker *w, struct entity *e)
+{
+	struct model *m = w->m;
+	const struct unit *def = &m->units[e->def_unit];
+
+	for (size_t i = 0; i < e->n_decl_units; i++) {
+		const struct unit *u = &m->units[e->decl_units[i]];
+
+		if (e->decl_units[i] == e->def_unit ||
+		    header_provider(m, w->pol, u->file) != PROVIDER_NONE ||
+		    model_compare_pos(m, u->file, u->start, def->file, def->start) > 0)
+			continue;
+		need_unit(w, e->decl_units[i]);
+	}
+}
+
 static void copy_definition(struct walker *w, struct entity *e)
 {
 	e->decision = DEC_COPY;
-	if (e->def_unit >= 0)
-		need_unit(w, e->def_unit);
-	for (size_t i = 0; i < e->n_decl_units; i++)
-		if (e->decl_units[i] != e->def_unit &&
-		    header_provider(w->m, w->pol, w->m->units[e->decl_units[i]].file) ==
-			    PROVIDER_NONE)
-			need_unit(w, e->decl_units[i]);
-	if (e->def_unit < 0)
+	if (e->def_unit < 0) {
 		need_decl_units(w, e);
+		return;
+	}
+	need_unit(w, e->def_unit);
+	copy_forward_decls(w, e);
 }
 
 static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_header, bool *ext)
@@ -655,16 +673,12 @@ static void mark_patched(struct walker *w, int idx)
 	struct unit *u = &w->m->units[e->def_unit];
 
 	e->decision = DEC_PATCHED;
-	for (size_t i = 0; i < e->n_decl_units; i++) {
-		u = &w->m->units[e->decl_units[i]];
-		if (e->decl_units[i] == e->def_unit ||
-		    header_provider(w->m, w->pol, u->file) == PROVIDER_NONE) {
-			if (!u->copy) {
-				u->copy = true;
-				*ARRAY_PUSH(w->queue, w->nq, w->capq) = e->decl_units[i];
-			}
-		}
+	/* copied even from an included header: the patched copy is a new function */
+	if (!u->copy) {
+		u->copy = true;
+		*ARRAY_PUSH(w->queue, w->nq, w->capq) = e->def_unit;
 	}
+	copy_forward_decls(w, e);
 }
 
 static int patched_from_list(struct walker *w, const struct closure_request *req)
