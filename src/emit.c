@@ -350,14 +350,27 @@ static void exports_on(struct emitter *em, const struct strlist *exports)
 	}
 }
 
-/* names: "OLD NEW" pairs, see rewrite_unit(). */
+/*
+ * names, see rewrite_unit(): "OLD NEW" renames OLD to NEW for the unit with a
+ * #define; "OLD = ALIAS" keeps OLD and adds a global alias ALIAS of it.
+ */
 static void name_macros(struct emitter *em, const struct strlist *names, bool define)
 {
 	for (size_t i = 0; i < names->n; i++) {
-		const char *sp = strchr(names->v[i], ' ');
-		char *t = define ? xasprintf("#define %s\n", names->v[i]) :
-			xasprintf("#undef %.*s\n", (int)(sp - names->v[i]), names->v[i]);
+		const char *old = names->v[i], *sp = strchr(old, ' ');
+		int old_len = (int)(sp - old);
+		bool alias = !strncmp(sp, " = ", 3);
+		char *t;
 
+		if (alias && define)
+			continue;
+		if (alias)
+			t = xasprintf("extern __typeof__(%.*s) %s __attribute__((__alias__(\"%.*s\")));\n",
+				      old_len, old, sp + 3, old_len, old);
+		else if (define)
+			t = xasprintf("#define %.*s %s\n", old_len, old, sp + 1);
+		else
+			t = xasprintf("#undef %.*s\n", old_len, old);
 		add_text(em, t, strlen(t));
 		free(t);
 	}

@@ -227,7 +227,16 @@ static int rename_by_macro(struct model *m, const struct site *s, struct strlist
 		free(rep);
 		return -1;
 	}
-	pair = xasprintf("%s %s", e->name, rep);
+	if (s->kind == SITE_DECL_NAME && e->decision == DEC_PATCHED && e->make_extern &&
+	    e->internal) {
+		/*
+		 * "static" comes from the macro body, and aliases made by the
+		 * same macro may name it: keep it, export it through an alias.
+		 */
+		pair = xasprintf("%s = %s", e->name, rep);
+	} else {
+		pair = xasprintf("%s %s", e->name, rep);
+	}
 	free(rep);
 	if (strlist_contains(names, pair))
 		free(pair);

@@ -2,9 +2,11 @@
 # Extract patched functions from one kernel corpus file with the built-in
 # default policy, compile lp.c with the original GCC command line from the
 # tree root, and check what the object defines.
-# Usage: extract_case.sh FLAT FUNC[,FUNC...]   (exit 77: corpus missing)
+# Usage: extract_case.sh FLAT FUNC[,FUNC...] [BASELINE-LINES]   (exit 77: corpus missing)
+# With BASELINE-LINES, lp.c may not grow more than 10% (+5 lines) beyond it:
+# the minimality table in extract_cases.txt shows regressions.
 set -u
-flat=$1 funcs=$2
+flat=$1 funcs=$2 baseline=${3:-}
 KLP_CCP=${KLP_CCP:?}
 CORPUS=${CORPUS:-$HOME/.cache/klp-ccp-corpus}
 json=$CORPUS/cmdlines/$flat.json
@@ -38,8 +40,12 @@ syms=$(nm "$work/lp.o")
 IFS=, read -r -a fns <<<"$funcs"
 for f in "${fns[@]}"; do
 	grep -Eq "^[0-9a-f]+ T klpp_$f\$" <<<"$syms" || fail "lp.o does not define klpp_$f globally"
-	grep -Eq " [Tt] $f\$" <<<"$syms" && fail "lp.o still defines the original $f"
+	grep -Eq " T $f\$" <<<"$syms" && fail "lp.o still defines the original $f globally"
 	grep -q "#line [0-9]* \"${argv[-1]}\"" "$work/lp.c" || fail "no #line for ${argv[-1]}"
 done
+lines=$(wc -l <"$work/lp.c")
+if [ -n "$baseline" ] && [ "$lines" -gt $((baseline * 11 / 10 + 5)) ]; then
+	fail "lp.c has $lines lines, the table says $baseline (more than 10% growth)"
+fi
 printf 'PASS %s [%s]: %d lines, %.2fs\n' "$flat" "$funcs" "$(wc -l <"$work/lp.c")" \
 	"$(echo "$end - $start" | bc)"
