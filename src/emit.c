@@ -18,7 +18,7 @@
 #include "klp-ccp/emit.h"
 #include "klp-ccp/lexer.h"
 
-enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_FWD, ITEM_DECL, ITEM_UNIT };
+enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_FWD, ITEM_DECL, ITEM_PROTO, ITEM_UNIT };
 
 struct item {
 	enum item_kind kind;
@@ -119,6 +119,24 @@ static void collect_decls(struct model *m, struct items *it)
 	}
 }
 
+static bool gets_external_linkage(const struct entity *e)
+{
+	return e->make_extern || (!e->internal && !e->make_static);
+}
+
+static void collect_prototypes(struct model *m, struct items *it)
+{
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+		const struct unit *u;
+
+		if (e->decision != DEC_PATCHED || !gets_external_linkage(e) || !e->new_name)
+			continue;
+		u = &m->units[e->def_unit];
+		push_item(it, ITEM_PROTO, u->file, u->start, -1, (int)i);
+	}
+}
+
 static unsigned line_start_of(const struct kfile *kf, unsigned off)
 {
 	while (off > 0 && kf->text[off - 1] != '\n')
@@ -142,6 +160,7 @@ static void collect_items(struct model *m, struct items *it)
 			push_item(it, ITEM_FWD, m->units[m->fwd[i].unit].file,
 				  m->units[m->fwd[i].unit].start, -1, (int)i);
 	collect_decls(m, it);
+	collect_prototypes(m, it);
 	for (size_t i = 0; i < m->n_units; i++)
 		if (m->units[i].copy)
 			push_item(it, ITEM_UNIT, m->units[i].file, m->units[i].start, 0, (int)i);
@@ -328,6 +347,17 @@ static int emit_decl(struct emitter *em, int idx)
 	return rc;
 }
 
+static int emit_prototype(struct emitter *em, int idx)
+{
+	struct strbuf sb = { 0 };
+	int rc = patched_prototype(em->m, &em->m->ents[idx], &sb);
+
+	if (!rc)
+		add_line(em, sb.buf);
+	sb_release(&sb);
+	return rc;
+}
+
 /* A livepatch must not export: silence EXPORT_SYMBOL* inside copied macros. */
 static void exports_off(struct emitter *em, const struct strlist *exports)
 {
@@ -415,6 +445,8 @@ static int emit_item(struct emitter *em, const struct item *it)
 		return 0;
 	case ITEM_DECL:
 		return emit_decl(em, it->ref);
+	case ITEM_PROTO:
+		return emit_prototype(em, it->ref);
 	case ITEM_UNIT:
 		return emit_unit(em, it->ref);
 	}

@@ -149,6 +149,19 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
 	return 0;
 }
 
+/*
+ * "klpp_f(ARGS);" before a patched function given external linkage, so that
+ * -Wmissing-prototypes builds (W=1 kernels, user space) accept it.
+ */
+int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
+{
+	char *decl = function_declarator(clang_getCursorType(e->def), final_name(e), false);
+
+	sb_addf(out, "%s;", decl);
+	free(decl);
+	return 0;
+}
+
 /* ---- edits in copied text ---- */
 
 /* Does the emitted definition of macro idx (or a macro it uses) spell name? */

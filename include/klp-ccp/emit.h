@@ -13,6 +13,8 @@
 int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *names);
 /* rewrite.c: EXPORT_SYMBOL-style macros that expanding the unit's text invokes. */
 void export_macros_of_unit(struct model *m, int unit, struct strlist *out);
+/* rewrite.c: prototype of a patched function with external linkage. */
+int patched_prototype(struct model *m, struct entity *e, struct strbuf *out);
 /* rewrite.c: declaration of an externalized entity ("extern int x;"). */
 int externalized_declaration(struct model *m, struct entity *e, struct strbuf *out);
 

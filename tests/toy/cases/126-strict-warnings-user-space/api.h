@@ -1,0 +1,2 @@
+int eu_lib(int x);
+int pu_entry(int x);
