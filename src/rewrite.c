@@ -321,6 +321,16 @@ char *reference_text(const struct entity *e)
 	return e->new_name ? xstrdup(e->new_name) : NULL;
 }
 
+/* Remove a keyword and the blanks after it. */
+static void drop_word(struct edits *ed, const char *t, size_t start, size_t n)
+{
+	size_t end = start + n;
+
+	while (t[end] == ' ' || t[end] == '\t')
+		end++;
+	add_edit(ed, (unsigned)start, (unsigned)end, xstrdup(""));
+}
+
 static bool is_word(const char *t, size_t s, size_t n, const char *w)
 {
 	return strlen(w) == n && !memcmp(t + s, w, n);
@@ -343,10 +353,10 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 		if (is_word(t, is, n, "static"))
 			has_static = true;
 		if (e->make_static && is_word(t, is, n, "extern"))
-			add_edit(ed, (unsigned)is, (unsigned)(is + n), xstrdup(""));
+			drop_word(ed, t, is, n);
 		for (int i = 0; e->make_extern && drop_for_extern[i]; i++)
 			if (is_word(t, is, n, drop_for_extern[i]))
-				add_edit(ed, (unsigned)is, (unsigned)(is + n), xstrdup(""));
+				drop_word(ed, t, is, n);
 	}
 	if (e->make_static && !has_static)
 		add_edit(ed, u->start, u->start, xstrdup("static "));
@@ -391,7 +401,7 @@ static void externalize_in_place(struct model *m, const struct unit *u, const st
 		return;
 	while (lex_next_ident(t, s->offset, &pos, &is, &n))
 		if (is_word(t, is, n, "static") || is_word(t, is, n, "extern"))
-			add_edit(ed, (unsigned)is, (unsigned)(is + n), xstrdup(""));
+			drop_word(ed, t, is, n);
 	if (!e->pointer)
 		add_edit(ed, u->start, u->start, xstrdup("extern "));
 	else if (e->make_static)
