@@ -658,14 +658,6 @@ static void walk_unit(struct walker *w, int unit)
 	need_macros_named_in(w, u->file, u->start, u->end, false);
 }
 
-static int find_function(struct model *m, const char *name)
-{
-	for (size_t i = 0; i < m->n_ents; i++)
-		if (m->ents[i].kind == ENT_FUNCTION && m->ents[i].def_unit >= 0 &&
-		    !strcmp(m->ents[i].name, name))
-			return (int)i;
-	return -1;
-}
 
 static void mark_patched(struct walker *w, int idx)
 {
@@ -686,7 +678,7 @@ static int patched_from_list(struct walker *w, const struct closure_request *req
 	struct model *m = w->m;
 
 	for (size_t i = 0; i < req->n_patched; i++) {
-		int idx = find_function(m, req->patched[i]);
+		int idx = model_function_defined(m, req->patched[i]);
 
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(req->patched[j], req->patched[i])) {
@@ -726,6 +718,36 @@ static int patched_from_hook(struct walker *w)
 	return 0;
 }
 
+/* Patch what contains patched code; copy (not patch) what has no body. */
+static int apply_ipa(struct walker *w, const struct closure_request *req)
+{
+	struct ipa_plan plan;
+	int rc;
+
+	memset(&plan, 0, sizeof(plan));
+	rc = ipa_plan_extension(w->m, req->ipa, req->ipa_extend, &plan);
+
+	for (size_t i = 0; !rc && i < plan.add.n; i++) {
+		int idx = model_function_defined(w->m, plan.add.v[i]);
+
+		if (!req->ipa_extend) {
+			diag_warning("not patching '%s' (--no-ipa-extend): it keeps running old code",
+				     plan.add.v[i]);
+			continue;
+		}
+		mark_patched(w, idx);
+		w->m->ents[idx].ipa_added = true;
+	}
+	for (size_t i = 0; !rc && req->ipa_extend && i < plan.removed.n; i++) {
+		int idx = model_function_defined(w->m, plan.removed.v[i]);
+
+		if (idx >= 0 && w->m->ents[idx].decision == DEC_PATCHED)
+			w->m->ents[idx].decision = DEC_COPY;
+	}
+	ipa_plan_release(&plan);
+	return rc;
+}
+
 static int check_address_taken(struct model *m)
 {
 	int rc = 0;
@@ -758,6 +780,8 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 
 	if (!rc && req->by_hook)
 		rc = patched_from_hook(&w);
+	if (!rc && req->ipa)
+		rc = apply_ipa(&w, req);
 
 	for (size_t i = 0; !rc && i < m->n_ents; i++)
 		any |= m->ents[i].decision == DEC_PATCHED;

@@ -533,6 +533,15 @@ int model_entity_of(struct model *m, CXCursor c)
 	return -1;
 }
 
+int model_function_defined(struct model *m, const char *name)
+{
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].kind == ENT_FUNCTION && m->ents[i].def_unit >= 0 &&
+		    !strcmp(m->ents[i].name, name))
+			return (int)i;
+	return -1;
+}
+
 static int new_entity(struct model *m, CXCursor c, enum entity_kind kind)
 {
 	struct entity *e = ARRAY_PUSH(m->ents, m->n_ents, m->cap_ents);

@@ -15,6 +15,7 @@
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/gcc_cmdline.h"
+#include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/options.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/report.h"
@@ -110,14 +111,24 @@ static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m
 		   struct policy **pol, struct strbuf *out)
 {
 	struct closure_request req = { opts->patched, opts->n_patched,
-				       opts->hook_cmd[HOOK_IS_PATCHED] != NULL };
+				       opts->hook_cmd[HOOK_IS_PATCHED] != NULL, NULL,
+				       !opts->no_ipa_extend };
 	struct emit_request ereq = { opts->outfile, cl->input, opts->patched, opts->n_patched };
 	char *cwd = getcwd(NULL, 0);
+	int rc;
 
 	*pol = policy_new(opts, cl->input, cwd ? cwd : ".");
 	free(cwd);
-	if (closure_run(m, *pol, &req) || naming_run(m, *pol) || check_parse_errors(m) ||
-	    headers_add_context(m, *pol))
+	if (opts->ipa_clones.n) {
+		ipa_check_cmdline(cl->uses_lto, cl->live_patching);
+		req.ipa = ipa_load(&opts->ipa_clones);
+		if (!req.ipa)
+			return -1;
+	}
+	rc = closure_run(m, *pol, &req);
+	if (req.ipa)
+		ipa_free(req.ipa);
+	if (rc || naming_run(m, *pol) || check_parse_errors(m) || headers_add_context(m, *pol))
 		return -1;
 	if (emit_build(m, &ereq, &out[0]))
 		return -1;

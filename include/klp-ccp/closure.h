@@ -5,11 +5,25 @@
 #include "klp-ccp/model.h"
 #include "klp-ccp/policy.h"
 
+struct ipa_graph;
+
 struct closure_request {
 	char **patched;		/* --patched-functions, or NULL with by_hook */
 	size_t n_patched;
 	bool by_hook;		/* ask is-patched about every function of the main file */
+	struct ipa_graph *ipa;	/* --ipa-clones, or NULL */
+	bool ipa_extend;	/* patch what contains patched code (else only warn) */
 };
+
+/* ipa_extend.c: what GCC's clone/inline decisions add to the patched set. */
+struct ipa_plan {
+	struct strlist add;		/* functions of this unit to patch too */
+	struct strlist removed;		/* patched functions without a body of their own */
+	struct strlist elsewhere;	/* "name (file:line, contains f)" in other units */
+};
+int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
+		       struct ipa_plan *plan);
+void ipa_plan_release(struct ipa_plan *plan);
 
 /* Returns 0, or -1 with errors printed. Results are stored in the model. */
 int closure_run(struct model *m, struct policy *pol, const struct closure_request *req);

@@ -164,6 +164,7 @@ bool model_decl_range(struct model *m, CXCursor c, bool with_semicolon, int *fil
 		      unsigned *start, unsigned *end);
 int model_unit_at(struct model *m, int file, unsigned offset);	/* -1 */
 int model_entity_of(struct model *m, CXCursor c);		/* -1: not a tracked entity */
+int model_function_defined(struct model *m, const char *name);	/* entity, -1 */
 int model_entity_add_local(struct model *m, CXCursor var);	/* function-local static */
 int model_macro_first(struct model *m, const char *name);	/* -1 */
 int model_macro_of_cursor(struct model *m, CXCursor def);	/* -1 */

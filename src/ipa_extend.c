@@ -1,0 +1,90 @@
+/*
+ * Closure step: GCC copied patched code into other functions (inlining,
+ * .isra/.constprop/.part clones). Every surviving function that contains
+ * patched code must be patched too; a patched function whose own body is
+ * gone is only copied for its callers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-ccp/closure.h"
+#include "klp-ccp/diag.h"
+#include "klp-ccp/ipa_clones.h"
+
+/* "foo.isra.0" -> "foo" */
+static char *origin_of(const char *symbol)
+{
+	const char *dot = strchr(symbol, '.');
+
+	return dot ? xstrndup(symbol, (size_t)(dot - symbol)) : xstrdup(symbol);
+}
+
+static void plan_one(struct model *m, const struct ipa_affected *a, struct ipa_plan *plan)
+{
+	char *origin = origin_of(a->name);
+	int idx = model_function_defined(m, origin);
+
+	if (idx < 0) {
+		strlist_push_owned(&plan->elsewhere,
+				   xasprintf("%s (%s:%u, contains %s)", a->name, a->file, a->line,
+					     a->contains));
+	} else if (m->ents[idx].decision != DEC_PATCHED &&
+		   !strlist_contains(&plan->add, origin)) {
+		strlist_push(&plan->add, origin);
+		diag_note("%s:%u: '%s'%s contains code of patched '%s': patching '%s' too%s",
+			  a->file, a->line, a->name, strcmp(a->kind, "original") ? " (a clone)" : "",
+			  a->contains, origin,
+			  a->maybe_removed ? " (its body may be gone from the binary)" : "");
+		if (strcmp(a->kind, "original"))
+			diag_warning("'%s' is a %s clone of '%s': callers of the clone keep calling the old code; check them with 'klp-ccp facts'",
+				     a->name, a->kind, origin);
+	}
+	free(origin);
+}
+
+static char **patched_names(struct model *m, size_t *n)
+{
+	char **v = xmalloc((m->n_ents + 1) * sizeof(char *));
+
+	*n = 0;
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].decision == DEC_PATCHED)
+			v[(*n)++] = m->ents[i].name;
+	return v;
+}
+
+int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
+		       struct ipa_plan *plan)
+{
+	struct ipa_affected *aff = NULL;
+	size_t n_aff = 0, n;
+	char **names = patched_names(m, &n);
+	int rc = ipa_affected_by(g, names, n, &aff, &n_aff, &plan->removed);
+
+	free(names);
+	if (rc)
+		return -1;
+	for (size_t i = 0; i < n_aff; i++)
+		plan_one(m, &aff[i], plan);
+	ipa_affected_free(aff, n_aff);
+	for (size_t i = 0; i < plan->removed.n; i++)
+		diag_note("patched '%s' has no body of its own in the binary (GCC inlined it everywhere): it is copied for its callers, not patched%s",
+			  plan->removed.v[i], extend ? "" : "; with --no-ipa-extend it stays patched");
+	if (plan->elsewhere.n) {
+		struct strbuf sb = { 0 };
+
+		for (size_t i = 0; i < plan->elsewhere.n; i++)
+			sb_addf(&sb, "%s%s", i ? ", " : "", plan->elsewhere.v[i]);
+		diag_warning("functions of other translation units contain patched code and need their own extraction: %s",
+			     sb.buf);
+		sb_release(&sb);
+	}
+	return 0;
+}
+
+void ipa_plan_release(struct ipa_plan *plan)
+{
+	strlist_release(&plan->add);
+	strlist_release(&plan->removed);
+	strlist_release(&plan->elsewhere);
+}
