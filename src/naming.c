@@ -203,6 +203,32 @@ static int find_rewritten(struct model *m, struct policy *pol)
 	return rc;
 }
 
+/*
+ * A copied unit may define more functions than the closure asked for (one
+ * SYSCALL_DEFINE makes __x64_sys_f and __ia32_sys_f): global ones are
+ * renamed like rewritten functions so the livepatch defines no symbol of the
+ * running binary.
+ */
+static int rename_bystanders(struct model *m, struct policy *pol)
+{
+	for (size_t i = 0; i < m->n_units; i++) {
+		const struct unit *u = &m->units[i];
+
+		for (size_t c = 0; u->copy && c < u->n_cursors; c++) {
+			int idx = model_entity_of(m, u->cursors[c]);
+			struct entity *e = idx >= 0 ? &m->ents[idx] : NULL;
+
+			if (!e || e->kind != ENT_FUNCTION || e->decision != DEC_NONE ||
+			    e->internal || !clang_isCursorDefinition(u->cursors[c]))
+				continue;
+			e->decision = DEC_COPY;
+			if (name_rewritten(m, pol, e))
+				return -1;
+		}
+	}
+	return 0;
+}
+
 /* A plain external reference declared by an included header needs no declaration. */
 static void decide_declaration(struct model *m, struct policy *pol, struct entity *e)
 {
@@ -236,5 +262,5 @@ int naming_run(struct model *m, struct policy *pol)
 		if (e->decision == DEC_EXTERNALIZE)
 			decide_declaration(m, pol, e);
 	}
-	return find_rewritten(m, pol);
+	return rename_bystanders(m, pol) || find_rewritten(m, pol) ? -1 : 0;
 }

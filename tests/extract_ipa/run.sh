@@ -46,6 +46,24 @@ survives)	# the helper keeps its body (address taken) and is inlined into one ca
 	defines klpp_helper T; defines klpp_caller T
 	lacks klpp_other
 	;;
+corpus)	# a kernel helper inlined into syscalls: every container is patched, and
+	# the livepatch defines no global symbol of the running kernel
+	C=${CORPUS:-$HOME/.cache/klp-ccp-corpus}
+	[ -f "$C/cmdlines/fs_namei.json" ] || { echo "SKIP: no corpus"; exit 77; }
+	mapfile -t argv < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))))' "$C/cmdlines/fs_namei.json")
+	lp_argv=()
+	for ((i = 0; i < ${#argv[@]}; i++)); do
+		case ${argv[i]} in -Wp,*) continue ;; -o) lp_argv+=(-o "$work/lp.o"); i=$((i + 1)); continue ;; esac
+		lp_argv+=("${argv[i]}")
+	done
+	lp_argv[-1]=$work/lp.c
+	(cd "$C/linux" && "$KLP_CCP" -o "$work/lp.c" --report="$work/r.yaml" --patched-functions=getname_flags \
+		--ipa-clones="$C/ipa-clones/fs_namei.c.000i.ipa-clones" -- "${argv[@]}") 2>err || fail "klp-ccp failed"
+	(cd "$C/linux" && "${lp_argv[@]}") 2>>err || fail "lp.c does not compile"
+	defines klpp_getname_flags T; defines klpp_getname T; defines klpp___x64_sys_mkdir T
+	nm lp.o | grep -E ' T ' | grep -Ev ' T klp[pr]_' && fail "lp.o defines a global symbol of the kernel"
+	[ "$(grep -c 'added_by: ipa-clones' r.yaml)" -ge 8 ] || fail "report: fewer than 8 functions added by ipa-clones"
+	;;
 *)
 	fail "unknown case"
 	;;
