@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-pkgs=(cmake gcc make pkg-config python3 libclang-16-dev libdwarf-dev libyaml-dev libelf-dev binutils)
+pkgs=(cmake gcc make pkg-config python3 python3-yaml bc kmod libclang-16-dev libdwarf-dev libyaml-dev libelf-dev binutils)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || missing+=("$p")

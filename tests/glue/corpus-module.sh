@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The whole flow on the kernel corpus: klp-ccp --report on two corpus files
+# (fs/namei.c may_linkat with pointer externalization, kernel/time/timer.c
+# mod_timer with plain externalization), klp-ccp glue, then
+# "make -C <tree> M=<dir> modules" against the prepared corpus tree (no
+# vmlinux, no Module.symvers) and a look at the .ko. Exit 77: no corpus.
+. "$(dirname "$0")/lib.sh"
+: "${REPORT_CHECK:?}"
+CORPUS=${CORPUS:-$HOME/.cache/klp-ccp-corpus}
+tree=$CORPUS/linux
+for f in "$CORPUS/cmdlines/fs_namei.json" "$CORPUS/cmdlines/kernel_time_timer.json" \
+	"$tree/.config" "$tree/scripts/mod/modpost"; do
+	[ -e "$f" ] || { echo "SKIP: no prepared corpus ($f)"; exit 77; }
+done
+grep -qx CONFIG_LIVEPATCH=y "$tree/.config" || { echo "SKIP: corpus without CONFIG_LIVEPATCH"; exit 77; }
+start=$(date +%s)
+
+extract() {	# FLAT FUNC KLP-CCP-OPTIONS...
+	local flat=$1 fn=$2 argv
+	shift 2
+	mapfile -t argv < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))))' \
+		"$CORPUS/cmdlines/$flat.json")
+	(cd "$tree" && "$KLP_CCP" -o "$work/$flat.c" --report="$work/$flat.yaml" \
+		--patched-functions="$fn" "$@" -- "${argv[@]}") 2>"$work/$flat.err" ||
+		fail "klp-ccp $flat: $(head -3 "$work/$flat.err")"
+	"$REPORT_CHECK" lp "$work/$flat.yaml" "$work/$flat.c" || fail "$flat: report and lp.c disagree"
+}
+extract fs_namei may_linkat -E "$KLP_CCP_SRC/policies/kernel/modify-externalized-sym --pointer"
+extract kernel_time_timer mod_timer
+grep -q 'method: pointer' "$work/fs_namei.yaml" || fail "no pointer externalization in fs_namei"
+grep -q 'method: plain' "$work/kernel_time_timer.yaml" || fail "no plain externalization in timer"
+
+mod=$work/mod
+"$KLP_CCP" glue -o "$mod" --name=klp_corpus --kdir="$tree" "$work/fs_namei.yaml" \
+	"$work/kernel_time_timer.yaml" || fail "glue failed"
+make -C "$tree" M="$mod" -j4 modules >"$work/make.out" 2>&1 ||
+	fail "module build failed: $(grep -m5 -E 'error|Error' "$work/make.out")"
+ko=$mod/klp_corpus.ko
+[ -f "$ko" ] || fail "no klp_corpus.ko"
+grep -q 'warning:' "$work/make.out" && fail "compiler warnings: $(grep -m3 warning: "$work/make.out")"
+
+if command -v modinfo >/dev/null; then
+	info=$(modinfo -F livepatch "$ko")
+else
+	info=$(readelf -p .modinfo "$ko" | sed -n 's/.*\] *livepatch=//p')
+fi
+[ "$info" = Y ] || fail "modinfo livepatch is '$info', want Y"
+readelf -p .modinfo "$ko" | grep -q 'license=GPL' || fail "no GPL license"
+readelf -p .modinfo "$ko" | grep -q 'name=klp_corpus' || fail "module name"
+sections=$(readelf -SW "$ko")
+for s in .modinfo .gnu.linkonce.this_module __mcount_loc .bss .data; do
+	grep -qF " $s " <<<"$sections" || fail "no section $s"
+done
+syms=$(nm "$ko")
+for want in 'T klpp_may_linkat' 'T klpp_mod_timer' 'U __mod_timer' 'U klp_enable_patch' \
+	'U register_kprobe' 'D klp_ccp_relocs_lp_fs_namei' 'b klpe_sysctl_protected_hardlinks' \
+	't klp_ccp_init' 'D __this_module'; do
+	grep -Eq "^[0-9a-f ]+ ${want}\$" <<<"$syms" || fail "nm: no '$want'"
+done
+grep -Eq ' [TtDdBb] (may_linkat|mod_timer)$' <<<"$syms" && fail "the .ko defines an original function"
+# the relocation table points at the pointers and names the symbols
+readelf -rW "$ko" | grep -q 'klpe_sysctl_protected_hardlinks\|\.bss' || fail "no relocation to the pointers"
+strings "$ko" | grep -qx 'sysctl_protected_hardlinks' || fail "symbol name string missing"
+grep -qx '__mod_timer' "$mod/klp-convert.symbols" || fail "klp-convert.symbols lacks __mod_timer"
+grep -q '\.klp\.sym\.vmlinux\.__mod_timer,0' "$mod/livepatch.c" || fail "livepatch.c lacks the klp.sym name"
+echo "PASS: $(basename "$ko") $(stat -c %s "$ko") bytes, $(( $(date +%s) - start ))s"

@@ -1,0 +1,16 @@
+#ifndef STUB_MODULE_H
+#define STUB_MODULE_H
+#include <linux/kernel.h>
+struct module { char name[56]; };
+extern struct module __this_module;
+#define THIS_MODULE (&__this_module)
+#define module_init(f) int init_module(void) { return f(); }
+#define module_exit(f) void cleanup_module(void) { f(); }
+#define MODULE_INFO(tag, info) static const char __modinfo_##tag[] __attribute__((used)) = #tag "=" info
+#define MODULE_LICENSE(l) MODULE_INFO(license, l)
+#define MODULE_DESCRIPTION(d) MODULE_INFO(description, d)
+enum module_state { MODULE_STATE_LIVE, MODULE_STATE_COMING, MODULE_STATE_GOING };
+#include <linux/notifier.h>
+int register_module_notifier(struct notifier_block *nb);
+int unregister_module_notifier(struct notifier_block *nb);
+#endif
