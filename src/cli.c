@@ -51,6 +51,7 @@ enum {
 	OPT_IPA_CLONES,
 	OPT_NO_IPA_EXTEND,
 	OPT_REPORT,
+	OPT_PATCH,
 };
 
 static const struct option long_options[] = {
@@ -71,6 +72,7 @@ static const struct option long_options[] = {
 	{ "ipa-clones", required_argument, NULL, OPT_IPA_CLONES },
 	{ "no-ipa-extend", no_argument, NULL, OPT_NO_IPA_EXTEND },
 	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "patch", required_argument, NULL, OPT_PATCH },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -124,6 +126,12 @@ static const char help_text[] =
 "                             function containing a patched function's code\n"
 "      --no-ipa-extend        with --ipa-clones: only warn about such functions\n"
 "      --report=FILE.yaml     also write a YAML report of the livepatch\n"
+"      --patch=FILE           derive the patched functions from a source patch:\n"
+"                             it is applied to scratch copies (never to your\n"
+"                             tree), the original and patched unit are compiled\n"
+"                             and compared function by function, GCC's clone and\n"
+"                             inline decisions extend the list, and lp.c is\n"
+"                             extracted from the patched source\n"
 "  -h, --help                 print this help and exit\n"
 "      --version              print the version and exit\n"
 "\n"
@@ -430,6 +438,9 @@ static int handle_option(int c, const char *arg, struct options *opts)
 	case OPT_REPORT:
 		opts->report = optarg;
 		return 0;
+	case OPT_PATCH:
+		opts->patch = optarg;
+		return 0;
 	case 'h':
 		fputs(help_text, stdout);
 		return 1;
@@ -458,8 +469,8 @@ static int check_complete(const struct options *opts)
 		return usage_error("no output file given (-o)");
 	if (!opts->orig_argc)
 		return usage_error("missing original compiler command line after '--'");
-	if (!opts->n_patched && !opts->hook_cmd[HOOK_IS_PATCHED])
-		return usage_error("no patched functions given (--patched-functions or -I)");
+	if (!opts->n_patched && !opts->hook_cmd[HOOK_IS_PATCHED] && !opts->patch)
+		return usage_error("no patched functions given (--patched-functions, -I or --patch)");
 	return 0;
 }
 

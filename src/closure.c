@@ -9,11 +9,13 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
 
 struct walker {
 	struct model *m;
 	struct policy *pol;
+	const struct closure_request *req;
 	int *queue;
 	size_t nq, capq;
 	bool failed;
@@ -31,15 +33,22 @@ struct frame {
 static void need_unit(struct walker *w, int unit);
 static void need_type(struct walker *w, CXType t, bool pointer_ctx);
 
+/* Presumed location: what #line says, as GCC would report it. */
 struct src_loc cursor_src_loc(struct model *m, CXCursor c)
 {
 	struct src_loc loc = { 0 };
+	CXSourceLocation l = clang_getCursorLocation(c);
+	CXString name;
 	CXFile f;
-	int file;
+	unsigned off;
 
-	clang_getExpansionLocation(clang_getCursorLocation(c), &f, &loc.line, &loc.col, NULL);
-	file = model_file_of(m, f);
-	loc.file = file >= 0 ? m->files[file].name : NULL;
+	clang_getExpansionLocation(l, &f, NULL, NULL, &off);
+	if (!f)
+		return loc;
+	l = clang_getLocationForOffset(m->tu, f, off);
+	clang_getPresumedLocation(l, &name, &loc.line, &loc.col);
+	loc.file = model_intern(m, clang_getCString(name));
+	clang_disposeString(name);
 	return loc;
 }
 
@@ -279,12 +288,31 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 	return rc;
 }
 
+/* GCC's dump says no out-of-line body survived: nothing to bind to. */
+static bool body_removed(struct walker *w, const struct entity *e)
+{
+	struct ipa_report r;
+	bool removed;
+
+	if (!w->req->ipa || e->def_unit < 0)
+		return false;
+	ipa_report_symbol(w->req->ipa, e->name, &r);
+	removed = r.found && r.removed;
+	ipa_report_release(&r);
+	return removed;
+}
+
 static void decide_function(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
 	int prov = e->def_unit >= 0 ?
 		header_provider(w->m, w->pol, w->m->units[e->def_unit].file) : PROVIDER_NONE;
 	bool ext;
+
+	if (prov == PROVIDER_NONE && body_removed(w, e)) {
+		copy_definition(w, e);
+		return;
+	}
 
 	if (prov == PROVIDER_FAILED || ask_can_shall_fun(w, e, prov != PROVIDER_NONE, &ext)) {
 		w->failed = true;
@@ -692,6 +720,8 @@ static int patched_from_list(struct walker *w, const struct closure_request *req
 			return -1;
 		}
 		mark_patched(w, idx);
+		if (req->derived && strlist_contains(req->derived, req->patched[i]))
+			m->ents[idx].from_patch = true;
 	}
 	return 0;
 }
@@ -774,7 +804,7 @@ static int check_address_taken(struct model *m)
 
 int closure_run(struct model *m, struct policy *pol, const struct closure_request *req)
 {
-	struct walker w = { .m = m, .pol = pol };
+	struct walker w = { .m = m, .pol = pol, .req = req };
 	int rc = patched_from_list(&w, req);
 	bool any = false;
 

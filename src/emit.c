@@ -231,28 +231,54 @@ static char *dir_of(const char *path)
 	return d;
 }
 
-/* Quoted includes found next to the includer may not be found next to lp.c. */
+/* Is spelled found as dir/spelled for one of the -I/-iquote directories? */
+static bool found_in_search_path(const struct strlist *args, const char *spelled,
+				 const char *header)
+{
+	for (size_t i = 0; args && i < args->n; i++) {
+		const char *a = args->v[i], *dir = NULL;
+		char *path;
+		bool found;
+
+		if ((!strcmp(a, "-I") || !strcmp(a, "-iquote")) && i + 1 < args->n)
+			dir = args->v[++i];
+		else if (!strncmp(a, "-I", 2))
+			dir = a + 2;
+		if (!dir)
+			continue;
+		path = xasprintf("%s/%s", dir, spelled);
+		found = same_file(path, header);
+		free(path);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A quoted include found next to its includer may not be found next to
+ * lp.c: then it is written with its absolute path (original in a comment).
+ */
 static char *include_line(struct emitter *em, int file)
 {
 	const struct kfile *kf = &em->m->files[file];
 	const char *q = strchr(kf->directive, '"'), *q2 = q ? strchr(q + 1, '"') : NULL;
-	char *spelled, *from_includer, *from_out, *odir, *idir, *line, real[PATH_MAX];
+	char *spelled, *from_out, *odir, *line, real[PATH_MAX];
+	bool keep;
 
 	if (!q || !q2 || !realpath(kf->name, real))
 		return xstrdup(kf->directive);
 	spelled = xstrndup(q + 1, (size_t)(q2 - q - 1));
-	idir = dir_of(em->m->files[kf->includer].name);
 	odir = dir_of(em->req->outfile);
-	from_includer = xasprintf("%s/%s", idir, spelled);
 	from_out = xasprintf("%s/%s", odir, spelled);
-	if (spelled[0] != '/' && same_file(from_includer, kf->name) && !same_file(from_out, kf->name))
-		line = xasprintf("#include \"%s\" /* %s */", real, q);
-	else
+	keep = spelled[0] == '/' || same_file(from_out, kf->name) ||
+	       found_in_search_path(em->req->args, spelled, kf->name);
+	if (keep)
 		line = xstrdup(kf->directive);
+	else
+		line = xasprintf("#include \"%s\" /* %s */", real, q);
 	free(spelled);
-	free(idir);
 	free(odir);
-	free(from_includer);
 	free(from_out);
 	return line;
 }

@@ -17,6 +17,7 @@ struct maps {
 	struct u64map macro_at;		/* (file, offset) -> macro */
 	struct strmap macro_first;	/* name -> first definition */
 	struct strmap names;		/* identifiers in use */
+	struct strmap interned;		/* model_intern() strings -> owned_names index */
 	struct strlist owned_names;
 };
 
@@ -260,6 +261,20 @@ void model_reserve_name(struct model *m, const char *name)
 	copy = xstrdup(name);
 	strlist_push_owned(&maps_of(m)->owned_names, copy);
 	strmap_put(&maps_of(m)->names, copy, -2);
+}
+
+const char *model_intern(struct model *m, const char *s)
+{
+	struct maps *mp = maps_of(m);
+	int idx = strmap_get(&mp->interned, s);
+	char *copy;
+
+	if (idx >= 0)
+		return mp->owned_names.v[idx];
+	copy = xstrdup(s);
+	strlist_push_owned(&mp->owned_names, copy);
+	strmap_put(&mp->interned, copy, (int)mp->owned_names.n - 1);
+	return copy;
 }
 
 int model_name_file(struct model *m, const char *name)
@@ -768,6 +783,7 @@ void model_release(struct model *m)
 		u64map_release(&mp->macro_at);
 		strmap_release(&mp->macro_first);
 		strmap_release(&mp->names);
+		strmap_release(&mp->interned);
 		strlist_release(&mp->owned_names);
 		free(mp);
 	}

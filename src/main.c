@@ -17,6 +17,7 @@
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/options.h"
+#include "klp-ccp/patch_mode.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/report.h"
 #include "klp-ccp/subcommands.h"
@@ -75,6 +76,31 @@ static int check_outputs(const struct options *opts, const struct gcc_cmdline *c
 	return 0;
 }
 
+/*
+ * --patch: the derived functions become the patched list, GCC's dump of the
+ * original unit feeds --ipa-clones, and extraction reads the patched copy.
+ */
+static int use_patch(struct options *opts, struct gcc_cmdline *cl, struct patch_plan *plan)
+{
+	if (patch_mode_prepare(opts->patch, cl, plan))
+		return -1;
+	for (size_t i = 0; i < plan->functions.n; i++) {
+		bool known = false;
+
+		for (size_t k = 0; k < opts->n_patched; k++)
+			known |= !strcmp(opts->patched[k], plan->functions.v[i]);
+		if (known)
+			continue;
+		opts->patched = xrealloc(opts->patched, (opts->n_patched + 1) * sizeof(char *));
+		opts->patched[opts->n_patched++] = xstrdup(plan->functions.v[i]);
+	}
+	plan->source = cl->input;
+	cl->input = xstrdup(plan->patched_input);
+	if (!opts->ipa_clones.n)
+		strlist_push(&opts->ipa_clones, plan->ipa_dump);
+	return 0;
+}
+
 static bool diag_in_copied_text(struct model *m, const struct diag_rec *d)
 {
 	int unit;
@@ -108,16 +134,19 @@ static int check_parse_errors(struct model *m)
 }
 
 static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m,
-		   struct policy **pol, struct strbuf *out)
+		   struct policy **pol, struct strbuf *out, const struct patch_plan *plan)
 {
+	const char *source = plan->source ? plan->source : cl->input;
 	struct closure_request req = { opts->patched, opts->n_patched,
 				       opts->hook_cmd[HOOK_IS_PATCHED] != NULL, NULL,
-				       !opts->no_ipa_extend };
-	struct emit_request ereq = { opts->outfile, cl->input, opts->patched, opts->n_patched };
+				       !opts->no_ipa_extend, &plan->functions };
+	struct emit_request ereq = { opts->outfile, NULL, opts->patched, opts->n_patched,
+				     &cl->args };
 	char *cwd = getcwd(NULL, 0);
 	int rc;
 
-	*pol = policy_new(opts, cl->input, cwd ? cwd : ".");
+	ereq.input = source;
+	*pol = policy_new(opts, source, cwd ? cwd : ".");
 	free(cwd);
 	if (opts->ipa_clones.n) {
 		ipa_check_cmdline(cl->uses_lto, cl->live_patching);
@@ -132,7 +161,7 @@ static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m
 		return -1;
 	if (emit_build(m, &ereq, &out[0]))
 		return -1;
-	if (opts->report && report_build(m, cl, opts->outfile, &out[1]))
+	if (opts->report && report_build(m, cl, source, opts->outfile, &out[1]))
 		return -1;
 	if (diag_error_count()) {
 		diag_error("a policy hook reported an error; no output written");
@@ -147,6 +176,7 @@ static int run(struct options *opts)
 	struct model m = { 0 };
 	struct policy *pol = NULL;
 	struct strbuf out[2] = { { 0 } };
+	struct patch_plan plan = { 0 };
 	const char *paths[2];
 	CXIndex index = NULL;
 	CXTranslationUnit tu = NULL;
@@ -154,13 +184,18 @@ static int run(struct options *opts)
 
 	if (check_output_dir(opts->outfile) || check_output_dir(opts->report) ||
 	    gcc_cmdline_parse(opts->orig_argc, opts->orig_argv, opts->compiler, &cl) ||
-	    check_outputs(opts, &cl) || gcc_cmdline_prepare(&cl))
+	    check_outputs(opts, &cl) || (opts->patch && use_patch(opts, &cl, &plan)) ||
+	    gcc_cmdline_prepare(&cl))
 		goto out;
+	if (opts->patch) {
+		strlist_push(&cl.clang_args, "-iquote");
+		strlist_push(&cl.clang_args, plan.iquote);
+	}
 	index = clang_createIndex(0, 0);
 	tu = parse_translation_unit(index, &cl);
 	if (!tu || model_build(&m, tu, &cl))
 		goto out;
-	if (extract(opts, &cl, &m, &pol, out))
+	if (extract(opts, &cl, &m, &pol, out, &plan))
 		goto out;
 	paths[0] = opts->outfile;
 	paths[1] = opts->report;
@@ -176,6 +211,7 @@ out:
 	if (index)
 		clang_disposeIndex(index);
 	gcc_cmdline_release(&cl);
+	patch_plan_release(&plan);
 	return rc;
 }
 

@@ -42,7 +42,7 @@ static void patched(struct yaml_out *yo, struct model *m)
 		symbol_facts(yo, e);
 		yo_kv_str(yo, "file", loc.file);
 		yo_kv_uint(yo, "line", loc.line);
-		yo_kv_str(yo, "added_by", e->ipa_added ? "ipa-clones" : "user");
+		yo_kv_str(yo, "added_by", e->ipa_added ? "ipa-clones" : e->from_patch ? "patch" : "user");
 		yo_map_end(yo);
 	}
 	yo_seq_end(yo);
@@ -147,15 +147,15 @@ static void warnings(struct yaml_out *yo)
 	yo_seq_end(yo);
 }
 
-int report_build(struct model *m, const struct gcc_cmdline *cl, const char *outfile,
-		 struct strbuf *out)
+int report_build(struct model *m, const struct gcc_cmdline *cl, const char *source,
+		 const char *outfile, struct strbuf *out)
 {
 	struct yaml_out yo;
 	int rc;
 
 	yo_begin(&yo);
 	yo_map_begin(&yo);
-	yo_kv_str(&yo, "source", cl->input);
+	yo_kv_str(&yo, "source", source);
 	yo_kv_str(&yo, "output", outfile);
 	command(&yo, cl);
 	patched(&yo, m);

@@ -13,6 +13,7 @@ struct closure_request {
 	bool by_hook;		/* ask is-patched about every function of the main file */
 	struct ipa_graph *ipa;	/* --ipa-clones, or NULL */
 	bool ipa_extend;	/* patch what contains patched code (else only warn) */
+	const struct strlist *derived;	/* names derived from --patch, or NULL */
 };
 
 /* ipa_extend.c: what GCC's clone/inline decisions add to the patched set. */

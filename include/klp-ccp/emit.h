@@ -26,6 +26,7 @@ struct emit_request {
 	const char *input;
 	char *const *patched;
 	size_t n_patched;
+	const struct strlist *args;	/* original compiler arguments (-I dirs) */
 };
 
 /* Build lp.c in memory. */

@@ -76,6 +76,7 @@ struct entity {
 	bool rewritten;
 	bool needs_decl;		/* externalized: emit a declaration */
 	bool ipa_added;			/* patched because it contains a patched function's code */
+	bool from_patch;		/* derived from --patch */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */
 	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */
 };
@@ -171,6 +172,7 @@ int model_macro_of_cursor(struct model *m, CXCursor def);	/* -1 */
 bool model_name_in_use(struct model *m, const char *name);
 void model_reserve_name(struct model *m, const char *name);
 int model_name_file(struct model *m, const char *name);	/* first declaring file, -1 */
+const char *model_intern(struct model *m, const char *s);	/* lives as long as m */
 int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob);
 unsigned model_line_of(struct model *m, int file, unsigned offset);
 

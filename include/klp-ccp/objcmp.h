@@ -81,9 +81,16 @@ char *objcmp_normalize(const char *name, const char *const *prefixes);
  * Compare fa of a with fb of b. *reason (malloc'd, may be NULL) gets a one
  * line explanation when not identical: "size 12 vs 14", "byte at +0x1f",
  * "relocation 3 target foo vs bar"...
+ *
+ * OBJCMP_LINE_ONLY: the only differences are 16/32-bit fields (immediates in
+ * the code, or in attached entries such as __bug_table's line field) whose
+ * values are in [10, 100000] on both sides and all differ by the same delta,
+ * |delta| <= 1000 (*line_delta, may be NULL): what an unrelated hunk moving
+ * __LINE__/WARN_ON() sites produces. A heuristic: a changed constant that
+ * looks like that is reported as line-only.
  */
 enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcmp_func *fa,
 				  const struct objcmp_obj *b, const struct objcmp_func *fb,
-				  char **reason);
+				  char **reason, int64_t *line_delta);
 
 #endif

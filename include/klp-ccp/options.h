@@ -36,6 +36,7 @@ struct options {
 	struct strlist ipa_clones;		/* --ipa-clones=FILE|DIR, repeatable */
 	bool no_ipa_extend;			/* --no-ipa-extend: only warn */
 	const char *report;			/* --report=FILE.yaml */
+	const char *patch;			/* --patch=FILE: derive the functions */
 };
 
 /*

@@ -6,7 +6,7 @@
 #include "klp-ccp/model.h"
 
 /* Build the report text; -1 with an error printed on failure. */
-int report_build(struct model *m, const struct gcc_cmdline *cl, const char *outfile,
-		 struct strbuf *out);
+int report_build(struct model *m, const struct gcc_cmdline *cl, const char *source,
+		 const char *outfile, struct strbuf *out);
 
 #endif

@@ -348,7 +348,7 @@ static const struct bad_cli bad_clis[] = {
 	  "missing original compiler command line after '--'" },
 	{ { "klp-ccp", "--patched-functions=f", "--", "a.c" }, "no output file given (-o)" },
 	{ { "klp-ccp", "-o", "x", "--", "a.c" },
-	  "no patched functions given (--patched-functions or -I)" },
+	  "no patched functions given (--patched-functions, -I or --patch)" },
 	{ { "klp-ccp", "-o", "", "--", "a.c" }, "empty output file name for --outfile" },
 	{ { "klp-ccp", "-I", "", "--", "a.c" }, "empty command for --pol-cmd-is-patched" },
 	{ { "klp-ccp", "--patched-functions=a,,b" },

@@ -1,0 +1,1010 @@
+/*
+ * Object comparison (include/klp-ccp/objcmp.h): functions of an ELF
+ * relocatable object with their bytes, relocations and attached entries of
+ * other sections, compared modulo linking and renaming.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "klp-ccp/objcmp.h"
+#include "klp-ccp/util.h"
+
+struct rawrel {
+	uint64_t off;
+	uint32_t type;
+	int64_t addend;
+	size_t sym;
+};
+
+struct sec {
+	char *name;
+	GElf_Shdr sh;
+	const unsigned char *data;	/* NULL for SHT_NOBITS */
+	size_t size;			/* of data */
+	struct rawrel *rels;		/* applying to this section, by offset */
+	size_t nrels, caprels;
+	size_t *funcs;			/* indexes into obj->funcs, by value */
+	size_t nfuncs, capfuncs;
+};
+
+struct sym {
+	char *name;
+	char *norm;
+	GElf_Sym s;
+	unsigned char type, bind;
+};
+
+struct objcmp_obj {
+	int fd;
+	Elf *elf;
+	uint16_t machine;
+	struct sec *secs;
+	size_t nsecs;
+	struct sym *syms;
+	size_t nsyms;
+	struct objcmp_func *funcs;
+	size_t nfuncs, capfuncs;
+	struct strlist prefixes;
+	bool attached;
+};
+
+static const char *const default_prefixes[] = { "klpp_", "klpr_", "klpe_", NULL };
+
+/* ---- names ---- */
+
+static bool all_digits(const char *s, size_t n)
+{
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+static const char *strip_prefix(const char *s, const char *const *prefixes)
+{
+	for (size_t i = 0; prefixes && prefixes[i]; i++) {
+		size_t n = strlen(prefixes[i]);
+
+		if (n && !strncmp(s, prefixes[i], n) && s[n])
+			return s + n;
+	}
+	return s;
+}
+
+/* Strip prefixes from the first (every, for section names) component and
+ * replace numeric components by '#'. */
+static char *normalize(const char *name, const char *const *extra, bool section)
+{
+	struct strbuf sb = {0};
+	const char *p = name;
+	bool first = true;
+
+	do {
+		const char *dot = strchr(p + (first ? 0 : 1), '.');
+		size_t n = dot ? (size_t)(dot - p) : strlen(p);
+		const char *c = p, *s;
+
+		if (!first) {
+			sb_addc(&sb, '.');
+			c++, n--;
+		}
+		if (all_digits(c, n)) {
+			sb_addc(&sb, '#');
+		} else {
+			s = c;
+			if ((first || section) && n) {
+				char *tmp = xstrndup(c, n);
+
+				s = strip_prefix(tmp, default_prefixes);
+				s = strip_prefix(s, extra);
+				sb_adds(&sb, s);
+				free(tmp);
+			} else {
+				sb_addn(&sb, c, n);
+			}
+		}
+		p = dot;
+		first = false;
+	} while (p);
+	if (!sb.buf)
+		return xstrdup("");
+	return sb_detach(&sb);
+}
+
+char *objcmp_normalize(const char *name, const char *const *prefixes)
+{
+	return normalize(name, prefixes, false);
+}
+
+static const char *const *obj_prefixes(const struct objcmp_obj *obj)
+{
+	return (const char *const *)obj->prefixes.v;
+}
+
+/* ---- relocation types ---- */
+
+static unsigned reloc_size(uint16_t machine, uint32_t type)
+{
+	if (machine != EM_X86_64)
+		return machine == EM_386 && type == 20 /* R_386_16 */ ? 2 : 4;
+	switch (type) {
+	case R_X86_64_NONE:
+		return 0;
+	case R_X86_64_64: case R_X86_64_PC64: case R_X86_64_GOTOFF64:
+	case R_X86_64_GOTPC64: case R_X86_64_SIZE64: case R_X86_64_DTPOFF64:
+	case R_X86_64_TPOFF64: case R_X86_64_DTPMOD64: case R_X86_64_GOT64:
+	case R_X86_64_GOTPCREL64: case R_X86_64_GOTPLT64: case R_X86_64_PLTOFF64:
+		return 8;
+	case R_X86_64_16: case R_X86_64_PC16:
+		return 2;
+	case R_X86_64_8: case R_X86_64_PC8:
+		return 1;
+	default:
+		return 4;
+	}
+}
+
+static bool reloc_pcrel(uint16_t machine, uint32_t type)
+{
+	if (machine == EM_386)
+		return type == R_386_PC32 || type == R_386_PLT32;
+	if (machine != EM_X86_64)
+		return false;
+	switch (type) {
+	case R_X86_64_PC32: case R_X86_64_PLT32: case R_X86_64_GOTPCREL:
+	case R_X86_64_GOTPCRELX: case R_X86_64_REX_GOTPCRELX: case R_X86_64_GOTPC32:
+	case R_X86_64_GOTTPOFF: case R_X86_64_TLSGD: case R_X86_64_TLSLD:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- loading ---- */
+
+static void set_err(char **err, const char *path, const char *what)
+{
+	if (err)
+		*err = xasprintf("%s: %s", path, what);
+}
+
+/* A copy of an ELF string with bytes outside printable ASCII as '?': names
+ * are printed and emitted as YAML, and a corrupt file may hold anything. */
+static char *clean_name(const char *s)
+{
+	char *c = xstrdup(s ? s : "");
+
+	for (char *p = c; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
+			*p = '?';
+	return c;
+}
+
+static bool load_sections(struct objcmp_obj *obj)
+{
+	size_t shstrndx;
+	Elf_Scn *scn = NULL;
+
+	if (elf_getshdrnum(obj->elf, &obj->nsecs) || elf_getshdrstrndx(obj->elf, &shstrndx))
+		return false;
+	obj->secs = xcalloc(obj->nsecs ? obj->nsecs : 1, sizeof(*obj->secs));
+	while ((scn = elf_nextscn(obj->elf, scn))) {
+		size_t i = elf_ndxscn(scn);
+		struct sec *s;
+		const char *name;
+		Elf_Data *d;
+
+		if (i >= obj->nsecs)
+			return false;
+		s = &obj->secs[i];
+		if (!gelf_getshdr(scn, &s->sh))
+			return false;
+		name = elf_strptr(obj->elf, shstrndx, s->sh.sh_name);
+		s->name = clean_name(name);
+		if (s->sh.sh_type == SHT_NOBITS || s->sh.sh_type == SHT_NULL)
+			continue;
+		d = elf_getdata(scn, NULL);
+		if (!d)
+			return false;
+		s->data = d->d_buf;
+		s->size = d->d_buf ? d->d_size : 0;
+	}
+	for (size_t i = 0; i < obj->nsecs; i++)
+		if (!obj->secs[i].name)
+			obj->secs[i].name = xstrdup("");
+	return true;
+}
+
+static bool load_symbols(struct objcmp_obj *obj)
+{
+	size_t symtab = 0;
+	Elf_Data *d;
+
+	for (size_t i = 1; i < obj->nsecs; i++)
+		if (obj->secs[i].sh.sh_type == SHT_SYMTAB)
+			symtab = i;
+	if (!symtab)
+		return true;
+	d = elf_getdata(elf_getscn(obj->elf, symtab), NULL);
+	if (!d)
+		return false;
+	obj->nsyms = d->d_size / gelf_fsize(obj->elf, ELF_T_SYM, 1, EV_CURRENT);
+	obj->syms = xcalloc(obj->nsyms ? obj->nsyms : 1, sizeof(*obj->syms));
+	for (size_t i = 0; i < obj->nsyms; i++) {
+		struct sym *y = &obj->syms[i];
+		const char *name;
+
+		if (!gelf_getsym(d, (int)i, &y->s))
+			return false;
+		y->type = GELF_ST_TYPE(y->s.st_info);
+		y->bind = GELF_ST_BIND(y->s.st_info);
+		name = elf_strptr(obj->elf, obj->secs[symtab].sh.sh_link, y->s.st_name);
+		if (y->type == STT_SECTION && y->s.st_shndx < obj->nsecs)
+			name = obj->secs[y->s.st_shndx].name;
+		y->name = clean_name(name);
+		y->norm = normalize(y->name, obj_prefixes(obj), false);
+	}
+	return true;
+}
+
+static int64_t read_field(const struct sec *s, uint64_t off, unsigned size, bool sign)
+{
+	uint64_t v = 0;
+
+	if (!s->data || off > s->size || size > s->size - off || size > 8)
+		return 0;
+	for (unsigned i = 0; i < size; i++)
+		v |= (uint64_t)s->data[off + i] << (8 * i);
+	if (sign && size < 8 && (v >> (8 * size - 1)) & 1)
+		v |= ~(uint64_t)0 << (8 * size);
+	return (int64_t)v;
+}
+
+static bool load_relsec(struct objcmp_obj *obj, size_t i)
+{
+	struct sec *rs = &obj->secs[i], *t;
+	bool rela = rs->sh.sh_type == SHT_RELA;
+	Elf_Data *d;
+	size_t n;
+
+	if (rs->sh.sh_info >= obj->nsecs || !rs->sh.sh_info)
+		return true;
+	t = &obj->secs[rs->sh.sh_info];
+	d = elf_getdata(elf_getscn(obj->elf, i), NULL);
+	if (!d)
+		return false;
+	n = d->d_size / gelf_fsize(obj->elf, rela ? ELF_T_RELA : ELF_T_REL, 1, EV_CURRENT);
+	for (size_t k = 0; k < n; k++) {
+		struct rawrel *r;
+		GElf_Rela ra;
+		GElf_Rel rl;
+
+		if (rela ? !gelf_getrela(d, (int)k, &ra) : !gelf_getrel(d, (int)k, &rl))
+			return false;
+		if (!rela) {
+			ra.r_offset = rl.r_offset;
+			ra.r_info = rl.r_info;
+			ra.r_addend = 0;
+		}
+		if (GELF_R_SYM(ra.r_info) >= obj->nsyms)
+			continue;
+		r = ARRAY_PUSH(t->rels, t->nrels, t->caprels);
+		r->off = ra.r_offset;
+		r->type = (uint32_t)GELF_R_TYPE(ra.r_info);
+		r->sym = GELF_R_SYM(ra.r_info);
+		r->addend = rela ? ra.r_addend
+				 : read_field(t, r->off, reloc_size(obj->machine, r->type), true);
+	}
+	return true;
+}
+
+static int cmp_rawrel(const void *x, const void *y)
+{
+	const struct rawrel *a = x, *b = y;
+
+	return a->off < b->off ? -1 : a->off > b->off;
+}
+
+static bool load_relocs(struct objcmp_obj *obj)
+{
+	for (size_t i = 1; i < obj->nsecs; i++) {
+		uint32_t t = obj->secs[i].sh.sh_type;
+
+		if ((t == SHT_RELA || t == SHT_REL) && !load_relsec(obj, i))
+			return false;
+	}
+	for (size_t i = 0; i < obj->nsecs; i++)
+		if (obj->secs[i].nrels)
+			qsort(obj->secs[i].rels, obj->secs[i].nrels, sizeof(struct rawrel), cmp_rawrel);
+	return true;
+}
+
+/* ---- relocation targets ---- */
+
+static void add_escaped(struct strbuf *sb, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '"' || p[i] == '\\')
+			sb_addf(sb, "\\%c", p[i]);
+		else if (p[i] >= 32 && p[i] < 127)
+			sb_addc(sb, (char)p[i]);
+		else
+			sb_addf(sb, "\\x%02x", p[i]);
+	}
+}
+
+static char *describe_string(const struct sec *s, int64_t off)
+{
+	struct strbuf sb = {0};
+	size_t start, end;
+
+	if (off < 0 || (uint64_t)off >= s->size)
+		return xasprintf("%s%+" PRId64, s->name, off);
+	start = (size_t)off;
+	while (start > 0 && s->data[start - 1])
+		start--;
+	end = (size_t)off;
+	while (end < s->size && s->data[end])
+		end++;
+	sb_adds(&sb, "\"");
+	add_escaped(&sb, s->data + start, end - start);
+	sb_adds(&sb, "\"");
+	if ((size_t)off != start)
+		sb_addf(&sb, "+%zu", (size_t)off - start);
+	return sb_detach(&sb);
+}
+
+static char *describe_const(const struct sec *s, int64_t off)
+{
+	struct strbuf sb = {0};
+	size_t es = s->sh.sh_entsize, at;
+
+	if (off < 0 || (uint64_t)off >= s->size || !es || es > 64)
+		return xasprintf("%s%+" PRId64, s->name, off);
+	at = (size_t)off / es * es;
+	sb_adds(&sb, "cst:");
+	for (size_t i = at; i < at + es && i < s->size; i++)
+		sb_addf(&sb, "%02x", s->data[i]);
+	if ((size_t)off != at)
+		sb_addf(&sb, "+%zu", (size_t)off - at);
+	return sb_detach(&sb);
+}
+
+static bool plain_sym(const struct sym *y)
+{
+	return y->type != STT_SECTION && y->type != STT_FILE && y->name[0] &&
+	       y->name[0] != '$';
+}
+
+/* The symbol defined in section shndx that covers offset off, or NULL. */
+static const struct sym *covering_sym(const struct objcmp_obj *obj, size_t shndx, int64_t off)
+{
+	const struct sym *best = NULL;
+
+	for (size_t i = 0; i < obj->nsyms; i++) {
+		const struct sym *y = &obj->syms[i];
+		int64_t v = (int64_t)y->s.st_value;
+		int64_t sz = y->s.st_size ? (int64_t)y->s.st_size : 1;
+
+		if (y->s.st_shndx != shndx || !plain_sym(y) || off < v || off >= v + sz)
+			continue;
+		if (!best || y->type == STT_FUNC || y->type == STT_OBJECT)
+			best = y;
+	}
+	return best;
+}
+
+static char *describe_section_ref(const struct objcmp_obj *obj, const struct sym *y,
+				  int64_t addend, int64_t bias)
+{
+	size_t shndx = y->s.st_shndx;
+	const struct sec *s;
+	const struct sym *c;
+	int64_t off = (int64_t)y->s.st_value + addend;
+	uint64_t fl;
+	char *n, *d;
+
+	if (shndx == 0 || shndx >= obj->nsecs)
+		return xasprintf("%s%+" PRId64, y->norm, addend);
+	s = &obj->secs[shndx];
+	fl = s->sh.sh_flags;
+	if ((fl & SHF_MERGE) && (fl & SHF_STRINGS) && s->data)
+		return describe_string(s, off + bias);
+	if ((fl & SHF_MERGE) && s->data)
+		return describe_const(s, off + bias);
+	c = covering_sym(obj, shndx, off + bias);
+	if (c)
+		return xasprintf("%s%+" PRId64, c->norm, off - (int64_t)c->s.st_value);
+	n = normalize(s->name, obj_prefixes(obj), true);
+	d = xasprintf("%s%+" PRId64, n, off);
+	free(n);
+	return d;
+}
+
+/* A local symbol of no type (an assembler label such as .LC0 kept in the
+ * symbol table) in a mergeable section: compare what it points to. */
+static bool local_label(const struct objcmp_obj *obj, const struct sym *y)
+{
+	return y->bind == STB_LOCAL && y->type == STT_NOTYPE && y->s.st_shndx > 0 &&
+	       y->s.st_shndx < obj->nsecs && (obj->secs[y->s.st_shndx].sh.sh_flags & SHF_MERGE);
+}
+
+static char *describe(const struct objcmp_obj *obj, const struct rawrel *r, bool code)
+{
+	const struct sym *y = &obj->syms[r->sym];
+	int64_t bias = code && reloc_pcrel(obj->machine, r->type) ?
+		       reloc_size(obj->machine, r->type) : 0;
+
+	if (y->type == STT_SECTION || local_label(obj, y))
+		return describe_section_ref(obj, y, r->addend, bias);
+	if (y->s.st_shndx == SHN_UNDEF && !y->name[0])
+		return xasprintf("<none>%+" PRId64, r->addend);
+	return xasprintf("%s%+" PRId64, y->norm, r->addend);
+}
+
+/* ---- functions ---- */
+
+/* Index of the first relocation of s at or after off. */
+static size_t first_rel(const struct sec *s, uint64_t off)
+{
+	size_t lo = 0, hi = s->nrels;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->rels[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void collect_relocs(const struct objcmp_obj *obj, const struct sec *s, uint64_t start,
+			   uint64_t end, bool code, struct objcmp_reloc **out, size_t *nout)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	*nout = 0;
+	for (size_t k = first_rel(s, start); k < s->nrels && s->rels[k].off < end; k++) {
+		const struct rawrel *r = &s->rels[k];
+		struct objcmp_reloc *o = ARRAY_PUSH(*out, *nout, cap);
+
+		o->offset = r->off - start;
+		o->type = r->type;
+		o->size = reloc_size(obj->machine, r->type);
+		o->addend = r->addend;
+		o->sym = r->sym;
+		o->target = describe(obj, r, code);
+	}
+}
+
+static void add_func(struct objcmp_obj *obj, const struct sym *y)
+{
+	struct sec *s = &obj->secs[y->s.st_shndx];
+	struct objcmp_func *f;
+	char *dot;
+
+	if (!s->data || y->s.st_value > s->size || y->s.st_size > s->size - y->s.st_value)
+		return;
+	f = ARRAY_PUSH(obj->funcs, obj->nfuncs, obj->capfuncs);
+	memset(f, 0, sizeof(*f));
+	f->name = xstrdup(y->name);
+	f->norm = xstrdup(y->norm);
+	f->base = xstrdup(y->norm);
+	dot = strchr(f->base, '.');
+	if (dot && dot != f->base)
+		*dot = '\0';
+	f->section = xstrdup(s->name);
+	f->shndx = y->s.st_shndx;
+	f->value = y->s.st_value;
+	f->size = y->s.st_size;
+	f->global = y->bind != STB_LOCAL;
+	f->bytes = f->size ? s->data + f->value : NULL;
+	collect_relocs(obj, s, f->value, f->value + f->size, true, &f->relocs, &f->nrelocs);
+}
+
+static void load_funcs(struct objcmp_obj *obj)
+{
+	for (size_t i = 0; i < obj->nsyms; i++) {
+		const struct sym *y = &obj->syms[i];
+
+		if (y->type == STT_FUNC && y->s.st_shndx > 0 && y->s.st_shndx < obj->nsecs &&
+		    y->name[0])
+			add_func(obj, y);
+	}
+	for (size_t i = 0; i < obj->nfuncs; i++) {
+		struct sec *s = &obj->secs[obj->funcs[i].shndx];
+		size_t *p = ARRAY_PUSH(s->funcs, s->nfuncs, s->capfuncs);
+
+		*p = i;
+	}
+}
+
+/* ---- attached entries ---- */
+
+static const struct objcmp_func *func_at(const struct objcmp_obj *obj, size_t shndx,
+					 int64_t off)
+{
+	const struct sec *s = &obj->secs[shndx];
+
+	for (size_t i = 0; i < s->nfuncs; i++) {
+		const struct objcmp_func *f = &obj->funcs[s->funcs[i]];
+
+		if (off >= (int64_t)f->value && off < (int64_t)(f->value + (f->size ? f->size : 1)))
+			return f;
+	}
+	return NULL;
+}
+
+/* Sections whose entries annotate code (__bug_table, __jump_table, __ex_table,
+ * .altinstructions, __mcount_loc, .static_call_sites...), not data that
+ * merely points to a function (ops tables, exports, __ADDRESSABLE). */
+static bool attach_section(const struct sec *t)
+{
+	static const char *const skip[] = {
+		".data", ".rodata", ".bss", ".init.data", ".init.rodata", ".ref.data",
+		".discard.addressable", ".export_symbol", "___ksymtab", "__ksymtab",
+		"__kstrtab", "__kcrctab", "__param", ".eh_frame", ".orc_unwind", ".init_array",
+		".fini_array", ".ctors", ".dtors", ".initcall", ".con_initcall", ".tm_clone",
+		NULL
+	};
+
+	if (!(t->sh.sh_flags & SHF_ALLOC) || (t->sh.sh_flags & SHF_EXECINSTR) || !t->data ||
+	    t->sh.sh_type == SHT_X86_64_UNWIND)
+		return false;
+	for (size_t i = 0; skip[i]; i++)
+		if (!strncmp(t->name, skip[i], strlen(skip[i])))
+			return false;
+	return true;
+}
+
+/* Section and offset a relocation of a data section points to. */
+static bool rel_dest(const struct objcmp_obj *obj, const struct rawrel *r, size_t *shndx,
+		     int64_t *off)
+{
+	const struct sym *y = &obj->syms[r->sym];
+
+	if (y->s.st_shndx == 0 || y->s.st_shndx >= obj->nsecs)
+		return false;
+	*shndx = y->s.st_shndx;
+	*off = (int64_t)y->s.st_value + r->addend;
+	return (obj->secs[*shndx].sh.sh_flags & SHF_EXECINSTR) != 0;
+}
+
+static uint64_t entry_end(const struct objcmp_obj *obj, const struct sec *t, size_t k)
+{
+	uint64_t limit = t->rels[k].off + 64;
+
+	for (size_t j = k + 1; j < t->nrels; j++) {
+		size_t sh;
+		int64_t o;
+
+		if (t->rels[j].off >= limit)
+			break;
+		if (t->rels[j].off > t->rels[k].off && rel_dest(obj, &t->rels[j], &sh, &o))
+			return t->rels[j].off;
+	}
+	return limit < t->size ? limit : t->size;
+}
+
+static void attach_one(struct objcmp_obj *obj, const struct sec *t, size_t k)
+{
+	const struct objcmp_func *cf;
+	struct objcmp_func *f;
+	struct objcmp_attach *a;
+	size_t shndx, cap;
+	int64_t off;
+	uint64_t end;
+
+	if (!rel_dest(obj, &t->rels[k], &shndx, &off) || t->rels[k].off >= t->size)
+		return;
+	cf = func_at(obj, shndx, off);
+	if (!cf)
+		return;
+	f = (struct objcmp_func *)cf;
+	end = entry_end(obj, t, k);
+	cap = f->nattach;
+	a = ARRAY_PUSH(f->attach, f->nattach, cap);
+	a->section = normalize(t->name, obj_prefixes(obj), true);
+	a->func_offset = (uint64_t)(off - (int64_t)f->value);
+	a->bytes = t->data + t->rels[k].off;
+	a->size = end - t->rels[k].off;
+	collect_relocs(obj, t, t->rels[k].off, end, false, &a->relocs, &a->nrelocs);
+}
+
+static int cmp_attach(const void *x, const void *y)
+{
+	const struct objcmp_attach *a = x, *b = y;
+
+	if (a->func_offset != b->func_offset)
+		return a->func_offset < b->func_offset ? -1 : 1;
+	return strcmp(a->section, b->section);
+}
+
+static void load_attached(struct objcmp_obj *obj)
+{
+	for (size_t i = 1; i < obj->nsecs; i++) {
+		const struct sec *t = &obj->secs[i];
+
+		if (!attach_section(t))
+			continue;
+		for (size_t k = 0; k < t->nrels; k++)
+			attach_one(obj, t, k);
+	}
+	for (size_t i = 0; i < obj->nfuncs; i++)
+		if (obj->funcs[i].nattach > 1)
+			qsort(obj->funcs[i].attach, obj->funcs[i].nattach,
+			      sizeof(struct objcmp_attach), cmp_attach);
+}
+
+/* ---- public API ---- */
+
+/* Section headers and contents within the file? */
+static bool within_file(const struct objcmp_obj *obj, const GElf_Ehdr *eh, uint64_t fsize)
+{
+	if (eh->e_shoff > fsize || (uint64_t)eh->e_shnum * eh->e_shentsize > fsize - eh->e_shoff)
+		return false;
+	for (size_t i = 1; i < obj->nsecs; i++) {
+		const GElf_Shdr *sh = &obj->secs[i].sh;
+
+		if (sh->sh_type != SHT_NOBITS && sh->sh_type != SHT_NULL &&
+		    (sh->sh_offset > fsize || sh->sh_size > fsize - sh->sh_offset))
+			return false;
+	}
+	return true;
+}
+
+/* NULL on success, else what is wrong. */
+static const char *load(struct objcmp_obj *obj)
+{
+	struct stat st;
+	GElf_Ehdr eh;
+
+	if (fstat(obj->fd, &st))
+		return strerror(errno);
+	if (elf_kind(obj->elf) != ELF_K_ELF || !gelf_getehdr(obj->elf, &eh))
+		return "not an ELF file";
+	obj->machine = eh.e_machine;
+	if (!load_sections(obj) || !within_file(obj, &eh, (uint64_t)st.st_size))
+		return "truncated or corrupt ELF file";
+	if (!load_symbols(obj) || !load_relocs(obj))
+		return "corrupt symbol table or relocations";
+	load_funcs(obj);
+	if (obj->attached)
+		load_attached(obj);
+	return NULL;
+}
+
+struct objcmp_obj *objcmp_open(const char *path, const struct objcmp_opts *opts, char **err)
+{
+	struct objcmp_obj *obj;
+	const char *what;
+
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		set_err(err, path, "libelf is out of date");
+		return NULL;
+	}
+	obj = xcalloc(1, sizeof(*obj));
+	for (size_t i = 0; opts && opts->prefixes && opts->prefixes[i]; i++)
+		strlist_push(&obj->prefixes, opts->prefixes[i]);
+	strlist_push_owned(&obj->prefixes, NULL);
+	obj->prefixes.n--;
+	obj->attached = opts && opts->attached;
+	obj->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (obj->fd < 0) {
+		set_err(err, path, strerror(errno));
+		objcmp_close(obj);
+		return NULL;
+	}
+	obj->elf = elf_begin(obj->fd, ELF_C_READ, NULL);
+	what = obj->elf ? load(obj) : "not an ELF file";
+	if (what) {
+		set_err(err, path, what);
+		objcmp_close(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+static void free_relocs(struct objcmp_reloc *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(r[i].target);
+	free(r);
+}
+
+static void free_func(struct objcmp_func *f)
+{
+	free(f->name);
+	free(f->norm);
+	free(f->base);
+	free(f->section);
+	free_relocs(f->relocs, f->nrelocs);
+	for (size_t i = 0; i < f->nattach; i++) {
+		free(f->attach[i].section);
+		free_relocs(f->attach[i].relocs, f->attach[i].nrelocs);
+	}
+	free(f->attach);
+}
+
+void objcmp_close(struct objcmp_obj *obj)
+{
+	if (!obj)
+		return;
+	for (size_t i = 0; i < obj->nfuncs; i++)
+		free_func(&obj->funcs[i]);
+	free(obj->funcs);
+	for (size_t i = 0; i < obj->nsyms; i++) {
+		free(obj->syms[i].name);
+		free(obj->syms[i].norm);
+	}
+	free(obj->syms);
+	for (size_t i = 0; i < obj->nsecs; i++) {
+		free(obj->secs[i].name);
+		free(obj->secs[i].rels);
+		free(obj->secs[i].funcs);
+	}
+	free(obj->secs);
+	strlist_release(&obj->prefixes);
+	if (obj->elf)
+		elf_end(obj->elf);
+	if (obj->fd >= 0)
+		close(obj->fd);
+	free(obj);
+}
+
+size_t objcmp_nfuncs(const struct objcmp_obj *obj)
+{
+	return obj->nfuncs;
+}
+
+const struct objcmp_func *objcmp_func_at(const struct objcmp_obj *obj, size_t i)
+{
+	return i < obj->nfuncs ? &obj->funcs[i] : NULL;
+}
+
+const struct objcmp_func *objcmp_find(const struct objcmp_obj *obj, const char *name)
+{
+	for (size_t i = 0; i < obj->nfuncs; i++)
+		if (!strcmp(obj->funcs[i].name, name))
+			return &obj->funcs[i];
+	return NULL;
+}
+
+/* ---- comparison ---- */
+
+/* Section reference (sec, X) in obj x equal to symbol reference (S, Y)? */
+static bool section_is_symbol(const struct objcmp_obj *x, const struct objcmp_reloc *rx,
+			      const struct objcmp_obj *y, const struct objcmp_reloc *ry)
+{
+	const struct sym *sx = &x->syms[rx->sym], *sy = &y->syms[ry->sym];
+	int64_t want;
+
+	if (sx->type != STT_SECTION || sy->type == STT_SECTION)
+		return false;
+	want = (int64_t)sx->s.st_value + rx->addend - ry->addend;
+	for (size_t i = 0; i < x->nsyms; i++) {
+		const struct sym *c = &x->syms[i];
+
+		if (c->s.st_shndx == sx->s.st_shndx && plain_sym(c) &&
+		    (int64_t)c->s.st_value == want && !strcmp(c->norm, sy->norm))
+			return true;
+	}
+	return false;
+}
+
+/* Relocation types the linker resolves alike for a kernel object. */
+static uint32_t type_class(uint16_t machine, uint32_t type)
+{
+	if (machine == EM_X86_64 && type == R_X86_64_PLT32)
+		return R_X86_64_PC32;
+	if (machine == EM_386 && type == R_386_PLT32)
+		return R_386_PC32;
+	return type;
+}
+
+static bool reloc_equal(const struct objcmp_obj *a, const struct objcmp_reloc *ra,
+			const struct objcmp_obj *b, const struct objcmp_reloc *rb)
+{
+	if (type_class(a->machine, ra->type) != type_class(b->machine, rb->type))
+		return false;
+	if (!strcmp(ra->target, rb->target))
+		return true;
+	return section_is_symbol(a, ra, b, rb) || section_is_symbol(b, rb, a, ra);
+}
+
+static char *reloc_diff(const struct objcmp_obj *a, const struct objcmp_reloc *ra, size_t na,
+			const struct objcmp_obj *b, const struct objcmp_reloc *rb, size_t nb,
+			const char *what)
+{
+	for (size_t k = 0; k < na && k < nb; k++) {
+		if (ra[k].offset != rb[k].offset)
+			return xasprintf("%srelocation %zu at +0x%" PRIx64 " vs +0x%" PRIx64,
+					 what, k, ra[k].offset, rb[k].offset);
+		if (!reloc_equal(a, &ra[k], b, &rb[k]) && !strcmp(ra[k].target, rb[k].target))
+			return xasprintf("%srelocation %zu at +0x%" PRIx64 " type %u vs %u",
+					 what, k, ra[k].offset, ra[k].type, rb[k].type);
+		if (!reloc_equal(a, &ra[k], b, &rb[k]))
+			return xasprintf("%srelocation %zu at +0x%" PRIx64 " target %s vs %s",
+					 what, k, ra[k].offset, ra[k].target, rb[k].target);
+	}
+	if (na != nb)
+		return xasprintf("%s%zu vs %zu relocations", what, na, nb);
+	return NULL;
+}
+
+static void mask_relocs(bool *mask, size_t size, const struct objcmp_reloc *r, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		for (uint64_t i = r[k].offset; i < r[k].offset + r[k].size && i < size; i++)
+			mask[i] = true;
+}
+
+static uint64_t le(const unsigned char *p, size_t w)
+{
+	uint64_t v = 0;
+
+	for (size_t i = 0; i < w; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return v;
+}
+
+/*
+ * Does the differing run [i, j) fit a line-number-like field starting at i
+ * (little-endian: a small shift changes the lowest byte)? In code: a 32-bit
+ * immediate; in attached data also a 16-bit field (__bug_table's line).
+ */
+static bool line_like_run(const unsigned char *x, const unsigned char *y, size_t size,
+			  size_t i, size_t j, bool data, int64_t *delta)
+{
+	for (size_t wd = 4; wd >= 2; wd -= 2) {
+		int64_t va, vb;
+
+		if (i + wd > size || j - i > wd)
+			continue;
+		va = (int64_t)le(x + i, wd);
+		vb = (int64_t)le(y + i, wd);
+		if (va < 10 || vb < 10 || va > 100000 || vb > 100000 || llabs(vb - va) > 1000 ||
+		    (*delta && vb - va != *delta)) {
+			if (!data)
+				return false;
+			continue;
+		}
+		*delta = vb - va;
+		return true;
+	}
+	return false;
+}
+
+/* 0: equal, 1: only line-like differences (same *delta), 2: differ at *at. */
+static int bytes_diff(const unsigned char *x, const unsigned char *y, size_t size,
+		      const bool *mask, bool data, int64_t *delta, size_t *at)
+{
+	int res = 0;
+
+	for (size_t i = 0; i < size; i++) {
+		size_t j = i;
+
+		if (mask[i] || x[i] == y[i])
+			continue;
+		while (j < size && !mask[j] && x[j] != y[j] && j - i < 8)
+			j++;
+		if (j - i > 4 || !line_like_run(x, y, size, i, j, data, delta)) {
+			*at = i;
+			return 2;
+		}
+		res = 1;
+		i = j;
+	}
+	return res;
+}
+
+static int compare_bytes(const unsigned char *x, const struct objcmp_reloc *rx, size_t nx,
+			 const unsigned char *y, const struct objcmp_reloc *ry, size_t ny,
+			 size_t size, bool data, int64_t *delta, size_t *at)
+{
+	bool *mask;
+	int res;
+
+	if (!size)
+		return 0;
+	mask = xcalloc(size, sizeof(bool));
+	mask_relocs(mask, size, rx, nx);
+	mask_relocs(mask, size, ry, ny);
+	res = bytes_diff(x, y, size, mask, data, delta, at);
+	free(mask);
+	return res;
+}
+
+static char *attach_diff(const struct objcmp_obj *a, const struct objcmp_func *fa,
+			 const struct objcmp_obj *b, const struct objcmp_func *fb,
+			 int64_t *delta, bool *line_only)
+{
+	for (size_t k = 0; k < fa->nattach && k < fb->nattach; k++) {
+		const struct objcmp_attach *x = &fa->attach[k], *y = &fb->attach[k];
+		char *what = xasprintf("%s entry for +0x%" PRIx64 ": ", x->section, x->func_offset);
+		char *r = NULL;
+		size_t at = 0;
+		int res;
+
+		if (strcmp(x->section, y->section) || x->func_offset != y->func_offset)
+			r = xasprintf("attached entry %zu: %s+0x%" PRIx64 " vs %s+0x%" PRIx64, k,
+				      x->section, x->func_offset, y->section, y->func_offset);
+		else if (x->size != y->size)
+			r = xasprintf("%ssize %zu vs %zu", what, x->size, y->size);
+		else if ((res = compare_bytes(x->bytes, x->relocs, x->nrelocs, y->bytes, y->relocs,
+					      y->nrelocs, x->size, true, delta, &at)) == 2)
+			r = xasprintf("%sbyte at +0x%zx", what, at);
+		else if (!(r = reloc_diff(a, x->relocs, x->nrelocs, b, y->relocs, y->nrelocs, what)) &&
+			 res == 1)
+			*line_only = true;
+		free(what);
+		if (r)
+			return r;
+	}
+	if (fa->nattach != fb->nattach)
+		return xasprintf("%zu vs %zu attached entries (__bug_table, __jump_table...)",
+				 fa->nattach, fb->nattach);
+	return NULL;
+}
+
+static void set_reason(char **reason, char *r)
+{
+	if (reason)
+		*reason = r;
+	else
+		free(r);
+}
+
+enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcmp_func *fa,
+				  const struct objcmp_obj *b, const struct objcmp_func *fb,
+				  char **reason, int64_t *line_delta)
+{
+	int64_t delta = 0;
+	bool line_only = false;
+	size_t at = 0;
+	int res;
+	char *r;
+
+	if (reason)
+		*reason = NULL;
+	if (line_delta)
+		*line_delta = 0;
+	if (fa->size != fb->size) {
+		set_reason(reason, xasprintf("size %" PRIu64 " vs %" PRIu64, fa->size, fb->size));
+		return OBJCMP_DIFFERS;
+	}
+	res = compare_bytes(fa->bytes, fa->relocs, fa->nrelocs, fb->bytes, fb->relocs,
+			    fb->nrelocs, fa->size, false, &delta, &at);
+	if (res == 2) {
+		set_reason(reason, xasprintf("byte at +0x%zx (0x%02x vs 0x%02x)", at,
+					     fa->bytes[at], fb->bytes[at]));
+		return OBJCMP_DIFFERS;
+	}
+	line_only = res == 1;
+	r = reloc_diff(a, fa->relocs, fa->nrelocs, b, fb->relocs, fb->nrelocs, "");
+	if (!r)
+		r = attach_diff(a, fa, b, fb, &delta, &line_only);
+	if (r) {
+		set_reason(reason, r);
+		return OBJCMP_DIFFERS;
+	}
+	if (line_only) {
+		if (line_delta)
+			*line_delta = delta;
+		set_reason(reason, xasprintf("line numbers shifted by %+" PRId64, delta));
+		return OBJCMP_LINE_ONLY;
+	}
+	return OBJCMP_IDENTICAL;
+}
