@@ -191,8 +191,14 @@ int changed_set_compute(const char *orig_o, const char *patched_o, struct change
 	for (size_t i = 0; i < g.n; i++) {
 		struct strlist *l = list_of(out, g.v[i].kind);
 
-		if (l)
-			strlist_push(l, g.v[i].name);
+		if (!l)
+			continue;
+		strlist_push(l, g.v[i].name);
+		if (l == &out->line_only) {
+			out->line_delta = xrealloc(out->line_delta,
+						   out->line_only.n * sizeof(*out->line_delta));
+			out->line_delta[out->line_only.n - 1] = g.v[i].delta;
+		}
 	}
 	changed_groups_release(&g);
 	objcmp_close(oa);
@@ -206,4 +212,5 @@ void changed_result_release(struct changed_result *r)
 	strlist_release(&r->added);
 	strlist_release(&r->removed);
 	strlist_release(&r->line_only);
+	free(r->line_delta);
 }

@@ -70,6 +70,8 @@ struct patch_info {
 	struct patch_file *files;
 	size_t n, cap;
 	int strip;		/* -p level */
+	long long shifts[64];	/* how far lines below each hunk moved */
+	size_t n_shifts;
 };
 
 static const char *strip_components(const char *p, int n)
@@ -94,10 +96,11 @@ static char *target_of(const char *line)
 }
 
 /* Original line numbers a hunk removes or inserts before. */
-static void hunk_lines(const char **pos, struct patch_file *pf)
+static void hunk_lines(const char **pos, struct patch_file *pf, struct patch_info *pi)
 {
 	const char *p = *pos;
 	unsigned orig = 0, n = 0;
+	long long shift = pi->n_shifts ? pi->shifts[pi->n_shifts - 1] : 0;
 
 	sscanf(p, "@@ -%u", &orig);
 	if (sscanf(p, "@@ -%*u,%u", &n) != 1)
@@ -106,11 +109,14 @@ static void hunk_lines(const char **pos, struct patch_file *pf)
 	while (p && *++p && (*p == ' ' || *p == '-' || *p == '+' || *p == '\\')) {
 		if (*p == '-' || *p == '+')
 			strlist_push_owned(&pf->touched, xasprintf("%u", orig));
+		shift += (*p == '+') - (*p == '-');
 		if (*p == ' ' || *p == '-')
 			orig++;
 		p = strchr(p, '\n');
 	}
 	*pos = p ? p : *pos + strlen(*pos);
+	if (pi->n_shifts < sizeof(pi->shifts) / sizeof(pi->shifts[0]))
+		pi->shifts[pi->n_shifts++] = shift;
 }
 
 static int read_patch(const char *text, struct patch_info *pi)
@@ -124,7 +130,7 @@ static int read_patch(const char *text, struct patch_info *pi)
 			memset(cur, 0, sizeof(*cur));
 			cur->path = target_of(p + 4);
 		} else if (!strncmp(p, "@@ -", 4) && cur) {
-			hunk_lines(&p, cur);
+			hunk_lines(&p, cur, pi);
 			continue;
 		}
 		p = strchr(p, '\n');
@@ -213,7 +219,7 @@ static int check_scope(const struct patch_info *pi, const struct gcc_cmdline *cl
 static bool is_record_head(const char *kw, const char *brace)
 {
 	for (const char *q = kw; q < brace; q++)
-		if (*q == '=' || *q == ';' || (*q == '(' && !strstr(kw, "__attribute__")))
+		if (strchr("=;(),*", *q))
 			return false;
 	return true;
 }
@@ -273,6 +279,8 @@ static int check_layout(const struct patch_file *pf, const char *path)
 		for (char *q = name; *q; q++)
 			if (*q == '\n' || *q == '\t')
 				*q = ' ';
+		for (size_t k = strlen(name); k && name[k - 1] == ' '; k--)
+			name[k - 1] = '\0';
 		diag_error_at(path, line, 0,
 			      "the patch changes the layout of '%s': a livepatch cannot change data layout (objects in the running kernel keep the old one); use shadow variables instead",
 			      name);
@@ -436,7 +444,34 @@ static void note_list(const char *what, const struct strlist *l)
 	free(s);
 }
 
-static int derive(const char *scratch, const char *patch, struct patch_plan *plan)
+/* Line-only must mean: moved by as many lines as the patch moves code there. */
+static bool is_patch_shift(const struct patch_info *pi, long long delta)
+{
+	for (size_t i = 0; i < pi->n_shifts; i++)
+		if (pi->shifts[i] == delta)
+			return true;
+	return false;
+}
+
+static void recheck_line_only(struct changed_result *r, const struct patch_info *pi)
+{
+	struct strlist kept = { 0 };
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->line_only.n; i++) {
+		if (is_patch_shift(pi, r->line_delta[i])) {
+			r->line_delta[k++] = r->line_delta[i];
+			strlist_push(&kept, r->line_only.v[i]);
+		} else {
+			strlist_push(&r->changed, r->line_only.v[i]);
+		}
+	}
+	strlist_release(&r->line_only);
+	r->line_only = kept;
+}
+
+static int derive(const char *scratch, const char *patch, const struct patch_info *pi,
+		  struct patch_plan *plan)
 {
 	char *a = xasprintf("%s/orig/out.o", scratch), *b = xasprintf("%s/patched/out.o", scratch);
 	struct changed_result r;
@@ -449,6 +484,7 @@ static int derive(const char *scratch, const char *patch, struct patch_plan *pla
 	free(b);
 	if (rc)
 		return -1;
+	recheck_line_only(&r, pi);
 	note_list("functions whose only change is moved line numbers (not patched)", &r.line_only);
 	note_list("functions the patch adds (copied where used)", &r.added);
 	note_list("functions the patch removes", &r.removed);
@@ -506,7 +542,7 @@ static int prepare_in(const char *patch, const struct gcc_cmdline *cl, struct pa
 		goto out;
 	}
 	free(copy);
-	rc = derive(plan->scratch, patch, plan);
+	rc = derive(plan->scratch, patch, &pi, plan);
 out:
 	free(patched_src);
 	free(text);

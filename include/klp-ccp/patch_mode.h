@@ -12,6 +12,7 @@
 /* Functions by change, by source function name (clones folded in). */
 struct changed_result {
 	struct strlist changed, added, removed, line_only;
+	long long *line_delta;		/* per line_only entry: how far its lines moved */
 };
 
 /* changed_set.c: compare two objects function by function. */

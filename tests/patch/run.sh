@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# --patch mode: derive the patched functions from a source patch.
+# Usage: run.sh CASE   (small cases made here; corpus/NAME.patch on the kernel corpus)
+set -u
+KLP_CCP=${KLP_CCP:?}
+here=$(cd "$(dirname "$0")" && pwd)
+case=$1
+work=$(mktemp -d "${TMPDIR:-/tmp}/klp-patch.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL patch/$case: $*"; cat "$work/err" 2>/dev/null; exit 1; }
+
+# make_patch FILE SED-EXPR: a -p1 patch of FILE (in the work dir) by SED-EXPR
+make_patch() {
+	mkdir -p a b && cp "$1" a/ && sed "$2" "$1" >"b/$1" && { diff -u "a/$1" "b/$1" >fix.patch; true; }
+	rm -rf a b
+}
+
+# run_small FILE: --patch=fix.patch on FILE; status in $rc
+run_small() {
+	"$KLP_CCP" -o lp.c --report=r.yaml --patch=fix.patch -- gcc -O2 -Wall -c "$1" 2>err
+	rc=$?
+}
+
+derived() {	# derived EXPECTED (comma separated, in order printed)
+	grep -q "derived patched functions: $1\$" err || fail "derived functions are not '$1'"
+}
+
+no_trace() {	# the user's files are untouched and no scratch dir is left
+	cmp -s "$here/small/$1" "$1" || fail "the source was modified"
+	[ -z "$(find /tmp -maxdepth 1 -name 'klp-ccp-patch-*' -newer fix.patch 2>/dev/null)" ] ||
+		fail "a scratch directory was left behind"
+}
+
+small_case() {
+	cd "$work" && cp "$here/small/"*.c .
+	case $case in
+	inline)		# a static inline used by two callers: both change
+		make_patch inline.c 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
+		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, user_b"
+		gcc -O2 -Wall -c lp.c -o lp.o 2>>err || fail "lp.c does not compile"
+		nm lp.o | grep -q " T klpp_user_a" || fail "no klpp_user_a"
+		nm lp.o | grep -q "other" && fail "other is in lp.o"
+		grep -q "if (x < 0)" lp.c || fail "lp.c lacks the fix (not extracted from the patched source)"
+		grep -q "added_by: patch" r.yaml || fail "report lacks added_by: patch"
+		no_trace inline.c ;;
+	constant)	# a changed constant changes its users
+		make_patch inline.c 's/#define LIMIT 100/#define LIMIT 200/'
+		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, user_b"
+		grep -q "#define LIMIT 200" lp.c || fail "lp.c lacks the new constant" ;;
+	layout)		# a struct layout change is refused
+		make_patch layout.c 's/	int key;/	int key;\n\tint flags;/'
+		run_small layout.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "layout.c:[0-9]*: error: the patch changes the layout of 'struct item'" err ||
+			fail "no layout error naming struct item"
+		[ -e lp.c ] && fail "lp.c was written"
+		no_trace layout.c ;;
+	comment)	# a comment-only change touches no function
+		make_patch inline.c 's|^int other(int x)|/* unrelated */\nint other(int x)|'
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "error: .*changes the code of no function" err || fail "no 'no function' error"
+		[ -e lp.c ] && fail "lp.c was written" ;;
+	moved)		# a line added in first() moves __LINE__ in second(): line-only
+		make_patch lines.c 's/	return x + 1;/	x ^= 0x55;\n\treturn x \* 7;/'
+		run_small lines.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "first"
+		grep -q "only change is moved line numbers.*second" err || fail "second not reported line-only" ;;
+	not-applying)	# a patch for other contents
+		make_patch inline.c 's/return x - 3;/return x - 4;/'
+		sed -i 's/return x - 3;/return x - 5;/' inline.c
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "error: .*does not apply" err || fail "no 'does not apply' error" ;;
+	header)		# a patch to a header is explained
+		printf '#define H 1\n' >h.h
+		mkdir -p a b && cp h.h a/ && printf '#define H 2\n' >b/h.h && { diff -u a/h.h b/h.h >fix.patch; rm -rf a b; }
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "error: the patch changes header 'h.h'" err || fail "no header error" ;;
+	*) fail "unknown case" ;;
+	esac
+}
+
+corpus_case() {	# corpus/NAME.patch: expected derived list in its first line "# derived: ..."
+	local patch=$here/$case.patch C=${CORPUS:-$HOME/.cache/klp-ccp-corpus} src flat want
+	[ -d "$C/linux" ] || { echo "SKIP: no corpus"; exit 77; }
+	src=$(sed -n 's|^+++ b/\([^\t]*\).*|\1|p' "$patch")
+	flat=$(echo "${src%.c}" | tr / _)
+	want=$(sed -n 's/^# derived: //p' "$here/corpus/expected.txt" | grep "^${case#corpus/}:" | cut -d: -f2- | sed 's/^ //')
+	mapfile -t argv < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))))' "$C/cmdlines/$flat.json")
+	lp_argv=()
+	for ((i = 0; i < ${#argv[@]}; i++)); do
+		case ${argv[i]} in -Wp,*) continue ;; -o) lp_argv+=(-o "$work/lp.o"); i=$((i + 1)); continue ;; esac
+		lp_argv+=("${argv[i]}")
+	done
+	lp_argv[-1]=$work/lp.c
+	cd "$C/linux" || exit 1
+	before=$(md5sum "$src")
+	"$KLP_CCP" -o "$work/lp.c" --patch="$patch" -- "${argv[@]}" 2>"$work/err" || fail "klp-ccp failed"
+	grep -q "derived patched functions: $want\$" "$work/err" || fail "derived functions are not '$want'"
+	[ "$(md5sum "$src")" = "$before" ] || fail "the kernel tree was modified"
+	"${lp_argv[@]}" 2>>"$work/err" || fail "lp.c does not compile"
+	for f in ${want//,/ }; do
+		nm "$work/lp.o" | grep -q " T klpp_$f\$" || fail "lp.o does not define klpp_$f"
+	done
+}
+
+case $case in
+corpus/*) corpus_case ;;
+*) small_case ;;
+esac
+echo "PASS patch/$case"
