@@ -9,6 +9,7 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/facts.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
 
@@ -288,6 +289,22 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 	return rc;
 }
 
+void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e)
+{
+	const struct sym_facts *f;
+
+	if (!db || !e) {
+		policy_set_facts(pol, NULL);
+		return;
+	}
+	f = facts_get(db, e->name);
+	policy_set_facts(pol, f);
+	if (f->present) {
+		e->object = f->object;
+		e->sympos = f->sympos;
+	}
+}
+
 /* GCC's dump says no out-of-line body survived: nothing to bind to. */
 static bool body_removed(struct walker *w, const struct entity *e)
 {
@@ -361,10 +378,12 @@ static void use_entity(struct walker *w, int idx)
 
 	if (e->decision != DEC_NONE)
 		return;
+	closure_use_facts(w->pol, w->req->facts, e);
 	if (e->kind == ENT_FUNCTION)
 		decide_function(w, idx);
 	else
 		decide_object(w, idx);
+	closure_use_facts(w->pol, NULL, NULL);
 }
 
 /* ---- the AST walk ---- */
@@ -691,8 +710,14 @@ static void mark_patched(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
 	struct unit *u = &w->m->units[e->def_unit];
+	struct src_loc loc = cursor_src_loc(w->m, e->def);
 
 	e->decision = DEC_PATCHED;
+	if (w->req->facts) {
+		closure_use_facts(w->pol, w->req->facts, e);
+		policy_warn_patched(w->pol, e->name, &loc);
+		closure_use_facts(w->pol, NULL, NULL);
+	}
 	/* copied even from an included header: the patched copy is a new function */
 	if (!u->copy) {
 		u->copy = true;

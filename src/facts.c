@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "klp-ccp/diag.h"
+#define KLP_CCP_FACTS_INTERNAL
 #include "klp-ccp/facts.h"
 #include "klp-ccp/util.h"
 

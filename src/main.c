@@ -14,6 +14,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
+#include "klp-ccp/facts.h"
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/options.h"
@@ -133,31 +134,34 @@ static int check_parse_errors(struct model *m)
 	return inside ? -1 : 0;
 }
 
-static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m,
-		   struct policy **pol, struct strbuf *out, const struct patch_plan *plan)
+/* Binary facts and GCC's clone dumps, when given. */
+static int load_facts(const struct options *opts, const struct gcc_cmdline *cl,
+		      const char *source, struct closure_request *req)
 {
-	const char *source = plan->source ? plan->source : cl->input;
-	struct closure_request req = { opts->patched, opts->n_patched,
-				       opts->hook_cmd[HOOK_IS_PATCHED] != NULL, NULL,
-				       !opts->no_ipa_extend, &plan->functions };
-	struct emit_request ereq = { opts->outfile, NULL, opts->patched, opts->n_patched,
-				     &cl->args };
-	char *cwd = getcwd(NULL, 0);
-	int rc;
-
-	ereq.input = source;
-	*pol = policy_new(opts, source, cwd ? cwd : ".");
-	free(cwd);
 	if (opts->ipa_clones.n) {
 		ipa_check_cmdline(cl->uses_lto, cl->live_patching);
-		req.ipa = ipa_load(&opts->ipa_clones);
-		if (!req.ipa)
+		req->ipa = ipa_load(&opts->ipa_clones);
+		if (!req->ipa)
 			return -1;
 	}
-	rc = closure_run(m, *pol, &req);
-	if (req.ipa)
-		ipa_free(req.ipa);
-	if (rc || naming_run(m, *pol) || check_parse_errors(m) || headers_add_context(m, *pol))
+	if (opts->target_objects.n) {
+		req->facts = facts_open(&opts->target_objects, opts->symvers);
+		if (!req->facts)
+			return -1;
+		facts_set_source(req->facts, source);
+	}
+	return 0;
+}
+
+static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, struct model *m,
+			  struct policy *pol, struct closure_request *req, const char *source,
+			  struct strbuf *out)
+{
+	struct emit_request ereq = { opts->outfile, source, opts->patched, opts->n_patched,
+				     &cl->args };
+
+	if (closure_run(m, pol, req) || naming_run(m, pol, req->facts) ||
+	    check_parse_errors(m) || headers_add_context(m, pol))
 		return -1;
 	if (emit_build(m, &ereq, &out[0]))
 		return -1;
@@ -168,6 +172,28 @@ static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m
 		return -1;
 	}
 	return 0;
+}
+
+static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m,
+		   struct policy **pol, struct strbuf *out, const struct patch_plan *plan)
+{
+	const char *source = plan->source ? plan->source : cl->input;
+	struct closure_request req = { opts->patched, opts->n_patched,
+				       opts->hook_cmd[HOOK_IS_PATCHED] != NULL, NULL,
+				       !opts->no_ipa_extend, &plan->functions, NULL };
+	char *cwd = getcwd(NULL, 0);
+	int rc;
+
+	*pol = policy_new(opts, source, cwd ? cwd : ".");
+	free(cwd);
+	rc = load_facts(opts, cl, source, &req);
+	if (!rc)
+		rc = plan_and_write(opts, cl, m, *pol, &req, source, out);
+	if (req.ipa)
+		ipa_free(req.ipa);
+	if (req.facts)
+		facts_close(req.facts);
+	return rc;
 }
 
 static int run(struct options *opts)

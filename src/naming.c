@@ -247,16 +247,19 @@ static void decide_declaration(struct model *m, struct policy *pol, struct entit
 	}
 }
 
-int naming_run(struct model *m, struct policy *pol)
+int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
 		struct entity *e = &m->ents[i];
 		int rc = 0;
 
+		if (e->decision == DEC_PATCHED || e->decision == DEC_EXTERNALIZE)
+			closure_use_facts(pol, facts, e);
 		if (e->decision == DEC_PATCHED)
 			rc = name_patched(m, pol, e);
 		else if (e->decision == DEC_EXTERNALIZE)
 			rc = name_externalized(m, pol, e);
+		closure_use_facts(pol, NULL, NULL);
 		if (rc)
 			return -1;
 		if (e->decision == DEC_EXTERNALIZE)

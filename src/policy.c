@@ -9,11 +9,19 @@
  *                                                               --patched-functions
  *   may-include-header       HEADER [pre-include]               YES
  *   can-externalize-fun      NAME [internal|external FILE:LINE] YES
+ *                            (NO with binary facts showing NAME absent from the
+ *                            target or present only as clones, when a definition
+ *                            is there to copy; YES when exported)
  *   shall-externalize-fun    NAME [from-header]                 YES, NO when from-header
+ *                            (YES when exported; NO when absent or clone-only)
  *   shall-externalize-obj    NAME                               YES
+ *                            (with facts too: an object missing from a .o may be
+ *                            defined in another unit of the running binary)
  *   modify-externalized-sym  function|object NAME RETRY         NAME MAKE-EXTERNAL
  *                            (plain externalization: the name is kept and resolved
- *                            by klp relocations, klp-convert)
+ *                            by klp relocations, klp-convert; an exported symbol is
+ *                            always referenced plainly, a local one is resolved
+ *                            with the sympos of its facts, recorded by the caller)
  *   modify-patched-fun-sym   NAME RETRY                         klpp_NAME MAKE-EXTERNAL
  *                            (klpp_NAME<RETRY> when RETRY > 0, e.g. klpp_foo1)
  *   rename-rewritten-fun     NAME RETRY                         klpr_NAME
@@ -26,8 +34,20 @@
  * "klp-ccp", ARG...}) in its own process group, stdin /dev/null, stdout and
  * stderr read through pipes with poll(), the whole group killed with SIGKILL
  * when the time limit expires. The environment is klp-ccp's plus
- * KLP_CCP_SOURCE, KLP_CCP_CWD, KLP_CCP_HOOK and the policy_set_fact_env()
- * entries (built in the parent: only async-signal-safe calls after fork).
+ * KLP_CCP_SOURCE, KLP_CCP_CWD, KLP_CCP_HOOK, the policy_set_fact_env()
+ * entries and the policy_set_facts() ones (built in the parent: only
+ * async-signal-safe calls after fork):
+ *
+ *   KLP_CCP_SYM_NAME                  the symbol the facts are about
+ *   KLP_CCP_SYM_PRESENT               yes|no: out-of-line under its own name
+ *   KLP_CCP_SYM_BINDING               local|global|weak, empty when absent
+ *   KLP_CCP_SYM_SYMPOS                1-based among same-named locals, 0 if not local
+ *   KLP_CCP_SYM_EXPORTED              yes|no (__ksymtab, Module.symvers, .dynsym)
+ *   KLP_CCP_SYM_OBJECT                vmlinux, module name or program name
+ *   KLP_CCP_SYM_CLONES                space-separated SYMBOL:KIND, KIND one of
+ *                                     isra|constprop|part|cold|other
+ *   KLP_CCP_SYM_INLINED_INTO          space-separated sorted function names
+ *   KLP_CCP_SYM_CALLERS_VIA_CLONES    space-separated sorted function names
  */
 #include <ctype.h>
 #include <errno.h>
@@ -43,6 +63,7 @@
 #include <unistd.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/facts.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/util.h"
 
@@ -237,6 +258,9 @@ struct policy {
 	double timeout;
 	char *source, *cwd;
 	char *const *fact_env;
+	const struct sym_facts *facts;	/* policy_set_facts */
+	struct strlist sym_env;		/* KLP_CCP_SYM_* of facts */
+	struct strlist warned;		/* patched functions warned about */
 	struct cache_entry *slots;
 	size_t n_slots, n_used;
 };
@@ -340,6 +364,8 @@ void policy_free(struct policy *pol)
 		free(pol->slots[i].answer);
 	}
 	free(pol->slots);
+	strlist_release(&pol->sym_env);
+	strlist_release(&pol->warned);
 	free(pol->source);
 	free(pol->cwd);
 	free(pol);
@@ -348,6 +374,55 @@ void policy_free(struct policy *pol)
 void policy_set_fact_env(struct policy *pol, char *const *env)
 {
 	pol->fact_env = env;
+}
+
+/* Space-separated list; with kinds, "SYMBOL KIND" entries become SYMBOL:KIND. */
+static char *env_list(const char *var, const struct strlist *l, bool kinds)
+{
+	struct strbuf sb = {0};
+
+	sb_addf(&sb, "%s=", var);
+	for (size_t i = 0; i < l->n; i++) {
+		size_t start;
+
+		if (i)
+			sb_addc(&sb, ' ');
+		start = sb.len;
+		sb_adds(&sb, l->v[i]);
+		if (kinds && strchr(sb.buf + start, ' '))
+			*strchr(sb.buf + start, ' ') = ':';
+	}
+	return sb_detach(&sb);
+}
+
+void policy_set_facts(struct policy *pol, const struct sym_facts *f)
+{
+	struct strlist *env = &pol->sym_env;
+
+	strlist_release(env);
+	pol->facts = f;
+	if (!f)
+		return;
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_NAME=%s", f->name));
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_PRESENT=%s", f->present ? "yes" : "no"));
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_BINDING=%s",
+					  f->binding ? f->binding : ""));
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_SYMPOS=%u", f->sympos));
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_EXPORTED=%s",
+					  f->exported ? "yes" : "no"));
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_OBJECT=%s", f->object ? f->object : ""));
+	strlist_push_owned(env, env_list("KLP_CCP_SYM_CLONES", &f->clones, true));
+	strlist_push_owned(env, env_list("KLP_CCP_SYM_INLINED_INTO", &f->inlined_into, false));
+	strlist_push_owned(env, env_list("KLP_CCP_SYM_CALLERS_VIA_CLONES",
+					 &f->callers_via_clones, false));
+}
+
+/* The facts set for name, or NULL. */
+static const struct sym_facts *facts_for(const struct policy *pol, const char *name)
+{
+	const struct sym_facts *f = pol->facts;
+
+	return f && f->name && !strcmp(f->name, name) ? f : NULL;
 }
 
 /* ---- running a hook ------------------------------------------------------ */
@@ -385,8 +460,12 @@ struct ptrvec {
 static void collect_overrides(struct policy *pol, struct strlist *own, struct ptrvec *over)
 {
 	for (char *const *f = pol->fact_env; f && *f; f++)
-		if (strchr(*f, '=') && !env_overridden(*f, own->v, own->n))
+		if (strchr(*f, '=') && !env_overridden(*f, own->v, own->n) &&
+		    !env_overridden(*f, pol->sym_env.v, pol->sym_env.n))
 			*ARRAY_PUSH(over->v, over->n, over->cap) = *f;
+	for (size_t i = 0; i < pol->sym_env.n; i++)
+		if (!env_overridden(pol->sym_env.v[i], own->v, own->n))
+			*ARRAY_PUSH(over->v, over->n, over->cap) = pol->sym_env.v[i];
 	for (size_t i = 0; i < own->n; i++)
 		*ARRAY_PUSH(over->v, over->n, over->cap) = own->v[i];
 }
@@ -894,16 +973,72 @@ static void set_sym_mod(struct sym_mod *mod, char *new_name, enum linkage_change
 	mod->make_pointer = false;
 }
 
+/* "a, b, c" */
+static char *joined(const struct strlist *l, bool first_word)
+{
+	struct strbuf sb = {0};
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			sb_adds(&sb, ", ");
+		sb_addn(&sb, l->v[i], first_word ? strcspn(l->v[i], " ") : strlen(l->v[i]));
+	}
+	return sb_detach(&sb);
+}
+
+static void warn_at(const struct src_loc *loc, const char *msg)
+{
+	if (loc && loc->file)
+		diag_warning_at(loc->file, loc->line, loc->col, "%s", msg);
+	else
+		diag_warning("%s", msg);
+}
+
+/* A patched function whose old code lives on elsewhere in the target. */
+void policy_warn_patched(struct policy *pol, const char *name, const struct src_loc *loc)
+{
+	const struct sym_facts *f = facts_for(pol, name);
+	const char *obj = f && f->object ? f->object : "the target";
+	char *list, *msg;
+
+	if (!f || strlist_contains(&pol->warned, name))
+		return;
+	strlist_push(&pol->warned, name);
+	if (f->inlined_into.n) {
+		list = joined(&f->inlined_into, false);
+		msg = xasprintf("patched function '%s' is inlined into %s in %s: "
+				"patch those too", name, list, obj);
+		warn_at(loc, msg);
+		free(msg);
+		free(list);
+	}
+	if (f->callers_via_clones.n) {
+		char *clones = joined(&f->clones, true);
+
+		list = joined(&f->callers_via_clones, false);
+		msg = xasprintf("patched function '%s' %s clones in %s (%s) called from %s: "
+				"patch those too", name, f->present ? "also has" : "exists only as",
+				obj, clones, list);
+		free(clones);
+		warn_at(loc, msg);
+		free(msg);
+		free(list);
+	}
+}
+
 int policy_is_patched(struct policy *pol, const char *name,
 		      const struct src_loc *loc, bool *answer)
 {
 	const char *args[] = { name };
+	int rc = 0;
 
-	if (strlist_contains(&pol->patched, name) || !pol->cmd[HOOK_IS_PATCHED]) {
+	if (strlist_contains(&pol->patched, name) || !pol->cmd[HOOK_IS_PATCHED])
 		*answer = strlist_contains(&pol->patched, name);
-		return 0;
-	}
-	return ask_bool(pol, HOOK_IS_PATCHED, args, 1, loc, answer);
+	else
+		rc = ask_bool(pol, HOOK_IS_PATCHED, args, 1, loc, answer);
+	if (!rc && *answer)
+		policy_warn_patched(pol, name, loc);
+	return rc;
 }
 
 int policy_may_include_header(struct policy *pol, const char *header, bool pre_include,
@@ -923,9 +1058,11 @@ int policy_can_externalize_fun(struct policy *pol, const char *name, const char 
 			       const char *def_location, const struct src_loc *loc, bool *answer)
 {
 	const char *args[] = { name, def_linkage, def_location ? def_location : "" };
+	const struct sym_facts *f = facts_for(pol, name);
 
 	if (!pol->cmd[HOOK_CAN_EXTERNALIZE_FUN]) {
-		*answer = true;
+		/* absent or clone-only: nothing to bind to, copy the definition */
+		*answer = !f || f->present || f->exported || !def_linkage;
 		return 0;
 	}
 	return ask_bool(pol, HOOK_CAN_EXTERNALIZE_FUN, args, def_linkage ? 3 : 1, loc, answer);
@@ -935,9 +1072,15 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 				 const struct src_loc *loc, bool *answer)
 {
 	const char *args[] = { name, "from-header" };
+	const struct sym_facts *f = facts_for(pol, name);
 
 	if (!pol->cmd[HOOK_SHALL_EXTERNALIZE_FUN]) {
-		*answer = !from_header;
+		if (f && f->exported)
+			*answer = true;
+		else if (f && !f->present)
+			*answer = false;
+		else
+			*answer = !from_header;
 		return 0;
 	}
 	return ask_bool(pol, HOOK_SHALL_EXTERNALIZE_FUN, args, from_header ? 2 : 1, loc,

@@ -6,6 +6,7 @@
 #include "klp-ccp/policy.h"
 
 struct ipa_graph;
+struct facts_db;
 
 struct closure_request {
 	char **patched;		/* --patched-functions, or NULL with by_hook */
@@ -14,7 +15,14 @@ struct closure_request {
 	struct ipa_graph *ipa;	/* --ipa-clones, or NULL */
 	bool ipa_extend;	/* patch what contains patched code (else only warn) */
 	const struct strlist *derived;	/* names derived from --patch, or NULL */
+	struct facts_db *facts;	/* --target-object facts, or NULL */
 };
+
+/*
+ * Give the policy the binary facts about e (NULL db or e: none) before a
+ * question about it, and record object/sympos for the report.
+ */
+void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e);
 
 /* ipa_extend.c: what GCC's clone/inline decisions add to the patched set. */
 struct ipa_plan {
@@ -42,7 +50,7 @@ int header_provider(struct model *m, struct policy *pol, int file);
 int headers_add_context(struct model *m, struct policy *pol);
 
 /* Assign final names (patched, externalized, rewritten). */
-int naming_run(struct model *m, struct policy *pol);
+int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
 
 /* Source location of a cursor for policy diagnostics; strings live in the model. */
 struct src_loc cursor_src_loc(struct model *m, CXCursor c);

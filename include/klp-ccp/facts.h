@@ -10,7 +10,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "klp-ccp/maps.h"
 #include "klp-ccp/util.h"
 
 struct sym_facts {
@@ -42,6 +41,8 @@ void facts_set_source(struct facts_db *db, const char *source);
 char *facts_clone_origin(const char *clone_entry);
 
 /* ---- internal to src/facts*.c and src/symvers.c -------------------------- */
+#ifdef KLP_CCP_FACTS_INTERNAL
+#include "klp-ccp/maps.h"
 
 /* One ELF symbol of a target object. */
 struct fsym {
@@ -121,5 +122,7 @@ static inline uint64_t facts_addr_key(uint64_t shndx, uint64_t addr)
 {
 	return (shndx << 48) ^ addr;
 }
+
+#endif /* KLP_CCP_FACTS_INTERNAL */
 
 #endif

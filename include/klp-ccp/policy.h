@@ -39,6 +39,24 @@ void policy_free(struct policy *pol);
  */
 void policy_set_fact_env(struct policy *pol, char *const *env);
 
+/*
+ * Binary facts (klp-ccp/facts.h) about the symbol the following questions are
+ * about; NULL clears. Not copied: must stay valid until cleared. Sets the
+ * KLP_CCP_SYM_* environment of the hooks (in addition to policy_set_fact_env
+ * entries) and lets the built-in defaults use the facts (see policy.c); the
+ * facts apply to questions about facts->name only. With facts set,
+ * policy_is_patched() warns (once per name) about a patched function the
+ * target shows inlined into other functions or called via clones.
+ */
+struct sym_facts;
+void policy_set_facts(struct policy *pol, const struct sym_facts *facts);
+/*
+ * Warns (once per name) when the facts set show the patched function name
+ * inlined into other functions or cloned with callers of the clones; called
+ * by policy_is_patched() for a YES, to be called for --patched-functions too.
+ */
+void policy_warn_patched(struct policy *pol, const char *name, const struct src_loc *loc);
+
 int policy_is_patched(struct policy *pol, const char *name,
 		      const struct src_loc *loc, bool *answer);
 int policy_may_include_header(struct policy *pol, const char *header, bool pre_include,

@@ -1,0 +1,12 @@
+/* Input of tests/facts/run.sh: dup_helper and dup_count also exist in dup_b.c. */
+static int dup_count;
+
+static int __attribute__((noinline)) dup_helper(int x)
+{
+	return x * 7 + dup_count++;
+}
+
+int dup_a(int x)
+{
+	return dup_helper(x) + 1;
+}

@@ -1,0 +1,255 @@
+/*
+ * Unit test of policy_set_facts() (src/policy.c): the KLP_CCP_SYM_* hook
+ * environment, the built-in defaults that use binary facts, and the warning
+ * about a patched function that the target shows inlined or cloned.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "klp-ccp/diag.h"
+#include "klp-ccp/facts.h"
+#include "klp-ccp/options.h"
+#include "klp-ccp/policy.h"
+#include "klp-ccp/util.h"
+
+static char tmpdir[] = "/tmp/klp-ccp-test-facts-XXXXXX";
+static int failures, checks;
+
+#define CHECK(cond, ...)							\
+	do {									\
+		checks++;							\
+		if (!(cond)) {							\
+			failures++;						\
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);		\
+			printf(__VA_ARGS__);					\
+			putchar('\n');						\
+		}								\
+	} while (0)
+
+static struct sym_facts make(const char *name, bool present, const char *binding,
+			     unsigned sympos, bool exported)
+{
+	struct sym_facts f = { .name = name, .present = present, .binding = binding,
+			       .sympos = sympos, .exported = exported, .object = "vmlinux" };
+	return f;
+}
+
+static void release(struct sym_facts *f)
+{
+	strlist_release(&f->clones);
+	strlist_release(&f->inlined_into);
+	strlist_release(&f->callers_via_clones);
+}
+
+static bool can(struct policy *pol, const char *name, const char *linkage)
+{
+	bool answer = false;
+
+	CHECK(!policy_can_externalize_fun(pol, name, linkage, linkage ? "a.c:1" : NULL,
+					  NULL, &answer), "can-externalize-fun %s", name);
+	return answer;
+}
+
+static bool shall(struct policy *pol, const char *name, bool from_header)
+{
+	bool answer = false;
+
+	CHECK(!policy_shall_externalize_fun(pol, name, from_header, NULL, &answer),
+	      "shall-externalize-fun %s", name);
+	return answer;
+}
+
+static void test_defaults(void)
+{
+	struct policy *pol = policy_new(NULL, "a.c", "/");
+	struct sym_facts absent = make("gone", false, NULL, 0, false);
+	struct sym_facts clone = make("cl", false, NULL, 0, false);
+	struct sym_facts here = make("here", true, "local", 2, false);
+	struct sym_facts exp = make("ex", false, NULL, 0, true);
+	struct sym_mod mod = {0};
+	bool yes;
+
+	strlist_push(&clone.clones, "cl.isra.0 isra");
+	CHECK(can(pol, "gone", "internal"), "no facts: YES");
+	policy_set_facts(pol, &absent);
+	CHECK(!can(pol, "gone", "internal"), "absent with definition: NO");
+	CHECK(can(pol, "gone", NULL), "absent without definition: YES");
+	CHECK(!shall(pol, "gone", false), "absent: shall NO");
+	CHECK(can(pol, "other", "internal"), "facts about another name do not apply");
+	policy_set_facts(pol, &clone);
+	CHECK(!can(pol, "cl", "external"), "clone-only: NO");
+	policy_set_facts(pol, &here);
+	CHECK(can(pol, "here", "internal"), "present: YES");
+	CHECK(shall(pol, "here", false) && !shall(pol, "here", true), "present: as today");
+	CHECK(!policy_modify_externalized_sym(pol, true, "here", 0, NULL, &mod) &&
+	      !strcmp(mod.new_name, "here") && mod.linkage == LINKAGE_MAKE_EXTERNAL &&
+	      !mod.make_pointer, "local: plain, name kept");
+	free(mod.new_name);
+	policy_set_facts(pol, &exp);
+	CHECK(can(pol, "ex", "external") && shall(pol, "ex", false), "exported: externalize");
+	CHECK(!policy_modify_externalized_sym(pol, false, "ex", 0, NULL, &mod) &&
+	      !strcmp(mod.new_name, "ex") && mod.linkage == LINKAGE_MAKE_EXTERNAL &&
+	      !mod.make_pointer, "exported: plain NAME MAKE-EXTERNAL");
+	free(mod.new_name);
+	CHECK(!policy_shall_externalize_obj(pol, "ex", NULL, &yes) && yes, "object: YES");
+	policy_set_facts(pol, NULL);
+	CHECK(can(pol, "gone", "internal"), "cleared: YES");
+	policy_free(pol);
+	release(&clone);
+}
+
+static char *env_of_hook(const struct sym_facts *f, char *const *extra)
+{
+	struct options opts = {0};
+	char *hook = xasprintf("%s/hook", tmpdir), *outp = xasprintf("%s/env", tmpdir);
+	char *script = xasprintf("#!/bin/sh\nenv | grep '^KLP_CCP_SYM_\\|^KLP_TEST' | sort >'%s'\n"
+				 "echo 'RESULT: YES'\n", outp);
+	struct policy *pol;
+	FILE *fp = fopen(hook, "w");
+	char *text;
+	bool yes;
+
+	fputs(script, fp);
+	fclose(fp);
+	chmod(hook, 0755);
+	opts.hook_cmd[HOOK_SHALL_EXTERNALIZE_OBJ] = hook;
+	pol = policy_new(&opts, "a.c", "/");
+	policy_set_fact_env(pol, extra);
+	policy_set_facts(pol, f);
+	CHECK(!policy_shall_externalize_obj(pol, f ? f->name : "x", NULL, &yes) && yes,
+	      "hook ran");
+	policy_free(pol);
+	text = read_file(outp, NULL);
+	unlink(outp);
+	unlink(hook);
+	free(hook);
+	free(outp);
+	free(script);
+	return text ? text : xstrdup("");
+}
+
+static void test_env(void)
+{
+	struct sym_facts f = make("helper", false, NULL, 0, false);
+	struct sym_facts g = make("dup", true, "local", 3, true);
+	char *const extra[] = { "KLP_TEST_EXTRA=1", "KLP_CCP_SYM_NAME=overridden", NULL };
+	const char *want_f =
+		"KLP_CCP_SYM_BINDING=\n"
+		"KLP_CCP_SYM_CALLERS_VIA_CLONES=a b\n"
+		"KLP_CCP_SYM_CLONES=helper.isra.0:isra helper.isra.0.cold:cold\n"
+		"KLP_CCP_SYM_EXPORTED=no\n"
+		"KLP_CCP_SYM_INLINED_INTO=x y.part.0\n"
+		"KLP_CCP_SYM_NAME=helper\n"
+		"KLP_CCP_SYM_OBJECT=vmlinux\n"
+		"KLP_CCP_SYM_PRESENT=no\n"
+		"KLP_CCP_SYM_SYMPOS=0\n"
+		"KLP_TEST_EXTRA=1\n";
+	const char *want_g =
+		"KLP_CCP_SYM_BINDING=local\n"
+		"KLP_CCP_SYM_CALLERS_VIA_CLONES=\n"
+		"KLP_CCP_SYM_CLONES=\n"
+		"KLP_CCP_SYM_EXPORTED=yes\n"
+		"KLP_CCP_SYM_INLINED_INTO=\n"
+		"KLP_CCP_SYM_NAME=dup\n"
+		"KLP_CCP_SYM_OBJECT=vmlinux\n"
+		"KLP_CCP_SYM_PRESENT=yes\n"
+		"KLP_CCP_SYM_SYMPOS=3\n";
+	char *got;
+
+	strlist_push(&f.clones, "helper.isra.0 isra");
+	strlist_push(&f.clones, "helper.isra.0.cold cold");
+	strlist_push(&f.inlined_into, "x");
+	strlist_push(&f.inlined_into, "y.part.0");
+	strlist_push(&f.callers_via_clones, "a");
+	strlist_push(&f.callers_via_clones, "b");
+	got = env_of_hook(&f, extra);
+	CHECK(!strcmp(got, want_f), "environment:\n%s\nwant:\n%s", got, want_f);
+	free(got);
+	got = env_of_hook(&g, NULL);
+	CHECK(!strcmp(got, want_g), "environment:\n%s\nwant:\n%s", got, want_g);
+	free(got);
+	got = env_of_hook(NULL, extra);
+	CHECK(!strcmp(got, "KLP_CCP_SYM_NAME=overridden\nKLP_TEST_EXTRA=1\n"),
+	      "no facts: only the fact_env entries:\n%s", got);
+	free(got);
+	release(&f);
+}
+
+/* stderr of policy_is_patched(name) with facts f. */
+static char *patched_stderr(struct policy *pol, const struct sym_facts *f, const char *name)
+{
+	char *path = xasprintf("%s/stderr", tmpdir), *text;
+	int saved = dup(2), fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	struct src_loc loc = { "a.c", 3, 5 };
+	bool yes;
+
+	fflush(stderr);
+	dup2(fd, 2);
+	close(fd);
+	policy_set_facts(pol, f);
+	CHECK(!policy_is_patched(pol, name, &loc, &yes), "is-patched %s", name);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	text = read_file(path, NULL);
+	unlink(path);
+	free(path);
+	return text ? text : xstrdup("");
+}
+
+static void test_warning(void)
+{
+	struct options opts = {0};
+	char *patched[] = { "f", "g", "h" };
+	struct sym_facts f = make("f", true, "global", 0, false);
+	struct sym_facts g = make("g", false, NULL, 0, false);
+	struct sym_facts h = make("h", true, "global", 0, false);
+	struct policy *pol;
+	char *err;
+
+	opts.patched = patched;
+	opts.n_patched = 3;
+	pol = policy_new(&opts, "a.c", "/");
+	strlist_push(&f.inlined_into, "caller1");
+	strlist_push(&f.inlined_into, "caller2");
+	strlist_push(&g.clones, "g.isra.0 isra");
+	strlist_push(&g.callers_via_clones, "user");
+	err = patched_stderr(pol, &f, "f");
+	CHECK(strstr(err, "a.c:3:5: warning: patched function 'f' is inlined into caller1, "
+		      "caller2 in vmlinux: patch those too"), "inlined warning: %s", err);
+	free(err);
+	err = patched_stderr(pol, &f, "f");
+	CHECK(!*err, "warned once: %s", err);
+	free(err);
+	err = patched_stderr(pol, &g, "g");
+	CHECK(strstr(err, "patched function 'g' exists only as clones in vmlinux (g.isra.0) "
+		      "called from user: patch those too"), "clone warning: %s", err);
+	free(err);
+	err = patched_stderr(pol, &h, "h");
+	CHECK(!*err, "nothing to say: %s", err);
+	free(err);
+	err = patched_stderr(pol, &f, "x");
+	CHECK(!*err, "not patched: %s", err);
+	free(err);
+	policy_free(pol);
+	release(&f);
+	release(&g);
+}
+
+int main(void)
+{
+	if (!mkdtemp(tmpdir)) {
+		perror("mkdtemp");
+		return 2;
+	}
+	test_defaults();
+	test_env();
+	test_warning();
+	rmdir(tmpdir);
+	printf("%d of %d checks failed\n", failures, checks);
+	return failures ? 1 : 0;
+}
