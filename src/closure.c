@@ -302,6 +302,8 @@ void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e
 	if (f->present) {
 		e->object = f->object;
 		e->sympos = f->sympos;
+	} else if (e->kind == ENT_FUNCTION && e->def_unit >= 0) {
+		e->absent = true;
 	}
 }
 
@@ -327,6 +329,7 @@ static void decide_function(struct walker *w, int idx)
 	bool ext;
 
 	if (prov == PROVIDER_NONE && body_removed(w, e)) {
+		e->absent = true;
 		copy_definition(w, e);
 		return;
 	}
@@ -813,8 +816,9 @@ static int check_address_taken(struct model *m)
 		unsigned line, col;
 		CXString name;
 
+		/* with no running instance, no address can be compared with a copy's */
 		if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || e->def_unit < 0 ||
-		    !e->address_taken)
+		    !e->address_taken || e->absent)
 			continue;
 		clang_getExpansionLocation(e->address_loc, &f, &line, &col, NULL);
 		name = clang_getFileName(f);

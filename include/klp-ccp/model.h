@@ -77,6 +77,7 @@ struct entity {
 	bool needs_decl;		/* externalized: emit a declaration */
 	bool ipa_added;			/* patched because it contains a patched function's code */
 	bool from_patch;		/* derived from --patch */
+	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */
 	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */
 };
