@@ -181,15 +181,37 @@ static void add_line(struct emitter *em, const char *s)
 	add_text(em, "\n", 1);
 }
 
+/* A C string literal body: #line takes escapes. */
+static void add_escaped(struct strbuf *sb, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			sb_addf(sb, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			sb_addf(sb, "\\%03o", *p);
+		else
+			sb_addc(sb, (char)*p);
+	}
+}
+
 static void line_directive(struct emitter *em, const char *fname, unsigned line)
 {
 	sb_addf(em->out, "#line %u \"", line);
-	for (const char *p = fname; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sb_addc(em->out, '\\');
-		sb_addc(em->out, *p);
-	}
+	add_escaped(em->out, fname);
 	sb_adds(em->out, "\"\n");
+}
+
+/* Text for inside a comment: no comment end, no newline. */
+static void add_comment_safe(struct strbuf *sb, const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (*p == '\n' || *p == '\r')
+			sb_addc(sb, '?');
+		else if (*p == '*' && p[1] == '/')
+			sb_adds(sb, "* ");
+		else
+			sb_addc(sb, *p);
+	}
 }
 
 static char *cur_name;
@@ -273,6 +295,11 @@ static char *include_line(struct emitter *em, int file)
 	from_out = xasprintf("%s/%s", odir, spelled);
 	keep = spelled[0] == '/' || same_file(from_out, kf->name) ||
 	       found_in_search_path(em->req->args, spelled, kf->name);
+	if (!keep && strpbrk(real, "\"\n\r")) {
+		/* no way to spell that path in an #include */
+		diag_warning("%s: cannot write its path in an #include; kept as %s", real, q);
+		keep = true;
+	}
 	if (keep)
 		line = xstrdup(kf->directive);
 	else
@@ -481,8 +508,9 @@ static int emit_item(struct emitter *em, const struct item *it)
 
 static void emit_banner(struct emitter *em)
 {
-	sb_addf(em->out, "/* klp-ccp %s: livepatch for %s; patched:", KLP_CCP_VERSION,
-		em->req->input);
+	sb_addf(em->out, "/* klp-ccp %s: livepatch for ", KLP_CCP_VERSION);
+	add_comment_safe(em->out, em->req->input);
+	sb_adds(em->out, "; patched:");
 	for (size_t i = 0; i < em->m->n_ents; i++)
 		if (em->m->ents[i].decision == DEC_PATCHED)
 			sb_addf(em->out, " %s", em->m->ents[i].name);

@@ -39,6 +39,7 @@ static int check_output_dir(const char *outfile)
 
 static void on_fatal_signal(int sig)
 {
+	policy_kill_running_hook();
 	remove_temp_files();
 	signal(sig, SIG_DFL);
 	raise(sig);

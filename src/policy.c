@@ -664,6 +664,17 @@ static bool open_fds(int fds[5], struct hook_run *run)
 	return true;
 }
 
+/* Process group of the hook running now, for policy_kill_running_hook(). */
+static volatile pid_t running_hook;
+
+void policy_kill_running_hook(void)
+{
+	pid_t pid = running_hook;
+
+	if (pid > 0)
+		kill(-pid, SIGKILL);
+}
+
 static void spawn(struct hook_run *run, char **argv, char **envp, double timeout)
 {
 	int fds[5] = { -1, -1, -1, -1, -1 };
@@ -683,6 +694,7 @@ static void spawn(struct hook_run *run, char **argv, char **envp, double timeout
 		return;
 	}
 	setpgid(pid, pid);	/* also in the child: no race either way */
+	running_hook = pid;
 	close(fds[0]);
 	close(fds[2]);
 	close(fds[4]);
@@ -691,6 +703,7 @@ static void spawn(struct hook_run *run, char **argv, char **envp, double timeout
 	close(fds[1]);
 	close(fds[3]);
 	reap(run, pid, deadline);
+	running_hook = 0;
 }
 
 static void run_hook(struct policy *pol, enum hook_id hook, const char *const *args,

@@ -31,6 +31,8 @@ struct sym_mod {
 /* source: input file as given on the command line; cwd: klp-ccp's cwd. */
 struct policy *policy_new(const struct options *opts, const char *source, const char *cwd);
 void policy_free(struct policy *pol);
+/* Async-signal-safe: kill the process group of a hook running now. */
+void policy_kill_running_hook(void);
 
 /*
  * Extra "NAME=VALUE" environment entries for the hooks asked next (binary
