@@ -525,7 +525,8 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 
 	collect_items(m, &it);
 	sort_model = m;
-	qsort(it.v, it.n, sizeof(*it.v), cmp_item);
+	if (it.n > 1)
+		qsort(it.v, it.n, sizeof(*it.v), cmp_item);
 	emit_banner(&em);
 	for (size_t i = 0; i < it.n && !rc; i++)
 		rc = emit_item(&em, &it.v[i]);

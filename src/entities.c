@@ -718,7 +718,8 @@ static void sort_file_units(struct model *m)
 {
 	sort_model = m;
 	for (size_t i = 0; i < m->n_files; i++)
-		qsort(m->files[i].units, m->files[i].n_units, sizeof(int), cmp_unit_start);
+		if (m->files[i].n_units > 1)
+			qsort(m->files[i].units, m->files[i].n_units, sizeof(int), cmp_unit_start);
 }
 
 int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline *cl)
@@ -737,7 +738,8 @@ int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline 
 	m->uses = xcalloc(m->n_files, sizeof(*m->uses));
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, ctx);
 	for (size_t i = 0; i < m->n_files; i++)
-		qsort(m->uses[i].v, m->uses[i].n, sizeof(struct macro_use), cmp_use);
+		if (m->uses[i].n > 1)
+			qsort(m->uses[i].v, m->uses[i].n, sizeof(struct macro_use), cmp_use);
 	for (size_t i = 0; i < pd.n; i++)
 		index_decl(m, pd.v[i]);
 	free(pd.v);

@@ -442,7 +442,8 @@ static void apply_edits(const char *text, const struct unit *u, struct edits *ed
 {
 	unsigned pos = u->start;
 
-	qsort(ed->v, ed->n, sizeof(*ed->v), cmp_edit);
+	if (ed->n > 1)
+		qsort(ed->v, ed->n, sizeof(*ed->v), cmp_edit);
 	for (size_t i = 0; i < ed->n; i++) {
 		if (ed->v[i].start < pos)
 			continue;
