@@ -858,6 +858,24 @@ static void judge(struct verdict *v, enum hook_id hook, const struct hook_run *r
 		v->failure = check_answer(hook, v->answer);
 }
 
+char *policy_judge_output(enum hook_id hook, const char *out, size_t len, char **answer)
+{
+	struct verdict v = {0};
+	struct strbuf sb = { (char *)out, len, len };
+	char *failure;
+
+	judge_stdout(&v, &sb);
+	if (!v.failure)
+		v.failure = check_answer(hook, v.answer);
+	failure = v.failure;
+	v.failure = NULL;
+	*answer = failure ? NULL : v.answer;
+	if (!failure)
+		v.answer = NULL;
+	verdict_release(&v);
+	return failure;
+}
+
 /* ---- asking -------------------------------------------------------------- */
 
 static void report_failure(struct policy *pol, enum hook_id hook, const char *const *args,

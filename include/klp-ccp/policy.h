@@ -31,6 +31,13 @@ struct sym_mod {
 /* source: input file as given on the command line; cwd: klp-ccp's cwd. */
 struct policy *policy_new(const struct options *opts, const char *source, const char *cwd);
 void policy_free(struct policy *pol);
+/*
+ * Judge a hook's standard output (len bytes) as the hook protocol says:
+ * NULL and the answer in *answer (malloc'd), or the failure (malloc'd).
+ * The hook answer parser on its own, for tests and fuzzing.
+ */
+char *policy_judge_output(enum hook_id hook, const char *out, size_t len, char **answer);
+
 /* Async-signal-safe: kill the process group of a hook running now. */
 void policy_kill_running_hook(void);
 
