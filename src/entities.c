@@ -233,17 +233,21 @@ int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob)
 /* ---- names in use ---- */
 
 /* names map: identifier -> file of its first declaration (-2: only reserved). */
-static void note_name(struct model *m, CXCursor c, int file)
+static void note_name_str(struct model *m, const char *name, int file)
 {
-	CXString s = clang_getCursorSpelling(c);
-	const char *name = clang_getCString(s);
-
 	if (name && *name && strmap_get(&maps_of(m)->names, name) < 0) {
 		char *copy = xstrdup(name);
 
 		strlist_push_owned(&maps_of(m)->owned_names, copy);
 		strmap_put(&maps_of(m)->names, copy, file);
 	}
+}
+
+static void note_name(struct model *m, CXCursor c, int file)
+{
+	CXString s = clang_getCursorSpelling(c);
+
+	note_name_str(m, clang_getCString(s), file);
 	clang_disposeString(s);
 }
 
@@ -332,6 +336,7 @@ static void add_macro_use(struct model *m, CXCursor c)
 	u = &m->uses[file];
 	mu = ARRAY_PUSH(u->v, u->n, u->cap);
 	mu->offset = off;
+	mu->end = 0;
 	mu->cursor = c;
 }
 
@@ -360,11 +365,11 @@ int model_macro_of_cursor(struct model *m, CXCursor def)
 static unsigned use_end(struct model *m, struct macro_use *u)
 {
 	int file;
-	unsigned end;
 
-	if (!model_locate(m, clang_getRangeEnd(clang_getCursorExtent(u->cursor)), &file, &end))
-		return u->offset;
-	return end;
+	if (!u->end && (!model_locate(m, clang_getRangeEnd(clang_getCursorExtent(u->cursor)),
+				      &file, &u->end) || u->end < u->offset))
+		u->end = u->offset;
+	return u->end;
 }
 
 static int cmp_use(const void *a, const void *b)
@@ -594,29 +599,30 @@ static bool is_tentative_definition(CXCursor c)
 	       clang_Cursor_getStorageClass(c) != CX_SC_Extern;
 }
 
-static void note_entity_decl(struct model *m, CXCursor c, int unit)
+/* Returns the entity, or -1 for declarations that are no function or object. */
+static int note_entity_decl(struct model *m, CXCursor c, int unit)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	struct entity *e;
+	bool is_def;
 	int idx;
 
 	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
-		return;
+		return -1;
 	idx = model_entity_of(m, c);
 	if (idx < 0)
 		idx = new_entity(m, c, k == CXCursor_FunctionDecl ? ENT_FUNCTION : ENT_OBJECT);
 	e = &m->ents[idx];
 	if (!e->n_decl_units || e->decl_units[e->n_decl_units - 1] != unit)
 		*ARRAY_PUSH(e->decl_units, e->n_decl_units, e->cap_decl_units) = unit;
-	if (clang_isCursorDefinition(c) ||
-	    (e->def_unit < 0 && is_tentative_definition(c))) {
-		if (clang_isCursorDefinition(c) || clang_Cursor_isNull(e->def)) {
+	is_def = clang_isCursorDefinition(c);
+	if (is_def || (e->def_unit < 0 && is_tentative_definition(c))) {
+		if (is_def || clang_Cursor_isNull(e->def)) {
 			e->def = c;
 			e->def_unit = unit;
 		}
 	}
-	if (clang_getCursorLinkage(c) == CXLinkage_Internal)
-		e->internal = true;
+	return idx;
 }
 
 struct enum_ctx {
@@ -655,7 +661,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 
 static void index_decl(struct model *m, CXCursor c)
 {
-	int file, unit;
+	int file, unit, ent;
 	unsigned start, end;
 	struct unit *u;
 
@@ -666,8 +672,11 @@ static void index_decl(struct model *m, CXCursor c)
 	unit = add_unit(m, file, start, end);
 	u = &m->units[unit];
 	*ARRAY_PUSH(u->cursors, u->n_cursors, u->cap_cursors) = c;
-	note_entity_decl(m, c, unit);
-	note_name(m, c, file);
+	ent = note_entity_decl(m, c, unit);
+	if (ent >= 0)
+		note_name_str(m, m->ents[ent].name, file);
+	else
+		note_name(m, c, file);
 	if (clang_getCursorKind(c) == CXCursor_EnumDecl) {
 		struct enum_ctx ec = { m, file };
 

@@ -23,6 +23,22 @@
 #include "klp-ccp/report.h"
 #include "klp-ccp/subcommands.h"
 
+#include <time.h>
+static void phase(const char *what)
+{
+	static double last;
+	struct timespec ts;
+	double now;
+
+	if (!getenv("KLP_CCP_TIMING"))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = ts.tv_sec + ts.tv_nsec / 1e9;
+	if (last)
+		fprintf(stderr, "klp-ccp: timing: %s %.3f s\n", what, now - last);
+	last = now;
+}
+
 static int check_output_dir(const char *outfile)
 {
 	if (!outfile)
@@ -209,6 +225,7 @@ static int run(struct options *opts)
 	CXTranslationUnit tu = NULL;
 	int rc = -1;
 
+	phase("start");
 	if (check_output_dir(opts->outfile) || check_output_dir(opts->report) ||
 	    gcc_cmdline_parse(opts->orig_argc, opts->orig_argv, opts->compiler, &cl) ||
 	    check_outputs(opts, &cl) || (opts->patch && use_patch(opts, &cl, &plan)) ||
@@ -220,10 +237,14 @@ static int run(struct options *opts)
 	}
 	index = clang_createIndex(0, 0);
 	tu = parse_translation_unit(index, &cl);
+	phase("parse");
 	if (!tu || model_build(&m, tu, &cl))
 		goto out;
+	phase("index");
+	phase("prepare+parse");
 	if (extract(opts, &cl, &m, &pol, out, &plan))
 		goto out;
+	phase("extract");
 	paths[0] = opts->outfile;
 	paths[1] = opts->report;
 	rc = write_files_atomically(paths, out, opts->report ? 2 : 1);

@@ -94,6 +94,7 @@ struct macro_def {
 
 struct macro_use {
 	unsigned offset;
+	unsigned end;			/* 0 until computed */
 	CXCursor cursor;		/* the expansion */
 };
 
