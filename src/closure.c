@@ -17,6 +17,7 @@ struct walker {
 	struct model *m;
 	struct policy *pol;
 	const struct closure_request *req;
+	bool *scanned;			/* header macros looked through */
 	int *queue;
 	size_t nq, capq;
 	bool failed;
@@ -629,7 +630,7 @@ static int macro_active_at(struct model *m, const char *name, int file, unsigned
 	return best >= 0 || !or_later ? best : first;
 }
 
-static void need_macro(struct walker *w, int idx);
+static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off);
 
 static void need_macros_named_in(struct walker *w, int file, unsigned start, unsigned end,
 				 bool or_later)
@@ -651,11 +652,47 @@ static void need_macros_named_in(struct walker *w, int file, unsigned start, uns
 			continue;
 		idx = macro_active_at(w->m, name, file, start, or_later);
 		if (idx >= 0)
-			need_macro(w, idx);
+			need_macro(w, idx, file, start);
 	}
 }
 
-static void need_macro(struct walker *w, int idx)
+/*
+ * A header macro may expand a macro the .c file defines before its #includes
+ * (pr_fmt before <linux/printk.h>): look through header macro bodies for
+ * names whose definition in effect at the use site is one we copy.
+ */
+static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned use_off,
+			      int depth)
+{
+	struct model *m = w->m;
+	const struct macro_def *md = &m->macros[idx];
+	const struct kfile *kf = &m->files[md->file];
+	size_t pos = md->start + strlen(md->name), s, n;
+	unsigned end = md->end + 1 < kf->len ? md->end + 1 : (unsigned)kf->len;
+	char name[256];
+
+	if (w->scanned[idx] || depth > 8)
+		return;
+	w->scanned[idx] = true;
+	while (lex_next_ident(kf->text, end, &pos, &s, &n)) {
+		int inner;
+
+		if (n >= sizeof(name))
+			continue;
+		memcpy(name, kf->text + s, n);
+		name[n] = '\0';
+		inner = model_macro_first(m, name) < 0 ? -1 :
+			macro_active_at(m, name, use_file, use_off, false);
+		if (inner < 0 || m->macros[inner].file < 0)
+			continue;
+		if (header_provider(m, w->pol, m->macros[inner].file) == PROVIDER_NONE)
+			need_macro(w, inner, use_file, use_off);
+		else
+			scan_header_macro(w, inner, use_file, use_off, depth + 1);
+	}
+}
+
+static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off)
 {
 	struct macro_def *md = &w->m->macros[idx];
 	int prov;
@@ -665,6 +702,7 @@ static void need_macro(struct walker *w, int idx)
 	prov = header_provider(w->m, w->pol, md->file);
 	if (prov != PROVIDER_NONE) {
 		mark_header_needed(w, prov);
+		scan_header_macro(w, idx, use_file, use_off, 0);
 		return;
 	}
 	md->needed = true;
@@ -689,7 +727,7 @@ static void need_expanded_macros(struct walker *w, const struct unit *u)
 		int idx = model_macro_of_cursor(w->m, clang_getCursorReferenced(fu->v[i].cursor));
 
 		if (idx >= 0)
-			need_macro(w, idx);
+			need_macro(w, idx, u->file, u->start);
 	}
 }
 
@@ -834,8 +872,11 @@ static int check_address_taken(struct model *m)
 int closure_run(struct model *m, struct policy *pol, const struct closure_request *req)
 {
 	struct walker w = { .m = m, .pol = pol, .req = req };
-	int rc = patched_from_list(&w, req);
 	bool any = false;
+	int rc;
+
+	w.scanned = xcalloc(m->n_macros + 1, sizeof(bool));
+	rc = patched_from_list(&w, req);
 
 	if (!rc && req->by_hook)
 		rc = patched_from_hook(&w);
@@ -851,6 +892,7 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 	for (size_t i = 0; !rc && i < w.nq && !w.failed; i++)
 		walk_unit(&w, w.queue[i]);
 	free(w.queue);
+	free(w.scanned);
 	if (rc || w.failed)
 		return -1;
 	return check_address_taken(m);

@@ -318,11 +318,21 @@ static void emit_include(struct emitter *em, int file)
 	free(line);
 }
 
+/* End of the logical line at off: backslash-continued lines included. */
 static unsigned line_end_of(const struct kfile *kf, unsigned off)
 {
-	while (off < kf->len && kf->text[off] != '\n')
-		off++;
-	return off;
+	for (;;) {
+		unsigned end = off;
+
+		while (end < kf->len && kf->text[end] != '\n')
+			end++;
+		off = end;
+		while (off > 0 && kf->text[off - 1] == '\r')
+			off--;
+		if (end >= kf->len || off == 0 || kf->text[off - 1] != '\\')
+			return end;
+		off = end + 1;
+	}
 }
 
 static int renamed_entity(struct model *m, const char *t, size_t n)
