@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# The whole test suite: install what it needs, build, set up the kernel
-# corpus, run every ctest test. SANITIZE=1 builds with ASan/UBSan instead.
+# The whole test suite: install what it needs, set up the kernel corpus,
+# build, run every ctest test, then the sanitizer build (ASan+UBSan+LSan) on
+# the suite's non-corpus tests and every libFuzzer target for FUZZ_SECONDS.
+#   QUICK=1          only the first part (build + ctest)
+#   SKIP_CORPUS=1    no corpus setup (corpus tests are then skipped)
+#   FUZZ_SECONDS=N   fuzzing time per target (default 60)
+# Extra arguments go to the first ctest run (e.g. -R toy/).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+jobs=$(nproc)
 
-pkgs=(cmake gcc make pkg-config python3 python3-yaml bc kmod libclang-16-dev libdwarf-dev libyaml-dev libelf-dev binutils)
+pkgs=(cmake gcc make pkg-config python3 python3-yaml bc kmod patch valgrind clang-14
+      libclang-rt-14-dev libclang-16-dev libdwarf-dev libyaml-dev libelf-dev binutils)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || missing+=("$p")
@@ -18,20 +25,27 @@ fi
 
 shared=${KLP_CCP_SHARED:-$root/../shared}
 export CORPUS=${CORPUS:-$HOME/.cache/klp-ccp-corpus}
-if [ "${SKIP_CORPUS:-0}" != 1 ] && [ -x "$shared/corpus/setup-kernel-corpus.sh" -o -f "$shared/corpus/setup-kernel-corpus.sh" ]; then
+if [ "${SKIP_CORPUS:-0}" != 1 ] && [ -f "$shared/corpus/setup-kernel-corpus.sh" ]; then
 	echo "==> kernel corpus in $CORPUS"
-	bash "$shared/corpus/setup-kernel-corpus.sh" >"${TMPDIR:-/tmp}/klp-ccp-corpus-setup.log" 2>&1 || {
-		tail -n 30 "${TMPDIR:-/tmp}/klp-ccp-corpus-setup.log"; echo "corpus setup failed"; exit 1; }
+	log=${TMPDIR:-/tmp}/klp-ccp-corpus-setup.log
+	bash "$shared/corpus/setup-kernel-corpus.sh" >"$log" 2>&1 || {
+		tail -n 30 "$log"; echo "corpus setup failed"; exit 1; }
 fi
 
-build=build
-cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
-if [ "${SANITIZE:-0}" = 1 ]; then
-	build=build-san
-	cmake_args+=(-DKLP_CCP_SANITIZE=ON)
-	export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-fi
-cmake -S . -B "$build" "${cmake_args[@]}" >/dev/null
-cmake --build "$build" -j"$(nproc)"
-cd "$build"
-ctest --output-on-failure -j"$(nproc)" "$@"
+echo "==> build and test (build/)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+(cd build && ctest --output-on-failure -j"$jobs" "$@")
+[ "${QUICK:-0}" = 1 ] && exit 0
+
+echo "==> AddressSanitizer + UBSan build (build-san/), non-corpus tests"
+cmake -S . -B build-san -DKLP_CCP_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build-san -j"$jobs"
+(cd build-san && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$jobs" \
+	-LE 'fuzz|valgrind' -E 'kernel|corpus')
+
+echo "==> libFuzzer targets, ${FUZZ_SECONDS:-60} s each"
+rc=0
+fuzz/run.sh "${FUZZ_SECONDS:-60}" || rc=$?
+[ $rc = 0 ] || [ $rc = 77 ] || { echo "fuzzing found a problem (see build-fuzz/artifacts)"; exit 1; }
+echo "==> all passed"
