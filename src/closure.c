@@ -844,6 +844,28 @@ static int apply_ipa(struct walker *w, const struct closure_request *req)
 	return rc;
 }
 
+/* Walk everything queued, and what the included headers need, until done. */
+static int walk_all(struct walker *w)
+{
+	struct context_ctx cx = { 0 };
+	size_t i = 0;
+	int rc = 0;
+
+	do {
+		for (; i < w->nq && !w->failed; i++)
+			walk_unit(w, w->queue[i]);
+		if (w->failed || headers_context_pass(w->m, w->pol, &cx)) {
+			rc = -1;
+			break;
+		}
+		for (size_t k = 0; k < cx.n_units; k++)
+			need_unit(w, cx.units[k]);
+	} while (i < w->nq);
+	free(cx.work);
+	free(cx.units);
+	return rc;
+}
+
 static int check_address_taken(struct model *m)
 {
 	int rc = 0;
@@ -889,8 +911,8 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 		diag_error("%s: no patched function found", m->files[m->main_file].name);
 		rc = -1;
 	}
-	for (size_t i = 0; !rc && i < w.nq && !w.failed; i++)
-		walk_unit(&w, w.queue[i]);
+	if (!rc)
+		rc = walk_all(&w);
 	free(w.queue);
 	free(w.scanned);
 	if (rc || w.failed)

@@ -18,6 +18,7 @@ struct maps {
 	struct strmap macro_first;	/* name -> first definition */
 	struct strmap names;		/* identifiers in use */
 	struct strmap interned;		/* model_intern() strings -> owned_names index */
+	struct strmap name_unit;	/* declared name -> unit of its first declaration */
 	struct strlist owned_names;
 };
 
@@ -233,21 +234,25 @@ int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob)
 /* ---- names in use ---- */
 
 /* names map: identifier -> file of its first declaration (-2: only reserved). */
-static void note_name_str(struct model *m, const char *name, int file)
+/* First declaration of a name: its file (names) and unit (name_unit). */
+static void note_unit_name(struct model *m, const char *name, int file, int unit)
 {
-	if (name && *name && strmap_get(&maps_of(m)->names, name) < 0) {
-		char *copy = xstrdup(name);
+	struct maps *mp = maps_of(m);
+	char *copy;
 
-		strlist_push_owned(&maps_of(m)->owned_names, copy);
-		strmap_put(&maps_of(m)->names, copy, file);
-	}
+	if (!name || !*name || strmap_get(&mp->names, name) >= 0)
+		return;
+	copy = xstrdup(name);
+	strlist_push_owned(&mp->owned_names, copy);
+	strmap_put(&mp->names, copy, file);
+	strmap_put(&mp->name_unit, copy, unit);
 }
 
-static void note_name(struct model *m, CXCursor c, int file)
+static void note_cursor_unit_name(struct model *m, CXCursor c, int file, int unit)
 {
 	CXString s = clang_getCursorSpelling(c);
 
-	note_name_str(m, clang_getCString(s), file);
+	note_unit_name(m, clang_getCString(s), file, unit);
 	clang_disposeString(s);
 }
 
@@ -279,6 +284,11 @@ const char *model_intern(struct model *m, const char *s)
 	strlist_push_owned(&mp->owned_names, copy);
 	strmap_put(&mp->interned, copy, (int)mp->owned_names.n - 1);
 	return copy;
+}
+
+int model_name_unit(struct model *m, const char *name)
+{
+	return strmap_get(&maps_of(m)->name_unit, name);
 }
 
 int model_name_file(struct model *m, const char *name)
@@ -627,7 +637,7 @@ static int note_entity_decl(struct model *m, CXCursor c, int unit)
 
 struct enum_ctx {
 	struct model *m;
-	int file;
+	int file, unit;
 };
 
 static enum CXChildVisitResult note_enumerator(CXCursor c, CXCursor parent, CXClientData data)
@@ -635,7 +645,7 @@ static enum CXChildVisitResult note_enumerator(CXCursor c, CXCursor parent, CXCl
 	struct enum_ctx *ec = data;
 
 	if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl)
-		note_name(ec->m, c, ec->file);
+		note_cursor_unit_name(ec->m, c, ec->file, ec->unit);
 	return CXChildVisit_Continue;
 }
 
@@ -674,11 +684,11 @@ static void index_decl(struct model *m, CXCursor c)
 	*ARRAY_PUSH(u->cursors, u->n_cursors, u->cap_cursors) = c;
 	ent = note_entity_decl(m, c, unit);
 	if (ent >= 0)
-		note_name_str(m, m->ents[ent].name, file);
+		note_unit_name(m, m->ents[ent].name, file, unit);
 	else
-		note_name(m, c, file);
+		note_cursor_unit_name(m, c, file, unit);
 	if (clang_getCursorKind(c) == CXCursor_EnumDecl) {
-		struct enum_ctx ec = { m, file };
+		struct enum_ctx ec = { m, file, unit };
 
 		clang_visitChildren(c, note_enumerator, &ec);
 	}
@@ -795,6 +805,7 @@ void model_release(struct model *m)
 		strmap_release(&mp->macro_first);
 		strmap_release(&mp->names);
 		strmap_release(&mp->interned);
+		strmap_release(&mp->name_unit);
 		strlist_release(&mp->owned_names);
 		free(mp);
 	}

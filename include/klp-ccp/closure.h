@@ -46,8 +46,14 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 enum { PROVIDER_NONE = -1, PROVIDER_BUILTIN = -2, PROVIDER_FAILED = -3 };
 int header_provider(struct model *m, struct policy *pol, int file);
 
-/* Include the earlier headers that included headers depend on. */
-int headers_add_context(struct model *m, struct policy *pol);
+/* headers.c: what the included headers need from before their #include. */
+struct context_ctx {
+	int *work;			/* headers still to scan */
+	size_t n_work, cap_work;
+	int *units;			/* units of copied files to copy for them */
+	size_t n_units, cap_units;
+};
+int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx);
 
 /* Assign final names (patched, externalized, rewritten). */
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);

@@ -32,6 +32,7 @@ struct kfile {
 	int provider;			/* file to #include to get this one, -1: copy from it */
 	bool provider_done;
 	bool needed;			/* provider of something the output needs */
+	bool context_scanned;		/* headers.c looked at what it needs */
 };
 
 struct unit {
@@ -174,6 +175,7 @@ int model_macro_of_cursor(struct model *m, CXCursor def);	/* -1 */
 bool model_name_in_use(struct model *m, const char *name);
 void model_reserve_name(struct model *m, const char *name);
 int model_name_file(struct model *m, const char *name);	/* first declaring file, -1 */
+int model_name_unit(struct model *m, const char *name);	/* first declaring unit, -1 */
 const char *model_intern(struct model *m, const char *s);	/* lives as long as m */
 int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob);
 unsigned model_line_of(struct model *m, int file, unsigned offset);

@@ -1,0 +1,2 @@
+struct box { int v; };
+static inline int unbox_twice(const struct box *b) { return twice(b->v); }
