@@ -187,3 +187,18 @@ int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx
 	}
 	return rc;
 }
+
+/*
+ * Naming can make more headers needed (declarations of plainly externalized
+ * symbols): give them their context too. Declarations they would need from
+ * copied files are already there when the closure needed them.
+ */
+int headers_final_context(struct model *m, struct policy *pol)
+{
+	struct context_ctx cx = { 0 };
+	int rc = headers_context_pass(m, pol, &cx);
+
+	free(cx.work);
+	free(cx.units);
+	return rc;
+}

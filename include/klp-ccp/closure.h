@@ -54,6 +54,7 @@ struct context_ctx {
 	size_t n_units, cap_units;
 };
 int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx);
+int headers_final_context(struct model *m, struct policy *pol);
 
 /* Assign final names (patched, externalized, rewritten). */
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
