@@ -710,6 +710,107 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 			     true);
 }
 
+/* Split "NAME(a, b)" at text+off into trimmed top-level arguments. */
+static void invocation_args(const char *t, size_t len, size_t off, struct strlist *args)
+{
+	size_t i = off, start;
+	int depth = 0;
+
+	while (i < len && (is_ident_char((unsigned char)t[i]) || t[i] == ' ' || t[i] == '\t'))
+		i++;
+	if (i >= len || t[i] != '(')
+		return;
+	start = ++i;
+	for (; i < len; i++) {
+		if (t[i] == '(')
+			depth++;
+		else if ((t[i] == ')' && depth-- == 0) || (t[i] == ',' && !depth)) {
+			size_t a = start, b = i;
+
+			while (a < b && strchr(" \t\n\\", t[a]))
+				a++;
+			while (b > a && strchr(" \t\n\\", t[b - 1]))
+				b--;
+			strlist_push_owned(args, xstrndup(t + a, b - a));
+			if (t[i] == ')')
+				return;
+			start = i + 1;
+		}
+	}
+}
+
+/* Index of a parameter name in "NAME(p1, p2)" of a definition, or -1. */
+static int param_index(const char *def, size_t n_def, const char *word, size_t n)
+{
+	const char *p = memchr(def, '(', n_def), *end = def + n_def;
+	int idx = 0;
+
+	if (!p || !n)
+		return -1;
+	for (p++; p < end && *p != ')'; idx++) {
+		const char *q = p;
+
+		while (q < end && *q != ',' && *q != ')')
+			q++;
+		while (p < q && (*p == ' ' || *p == '\t'))
+			p++;
+		if ((size_t)(q - p) >= n && !memcmp(p, word, n) &&
+		    (p + n == q || p[n] == ' ' || p[n] == '\t'))
+			return idx;
+		p = q < end && *q == ',' ? q + 1 : q;
+	}
+	return -1;
+}
+
+/*
+ * FLAG_##name in a macro body makes a macro name out of an argument
+ * (EXT4_FEATURE_RO_COMPAT_##flagname): libclang records no such expansion.
+ */
+static void need_pasted_macros(struct walker *w, int idx, const struct unit *u, unsigned use)
+{
+	struct model *m = w->m;
+	const struct macro_def *md = &m->macros[idx];
+	const struct kfile *df = &m->files[md->file], *uf = &m->files[u->file];
+	const char *body = df->text + md->start, *hash;
+	size_t n_body = md->end + 1 - md->start;
+	struct strlist args = { 0 };
+
+	if (!md->function_like || !memmem(body, n_body, "##", 2))
+		return;
+	invocation_args(uf->text, uf->len, use, &args);
+	for (hash = memmem(body, n_body, "##", 2); hash;
+	     hash = memmem(hash + 2, n_body - (size_t)(hash + 2 - body), "##", 2)) {
+		const char *l = hash, *r = hash + 2;
+		size_t ln = 0, rn = 0;
+		int pl, pr;
+		char *name;
+
+		while (l > body && (l[-1] == ' ' || l[-1] == '\t'))
+			l--;
+		while (l - ln > body && is_ident_char((unsigned char)l[-(long)ln - 1]))
+			ln++;
+		while (*r == ' ' || *r == '\t')
+			r++;
+		while (r + rn < body + n_body && is_ident_char((unsigned char)r[rn]))
+			rn++;
+		pl = param_index(body, n_body, l - ln, ln);
+		pr = param_index(body, n_body, r, rn);
+		if ((pl >= 0 && (size_t)pl >= args.n) || (pr >= 0 && (size_t)pr >= args.n))
+			continue;
+		name = xasprintf("%.*s%.*s", pl >= 0 ? (int)strlen(args.v[pl]) : (int)ln,
+				 pl >= 0 ? args.v[pl] : l - ln,
+				 pr >= 0 ? (int)strlen(args.v[pr]) : (int)rn, pr >= 0 ? args.v[pr] : r);
+		if (model_macro_first(m, name) >= 0) {
+			int def = macro_active_at(m, name, u->file, u->start, true);
+
+			if (def >= 0)
+				need_macro(w, def, u->file, u->start);
+		}
+		free(name);
+	}
+	strlist_release(&args);
+}
+
 static void need_expanded_macros(struct walker *w, const struct unit *u)
 {
 	const struct file_uses *fu = &w->m->uses[u->file];
@@ -726,8 +827,11 @@ static void need_expanded_macros(struct walker *w, const struct unit *u)
 	for (size_t i = lo; i < fu->n && fu->v[i].offset < u->end; i++) {
 		int idx = model_macro_of_cursor(w->m, clang_getCursorReferenced(fu->v[i].cursor));
 
-		if (idx >= 0)
-			need_macro(w, idx, u->file, u->start);
+		if (idx < 0)
+			continue;
+		need_macro(w, idx, u->file, u->start);
+		if (w->m->macros[idx].file >= 0)
+			need_pasted_macros(w, idx, u, fu->v[i].offset);
 	}
 }
 
@@ -747,6 +851,20 @@ static void walk_unit(struct walker *w, int unit)
 }
 
 
+/* "inline" meaning notrace (kernels): the running function has no ftrace hook. */
+static void warn_notrace(struct model *m, const struct entity *e, const struct src_loc *loc)
+{
+	int idx = model_macro_first(m, "inline");
+	const struct macro_def *md = idx >= 0 ? &m->macros[idx] : NULL;
+
+	if (!md || md->file < 0 || !clang_Cursor_isFunctionInlined(e->def) ||
+	    !memmem(m->files[md->file].text + md->start, md->end - md->start, "notrace", 7))
+		return;
+	diag_warning_at(loc->file, loc->line, loc->col,
+			"patched function '%s' is declared inline, which means notrace here: the running '%s' has no ftrace hook, so a livepatch cannot redirect it; patch its callers instead",
+			e->name, e->name);
+}
+
 static void mark_patched(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -754,6 +872,7 @@ static void mark_patched(struct walker *w, int idx)
 	struct src_loc loc = cursor_src_loc(w->m, e->def);
 
 	e->decision = DEC_PATCHED;
+	warn_notrace(w->m, e, &loc);
 	if (w->req->facts) {
 		closure_use_facts(w->pol, w->req->facts, e);
 		policy_warn_patched(w->pol, e->name, &loc);

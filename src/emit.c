@@ -602,11 +602,25 @@ static int write_temp(const char *path, const char *text, size_t len, char **tmp
 	return 0;
 }
 
+/* Renaming must not fail half way: only regular files (or nothing) are replaced. */
+static int check_destination(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) || S_ISREG(st.st_mode))
+		return 0;
+	diag_error("cannot write '%s': %s", path,
+		   S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+	return -1;
+}
+
 int write_files_atomically(const char *const *paths, const struct strbuf *texts, size_t n)
 {
 	char **tmps = xcalloc(n, sizeof(char *));
 	int rc = 0;
 
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = check_destination(paths[i]);
 	for (size_t i = 0; i < n && !rc; i++) {
 		rc = write_temp(paths[i], texts[i].buf ? texts[i].buf : "", texts[i].len, &tmps[i]);
 		track_temp(i, tmps[i]);
@@ -615,6 +629,7 @@ int write_files_atomically(const char *const *paths, const struct strbuf *texts,
 		if (rename(tmps[i], paths[i])) {
 			diag_error("cannot write '%s': %s", paths[i], strerror(errno));
 			rc = -1;
+			continue;	/* its temporary is removed below */
 		}
 		track_temp(i, NULL);
 		free(tmps[i]);

@@ -79,6 +79,44 @@ static bool same_path(const char *a, const char *b)
 	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Every file the run reads: an output must be none of them. */
+static const char *read_file_named(const struct options *opts, const struct model *m,
+				   const char *out)
+{
+	for (size_t i = 0; m && i < m->n_files; i++)
+		if (m->files[i].role != FILE_PRELUDE && same_path(out, m->files[i].name))
+			return m->files[i].name;
+	for (int i = 0; i < opts->orig_argc; i++)
+		if (opts->orig_argv[i][0] == '@' && same_path(out, opts->orig_argv[i] + 1))
+			return opts->orig_argv[i] + 1;
+	for (size_t i = 0; i < opts->ipa_clones.n; i++)
+		if (same_path(out, opts->ipa_clones.v[i]))
+			return opts->ipa_clones.v[i];
+	for (size_t i = 0; i < opts->target_objects.n; i++)
+		if (same_path(out, opts->target_objects.v[i]))
+			return opts->target_objects.v[i];
+	if (opts->symvers && same_path(out, opts->symvers))
+		return opts->symvers;
+	if (opts->patch && same_path(out, opts->patch))
+		return opts->patch;
+	return NULL;
+}
+
+static int check_outputs_vs_inputs(const struct options *opts, const struct model *m)
+{
+	const char *outs[2] = { opts->outfile, opts->report };
+
+	for (int i = 0; i < 2; i++) {
+		const char *in = outs[i] ? read_file_named(opts, m, outs[i]) : NULL;
+
+		if (in) {
+			diag_error("output file '%s' is an input file ('%s')", outs[i], in);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int check_outputs(const struct options *opts, const struct gcc_cmdline *cl)
 {
 	if (same_path(opts->outfile, cl->input) ||
@@ -238,7 +276,7 @@ static int run(struct options *opts)
 	index = clang_createIndex(0, 0);
 	tu = parse_translation_unit(index, &cl);
 	phase("parse");
-	if (!tu || model_build(&m, tu, &cl))
+	if (!tu || model_build(&m, tu, &cl) || check_outputs_vs_inputs(opts, &m))
 		goto out;
 	phase("index");
 	phase("prepare+parse");

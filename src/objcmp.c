@@ -533,13 +533,12 @@ static void load_funcs(struct objcmp_obj *obj)
 
 /* ---- attached entries ---- */
 
-static const struct objcmp_func *func_at(const struct objcmp_obj *obj, size_t shndx,
-					 int64_t off)
+static struct objcmp_func *func_at(struct objcmp_obj *obj, size_t shndx, int64_t off)
 {
 	const struct sec *s = &obj->secs[shndx];
 
 	for (size_t i = 0; i < s->nfuncs; i++) {
-		const struct objcmp_func *f = &obj->funcs[s->funcs[i]];
+		struct objcmp_func *f = &obj->funcs[s->funcs[i]];
 
 		if (off >= (int64_t)f->value && off < (int64_t)(f->value + (f->size ? f->size : 1)))
 			return f;
@@ -600,22 +599,19 @@ static uint64_t entry_end(const struct objcmp_obj *obj, const struct sec *t, siz
 
 static void attach_one(struct objcmp_obj *obj, const struct sec *t, size_t k)
 {
-	const struct objcmp_func *cf;
 	struct objcmp_func *f;
 	struct objcmp_attach *a;
-	size_t shndx, cap;
+	size_t shndx;
 	int64_t off;
 	uint64_t end;
 
 	if (!rel_dest(obj, &t->rels[k], &shndx, &off) || t->rels[k].off >= t->size)
 		return;
-	cf = func_at(obj, shndx, off);
-	if (!cf)
+	f = func_at(obj, shndx, off);
+	if (!f)
 		return;
-	f = (struct objcmp_func *)cf;
 	end = entry_end(obj, t, k);
-	cap = f->nattach;
-	a = ARRAY_PUSH(f->attach, f->nattach, cap);
+	a = ARRAY_PUSH(f->attach, f->nattach, f->capattach);
 	a->section = normalize(t->name, obj_prefixes(obj), true);
 	a->func_offset = (uint64_t)(off - (int64_t)f->value);
 	a->bytes = t->data + t->rels[k].off;
@@ -868,7 +864,7 @@ static uint64_t le(const unsigned char *p, size_t w)
 static bool line_like_run(const unsigned char *x, const unsigned char *y, size_t size,
 			  size_t i, size_t j, bool data, int64_t *delta)
 {
-	for (size_t wd = 4; wd >= 2; wd -= 2) {
+	for (size_t wd = 4; wd >= (data ? 2 : 4); wd -= 2) {
 		int64_t va, vb;
 
 		if (i + wd > size || j - i > wd)

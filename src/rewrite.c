@@ -153,12 +153,77 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
  * "klpp_f(ARGS);" before a patched function given external linkage, so that
  * -Wmissing-prototypes builds (W=1 kernels, user space) accept it.
  */
+struct params {
+	struct model *m;
+	int file;
+	struct strbuf text;
+	unsigned n;
+	bool ok;
+};
+
+static enum CXChildVisitResult param_text(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct params *p = data;
+	CXSourceRange r = clang_getCursorExtent(c);
+	int f1, f2;
+	unsigned s, e;
+
+	if (clang_getCursorKind(c) != CXCursor_ParmDecl)
+		return CXChildVisit_Continue;
+	if (!model_locate(p->m, clang_getRangeStart(r), &f1, &s) ||
+	    !model_locate(p->m, clang_getRangeEnd(r), &f2, &e) || f1 != p->file || f2 != f1 ||
+	    e <= s || memchr(p->m->files[f1].text + s, '#', e - s)) {
+		p->ok = false;
+		return CXChildVisit_Break;
+	}
+	sb_addf(&p->text, "%s%.*s", p->n++ ? ", " : "", (int)(e - s), p->m->files[f1].text + s);
+	return CXChildVisit_Continue;
+}
+
+/*
+ * The parameters as written ("va_list args", not clang's canonical
+ * "struct __va_list_tag *"), or NULL when macros make them up.
+ */
+static char *written_params(struct model *m, const struct entity *e)
+{
+	struct params p = { m, m->units[e->def_unit].file, { 0 }, 0, true };
+	CXType ft = clang_getCursorType(e->def);
+
+	clang_visitChildren(e->def, param_text, &p);
+	if (!p.ok || ft.kind != CXType_FunctionProto ||
+	    p.n != (unsigned)clang_getNumArgTypes(ft)) {
+		sb_release(&p.text);
+		return NULL;
+	}
+	if (clang_isFunctionTypeVariadic(ft))
+		sb_adds(&p.text, p.n ? ", ..." : "...");
+	else if (!p.n)
+		sb_adds(&p.text, "void");
+	return sb_detach(&p.text);
+}
+
+/*
+ * "klpp_f(ARGS);" before a patched function given external linkage, so that
+ * -Wmissing-prototypes builds (W=1 kernels, user space) accept it.
+ */
 int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 {
-	char *decl = function_declarator(clang_getCursorType(e->def), final_name(e), false);
+	char *params = written_params(m, e), *decl, *ret;
 
-	sb_addf(out, "%s;", decl);
-	free(decl);
+	if (!params) {
+		decl = function_declarator(clang_getCursorType(e->def), final_name(e), false);
+		sb_addf(out, "%s;", decl);
+		free(decl);
+		return 0;
+	}
+	ret = type_spelling(clang_getResultType(clang_getCursorType(e->def)));
+	if (simple_type(ret))
+		sb_addf(out, "%s%s%s(%s);", ret, ret[strlen(ret) - 1] == '*' ? "" : " ",
+			final_name(e), params);
+	else
+		sb_addf(out, "__typeof__(%s) %s(%s);", ret, final_name(e), params);
+	free(ret);
+	free(params);
 	return 0;
 }
 
@@ -336,6 +401,23 @@ static bool is_word(const char *t, size_t s, size_t n, const char *w)
 	return strlen(w) == n && !memcmp(t + s, w, n);
 }
 
+/*
+ * The kernel's "inline" is a macro adding gnu_inline and notrace: a
+ * non-static gnu_inline definition is emitted out of line, so it stays, and
+ * the patched copy keeps the original's (lack of) ftrace instrumentation.
+ */
+static bool keeps_gnu_inline(struct model *m, const char *word, size_t n)
+{
+	int idx;
+
+	if (n != 6 || memcmp(word, "inline", 6))
+		return false;
+	idx = model_macro_first(m, "inline");
+	return idx >= 0 && m->macros[idx].file >= 0 &&
+	       memmem(m->files[m->macros[idx].file].text + m->macros[idx].start,
+		      m->macros[idx].end - m->macros[idx].start, "gnu_inline", 10);
+}
+
 /* Drop or add storage-class and inline keywords before a definition's name. */
 static void linkage_edits(struct model *m, const struct unit *u, const struct site *s,
 			  struct edits *ed)
@@ -355,7 +437,7 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 		if (e->make_static && is_word(t, is, n, "extern"))
 			drop_word(ed, t, is, n);
 		for (int i = 0; e->make_extern && drop_for_extern[i]; i++)
-			if (is_word(t, is, n, drop_for_extern[i]))
+			if (is_word(t, is, n, drop_for_extern[i]) && !keeps_gnu_inline(m, t + is, n))
 				drop_word(ed, t, is, n);
 	}
 	if (e->make_static && !has_static)

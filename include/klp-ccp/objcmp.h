@@ -48,7 +48,7 @@ struct objcmp_func {
 	struct objcmp_reloc *relocs;	/* sorted by offset */
 	size_t nrelocs;
 	struct objcmp_attach *attach;	/* sorted by func_offset, section */
-	size_t nattach;
+	size_t nattach, capattach;
 };
 
 struct objcmp_opts {
@@ -82,8 +82,8 @@ char *objcmp_normalize(const char *name, const char *const *prefixes);
  * line explanation when not identical: "size 12 vs 14", "byte at +0x1f",
  * "relocation 3 target foo vs bar"...
  *
- * OBJCMP_LINE_ONLY: the only differences are 16/32-bit fields (immediates in
- * the code, or in attached entries such as __bug_table's line field) whose
+ * OBJCMP_LINE_ONLY: the only differences are 32-bit immediates in the code,
+ * or 16/32-bit fields of attached entries (__bug_table's line field), whose
  * values are in [10, 100000] on both sides and all differ by the same delta,
  * |delta| <= 1000 (*line_delta, may be NULL): what an unrelated hunk moving
  * __LINE__/WARN_ON() sites produces. A heuristic: a changed constant that

@@ -1,0 +1,570 @@
+#!/bin/bash
+# Error classes of klp-ccp that no other test area covers (docs/errors.md has
+# the full table). One case per invocation:
+#
+#   tests/errors/run.sh CASE      run one case (exit 0 pass, 1 fail, 77 skip)
+#   tests/errors/run.sh --list    print the case names
+#
+# Environment: KLP_CCP (default <repo>/build/klp-ccp),
+# KLP_ERRORS_KEEP=1 keeps the work directory.
+#
+# Every failure case asserts: exit status 1; exactly the documented number of
+# "error:" lines, each matching the documented format (docs/errors.md); no
+# output file, no report, no "*.klp-ccp-*" temporary and no other new file
+# in the work directory; a pre-existing output file left untouched.
+set -u
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+KLP_CCP=${KLP_CCP:-$REPO/build/klp-ccp}
+case $KLP_CCP in /*) ;; */*) KLP_CCP=$PWD/$KLP_CCP ;; esac	# the cases cd
+CASE=${1:-}
+FAILED=0
+
+fail() {
+	echo "FAIL errors/$CASE: $*"
+	FAILED=1
+}
+
+# --- fixtures ------------------------------------------------------------------
+
+# A patched function and a static helper. With "-S NO" (shall-externalize-fun
+# answers NO) the helper is copied, else it is externalized.
+write_input() {
+	cat >"${1:-in.c}" <<-'C'
+	static int helper(int x)
+	{
+		return x + 1;
+	}
+
+	int pu_f(int x)
+	{
+		return helper(x) * 2;
+	}
+	C
+}
+
+NO='echo "RESULT: NO"; :'	# a hook answering NO
+
+# --- running klp-ccp -------------------------------------------------------------
+
+# run ARG...: klp-ccp in the work directory; STATUS, $H/out, $H/err.
+run() {
+	CMD=("$@")
+	(cd "$WORK" && timeout 120 "$@" </dev/null >"$H/out" 2>"$H/err")
+	STATUS=$?
+}
+
+# run_k ARG...: klp-ccp ARG...
+run_k() {
+	run "$KLP_CCP" "$@"
+}
+
+listing() {
+	(cd "$WORK" && find . -path ./.harness -prune -o -print | LC_ALL=C sort)
+}
+
+error_lines() {	# diagnostics, not warnings quoting an error
+	grep -E '^[^ ]+: error: ' "$H/err"
+}
+
+# check_failure N REGEX...: the last run failed with exactly N error lines,
+# the i-th matching the i-th REGEX (grep -E, anchored by the caller).
+check_failure() {
+	local n=$1 i=0 line re
+	shift
+	[ "$STATUS" -eq 1 ] || fail "exit status $STATUS, expected 1"
+	[ "$(error_lines | wc -l)" -eq "$n" ] ||
+		fail "$(error_lines | wc -l) error lines, expected $n"
+	while IFS= read -r line; do
+		re=${*:i+1:1}
+		[ -z "$re" ] && break
+		[[ $line =~ $re ]] || fail "error line $((i + 1)) '$line' does not match /$re/"
+		i=$((i + 1))
+	done < <(error_lines)
+	[ $i -ge $# ] || fail "only $i of $# expected error lines seen"
+	! grep -Eq '^(==[0-9]+==|.*runtime error:)' "$H/err" || fail "sanitizer report on stderr"
+}
+
+# no_leftovers BEFORE: nothing new in the work directory, no temporaries anywhere.
+no_leftovers() {
+	local now tmps
+	now=$(listing)
+	[ "$now" = "$1" ] || fail "files left behind: $(diff <(echo "$1") <(echo "$now") | grep '^>' | tr '\n' ' ')"
+	tmps=$(find "$WORK" -name '*.klp-ccp-*' | head -n 3)
+	[ -z "$tmps" ] || fail "temporary files left behind: $tmps"
+}
+
+# expect_error N REGEX... -- KLP-CCP-ARG...: run twice (no output file, then a
+# pre-existing one), check_failure and no_leftovers each time. The output is
+# the -o operand; set OUT when it is not lp.c.
+expect_error() {
+	local res=() before out=${OUT:-lp.c}
+	while [ "$1" != -- ]; do res+=("$1"); shift; done
+	shift
+	before=$(listing)
+	run_k "$@"
+	check_failure "${res[@]}"
+	no_leftovers "$before"
+	case $out in /*) return ;; esac
+	[ "${NO_PREEXISTING:-0}" = 1 ] && return
+	[ -d "$WORK/$(dirname "$out")" ] || return
+	echo "pre-existing output" >"$WORK/$out"
+	before=$(listing)
+	run_k "$@"
+	check_failure "${res[@]}"
+	no_leftovers "$before"
+	[ "$(cat "$WORK/$out")" = "pre-existing output" ] ||
+		fail "a failing run modified the pre-existing output file"
+	rm -f "$WORK/$out"
+}
+
+# expect_success ARG...: exit 0, no error line, lp.c written and compiling.
+expect_success() {
+	run_k "$@"
+	[ "$STATUS" -eq 0 ] || fail "exit status $STATUS, expected 0"
+	[ "$(error_lines | wc -l)" -eq 0 ] || fail "error lines on a successful run"
+	[ -f "$WORK/lp.c" ] || { fail "no lp.c written"; return; }
+	(cd "$WORK" && gcc -std=gnu11 -O2 -c lp.c -o "$H/lp.o") >"$H/gcc.err" 2>&1 ||
+		fail "lp.c does not compile: $(head -n 3 "$H/gcc.err")"
+}
+
+stderr_has() {
+	grep -Eq -- "$1" "$H/err" || fail "stderr does not match /$1/"
+}
+
+# --- the cases -------------------------------------------------------------------
+
+# Command line of klp-ccp itself.
+case_unknown_option() {
+	expect_error 1 "^klp-ccp: error: unknown option '--bogus' \(see klp-ccp --help\)$" -- \
+		-o lp.c --bogus --patched-functions=pu_f -- gcc -c in.c
+}
+
+case_missing_outfile_option() {
+	expect_error 1 "^klp-ccp: error: no output file given \(-o\) \(see klp-ccp --help\)$" -- \
+		--patched-functions=pu_f -- gcc -c in.c
+}
+
+# Input files.
+case_input_missing() {
+	expect_error 1 "^klp-ccp: error: nothere\.c: No such file or directory$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c nothere.c
+}
+
+case_input_directory() {
+	mkdir "$WORK/dir.c"
+	expect_error 1 "^klp-ccp: error: dir\.c: Is a directory$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c dir.c
+}
+
+case_input_unreadable() {
+	[ "$(id -u)" != 0 ] || { echo "SKIP errors/$CASE: root reads unreadable files"; exit 77; }
+	chmod 000 "$WORK/in.c"
+	expect_error 1 "^(klp-ccp: error: |in\.c(:[0-9]+){0,2}: error: ).*in\.c.*(Permission denied|cannot|could not)" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c in.c
+	chmod 644 "$WORK/in.c"
+}
+
+case_input_not_c() {
+	echo 'int x;' >"$WORK/in.cpp"
+	expect_error 1 "^klp-ccp: error: in\.cpp: not a C source file$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c in.cpp
+}
+
+# The original command line.
+case_cmdline_missing_o_argument() {
+	expect_error 1 "^klp-ccp: error: missing argument to '-o' in the compiler command line$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c in.c -o
+}
+
+case_cmdline_no_input() {
+	expect_error 1 "^klp-ccp: error: no input file in the compiler command line$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -O2 -c
+}
+
+case_cmdline_two_inputs() {
+	write_input "$WORK/b.c"
+	expect_error 1 "^klp-ccp: error: more than one input file in the compiler command line: 'in\.c' and 'b\.c'$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c in.c b.c
+}
+
+case_response_file_missing() {
+	expect_error 1 "^klp-ccp: error: cannot read response file 'nothere\.rsp': No such file or directory$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc @nothere.rsp -c in.c
+}
+
+case_response_file_nul() {
+	printf -- '-O2\0-DX\n' >"$WORK/nul.rsp"
+	expect_error 1 "^klp-ccp: error: response file 'nul\.rsp' contains a NUL byte$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc @nul.rsp -c in.c
+}
+
+case_response_file_recursive() {
+	echo '-O2 @self.rsp' >"$WORK/self.rsp"
+	expect_error 1 "^klp-ccp: error: @self\.rsp: too many nested response files$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc @self.rsp -c in.c
+}
+
+# An unterminated quote in a response file is not an error for GCC (libiberty's
+# buildargv ends the word at the end of the file): klp-ccp does the same.
+case_response_file_unterminated_quote() {
+	cat >>"$WORK/in.c" <<-'C'
+	#ifndef UNTERMINATED
+	#error "the quoted word of the response file was lost"
+	#endif
+	C
+	printf "%s" "-O2 '-DUNTERMINATED=1" >"$WORK/open.rsp"
+	(cd "$WORK" && gcc @open.rsp -c in.c -o "$H/gcc.o") 2>"$H/gcc.err" ||
+		{ fail "test bug: gcc rejects the response file: $(cat "$H/gcc.err")"; return; }
+	expect_success -o lp.c --patched-functions=pu_f -- gcc @open.rsp -c in.c
+}
+
+# Patched functions.
+case_unknown_patched_function() {
+	expect_error 1 "^klp-ccp: error: in\.c: unknown patched function 'pu_nothere': no definition in this translation unit$" -- \
+		-o lp.c --patched-functions=pu_f,pu_nothere -- gcc -c in.c
+}
+
+# A function defined twice is a parse (clang) error of the patched function:
+# the clang diagnostic, then the summary line.
+case_function_defined_twice() {
+	cat >>"$WORK/in.c" <<-'C'
+
+	int pu_f(int x)
+	{
+		return x;
+	}
+	C
+	expect_error 2 "^in\.c:11:5: error: redefinition of 'pu_f'$" \
+		"^klp-ccp: error: 1 parse error\(s\) in the extracted code$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c in.c
+}
+
+# Parse errors inside the closure: each clang diagnostic (file:line:col), then
+# the summary.
+case_parse_error_inside_closure() {
+	sed -i 's/return x + 1;/return x + undeclared_thing;/' "$WORK/in.c"
+	expect_error 2 "^in\.c:3:12: error: use of undeclared identifier 'undeclared_thing'$" \
+		"^klp-ccp: error: 1 parse error\(s\) in the extracted code$" -- \
+		-o lp.c --patched-functions=pu_f -S "$NO" -- gcc -c in.c
+}
+
+# Outside the closure: a warning, and success.
+case_parse_error_outside_closure() {
+	cat >>"$WORK/in.c" <<-'C'
+
+	int other(void)
+	{
+		return undeclared_thing;
+	}
+	C
+	expect_success -o lp.c --patched-functions=pu_f -S "$NO" -- gcc -c in.c
+	stderr_has "^klp-ccp: warning: 1 parse error\(s\) outside the extracted code ignored; first: in\.c:13:8: error: use of undeclared identifier 'undeclared_thing'$"
+	grep -q undeclared_thing "$WORK/lp.c" && fail "lp.c holds the broken function"
+}
+
+# Hooks (most hook failures: tests/toy/cases/086..100 and tests/unit/test_policy.c).
+case_hook_not_executable() {
+	printf '#!/bin/sh\necho "RESULT: NO"\n' >"$WORK/hook.sh"
+	chmod 644 "$WORK/hook.sh"
+	expect_error 1 "^klp-ccp: error: hook shall-externalize-fun \('\./hook\.sh' helper\) failed: exited with status 126$" -- \
+		-o lp.c --patched-functions=pu_f -S ./hook.sh -- gcc -c in.c
+}
+
+case_hook_invalid_name() {
+	expect_error 1 "^klp-ccp: error: hook modify-patched-fun-sym \('echo '\\\\''RESULT: 9bad MAKE-EXTERNAL'\\\\''; :' pu_f 0\) failed: invalid answer '9bad MAKE-EXTERNAL': NEW-NAME '9bad' is not a C identifier$" -- \
+		-o lp.c --patched-functions=pu_f -P "echo 'RESULT: 9bad MAKE-EXTERNAL'; :" -- gcc -c in.c
+}
+
+# An answer is data: "$(touch${IFS}pwned)" is not run, and not an identifier.
+case_hook_invalid_name_shell() {
+	expect_error 1 "^klp-ccp: error: hook modify-externalized-sym \(.*' function helper 0\) failed: invalid answer '\\\$\(touch\\\$\{IFS\}pwned\) KEEP-LINKAGE': NEW-NAME '\\\$\(touch\\\$\{IFS\}pwned\)' is not a C identifier$" -- \
+		-o lp.c --patched-functions=pu_f \
+		-E "echo 'RESULT: \$(touch\${IFS}pwned) KEEP-LINKAGE'; :" -- gcc -c in.c
+	[ -e "$WORK/pwned" ] && fail "an answer was executed"
+}
+
+# Output files.
+case_output_is_input() {
+	local sum
+	sum=$(md5sum <"$WORK/in.c")
+	OUT=in.c NO_PREEXISTING=1 expect_error 1 "^klp-ccp: error: output file 'in\.c' is the input file$" -- \
+		-o in.c --patched-functions=pu_f -- gcc -c in.c
+	[ "$(md5sum <"$WORK/in.c")" = "$sum" ] || fail "the input was modified"
+}
+
+case_output_is_input_other_spelling() {
+	OUT=./in.c NO_PREEXISTING=1 expect_error 1 "^klp-ccp: error: output file '\./in\.c' is the input file$" -- \
+		-o ./in.c --patched-functions=pu_f -- gcc -c "$WORK/in.c"
+}
+
+# Every input counts, not only the .c file: a header it includes, the
+# response file, a -include file, an IPA clones dump.
+output_is_other_input() {	# OUTPUT KLP-CCP-ARG...
+	local out=$1 sum
+	shift
+	sum=$(md5sum <"$WORK/$out")
+	OUT=$out NO_PREEXISTING=1 expect_error 1 "^klp-ccp: error: output file '${out//./\\.}' is (the|an) input file.*$" -- "$@"
+	[ "$(md5sum <"$WORK/$out")" = "$sum" ] || fail "the input $out was overwritten"
+}
+
+case_output_is_included_header() {
+	printf '#define ONE 1\n' >"$WORK/inc.h"
+	sed -i '1i #include "inc.h"' "$WORK/in.c"
+	output_is_other_input inc.h -o inc.h --patched-functions=pu_f -- gcc -c in.c
+}
+
+case_output_is_response_file() {
+	echo '-O2' >"$WORK/args.rsp"
+	output_is_other_input args.rsp -o args.rsp --patched-functions=pu_f -- gcc @args.rsp -c in.c
+}
+
+case_output_is_pre_include() {
+	printf '#define ONE 1\n' >"$WORK/pre.h"
+	output_is_other_input pre.h -o pre.h --patched-functions=pu_f -- gcc -include pre.h -c in.c
+}
+
+case_output_is_ipa_dump() {
+	printf 'Callgraph removal;helper;1;in.c;1;12\n' >"$WORK/x.ipa-clones"
+	output_is_other_input x.ipa-clones -o x.ipa-clones --patched-functions=pu_f \
+		--ipa-clones=x.ipa-clones -- gcc -c in.c
+}
+
+case_report_is_input() {
+	NO_PREEXISTING=1 expect_error 1 "^klp-ccp: error: output file 'in\.c' is the input file$" -- \
+		-o lp.c --report=in.c --patched-functions=pu_f -- gcc -c in.c
+}
+
+case_report_is_output() {
+	expect_error 1 "^klp-ccp: error: --report and -o name the same file 'lp\.c'$" -- \
+		-o lp.c --report=lp.c --patched-functions=pu_f -- gcc -c in.c
+}
+
+case_output_dir_missing() {
+	OUT=nodir/lp.c expect_error 1 "^klp-ccp: error: cannot write 'nodir/lp\.c': No such file or directory$" -- \
+		-o nodir/lp.c --patched-functions=pu_f -- gcc -c in.c
+}
+
+case_report_dir_missing() {
+	expect_error 1 "^klp-ccp: error: cannot write 'nodir/r\.yaml': No such file or directory$" -- \
+		-o lp.c --report=nodir/r.yaml --patched-functions=pu_f -- gcc -c in.c
+}
+
+# The output or the report names an existing directory: the rename fails.
+case_output_is_directory() {
+	mkdir "$WORK/lp.c"
+	NO_PREEXISTING=1 expect_error 1 "^klp-ccp: error: cannot write 'lp\.c': Is a directory$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c in.c
+}
+
+# Both or neither: lp.c must not be written when the report cannot be.
+case_report_is_directory() {
+	mkdir "$WORK/r.yaml"
+	expect_error 1 "^klp-ccp: error: cannot write 'r\.yaml': Is a directory$" -- \
+		-o lp.c --report=r.yaml --patched-functions=pu_f -- gcc -c in.c
+}
+
+case_output_dir_unwritable() {
+	if [ "$(id -u)" != 0 ]; then
+		mkdir "$WORK/ro" && chmod 555 "$WORK/ro"
+		OUT=ro/lp.c expect_error 1 "^klp-ccp: error: cannot write 'ro/lp\.c': Permission denied$" -- \
+			-o ro/lp.c --patched-functions=pu_f -- gcc -c in.c
+		chmod 755 "$WORK/ro"
+	else	# root writes everywhere but in /proc
+		OUT=/proc/klp-ccp-lp.c expect_error 1 "^klp-ccp: error: cannot write '/proc/klp-ccp-lp\.c': .+$" -- \
+			-o /proc/klp-ccp-lp.c --patched-functions=pu_f -- gcc -c in.c
+	fi
+}
+
+# Disk full, simulated by a file size limit: "File too large" (EFBIG), not SIGXFSZ.
+fsize_run() {	# LIMIT ARG...: run ARG... with RLIMIT_FSIZE = LIMIT bytes
+	cat >"$H/fsize.py" <<-'PY'
+	import os, resource, sys
+	lim = int(sys.argv[1])
+	resource.setrlimit(resource.RLIMIT_FSIZE, (lim, lim))
+	os.execv(sys.argv[2], sys.argv[2:])
+	PY
+	run python3 "$H/fsize.py" "$@"
+}
+
+case_disk_full() {
+	local before
+	command -v python3 >/dev/null || { echo "SKIP errors/$CASE: no python3"; exit 77; }
+	before=$(listing)
+	fsize_run 100 "$KLP_CCP" -o lp.c --patched-functions=pu_f -- gcc -c in.c
+	check_failure 1 "^klp-ccp: error: cannot write 'lp\.c': File too large$"
+	no_leftovers "$before"
+}
+
+# lp.c fits, the report does not: neither is written.
+case_disk_full_report() {
+	local before size
+	command -v python3 >/dev/null || { echo "SKIP errors/$CASE: no python3"; exit 77; }
+	run_k -o lp.c --report=r.yaml --patched-functions=pu_f -- gcc -c in.c
+	[ "$STATUS" -eq 0 ] || { fail "test bug: the unlimited run failed: $(cat "$H/err")"; return; }
+	size=$(stat -c %s "$WORK/lp.c")
+	[ "$(stat -c %s "$WORK/r.yaml")" -gt "$size" ] || { fail "test bug: report smaller than lp.c"; return; }
+	rm -f "$WORK/lp.c" "$WORK/r.yaml"
+	before=$(listing)
+	fsize_run "$size" "$KLP_CCP" -o lp.c --report=r.yaml --patched-functions=pu_f -- gcc -c in.c
+	check_failure 1 "^klp-ccp: error: cannot write 'r\.yaml': File too large$"
+	no_leftovers "$before"
+}
+
+# Interrupted runs: klp-ccp is killed by the signal while a hook sleeps; no
+# lp.c, no report, no temporary file.
+interrupt_case() {	# SIGNAL
+	local sig=$1 before pid i
+	before=$(listing)
+	CMD=("$KLP_CCP" -o lp.c --report=r.yaml --patched-functions=pu_f -S '<hook sleeping 30 s>' -- gcc -c in.c)
+	(cd "$WORK" && exec "$KLP_CCP" -o lp.c --report=r.yaml --patched-functions=pu_f \
+		-S 'echo $$ >.harness/hook.pid; exec sleep 30; :' -- gcc -c in.c \
+		</dev/null >"$H/out" 2>"$H/err") &
+	pid=$!
+	for i in $(seq 300); do [ -s "$H/hook.pid" ] && break; sleep 0.1; done
+	[ -s "$H/hook.pid" ] || { fail "the hook never ran"; kill -KILL $pid; return; }
+	kill -"$sig" $pid
+	wait $pid
+	STATUS=$?
+	[ "$STATUS" -eq $((128 + $(kill -l "$sig"))) ] ||
+		fail "exit status $STATUS, expected death by SIG$sig ($((128 + $(kill -l "$sig"))))"
+	no_leftovers "$before"
+	HOOK_PID=$(cat "$H/hook.pid")
+}
+
+case_sigterm() {
+	interrupt_case TERM
+	kill -KILL -- "-$HOOK_PID" 2>/dev/null
+}
+
+case_sigint() {
+	interrupt_case INT
+	kill -KILL -- "-$HOOK_PID" 2>/dev/null
+}
+
+# An interrupted run also ends the hook it is waiting for (its process group).
+case_signal_ends_hook() {
+	interrupt_case TERM
+	sleep 0.5
+	if kill -0 -- "-$HOOK_PID" 2>/dev/null; then
+		fail "the hook's process group ($HOOK_PID) survived klp-ccp's SIGTERM"
+		kill -KILL -- "-$HOOK_PID" 2>/dev/null
+	fi
+}
+
+# Names and paths with spaces, quotes, $(), ` and ; never reach a shell as code.
+EVIL_DIR="d ir;\$(touch pwned) 'q\"\`touch pwned\`"
+EVIL_SRC="a b;\$(touch pwned).c"
+case_hostile_paths() {
+	local d="$WORK/$EVIL_DIR" log
+	mkdir "$d" && mv "$WORK/in.c" "$d/$EVIL_SRC"
+	cat >"$d/hook log.sh" <<-'SH'
+	printf '[%s]\n' "$@" "$KLP_CCP_SOURCE" >>"$KLP_CCP_CWD/args log"
+	echo "RESULT: NO"
+	SH
+	(cd "$d" && timeout 120 "$KLP_CCP" -o "out \$(touch pwned);x.c" \
+		--report="r \`touch pwned\`.yaml" --patched-functions=pu_f \
+		-S "sh './hook log.sh'" -H "sh './hook log.sh' >/dev/null; echo 'RESULT: YES'; :" \
+		-- gcc -c "-DQ=\$(touch pwned)" "$EVIL_SRC" </dev/null >"$H/out" 2>"$H/err")
+	STATUS=$?
+	[ "$STATUS" -eq 0 ] || fail "exit status $STATUS: $(head -n 3 "$H/err")"
+	[ -z "$(find "$WORK" "$d" -name 'pwned*')" ] || fail "a name was executed by a shell"
+	[ -f "$d/out \$(touch pwned);x.c" ] || fail "lp.c not written under its name"
+	[ -f "$d/r \`touch pwned\`.yaml" ] || fail "report not written under its name"
+	log=$(cat "$d/args log" 2>/dev/null)
+	[ "$log" = "$(printf '[helper]\n[%s]' "$EVIL_SRC")" ] ||
+		fail "hook arguments/KLP_CCP_SOURCE not passed verbatim: $log"
+	grep -qF "source: 'a b;\$(touch pwned).c'" "$d/r \`touch pwned\`.yaml" ||
+		grep -qF "source: a b;\$(touch pwned).c" "$d/r \`touch pwned\`.yaml" ||
+		fail "the report does not name the source"
+	(cd "$d" && gcc -std=gnu11 -c "out \$(touch pwned);x.c" -o "$H/lp.o") >"$H/gcc.err" 2>&1 ||
+		fail "lp.c does not compile: $(head -n 3 "$H/gcc.err")"
+}
+
+# Hostile file names reach lp.c's comments and #line directives intact.
+hostile_name_in_lp() {	# RELATIVE-SOURCE-PATH
+	mkdir -p "$WORK/$(dirname "$1")"
+	mv "$WORK/in.c" "$WORK/$1"
+	run_k -o lp.c --patched-functions=pu_f -S "$NO" -- gcc -c "$1"
+	[ "$STATUS" -eq 0 ] || { fail "exit status $STATUS: $(head -n 3 "$H/err")"; return; }
+	(cd "$WORK" && gcc -std=gnu11 -c lp.c -o "$H/lp.o") >"$H/gcc.err" 2>&1 ||
+		fail "lp.c does not compile for source '$1': $(grep -m 2 error "$H/gcc.err")"
+}
+
+case_lp_c_name_quote_backslash() {
+	hostile_name_in_lp 'a"b\c.c'
+}
+
+case_lp_c_name_comment_end() {
+	hostile_name_in_lp 'd*/b.c'
+}
+
+case_lp_c_name_newline() {
+	hostile_name_in_lp $'nl\nx.c'
+}
+
+# Malformed inputs of the extraction itself (the parsers have their own tests:
+# tests/ipa malformed.*, tests/glue/errors.sh, tests/facts/errors.sh).
+case_ipa_clones_malformed() {
+	printf 'Callgraph clone;pu_f;1;in.c;6;5\n' >"$WORK/x.ipa-clones"
+	expect_error 1 "^x\.ipa-clones:1: error: .+$" -- \
+		-o lp.c --patched-functions=pu_f --ipa-clones=x.ipa-clones -- gcc -c in.c
+}
+
+case_ipa_clones_missing() {
+	expect_error 1 "^klp-ccp: error: cannot read IPA clones dump 'no\.ipa-clones': No such file or directory$" -- \
+		-o lp.c --patched-functions=pu_f --ipa-clones=no.ipa-clones -- gcc -c in.c
+}
+
+# Skip while the extraction ignores --target-object (wiring in progress).
+need_target_object() {
+	run_k -o lp.c --patched-functions=pu_f --target-object=nothere.o -- gcc -c in.c
+	rm -f "$WORK/lp.c"
+	[ "$STATUS" -ne 0 ] || { echo "SKIP errors/$CASE: the extraction ignores --target-object"; exit 77; }
+}
+
+case_target_object_missing() {
+	need_target_object
+	expect_error 1 "^klp-ccp: error: .*'nothere\.o'.*$" -- \
+		-o lp.c --patched-functions=pu_f --target-object=nothere.o -- gcc -c in.c
+}
+
+case_target_object_not_elf() {
+	need_target_object
+	echo 'not an ELF file' >"$WORK/t.o"
+	expect_error 1 "^klp-ccp: error: .*'t\.o' is not an ELF file.*$" -- \
+		-o lp.c --patched-functions=pu_f --target-object=t.o -- gcc -c in.c
+}
+
+case_target_object_truncated() {
+	need_target_object
+	(cd "$WORK" && gcc -O2 -g -c in.c -o full.o && head -c $(($(stat -c %s full.o) / 3)) full.o >t.o && rm full.o)
+	expect_error 1 "^klp-ccp: error: .*t\.o.*(truncated|corrupt).*$" -- \
+		-o lp.c --patched-functions=pu_f --target-object=t.o -- gcc -c in.c
+}
+
+# --- main ------------------------------------------------------------------------
+
+if [ "$CASE" = --list ]; then
+	declare -F | awk '$3 ~ /^case_/ { sub(/^case_/, "", $3); print $3 }'
+	exit 0
+fi
+declare -F "case_$CASE" >/dev/null || { echo "usage: $0 CASE | --list" >&2; exit 2; }
+[ -x "$KLP_CCP" ] || { echo "FAIL errors/$CASE: $KLP_CCP not found"; exit 1; }
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/klp-errors-$CASE.XXXXXX")
+H=$WORK/.harness
+mkdir "$H"
+write_input "$WORK/in.c"
+STATUS=0 CMD=() HOOK_PID=
+"case_$CASE"
+if [ "$FAILED" -ne 0 ]; then
+	echo "---- work dir: $WORK; last command (cwd = work dir):"
+	printf '%q ' "${CMD[@]}"
+	echo
+	echo "---- exit status $STATUS, stderr:"
+	head -n 20 "$H/err"
+	exit 1
+fi
+[ "${KLP_ERRORS_KEEP:-0}" = 1 ] && echo "work dir kept: $WORK" || rm -rf "$WORK"
+echo "PASS errors/$CASE"
