@@ -20,6 +20,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "klp-ccp/changed_set.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/objcmp.h"
@@ -44,156 +45,11 @@ static const char usage[] =
 "                          (repeatable)\n"
 "  -h, --help              print this help and exit\n";
 
-enum kind { K_CHANGED, K_ADDED, K_REMOVED, K_LINE_ONLY, K_SAME, K_NKINDS };
-static const char *const kind_names[] = { "changed", "added", "removed", "line_only" };
-
-struct group {
-	char *name;			/* source function */
-	struct strlist syms;		/* symbols, both objects, sorted, unique */
-	size_t *fa, *fb;		/* function indexes in ORIG / PATCHED */
-	size_t na, nb, capa, capb;
-	enum kind kind;
-	int64_t delta;
-	char *reason;
-};
-
-struct groups {
-	struct group *v;
-	size_t n, cap;
-	struct strmap index;
-};
-
 struct args {
 	bool text;
 	struct strlist prefixes;
 	const char *orig, *patched;
 };
-
-static struct group *group_of(struct groups *g, const char *name)
-{
-	int i = strmap_get(&g->index, name);
-	struct group *gr;
-
-	if (i >= 0)
-		return &g->v[i];
-	gr = ARRAY_PUSH(g->v, g->n, g->cap);
-	memset(gr, 0, sizeof(*gr));
-	gr->name = xstrdup(name);
-	strmap_put(&g->index, gr->name, (int)(g->n - 1));	/* the string does not move */
-	return gr;
-}
-
-static void add_funcs(struct groups *g, const struct objcmp_obj *o, bool patched)
-{
-	for (size_t i = 0; i < objcmp_nfuncs(o); i++) {
-		const struct objcmp_func *f = objcmp_func_at(o, i);
-		struct group *gr = group_of(g, f->base);
-
-		if (patched)
-			*(size_t *)ARRAY_PUSH(gr->fb, gr->nb, gr->capb) = i;
-		else
-			*(size_t *)ARRAY_PUSH(gr->fa, gr->na, gr->capa) = i;
-		if (!strlist_contains(&gr->syms, f->name))
-			strlist_push(&gr->syms, f->name);
-	}
-}
-
-static void set_kind(struct group *gr, enum kind k, int64_t delta, char *reason)
-{
-	if (k == K_CHANGED || (k == K_LINE_ONLY && gr->kind == K_SAME)) {
-		if (gr->kind != K_CHANGED) {
-			free(gr->reason);
-			gr->reason = reason;
-			reason = NULL;
-			gr->delta = delta;
-		}
-		gr->kind = k;
-	}
-	free(reason);
-}
-
-/* Compare the symbols of one function present in both objects. */
-static void compare_group(struct group *gr, const struct objcmp_obj *a,
-			  const struct objcmp_obj *b)
-{
-	bool *used = xcalloc(gr->nb, sizeof(bool));
-
-	gr->kind = K_SAME;
-	for (size_t i = 0; i < gr->na; i++) {
-		const struct objcmp_func *fa = objcmp_func_at(a, gr->fa[i]), *fb = NULL;
-		enum objcmp_result res;
-		int64_t delta;
-		char *reason;
-		size_t j;
-
-		for (j = 0; j < gr->nb && !fb; j++)
-			if (!used[j] && !strcmp(objcmp_func_at(b, gr->fb[j])->norm, fa->norm))
-				fb = objcmp_func_at(b, gr->fb[j]);
-		if (!fb) {
-			set_kind(gr, K_CHANGED, 0, xasprintf("%s: only in the original", fa->name));
-			continue;
-		}
-		used[j - 1] = true;
-		res = objcmp_compare(a, fa, b, fb, &reason, &delta);
-		if (res == OBJCMP_IDENTICAL)
-			continue;
-		set_kind(gr, res == OBJCMP_LINE_ONLY ? K_LINE_ONLY : K_CHANGED, delta,
-			 xasprintf("%s: %s", fa->name, reason));
-		free(reason);
-	}
-	for (size_t j = 0; j < gr->nb; j++)
-		if (!used[j])
-			set_kind(gr, K_CHANGED, 0, xasprintf("%s: only in the patched object",
-							     objcmp_func_at(b, gr->fb[j])->name));
-	free(used);
-}
-
-/* Line-only functions must agree on the shift: keep the most frequent delta
- * (the smallest on ties), the others changed. */
-static void check_deltas(struct groups *g)
-{
-	int64_t best = 0;
-	size_t best_n = 0;
-
-	for (size_t i = 0; i < g->n; i++) {
-		size_t n = 0;
-
-		if (g->v[i].kind != K_LINE_ONLY)
-			continue;
-		for (size_t k = 0; k < g->n; k++)
-			n += g->v[k].kind == K_LINE_ONLY && g->v[k].delta == g->v[i].delta;
-		if (n > best_n || (n == best_n && llabs(g->v[i].delta) < llabs(best))) {
-			best = g->v[i].delta;
-			best_n = n;
-		}
-	}
-	for (size_t i = 0; i < g->n; i++) {
-		struct group *gr = &g->v[i];
-		char *r;
-
-		if (gr->kind != K_LINE_ONLY || gr->delta == best)
-			continue;
-		r = xasprintf("%s (other functions: %+" PRId64 ")", gr->reason, best);
-		free(gr->reason);
-		gr->reason = r;
-		gr->kind = K_CHANGED;
-	}
-}
-
-static void classify(struct groups *g, const struct objcmp_obj *a, const struct objcmp_obj *b)
-{
-	for (size_t i = 0; i < g->n; i++) {
-		struct group *gr = &g->v[i];
-
-		if (!gr->na)
-			gr->kind = K_ADDED;
-		else if (!gr->nb)
-			gr->kind = K_REMOVED;
-		else
-			compare_group(gr, a, b);
-	}
-	check_deltas(g);
-}
 
 static int cmp_str(const void *x, const void *y)
 {
@@ -271,7 +127,7 @@ static bool emit_kind(yaml_emitter_t *em, const struct groups *g, enum kind k)
 
 	for (size_t i = 0; i < g->n; i++)
 		n += g->v[i].kind == k;
-	ok = scalar(em, kind_names[k]) && seq_start(em, n == 0);
+	ok = scalar(em, change_kind_names[k]) && seq_start(em, n == 0);
 	for (size_t i = 0; ok && i < g->n; i++)
 		if (g->v[i].kind == k)
 			ok = emit_group(em, &g->v[i]);
@@ -317,7 +173,7 @@ static void print_text(const struct groups *g)
 
 			if (gr->kind != k)
 				continue;
-			printf("%s %s", kind_names[k], gr->name);
+			printf("%s %s", change_kind_names[k], gr->name);
 			for (size_t s = 0; s < gr->syms.n; s++)
 				printf("%s%s", s ? "," : " ", gr->syms.v[s]);
 			if (gr->reason)
@@ -368,19 +224,6 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return 0;
 }
 
-static void release_groups(struct groups *g)
-{
-	for (size_t i = 0; i < g->n; i++) {
-		free(g->v[i].name);
-		strlist_release(&g->v[i].syms);
-		free(g->v[i].fa);
-		free(g->v[i].fb);
-		free(g->v[i].reason);
-	}
-	free(g->v);
-	strmap_release(&g->index);
-}
-
 static int run(const struct args *a)
 {
 	struct objcmp_opts o = { .attached = true };
@@ -403,9 +246,7 @@ static int run(const struct args *a)
 		objcmp_close(oa);
 		return 1;
 	}
-	add_funcs(&g, oa, false);
-	add_funcs(&g, ob, true);
-	classify(&g, oa, ob);
+	changed_groups_build(&g, oa, ob);
 	qsort(g.v, g.n, sizeof(*g.v), cmp_group);
 	for (size_t i = 0; i < g.n; i++)
 		qsort(g.v[i].syms.v, g.v[i].syms.n, sizeof(char *), cmp_str);
@@ -417,7 +258,7 @@ static int run(const struct args *a)
 		diag_error("changed-functions: cannot write the output");
 		ok = false;
 	}
-	release_groups(&g);
+	changed_groups_release(&g);
 	objcmp_close(oa);
 	objcmp_close(ob);
 	return ok ? 0 : 1;

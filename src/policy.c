@@ -671,8 +671,10 @@ void policy_kill_running_hook(void)
 {
 	pid_t pid = running_hook;
 
-	if (pid > 0)
+	if (pid > 0) {
 		kill(-pid, SIGKILL);
+		waitpid(pid, NULL, 0);	/* no zombie left to an init that may not reap */
+	}
 }
 
 static void spawn(struct hook_run *run, char **argv, char **envp, double timeout)

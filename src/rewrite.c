@@ -188,6 +188,15 @@ static char *written_params(struct model *m, const struct entity *e)
 {
 	struct params p = { m, m->units[e->def_unit].file, { 0 }, 0, true };
 	CXType ft = clang_getCursorType(e->def);
+	const struct kfile *kf = &m->files[p.file];
+	size_t len = strlen(e->name);
+	unsigned off;
+	int file;
+
+	/* a name made by a macro (SYSCALL_DEFINE): so are the parameters */
+	if (!model_locate(m, clang_getCursorLocation(e->def), &file, &off) || file != p.file ||
+	    off + len > kf->len || memcmp(kf->text + off, e->name, len))
+		return NULL;
 
 	clang_visitChildren(e->def, param_text, &p);
 	if (!p.ok || ft.kind != CXType_FunctionProto ||
