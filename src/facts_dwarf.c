@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <dwarf.h>
@@ -563,9 +564,13 @@ int facts_dwarf_load(struct facts_db *db, int fd, const char *path, const struct
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
+		struct stat st;
+
 		close(p[0]);
 		if (errf)
 			dup2(fileno(errf), 2);
+		/* corrupt DWARF can make libdwarf loop: 10 s plus 1 s per MiB */
+		alarm(10 + (fstat(fd, &st) ? 600 : (unsigned)(st.st_size >> 20)));
 		child(db, fd, path, es, p[1]);
 	}
 	close(p[1]);

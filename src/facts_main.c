@@ -106,14 +106,25 @@ static bool emit(yaml_emitter_t *em, yaml_event_t *ev)
 	return yaml_emitter_emit(em, ev) != 0;
 }
 
+/*
+ * libyaml's emitter loops on invalid UTF-8, and names from a corrupt object
+ * can be anything: keep printable ASCII only.
+ */
 static bool scalar(yaml_emitter_t *em, const char *s, bool plain)
 {
 	yaml_event_t ev;
+	char *clean = xstrdup(s);
+	bool ok;
 
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
+	for (char *q = clean; *q; q++)
+		if ((unsigned char)*q < 0x20 || (unsigned char)*q > 0x7e)
+			*q = '?';
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)clean, (int)strlen(clean),
 				     plain, !plain, plain ? YAML_ANY_SCALAR_STYLE
 							  : YAML_SINGLE_QUOTED_SCALAR_STYLE);
-	return emit(em, &ev);
+	ok = emit(em, &ev);
+	free(clean);
+	return ok;
 }
 
 /* Plain unless YAML would read it as something else than a string. */

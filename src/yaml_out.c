@@ -1,5 +1,6 @@
 /* Thin helpers over libyaml's emitter, writing into a string buffer. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "klp-ccp/yaml_out.h"
@@ -85,8 +86,27 @@ static void scalar(struct yaml_out *yo, const char *s, bool plain_only)
 	emit(yo, &ev);
 }
 
+static bool is_printable(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+			return false;
+	return true;
+}
+
 void yo_str(struct yaml_out *yo, const char *s)
 {
+	if (s && !is_printable(s)) {
+		/* libyaml's emitter loops on invalid UTF-8: keep printable ASCII */
+		char *clean = xstrdup(s);
+
+		for (char *q = clean; *q; q++)
+			if ((unsigned char)*q < 0x20 || (unsigned char)*q > 0x7e)
+				*q = '?';
+		yo_str(yo, clean);
+		free(clean);
+		return;
+	}
 	if (!s) {
 		scalar(yo, "null", true);
 		return;
