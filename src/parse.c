@@ -11,6 +11,7 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/gcc_cmdline.h"
+#include "klp-ccp/patch_mode.h"
 
 /* Parses at most: each new answer may expose new headers and new probes. */
 #define MAX_PARSES 4
@@ -37,19 +38,42 @@ static const char *error_name(enum CXErrorCode err)
 	return "unknown error";
 }
 
+/* Files read from memory besides the prelude (--patch: the patched headers). */
+static struct CXUnsavedFile unsaved[17];
+static unsigned n_unsaved = 1;
+
+int parse_override_file(const char *path, const char *text)
+{
+	if (n_unsaved == sizeof(unsaved) / sizeof(unsaved[0]))
+		return -1;
+	unsaved[n_unsaved].Filename = xstrdup(path);
+	unsaved[n_unsaved].Contents = xstrdup(text);
+	unsaved[n_unsaved++].Length = (unsigned long)strlen(text);
+	return 0;
+}
+
+void parse_override_clear(void)
+{
+	while (n_unsaved > 1) {
+		n_unsaved--;
+		free((char *)unsaved[n_unsaved].Filename);
+		free((char *)unsaved[n_unsaved].Contents);
+	}
+}
+
 static CXTranslationUnit parse_once(CXIndex index, const struct gcc_cmdline *cl)
 {
-	struct CXUnsavedFile prelude = {
-		KLP_CCP_PRELUDE_PATH, cl->prelude, (unsigned long)strlen(cl->prelude)
-	};
 	unsigned options = CXTranslationUnit_DetailedPreprocessingRecord |
 			   CXTranslationUnit_KeepGoing;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode err;
 
+	unsaved[0].Filename = KLP_CCP_PRELUDE_PATH;
+	unsaved[0].Contents = cl->prelude;
+	unsaved[0].Length = (unsigned long)strlen(cl->prelude);
 	err = clang_parseTranslationUnit2(index, cl->input,
 					  (const char *const *)cl->clang_args.v,
-					  (int)cl->clang_args.n, &prelude, 1, options, &tu);
+					  (int)cl->clang_args.n, unsaved, n_unsaved, options, &tu);
 	if (err != CXError_Success || !tu) {
 		diag_error("%s: libclang could not parse the file: %s (error %d)",
 			   cl->input, error_name(err), (int)err);

@@ -64,6 +64,7 @@ static char *first_line(const struct strbuf *sb)
 struct patch_file {
 	char *path;		/* in the user's tree, relative to cwd */
 	struct strlist touched;	/* original line numbers touched, as decimal strings */
+	size_t first_shift;	/* its first hunk's entry in patch_info.shifts */
 };
 
 struct patch_info {
@@ -100,7 +101,8 @@ static void hunk_lines(const char **pos, struct patch_file *pf, struct patch_inf
 {
 	const char *p = *pos;
 	unsigned orig = 0, n = 0;
-	long long shift = pi->n_shifts ? pi->shifts[pi->n_shifts - 1] : 0;
+	/* hunks of one file move lines cumulatively; each file starts afresh */
+	long long shift = pi->n_shifts > pf->first_shift ? pi->shifts[pi->n_shifts - 1] : 0;
 
 	sscanf(p, "@@ -%u", &orig);
 	if (sscanf(p, "@@ -%*u,%u", &n) != 1)
@@ -129,6 +131,7 @@ static int read_patch(const char *text, struct patch_info *pi)
 			cur = ARRAY_PUSH(pi->files, pi->n, pi->cap);
 			memset(cur, 0, sizeof(*cur));
 			cur->path = target_of(p + 4);
+			cur->first_shift = pi->n_shifts;
 		} else if (!strncmp(p, "@@ -", 4) && cur) {
 			hunk_lines(&p, cur, pi);
 			continue;
@@ -190,29 +193,26 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
-/* Only the unit's own source can be patched here: say what to do otherwise. */
-static int check_scope(const struct patch_info *pi, const struct gcc_cmdline *cl)
+/*
+ * The unit's own source and the headers it reads can be patched here; other
+ * units need their own extraction. *own is the unit's entry, or -1 when the
+ * patch changes only headers.
+ */
+static int check_scope(const struct patch_info *pi, const struct gcc_cmdline *cl, int *own)
 {
-	bool own = false;
-
+	*own = -1;
 	for (size_t i = 0; i < pi->n; i++) {
 		const char *path = pi->files[i].path;
 
 		if (same_file(path, cl->input)) {
-			own = true;
-		} else if (ends_with(path, ".h")) {
-			diag_error("the patch changes header '%s'; --patch derives functions only from changes to %s: every unit including '%s' needs its own extraction, with the functions using what changed given by --patched-functions",
-				   path, cl->input, path);
-			return -1;
-		} else {
+			*own = (int)i;
+		} else if (!ends_with(path, ".h")) {
 			diag_error("the patch also changes '%s', another translation unit: extract it separately (--patch with its own command line)",
 				   path);
 			return -1;
 		}
 	}
-	if (!own)
-		diag_error("the patch does not change %s", cl->input);
-	return own ? 0 : -1;
+	return 0;
 }
 
 /* "struct foo {" and not "struct foo *f(void) {" or "struct foo x = {". */
@@ -356,6 +356,202 @@ static int apply_patch(const char *patch, const struct patch_info *pi, const cha
 	return rc;
 }
 
+/* ---- headers the patch changes ---- */
+
+/*
+ * A patched header, and how the patched compile is made to read its patched
+ * copy instead: GCC's search order is kept, only the one directory it was
+ * found through gets a scratch twin in front of it.
+ */
+struct patched_header {
+	const char *path;	/* as the patch names it, relative to the cwd */
+	unsigned line;		/* first line the patch touches */
+	char *seen_as;		/* as GCC opened it in the original compile; NULL: not read */
+	unsigned depth;		/* 1: included by the source file itself */
+	char *includer;		/* depth > 1: the header that included it first */
+	char *copy;		/* where the patched compile finds the patched text */
+	char *overlay;		/* directory to search before cl->args[before], or NULL */
+	size_t before;
+	const char *opt;	/* the option naming that directory: -I, -iquote, ... */
+	bool pre_include;	/* named by -include: the argument is replaced */
+};
+
+struct header_set {
+	struct patched_header *v;
+	size_t n, cap;
+};
+
+static void header_set_release(struct header_set *hs)
+{
+	for (size_t i = 0; i < hs->n; i++) {
+		free(hs->v[i].seen_as);
+		free(hs->v[i].includer);
+		free(hs->v[i].copy);
+		free(hs->v[i].overlay);
+	}
+	free(hs->v);
+}
+
+/* gcc -H prints each file it reads as "DOTS PATH", one dot per include level. */
+static const char *h_line(const char *line, size_t len, unsigned *depth, size_t *plen)
+{
+	size_t d = 0;
+
+	while (d < len && line[d] == '.')
+		d++;
+	if (!d || d + 1 >= len || line[d] != ' ')
+		return NULL;
+	*depth = (unsigned)d;
+	*plen = len - d - 1;
+	return line + d + 1;
+}
+
+/* Calls fn for every file the -H output says GCC read; stops at nonzero. */
+static int for_each_read(const struct strbuf *out, int (*fn)(const char *path, unsigned depth, void *arg),
+			 void *arg)
+{
+	const char *p = out->buf ? out->buf : "";
+
+	while (*p) {
+		size_t len = strcspn(p, "\n"), plen;
+		unsigned depth;
+		const char *path = h_line(p, len, &depth, &plen);
+
+		if (path) {
+			char *s = xstrndup(path, plen);
+			int rc = fn(s, depth, arg);
+
+			free(s);
+			if (rc)
+				return rc;
+		}
+		p += len + (p[len] == '\n');
+	}
+	return 0;
+}
+
+/* Looking for a header in the -H listing, and the file that first included it. */
+struct seen_search {
+	struct patched_header *h;
+	char *parents[64];	/* last file read at each depth */
+};
+
+static int note_seen(const char *path, unsigned depth, void *arg)
+{
+	struct seen_search *s = arg;
+	struct patched_header *h = s->h;
+
+	if (same_file(path, h->path)) {
+		h->seen_as = xstrdup(path);
+		h->depth = depth;
+		if (depth > 1 && s->parents[depth - 1])
+			h->includer = xstrdup(s->parents[depth - 1]);
+		return 1;
+	}
+	if (depth < 64) {
+		free(s->parents[depth]);
+		s->parents[depth] = xstrdup(path);
+	}
+	return 0;
+}
+
+static bool find_seen(struct patched_header *h, const struct strbuf *orig_out)
+{
+	struct seen_search s = { h, { 0 } };
+	bool found = for_each_read(orig_out, note_seen, &s);
+
+	for (size_t i = 0; i < 64; i++)
+		free(s.parents[i]);
+	return found;
+}
+
+static const char *const dir_opts[] = { "-I", "-iquote", "-isystem", "-idirafter", NULL };
+
+/* The include directory args->v[i] names, and the option naming it. */
+static const char *include_dir(const struct strlist *args, size_t i, const char **opt)
+{
+	const char *a = args->v[i];
+
+	for (const char *const *o = dir_opts; *o; o++) {
+		size_t n = strlen(*o);
+
+		if (strncmp(a, *o, n))
+			continue;
+		*opt = *o;
+		if (a[n])
+			return a + n;
+		return i + 1 < args->n ? args->v[i + 1] : NULL;
+	}
+	return NULL;
+}
+
+/* path without the directory dir it starts with, or NULL */
+static const char *below(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n && dir[n - 1] == '/')
+		n--;
+	if (strncmp(path, dir, n) || (n && path[n] != '/'))
+		return NULL;
+	path += n;
+	while (*path == '/')
+		path++;
+	return path;
+}
+
+/* An -include of the header: the patched compile names the copy instead. */
+static bool place_pre_include(struct patched_header *h, const struct gcc_cmdline *cl,
+			      const char *root)
+{
+	for (size_t i = 0; i + 1 < cl->args.n; i++) {
+		if (strcmp(cl->args.v[i], "-include") || !same_file(cl->args.v[i + 1], h->path))
+			continue;
+		h->copy = xasprintf("%s/%s", root, h->path);
+		h->seen_as = xstrdup(cl->args.v[i + 1]);
+		h->pre_include = true;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Where the patched compile must find the patched copy: beside the source's
+ * scratch copy when the source includes it from its own directory, else in a
+ * twin of the include directory it was found through.
+ */
+static int place_header(struct patched_header *h, size_t k, const struct gcc_cmdline *cl,
+			const char *root, const char *gcc_src)
+{
+	const char *slash = strrchr(cl->input, '/');
+	char *src_dir = xstrndup(cl->input, slash ? (size_t)(slash - cl->input) : 0);
+	char *copy_dir = xstrndup(gcc_src, (size_t)(strrchr(gcc_src, '/') - gcc_src));
+	const char *rel = h->depth == 1 ? below(h->seen_as, src_dir) : NULL;
+
+	if (rel) {
+		h->copy = xasprintf("%s/%s", copy_dir, rel);
+	} else {
+		for (size_t i = 0; i < cl->args.n && !h->copy; i++) {
+			const char *dir = include_dir(&cl->args, i, &h->opt);
+
+			rel = dir ? below(h->seen_as, dir) : NULL;
+			if (!rel)
+				continue;
+			h->overlay = xasprintf("%s/%zu", root, k);
+			h->before = i;
+			h->copy = xasprintf("%s/%s", h->overlay, rel);
+		}
+	}
+	free(src_dir);
+	free(copy_dir);
+	if (h->copy)
+		return 0;
+	diag_error_at(h->path, h->line, 0,
+		      "cannot make the patched compile of %s read the patched header: GCC finds it as '%s', not through an include directory of the command line",
+		      cl->input, h->seen_as);
+	return -1;
+}
+
 /* ---- compiling both versions ---- */
 
 static bool drops_next(const char *a)
@@ -369,9 +565,32 @@ static bool drops(const char *a)
 	       !strcmp(a, "-M") || !strcmp(a, "-MM");
 }
 
-/* The original command line, compiling input into dir/out.o for comparison. */
+/* The overlay directories to search before args->v[i], with its option. */
+static void push_overlays(struct strlist *v, const struct header_set *hs, size_t i)
+{
+	for (size_t k = 0; hs && k < hs->n; k++) {
+		if (!hs->v[k].overlay || hs->v[k].before != i)
+			continue;
+		strlist_push(v, hs->v[k].opt);
+		strlist_push(v, hs->v[k].overlay);
+	}
+}
+
+static const char *pre_include_copy(const struct header_set *hs, const char *arg)
+{
+	for (size_t k = 0; hs && k < hs->n; k++)
+		if (hs->v[k].pre_include && same_file(arg, hs->v[k].path))
+			return hs->v[k].copy;
+	return arg;
+}
+
+/*
+ * The original command line, compiling input into dir/out.o for comparison,
+ * with -H so we know which headers it read; hs (patched compile only) makes
+ * it read the patched headers.
+ */
 static char **compile_argv(const struct gcc_cmdline *cl, const char *input, const char *dir,
-			   const char *iquote)
+			   const char *iquote, const struct header_set *hs)
 {
 	struct strlist v = { 0 };
 
@@ -385,12 +604,16 @@ static char **compile_argv(const struct gcc_cmdline *cl, const char *input, cons
 		}
 		if (drops(a))
 			continue;
+		push_overlays(&v, hs, i);
+		if (i && !strcmp(cl->args.v[i - 1], "-include"))
+			a = pre_include_copy(hs, a);
 		strlist_push(&v, strcmp(a, cl->input) ? a : input);
 	}
 	if (iquote) {
 		strlist_push(&v, "-iquote");
 		strlist_push(&v, iquote);
 	}
+	strlist_push(&v, "-H");
 	strlist_push(&v, "-ffunction-sections");
 	strlist_push(&v, "-fdata-sections");
 	strlist_push(&v, "-fdump-ipa-clones");
@@ -400,17 +623,36 @@ static char **compile_argv(const struct gcc_cmdline *cl, const char *input, cons
 	return v.v;
 }
 
-static int compile_in(const struct gcc_cmdline *cl, const char *input, const char *dir,
-		      const char *iquote, const char *what)
+/* GCC's first complaint, not the -H listing before it. */
+static char *first_message(const struct strbuf *out)
 {
-	char **argv = compile_argv(cl, input, dir, iquote);
-	struct strbuf out = { 0 };
+	const char *p = out->buf ? out->buf : "";
+
+	while (*p) {
+		size_t len = strcspn(p, "\n"), plen;
+		unsigned depth;
+
+		if (strstr(p, "error") && strstr(p, "error") < p + len)
+			return xstrndup(p, len);
+		if (!h_line(p, len, &depth, &plen) && len && strncmp(p, "Multiple include guards", 23))
+			return xstrndup(p, len);
+		p += len + (p[len] == '\n');
+	}
+	return xstrdup("");
+}
+
+/* Compile into dir/out.o; GCC's output (with the -H listing) in *out. */
+static int compile_in(const struct gcc_cmdline *cl, const char *input, const char *dir,
+		      const char *iquote, const struct header_set *hs, const char *what,
+		      struct strbuf *out)
+{
+	char **argv = compile_argv(cl, input, dir, iquote, hs);
 	int rc;
 
 	mkdir(dir, 0700);
-	rc = run_program(argv, &out);
+	rc = run_program(argv, out);
 	if (rc) {
-		char *l = first_line(&out);
+		char *l = first_message(out);
 
 		diag_error("compiling the %s %s failed: %s", what, cl->input, l);
 		free(l);
@@ -418,19 +660,47 @@ static int compile_in(const struct gcc_cmdline *cl, const char *input, const cha
 	for (char **a = argv; *a; a++)
 		free(*a);
 	free(argv);
-	sb_release(&out);
 	return rc ? -1 : 0;
+}
+
+static int still_unpatched(const char *path, unsigned depth, void *arg)
+{
+	const struct patched_header *h = arg;
+
+	return same_file(path, h->path);
+}
+
+/* The patched compile must not have read any unpatched header (gcc -H). */
+static int check_patched_read(const struct header_set *hs, const struct strbuf *out,
+			      const struct gcc_cmdline *cl)
+{
+	for (size_t k = 0; k < hs->n; k++) {
+		const struct patched_header *h = &hs->v[k];
+
+		if (!for_each_read(out, still_unpatched, (void *)h))
+			continue;
+		diag_error_at(h->path, h->line, 0,
+			      "cannot make the patched compile of %s read the patched header: GCC still finds the original (included as '%s' from a file outside the scratch copies)",
+			      cl->input, h->seen_as);
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- deriving the functions ---- */
 
-static char *joined(const struct strlist *l)
+static char *joined_by(const struct strlist *l, const char *sep)
 {
 	struct strbuf sb = { 0 };
 
 	for (size_t i = 0; i < l->n; i++)
-		sb_addf(&sb, "%s%s", i ? ", " : "", l->v[i]);
+		sb_addf(&sb, "%s%s", i ? sep : "", l->v[i]);
 	return sb_detach(&sb);
+}
+
+static char *joined(const struct strlist *l)
+{
+	return joined_by(l, ", ");
 }
 
 static void note_list(const char *what, const struct strlist *l)
@@ -504,11 +774,163 @@ static int derive(const char *scratch, const char *patch, const struct patch_inf
 	return rc;
 }
 
+static int check_layouts(const struct patch_info *pi)
+{
+	for (size_t i = 0; i < pi->n; i++)
+		if (check_layout(&pi->files[i], pi->files[i].path))
+			return -1;
+	return 0;
+}
+
+static void collect_headers(const struct patch_info *pi, int own, struct header_set *hs)
+{
+	for (size_t i = 0; i < pi->n; i++) {
+		struct patched_header *h;
+
+		if ((int)i == own)
+			continue;
+		h = ARRAY_PUSH(hs->v, hs->n, hs->cap);
+		memset(h, 0, sizeof(*h));
+		h->path = pi->files[i].path;
+		h->line = pi->files[i].touched.n ? (unsigned)atoi(pi->files[i].touched.v[0]) : 1;
+	}
+}
+
+/* A scratch copy that still names the original, for __FILE__ and diagnostics. */
+static char *copy_as(const char *src, const char *dst, const char *name)
+{
+	char *prefix = xasprintf("#line 1 \"%s\"\n", name), *c = copy_to(src, dst, prefix);
+
+	free(prefix);
+	return c;
+}
+
+/*
+ * Find how the original compile read each patched header, and put the
+ * patched text where the patched compile will read it instead.
+ */
+static int place_headers(struct header_set *hs, const struct strbuf *orig_out,
+			 const struct gcc_cmdline *cl, const char *scratch, const char *gcc_src)
+{
+	char *root = xasprintf("%s/overlay", scratch);
+	int rc = 0;
+
+	for (size_t k = 0; k < hs->n && !rc; k++) {
+		struct patched_header *h = &hs->v[k];
+		char *patched = xasprintf("%s/tree/%s", scratch, h->path), *c;
+
+		if (place_pre_include(h, cl, root)) {
+			rc = 0;
+		} else if (find_seen(h, orig_out)) {
+			rc = place_header(h, k, cl, root, gcc_src);
+		} else {
+			patch_units_note(h->path, cl);
+			diag_error_at(h->path, h->line, 0,
+				      "the patch changes this header, which %s does not include: extract the units including it (--patch with their command lines)",
+				      cl->input);
+			rc = -1;
+		}
+		if (!rc) {
+			c = copy_as(patched, h->copy, h->seen_as);
+			rc = c ? 0 : -1;
+			free(c);
+		}
+		free(patched);
+	}
+	free(root);
+	return rc;
+}
+
+/* libclang reads the patched headers at their own paths, so lp.c names them. */
+static int override_headers(const struct header_set *hs, const char *scratch,
+			    struct patch_plan *plan)
+{
+	for (size_t k = 0; k < hs->n; k++) {
+		char *patched = xasprintf("%s/tree/%s", scratch, hs->v[k].path);
+		char *text = read_file(patched, NULL);
+
+		free(patched);
+		if (!text)
+			return -1;
+		if (parse_override_file(hs->v[k].seen_as, text)) {
+			diag_error_at(hs->v[k].path, hs->v[k].line, 0,
+				      "the patch changes too many headers (at most 16)");
+			free(text);
+			return -1;
+		}
+		free(text);
+		strlist_push(&plan->headers, hs->v[k].path);
+	}
+	return 0;
+}
+
+static void note_headers(const struct header_set *hs, const struct gcc_cmdline *cl, int own,
+			 const struct patch_plan *plan)
+{
+	char *fns = joined(&plan->functions);
+
+	for (size_t k = 0; k < hs->n; k++) {
+		if (own < 0)
+			diag_note("functions of %s affected by the change to header '%s': %s",
+				  cl->input, hs->v[k].path, fns);
+		else
+			diag_note("the patch changes %s and header '%s': the derived functions are those either change",
+				  cl->input, hs->v[k].path);
+		patch_units_note(hs->v[k].path, cl);
+	}
+	free(fns);
+}
+
+/*
+ * lp.c is built against the unpatched tree: a patched header reaches it only
+ * as text copied into lp.c, which works for a header the source includes
+ * itself. One included first by another header would come back unpatched
+ * with the #include of that one.
+ */
+static int check_copyable(const struct header_set *hs, const struct gcc_cmdline *cl,
+			  const struct patch_plan *plan)
+{
+	char *fns;
+
+	for (size_t k = 0; k < hs->n; k++) {
+		const struct patched_header *h = &hs->v[k];
+
+		if (h->depth <= 1)
+			continue;
+		fns = joined_by(&plan->functions, ",");
+		diag_error_at(h->path, h->line, 0,
+			      "%s includes this header through '%s', which lp.c would #include unpatched: copy the changed code into lp.c by hand under new names, extracting with --patched-functions=%s",
+			      cl->input, h->includer ? h->includer : "another header", fns);
+		free(fns);
+		return -1;
+	}
+	return 0;
+}
+
+/* The patched unit: libclang parses one copy, GCC compiles another beside the patched headers. */
+static int copy_sources(const struct gcc_cmdline *cl, int own, const struct patch_info *pi,
+			struct patch_plan *plan, char **gcc_src)
+{
+	char *src = own < 0 ? xstrdup(cl->input) :
+		    xasprintf("%s/tree/%s", plan->scratch, pi->files[own].path);
+	char *copy = xasprintf("%s/patched-src/%s", plan->scratch, cl->input);
+
+	plan->patched_input = copy_as(src, copy, cl->input);
+	free(copy);
+	copy = xasprintf("%s/gcc-src/%s", plan->scratch, cl->input);
+	*gcc_src = copy_as(src, copy, cl->input);
+	free(copy);
+	free(src);
+	return plan->patched_input && *gcc_src ? 0 : -1;
+}
+
 static int prepare_in(const char *patch, const struct gcc_cmdline *cl, struct patch_plan *plan)
 {
 	struct patch_info pi = { 0 };
-	char *text = read_file(patch, NULL), *patched_src = NULL, *prefix, *src_dir, *copy;
-	int rc = -1;
+	struct header_set hs = { 0 };
+	struct strbuf orig_out = { 0 }, patched_out = { 0 };
+	char *text = read_file(patch, NULL), *gcc_src = NULL, *copy, *patched_dir = NULL;
+	int own, rc = -1;
 
 	if (!text) {
 		diag_error("%s: %s", patch, strerror(errno));
@@ -519,33 +941,33 @@ static int prepare_in(const char *patch, const struct gcc_cmdline *cl, struct pa
 			   patch);
 		goto out;
 	}
-	if (check_scope(&pi, cl) || check_layout(&pi.files[0], pi.files[0].path) ||
-	    apply_patch(patch, &pi, plan->scratch))
+	if (check_scope(&pi, cl, &own) || check_layouts(&pi) ||
+	    apply_patch(patch, &pi, plan->scratch) || copy_sources(cl, own, &pi, plan, &gcc_src))
 		goto out;
-	patched_src = xasprintf("%s/tree/%s", plan->scratch, pi.files[0].path);
-	/* the copy keeps the original's name for __FILE__ and diagnostics */
-	prefix = xasprintf("#line 1 \"%s\"\n", cl->input);
-	copy = xasprintf("%s/patched-src/%s", plan->scratch, pi.files[0].path);
-	plan->patched_input = copy_to(patched_src, copy, prefix);
-	free(copy);
-	free(prefix);
+	collect_headers(&pi, own, &hs);
 	copy = xstrdup(cl->input);
-	src_dir = xstrdup(dirname(copy));
+	plan->iquote = xstrdup(dirname(copy));
 	free(copy);
-	plan->iquote = src_dir;
 	plan->ipa_dump = xasprintf("%s/orig", plan->scratch);
-	copy = xasprintf("%s/patched", plan->scratch);
-	if (!plan->patched_input ||
-	    compile_in(cl, cl->input, plan->ipa_dump, NULL, "original") ||
-	    compile_in(cl, plan->patched_input, copy, src_dir, "patched")) {
-		free(copy);
+	patched_dir = xasprintf("%s/patched", plan->scratch);
+	if (compile_in(cl, cl->input, plan->ipa_dump, NULL, NULL, "original", &orig_out) ||
+	    place_headers(&hs, &orig_out, cl, plan->scratch, gcc_src) ||
+	    compile_in(cl, gcc_src, patched_dir, plan->iquote, &hs, "patched", &patched_out) ||
+	    check_patched_read(&hs, &patched_out, cl) ||
+	    override_headers(&hs, plan->scratch, plan))
 		goto out;
-	}
-	free(copy);
 	rc = derive(plan->scratch, patch, &pi, plan);
+	if (!rc) {
+		note_headers(&hs, cl, own, plan);
+		rc = check_copyable(&hs, cl, plan);
+	}
 out:
-	free(patched_src);
+	sb_release(&orig_out);
+	sb_release(&patched_out);
+	free(patched_dir);
+	free(gcc_src);
 	free(text);
+	header_set_release(&hs);
 	patch_info_release(&pi);
 	return rc;
 }
@@ -571,6 +993,8 @@ void patch_plan_release(struct patch_plan *plan)
 	free(plan->patched_input);
 	free(plan->ipa_dump);
 	free(plan->iquote);
+	strlist_release(&plan->headers);
+	parse_override_clear();
 	free(plan->source);
 	strlist_release(&plan->functions);
 	memset(plan, 0, sizeof(*plan));

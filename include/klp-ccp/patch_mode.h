@@ -7,6 +7,7 @@
 #define KLP_CCP_PATCH_MODE_H
 
 #include "klp-ccp/gcc_cmdline.h"
+#include "klp-ccp/model.h"
 #include "klp-ccp/util.h"
 
 /* Functions by change, by source function name (clones folded in). */
@@ -26,17 +27,34 @@ struct patch_plan {
 	char *ipa_dump;			/* GCC's clone dump of the original unit */
 	char *iquote;			/* the original's directory, for its "..." includes */
 	struct strlist functions;	/* derived patched functions */
+	struct strlist headers;		/* headers the patch changes, as it names them */
 	char *source;			/* the original input, as given */
 };
 
 /*
- * Apply patch to scratch copies of cl->input (the user's tree is never
- * written), compile both versions with the original command line plus
- * -ffunction-sections -fdata-sections -fdump-ipa-clones, and derive the
- * changed functions. -1 with a clear error for a patch that does not apply,
- * touches no function, changes a data layout or only touches headers.
+ * Apply patch to scratch copies of cl->input and of the headers it changes
+ * (the user's tree is never written), compile both versions with the
+ * original command line plus -ffunction-sections -fdata-sections
+ * -fdump-ipa-clones (the patched one made to read the patched headers), and
+ * derive the changed functions. -1 with a clear error for a patch that does
+ * not apply, touches no function, changes a data layout, changes another
+ * unit or a header this unit does not include.
  */
 int patch_mode_prepare(const char *patch, const struct gcc_cmdline *cl, struct patch_plan *plan);
 void patch_plan_release(struct patch_plan *plan);
+
+/*
+ * patch_headers.c: lp.c must not #include a header the patch changes (the
+ * livepatch is built against the unpatched tree): what the output needs from
+ * it is copied from the patched text instead.
+ */
+void patch_mode_mark_headers(const struct patch_plan *plan, struct model *m);
+
+/* patch_headers.c: a note naming the other units that include header. */
+void patch_units_note(const char *header, const struct gcc_cmdline *cl);
+
+/* parse.c: libclang reads text for path (the patched headers); -1: too many. */
+int parse_override_file(const char *path, const char *text);
+void parse_override_clear(void);
 
 #endif

@@ -32,7 +32,7 @@ no_trace() {	# the user's files are untouched and no scratch dir is left
 }
 
 small_case() {
-	cd "$work" && cp "$here/small/"*.c .
+	cd "$work" && cp "$here/small/"*.[ch] .
 	case $case in
 	inline)		# a static inline used by two callers: both change
 		make_patch inline.c 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
@@ -71,11 +71,46 @@ small_case() {
 		sed -i 's/return x - 3;/return x - 5;/' inline.c
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
 		grep -q "error: .*does not apply" err || fail "no 'does not apply' error" ;;
-	header)		# a patch to a header is explained
+	header)		# a static inline of a header the unit includes: its two callers change
+		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
+		run_small hdr.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, user_b"
+		grep -q "note: functions of hdr.c affected by the change to header 'clamp.h': user_a, user_b" err ||
+			fail "no note naming the affected functions"
+		grep -q "note: no kbuild .*only this unit was checked for users of 'clamp.h'" err ||
+			fail "no note that only this unit was checked"
+		gcc -O2 -Wall -c lp.c -o lp.o 2>>err || fail "lp.c does not compile"
+		nm lp.o | grep -q " T klpp_user_b" || fail "no klpp_user_b"
+		nm lp.o | grep -q "other" && fail "other is in lp.o"
+		# built against the unpatched tree: the fixed inline must be in lp.c itself
+		grep -q "if (x < 0)" lp.c || fail "lp.c lacks the fixed inline"
+		grep -q '#include "clamp.h"' lp.c && fail "lp.c includes the unpatched header"
+		cmp -s "$here/small/clamp.h" clamp.h || fail "the header was modified"
+		no_trace hdr.c ;;
+	header-units)	# kbuild .o.cmd files name the other units including the header
+		make_patch clamp.h 's/#define LIMIT 100/#define LIMIT 50/'
+		mkdir -p sub && printf 'source_hdr.o := hdr.c\n\ndeps_hdr.o := \\\n  hdr.c \\\n  clamp.h \\\n\nhdr.o: $(deps_hdr.o)\n' >.hdr.o.cmd
+		sed 's/hdr/sub\/user/g' .hdr.o.cmd >sub/.user.o.cmd
+		sed 's/clamp.h/sub\/other.h/; s/hdr/sub\/none/g' .hdr.o.cmd >sub/.none.o.cmd
+		"$KLP_CCP" -o lp.c --patch=fix.patch -- gcc -O2 -Wall -c hdr.c -o hdr.o 2>err || fail "klp-ccp failed"
+		derived "user_a, user_b"
+		grep -q "note: other units including 'clamp.h' (from kbuild's .o.cmd files), each needing its own extraction: sub/user.c\$" err ||
+			fail "the other units are not 'sub/user.c'" ;;
+	header-nested)	# first included through another header: lp.c would include it unpatched
+		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/return x < 0 ? 0 : x > LIMIT ? LIMIT : x;/'
+		"$KLP_CCP" -o lp.c --patch=fix.patch -- gcc -O2 -Wall -I. -c nested.c 2>err && fail "klp-ccp did not fail"
+		derived "user_n"
+		grep -q "^clamp.h:7: error: nested.c includes this header through 'nested.h', which lp.c would #include unpatched: .*--patched-functions=user_n\$" err ||
+			fail "no error naming nested.h"
+		[ -e lp.c ] && fail "lp.c was written"
+		no_trace nested.c ;;
+	header-unused)	# a header the unit does not include
 		printf '#define H 1\n' >h.h
-		mkdir -p a b && cp h.h a/ && printf '#define H 2\n' >b/h.h && { diff -u a/h.h b/h.h >fix.patch; rm -rf a b; }
+		make_patch h.h 's/H 1/H 2/'
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
-		grep -q "error: the patch changes header 'h.h'" err || fail "no header error" ;;
+		grep -q "^h.h:1: error: the patch changes this header, which inline.c does not include" err ||
+			fail "no 'does not include' error"
+		[ -e lp.c ] && fail "lp.c was written" ;;
 	*) fail "unknown case" ;;
 	esac
 }
