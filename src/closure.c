@@ -265,6 +265,8 @@ static void copy_forward_decls(struct walker *w, struct entity *e)
 static void copy_definition(struct walker *w, struct entity *e)
 {
 	e->decision = DEC_COPY;
+	if (e->kind == ENT_FUNCTION)
+		policy_add_copied(w->pol, e->name);
 	if (e->def_unit < 0) {
 		need_decl_units(w, e);
 		return;
@@ -1013,7 +1015,7 @@ static int check_address_taken(struct model *m)
 int closure_run(struct model *m, struct policy *pol, const struct closure_request *req)
 {
 	struct walker w = { .m = m, .pol = pol, .req = req };
-	bool any = false;
+	struct strlist patched = {0};
 	int rc;
 
 	w.scanned = xcalloc(m->n_macros + 1, sizeof(bool));
@@ -1025,13 +1027,17 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 		rc = apply_ipa(&w, req);
 
 	for (size_t i = 0; !rc && i < m->n_ents; i++)
-		any |= m->ents[i].decision == DEC_PATCHED;
-	if (!rc && !any) {
+		if (m->ents[i].decision == DEC_PATCHED)
+			strlist_push(&patched, m->ents[i].name);
+	if (!rc && !patched.n) {
 		diag_error("%s: no patched function found", m->files[m->main_file].name);
 		rc = -1;
 	}
-	if (!rc)
+	if (!rc) {
+		policy_set_patched(pol, &patched);
 		rc = walk_all(&w);
+	}
+	strlist_release(&patched);
 	free(w.queue);
 	free(w.scanned);
 	if (rc || w.failed)

@@ -124,16 +124,63 @@ static bool gets_external_linkage(const struct entity *e)
 	return e->make_extern || (!e->internal && !e->make_static);
 }
 
+static bool unit_before(struct model *m, int a, int b)
+{
+	return model_compare_pos(m, m->units[a].file, m->units[a].start,
+				 m->units[b].file, m->units[b].start) < 0;
+}
+
+/* The first copied unit referring to entity idx, or -1. */
+static int first_use_unit(struct model *m, int idx)
+{
+	int first = -1;
+
+	for (size_t i = 0; i < m->n_sites; i++) {
+		int u = m->sites[i].unit;
+
+		if (m->sites[i].entity == idx && m->sites[i].kind == SITE_REF &&
+		    m->units[u].copy && (first < 0 || unit_before(m, u, first)))
+			first = u;
+	}
+	return first;
+}
+
+/*
+ * A renamed copy called before its definition: the header declaring it
+ * declares the old name only, so the new one needs a prototype there.
+ */
+static int renamed_copy_needs_proto(struct model *m, int idx)
+{
+	const struct entity *e = &m->ents[idx];
+	int use;
+
+	if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || !e->new_name ||
+	    e->def_unit < 0 || clang_Cursor_isNull(e->def))
+		return -1;
+	use = first_use_unit(m, idx);
+	if (use < 0 || !unit_before(m, use, e->def_unit))
+		return -1;
+	for (size_t i = 0; i < e->n_decl_units; i++)
+		if (m->units[e->decl_units[i]].copy && e->decl_units[i] != e->def_unit &&
+		    !unit_before(m, use, e->decl_units[i]))
+			return -1;
+	return use;
+}
+
 static void collect_prototypes(struct model *m, struct items *it)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
 		const struct entity *e = &m->ents[i];
 		const struct unit *u;
+		int use;
 
-		if (e->decision != DEC_PATCHED || !gets_external_linkage(e) || !e->new_name)
-			continue;
-		u = &m->units[e->def_unit];
-		push_item(it, ITEM_PROTO, u->file, u->start, -1, (int)i);
+		if (e->decision == DEC_PATCHED && gets_external_linkage(e) && e->new_name) {
+			u = &m->units[e->def_unit];
+			push_item(it, ITEM_PROTO, u->file, u->start, -1, (int)i);
+		} else if ((use = renamed_copy_needs_proto(m, (int)i)) >= 0) {
+			u = &m->units[use];
+			push_item(it, ITEM_PROTO, u->file, u->start, -1, (int)i);
+		}
 	}
 }
 

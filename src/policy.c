@@ -13,7 +13,10 @@
  *                            target or present only as clones, when a definition
  *                            is there to copy; YES when exported)
  *   shall-externalize-fun    NAME [from-header]                 YES, NO when from-header
- *                            (YES when exported; NO when absent or clone-only)
+ *                            (with facts: NO when inlined into a patched or copied
+ *                            function, so the copy can be inlined as in the
+ *                            original; else
+ *                            YES when exported; NO when absent or clone-only)
  *   shall-externalize-obj    NAME                               YES
  *                            (with facts too: an object missing from a .o may be
  *                            defined in another unit of the running binary)
@@ -34,7 +37,10 @@
  * "klp-ccp", ARG...}) in its own process group, stdin /dev/null, stdout and
  * stderr read through pipes with poll(), the whole group killed with SIGKILL
  * when the time limit expires. The environment is klp-ccp's plus
- * KLP_CCP_SOURCE, KLP_CCP_CWD, KLP_CCP_HOOK, the policy_set_fact_env()
+ * KLP_CCP_SOURCE, KLP_CCP_CWD, KLP_CCP_HOOK, KLP_CCP_PATCHED_FUNCTIONS (once
+ * policy_set_patched() was called: the patched functions, space-separated,
+ * sorted), KLP_CCP_COPIED_FUNCTIONS (with it: the functions copied so far, in
+ * the order decided), the policy_set_fact_env()
  * entries and the policy_set_facts() ones (built in the parent: only
  * async-signal-safe calls after fork):
  *
@@ -261,6 +267,9 @@ struct policy {
 	const struct sym_facts *facts;	/* policy_set_facts */
 	struct strlist sym_env;		/* KLP_CCP_SYM_* of facts */
 	struct strlist warned;		/* patched functions warned about */
+	struct strlist in_patch;	/* policy_set_patched */
+	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
+	struct strlist copied;		/* policy_add_copied */
 	struct cache_entry *slots;
 	size_t n_slots, n_used;
 };
@@ -366,6 +375,9 @@ void policy_free(struct policy *pol)
 	free(pol->slots);
 	strlist_release(&pol->sym_env);
 	strlist_release(&pol->warned);
+	strlist_release(&pol->in_patch);
+	free(pol->patched_env);
+	strlist_release(&pol->copied);
 	free(pol->source);
 	free(pol->cwd);
 	free(pol);
@@ -415,6 +427,48 @@ void policy_set_facts(struct policy *pol, const struct sym_facts *f)
 	strlist_push_owned(env, env_list("KLP_CCP_SYM_INLINED_INTO", &f->inlined_into, false));
 	strlist_push_owned(env, env_list("KLP_CCP_SYM_CALLERS_VIA_CLONES",
 					 &f->callers_via_clones, false));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void policy_set_patched(struct policy *pol, const struct strlist *names)
+{
+	strlist_release(&pol->in_patch);
+	for (size_t i = 0; i < names->n; i++)
+		strlist_push(&pol->in_patch, names->v[i]);
+	if (pol->in_patch.n)
+		qsort(pol->in_patch.v, pol->in_patch.n, sizeof(*pol->in_patch.v), cmp_str);
+	free(pol->patched_env);
+	pol->patched_env = env_list("KLP_CCP_PATCHED_FUNCTIONS", &pol->in_patch, false);
+}
+
+void policy_add_copied(struct policy *pol, const char *name)
+{
+	strlist_push(&pol->copied, name);
+}
+
+/* Does l hold sym, with a clone suffix (".isra.0", ".part.0") ignored? */
+static bool has_function_of(const struct strlist *l, const char *sym)
+{
+	size_t n = strcspn(sym, ".");
+
+	for (size_t i = 0; i < l->n; i++)
+		if (strlen(l->v[i]) == n && !strncmp(l->v[i], sym, n))
+			return true;
+	return false;
+}
+
+/* Was it inlined into a function whose code the livepatch contains? */
+static bool inlined_into_livepatch(const struct policy *pol, const struct sym_facts *f)
+{
+	for (size_t i = 0; i < f->inlined_into.n; i++)
+		if (has_function_of(&pol->in_patch, f->inlined_into.v[i]) ||
+		    has_function_of(&pol->copied, f->inlined_into.v[i]))
+			return true;
+	return false;
 }
 
 /* The facts set for name, or NULL. */
@@ -478,6 +532,10 @@ static char **build_env(struct policy *pol, enum hook_id hook, struct strlist *o
 	strlist_push_owned(own, xasprintf("KLP_CCP_SOURCE=%s", pol->source));
 	strlist_push_owned(own, xasprintf("KLP_CCP_CWD=%s", pol->cwd));
 	strlist_push_owned(own, xasprintf("KLP_CCP_HOOK=%s", hook_name(hook)));
+	if (pol->patched_env) {
+		strlist_push(own, pol->patched_env);
+		strlist_push_owned(own, env_list("KLP_CCP_COPIED_FUNCTIONS", &pol->copied, false));
+	}
 	collect_overrides(pol, own, &over);
 	for (char **e = environ; e && *e; e++)
 		if (!env_overridden(*e, over.v, over.n))
@@ -1108,7 +1166,9 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 	const struct sym_facts *f = facts_for(pol, name);
 
 	if (!pol->cmd[HOOK_SHALL_EXTERNALIZE_FUN]) {
-		if (f && f->exported)
+		if (f && inlined_into_livepatch(pol, f))
+			*answer = false;
+		else if (f && f->exported)
 			*answer = true;
 		else if (f && !f->present)
 			*answer = false;

@@ -213,12 +213,15 @@ static char *written_params(struct model *m, const struct entity *e)
 
 /*
  * "klpp_f(ARGS);" before a patched function given external linkage, so that
- * -Wmissing-prototypes builds (W=1 kernels, user space) accept it.
+ * -Wmissing-prototypes builds (W=1 kernels, user space) accept it; "static
+ * klpr_g(ARGS);" before the first call of a renamed copy defined later.
  */
 int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 {
 	char *params = written_params(m, e), *decl, *ret;
 
+	if (e->make_static)
+		sb_adds(out, "static ");
 	if (!params) {
 		decl = function_declarator(clang_getCursorType(e->def), final_name(e), false);
 		sb_addf(out, "%s;", decl);

@@ -66,6 +66,17 @@ void policy_set_facts(struct policy *pol, const struct sym_facts *facts);
  */
 void policy_warn_patched(struct policy *pol, const char *name, const struct src_loc *loc);
 
+/*
+ * The functions the livepatch patches, once known, and the ones it copies as
+ * they are decided: hooks asked afterwards get them in
+ * KLP_CCP_PATCHED_FUNCTIONS and KLP_CCP_COPIED_FUNCTIONS, and the built-in
+ * shall-externalize-fun copies a function the facts show inlined into one of
+ * them (GCC can then inline it as in the original).
+ */
+struct strlist;
+void policy_set_patched(struct policy *pol, const struct strlist *names);
+void policy_add_copied(struct policy *pol, const char *name);
+
 int policy_is_patched(struct policy *pol, const char *name,
 		      const struct src_loc *loc, bool *answer);
 int policy_may_include_header(struct policy *pol, const char *header, bool pre_include,
