@@ -974,14 +974,17 @@ out:
 
 int patch_mode_prepare(const char *patch, const struct gcc_cmdline *cl, struct patch_plan *plan)
 {
-	char tmpl[] = "/tmp/klp-ccp-patch-XXXXXX";
+	const char *tmp = getenv("TMPDIR");
+	char *tmpl = xasprintf("%s/klp-ccp-patch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 
 	memset(plan, 0, sizeof(*plan));
 	if (!mkdtemp(tmpl)) {
-		diag_error("cannot create a scratch directory: %s", strerror(errno));
+		diag_error("cannot create a scratch directory in %s: %s", tmp && *tmp ? tmp : "/tmp",
+			   strerror(errno));
+		free(tmpl);
 		return -1;
 	}
-	plan->scratch = xstrdup(tmpl);
+	plan->scratch = tmpl;
 	return prepare_in(patch, cl, plan);
 }
 

@@ -544,6 +544,38 @@ case_target_object_truncated() {
 		-o lp.c --patched-functions=pu_f --target-object=t.o -- gcc -c in.c
 }
 
+# --patch and headers (tests/patch covers the successful cases).
+# write_header_patch FILE OLD NEW: FILE in the work dir and fix.patch changing OLD to NEW
+write_header_patch() {
+	(cd "$WORK" && mkdir -p a b && cp "$1" a/ && sed "s/$2/$3/" "$1" >"b/$1" &&
+		{ diff -u "a/$1" "b/$1" >fix.patch; rm -rf a b; })
+}
+
+case_patch_header_not_included() {
+	printf '#define OTHER 1\n' >"$WORK/other.h"
+	write_header_patch other.h 'OTHER 1' 'OTHER 2'
+	expect_error 1 "^other\.h:1: error: the patch changes this header, which in\.c does not include: extract the units including it \(--patch with their command lines\)$" -- \
+		-o lp.c --patch=fix.patch -- gcc -O2 -c in.c
+}
+
+case_patch_header_through_header() {
+	printf 'static inline int helper2(int x)\n{\n\treturn x + 1;\n}\n' >"$WORK/inner.h"
+	printf '#include <inner.h>\n' >"$WORK/outer.h"
+	printf '#include "outer.h"\nint pu_g(int x)\n{\n\treturn helper2(x) * 2;\n}\n' >"$WORK/in2.c"
+	write_header_patch inner.h 'x + 1' 'x + 2'
+	expect_error 1 "^inner\.h:3: error: in2\.c includes this header through 'outer\.h', which lp\.c would #include unpatched: copy the changed code into lp\.c by hand under new names, extracting with --patched-functions=pu_g$" -- \
+		-o lp.c --patch=fix.patch -- gcc -O2 -I. -c in2.c
+}
+
+case_patch_header_not_redirected() {	# "inner.h" from outer.h's directory: no include directory to shadow
+	printf 'static inline int helper2(int x)\n{\n\treturn x + 1;\n}\n' >"$WORK/inner.h"
+	printf '#include "inner.h"\n' >"$WORK/outer.h"
+	printf '#include "outer.h"\nint pu_g(int x)\n{\n\treturn helper2(x) * 2;\n}\n' >"$WORK/in2.c"
+	write_header_patch inner.h 'x + 1' 'x + 2'
+	expect_error 1 "^inner\.h:3: error: cannot make the patched compile of in2\.c read the patched header: GCC finds it as 'inner\.h', not through an include directory of the command line$" -- \
+		-o lp.c --patch=fix.patch -- gcc -O2 -c in2.c
+}
+
 # --- main ------------------------------------------------------------------------
 
 if [ "$CASE" = --list ]; then

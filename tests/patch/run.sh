@@ -17,7 +17,8 @@ make_patch() {
 
 # run_small FILE: --patch=fix.patch on FILE; status in $rc
 run_small() {
-	"$KLP_CCP" -o lp.c --report=r.yaml --patch=fix.patch -- gcc -O2 -Wall -c "$1" 2>err
+	mkdir -p "$work/tmp"
+	TMPDIR=$work/tmp "$KLP_CCP" -o lp.c --report=r.yaml --patch=fix.patch -- gcc -O2 -Wall -c "$1" 2>err
 	rc=$?
 }
 
@@ -27,7 +28,8 @@ derived() {	# derived EXPECTED (comma separated, in order printed)
 
 no_trace() {	# the user's files are untouched and no scratch dir is left
 	cmp -s "$here/small/$1" "$1" || fail "the source was modified"
-	[ -z "$(find /tmp -maxdepth 1 -name 'klp-ccp-patch-*' -newer fix.patch 2>/dev/null)" ] ||
+	# klp-ccp's scratch directory goes to $TMPDIR: other tests' do not count
+	[ -z "$(find "$work/tmp" -mindepth 1 -maxdepth 1 2>/dev/null)" ] ||
 		fail "a scratch directory was left behind"
 }
 
@@ -98,7 +100,9 @@ small_case() {
 			fail "the other units are not 'sub/user.c'" ;;
 	header-nested)	# first included through another header: lp.c would include it unpatched
 		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/return x < 0 ? 0 : x > LIMIT ? LIMIT : x;/'
-		"$KLP_CCP" -o lp.c --patch=fix.patch -- gcc -O2 -Wall -I. -c nested.c 2>err && fail "klp-ccp did not fail"
+		mkdir -p tmp
+		TMPDIR=$work/tmp "$KLP_CCP" -o lp.c --patch=fix.patch -- gcc -O2 -Wall -I. -c nested.c 2>err &&
+			fail "klp-ccp did not fail"
 		derived "user_n"
 		grep -q "^clamp.h:7: error: nested.c includes this header through 'nested.h', which lp.c would #include unpatched: .*--patched-functions=user_n\$" err ||
 			fail "no error naming nested.h"
@@ -115,12 +119,18 @@ small_case() {
 	esac
 }
 
-corpus_case() {	# corpus/NAME.patch: expected derived list in its first line "# derived: ..."
-	local patch=$here/$case.patch C=${CORPUS:-$HOME/.cache/klp-ccp-corpus} src flat want
+expected() {	# expected KIND: the "# KIND: NAME: VALUE" line of corpus/expected.txt for this case
+	sed -n "s/^# $1: //p" "$here/corpus/expected.txt" | grep "^${case#corpus/}:" | cut -d: -f2- | sed 's/^ //'
+}
+
+corpus_case() {	# corpus/NAME.patch: expectations in corpus/expected.txt
+	local patch=$here/$case.patch C=${CORPUS:-$HOME/.cache/klp-ccp-corpus} src flat want error note contains
 	[ -d "$C/linux" ] || { echo "SKIP: no corpus"; exit 77; }
-	src=$(sed -n 's|^+++ b/\([^\t]*\).*|\1|p' "$patch")
+	src=$(expected unit)	# the unit, for a patch only to headers
+	[ -n "$src" ] || src=$(sed -n 's|^+++ b/\([^\t]*\).*|\1|p' "$patch")
 	flat=$(echo "${src%.c}" | tr / _)
-	want=$(sed -n 's/^# derived: //p' "$here/corpus/expected.txt" | grep "^${case#corpus/}:" | cut -d: -f2- | sed 's/^ //')
+	want=$(expected derived)
+	error=$(expected error)
 	mapfile -t argv < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))))' "$C/cmdlines/$flat.json")
 	lp_argv=()
 	for ((i = 0; i < ${#argv[@]}; i++)); do
@@ -130,10 +140,24 @@ corpus_case() {	# corpus/NAME.patch: expected derived list in its first line "# 
 	lp_argv[-1]=$work/lp.c
 	cd "$C/linux" || exit 1
 	before=$(md5sum "$src")
-	"$KLP_CCP" -o "$work/lp.c" --patch="$patch" -- "${argv[@]}" 2>"$work/err" || fail "klp-ccp failed"
+	before=$before$(md5sum $(sed -n 's|^+++ b/\([^\t]*\).*|\1|p' "$patch"))
+	"$KLP_CCP" -o "$work/lp.c" --patch="$patch" -- "${argv[@]}" 2>"$work/err"
+	rc=$?
 	grep -q "derived patched functions: $want\$" "$work/err" || fail "derived functions are not '$want'"
-	[ "$(md5sum "$src")" = "$before" ] || fail "the kernel tree was modified"
+	[ "$(md5sum "$src")$(md5sum $(sed -n 's|^+++ b/\([^\t]*\).*|\1|p' "$patch"))" = "$before" ] ||
+		fail "the kernel tree was modified"
+	note=$(expected note)
+	[ -z "$note" ] || grep -Eq -- "$note" "$work/err" || fail "no note matching '$note'"
+	if [ -n "$error" ]; then	# refused after deriving: the error, and no lp.c
+		[ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -Eq -- "$error" "$work/err" || fail "no error matching '$error'"
+		[ -e "$work/lp.c" ] && fail "lp.c was written"
+		return
+	fi
+	[ $rc = 0 ] || fail "klp-ccp failed"
 	"${lp_argv[@]}" 2>>"$work/err" || fail "lp.c does not compile"
+	contains=$(expected lp-contains)
+	[ -z "$contains" ] || grep -qF -- "$contains" "$work/lp.c" || fail "lp.c lacks '$contains'"
 	for f in ${want//,/ }; do
 		nm "$work/lp.o" | grep -q " T klpp_$f\$" || fail "lp.o does not define klpp_$f"
 	done
