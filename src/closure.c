@@ -713,7 +713,7 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 }
 
 /* Split "NAME(a, b)" at text+off into trimmed top-level arguments. */
-static void invocation_args(const char *t, size_t len, size_t off, struct strlist *args)
+void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args)
 {
 	size_t i = off, start;
 	int depth = 0;
@@ -742,7 +742,7 @@ static void invocation_args(const char *t, size_t len, size_t off, struct strlis
 }
 
 /* Index of a parameter name in "NAME(p1, p2)" of a definition, or -1. */
-static int param_index(const char *def, size_t n_def, const char *word, size_t n)
+int macro_param_index(const char *def, size_t n_def, const char *word, size_t n)
 {
 	const char *p = memchr(def, '(', n_def), *end = def + n_def;
 	int idx = 0;
@@ -779,7 +779,7 @@ static void need_pasted_macros(struct walker *w, int idx, const struct unit *u, 
 
 	if (!md->function_like || !memmem(body, n_body, "##", 2))
 		return;
-	invocation_args(uf->text, uf->len, use, &args);
+	macro_invocation_args(uf->text, uf->len, use, &args);
 	for (hash = memmem(body, n_body, "##", 2); hash;
 	     hash = memmem(hash + 2, n_body - (size_t)(hash + 2 - body), "##", 2)) {
 		const char *l = hash, *r = hash + 2;
@@ -795,8 +795,8 @@ static void need_pasted_macros(struct walker *w, int idx, const struct unit *u, 
 			r++;
 		while (r + rn < body + n_body && is_ident_char((unsigned char)r[rn]))
 			rn++;
-		pl = param_index(body, n_body, l - ln, ln);
-		pr = param_index(body, n_body, r, rn);
+		pl = macro_param_index(body, n_body, l - ln, ln);
+		pr = macro_param_index(body, n_body, r, rn);
 		if ((pl >= 0 && (size_t)pl >= args.n) || (pr >= 0 && (size_t)pr >= args.n))
 			continue;
 		name = xasprintf("%.*s%.*s", pl >= 0 ? (int)strlen(args.v[pl]) : (int)ln,
@@ -966,7 +966,7 @@ static int apply_ipa(struct walker *w, const struct closure_request *req)
 }
 
 /* Walk everything queued, and what the included headers need, until done. */
-static int walk_all(struct walker *w)
+static int walk_once(struct walker *w)
 {
 	struct context_ctx cx = { 0 };
 	size_t i = 0;
@@ -985,6 +985,73 @@ static int walk_all(struct walker *w)
 	free(cx.work);
 	free(cx.units);
 	return rc;
+}
+
+/* The plan before the walk (patched functions queued), to walk again from. */
+struct walk_start {
+	struct entity *ents;
+	size_t n_ents, n_sites, n_fwd, nq;
+	bool *unit_copy;
+};
+
+static void save_start(struct walker *w, struct walk_start *s)
+{
+	struct model *m = w->m;
+
+	s->n_ents = m->n_ents;
+	s->ents = xmalloc((m->n_ents + 1) * sizeof(*s->ents));
+	memcpy(s->ents, m->ents, m->n_ents * sizeof(*s->ents));
+	s->unit_copy = xcalloc(m->n_units + 1, sizeof(bool));
+	for (size_t i = 0; i < m->n_units; i++)
+		s->unit_copy[i] = m->units[i].copy;
+	s->n_sites = m->n_sites;
+	s->n_fwd = m->n_fwd;
+	s->nq = w->nq;
+}
+
+/* Forget the walk; keep the headers' answers (and which ones were refused). */
+static void restore_start(struct walker *w, const struct walk_start *s)
+{
+	struct model *m = w->m;
+
+	memcpy(m->ents, s->ents, s->n_ents * sizeof(*s->ents));
+	for (size_t i = s->n_ents; i < m->n_ents; i++) {
+		m->ents[i].decision = DEC_NONE;
+		m->ents[i].address_taken = false;
+	}
+	for (size_t i = 0; i < m->n_units; i++) {
+		m->units[i].copy = s->unit_copy[i];
+		m->units[i].walked = false;
+	}
+	for (size_t i = 0; i < m->n_files; i++) {
+		m->files[i].provider_done = false;
+		m->files[i].needed = false;
+		m->files[i].context_scanned = false;
+	}
+	for (size_t i = 0; i < m->n_macros; i++)
+		m->macros[i].needed = false;
+	memset(w->scanned, 0, (m->n_macros + 1) * sizeof(bool));
+	m->n_sites = s->n_sites;
+	m->n_fwd = s->n_fwd;
+	w->nq = s->nq;
+}
+
+/*
+ * Which headers clash with the output is known once the closure is: walk
+ * again without them until none does (each round refuses at least one).
+ */
+static int walk_all(struct walker *w)
+{
+	struct walk_start start;
+	int rc;
+
+	save_start(w, &start);
+	while (!(rc = walk_once(w)) &&
+	       (rc = headers_resolve_clashes(w->m, w->pol, w->req->facts)) > 0)
+		restore_start(w, &start);
+	free(start.ents);
+	free(start.unit_copy);
+	return rc < 0 ? -1 : 0;
 }
 
 static int check_address_taken(struct model *m)

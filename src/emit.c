@@ -42,6 +42,14 @@ struct emitter {
 	unsigned cur_line;
 	const char **defined_macros;
 	size_t n_defined, cap_defined;
+	struct unit_out *uo;	/* per unit: its rewritten text */
+	const char **replaced;	/* per macro: the one definition to write instead, or NULL */
+};
+
+/* A copied unit, rewritten (see rewrite_unit()) before anything is written. */
+struct unit_out {
+	struct strbuf text;
+	struct strlist names, overrides;
 };
 
 static void push_item(struct items *it, enum item_kind k, int file, unsigned off, int sub, int ref)
@@ -421,6 +429,7 @@ static void emit_macro(struct emitter *em, int idx)
 	const struct macro_def *md = &em->m->macros[idx];
 	const struct kfile *kf = &em->m->files[md->file];
 	unsigned start = line_start_of(kf, md->start), end = line_end_of(kf, md->end);
+	const char *replacement = em->replaced[idx];
 
 	for (size_t i = 0; i < em->n_defined; i++)
 		if (!strcmp(em->defined_macros[i], md->name)) {
@@ -430,6 +439,10 @@ static void emit_macro(struct emitter *em, int idx)
 		}
 	*ARRAY_PUSH(em->defined_macros, em->n_defined, em->cap_defined) = md->name;
 	sync_line(em, md->file, start);
+	if (replacement) {
+		add_text(em, replacement, strlen(replacement));
+		return;
+	}
 	add_macro_text(em, kf, start, md->start + (unsigned)strlen(md->name), end);
 	add_text(em, "\n", 1);
 }
@@ -516,29 +529,129 @@ static void name_macros(struct emitter *em, const struct strlist *names, bool de
 	}
 }
 
+/* overrides, see rewrite_unit(): pairs NAME, "#define NAME..." for the unit. */
+static void override_macros(struct emitter *em, const struct strlist *overrides, bool on)
+{
+	for (size_t i = 0; i + 1 < overrides->n; i += 2) {
+		int idx = model_macro_first(em->m, overrides->v[i]);
+		char *t;
+
+		if (idx >= 0 && em->replaced[idx])
+			continue;	/* written as its only definition */
+		t = on ? xasprintf("#pragma push_macro(\"%s\")\n#undef %s\n%s",
+					 overrides->v[i], overrides->v[i], overrides->v[i + 1]) :
+			       xasprintf("#pragma pop_macro(\"%s\")\n", overrides->v[i]);
+
+		add_text(em, t, strlen(t));
+		free(t);
+	}
+}
+
 static int emit_unit(struct emitter *em, int unit)
 {
 	const struct unit *u = &em->m->units[unit];
-	struct strlist names = { 0 }, exports = { 0 };
-	struct strbuf sb = { 0 };
+	struct unit_out *uo = &em->uo[unit];
+	struct strlist exports = { 0 };
 
-	if (rewrite_unit(em->m, unit, &sb, &names)) {
-		sb_release(&sb);
-		strlist_release(&names);
-		return -1;
-	}
 	export_macros_of_unit(em->m, unit, &exports);
 	exports_off(em, &exports);
-	name_macros(em, &names, true);
+	override_macros(em, &uo->overrides, true);
+	name_macros(em, &uo->names, true);
 	sync_line(em, u->file, u->start);
-	add_text(em, sb.buf ? sb.buf : "", sb.len);
+	add_text(em, uo->text.buf ? uo->text.buf : "", uo->text.len);
 	add_text(em, "\n", 1);
-	name_macros(em, &names, false);
+	name_macros(em, &uo->names, false);
+	override_macros(em, &uo->overrides, false);
 	exports_on(em, &exports);
-	sb_release(&sb);
-	strlist_release(&names);
 	strlist_release(&exports);
 	return 0;
+}
+
+/* Does a copied unit or a re-emitted macro use macro idx other than as overridden? */
+static bool used_unchanged(struct emitter *em, int idx, const char *def)
+{
+	struct model *m = em->m;
+	const char *name = m->macros[idx].name;
+
+	for (size_t i = 0; i < m->n_units; i++) {
+		const struct unit *u = &m->units[i];
+		const struct file_uses *fu = &m->uses[u->file];
+		const struct strlist *ov = &em->uo[i].overrides;
+		bool same = false;
+
+		if (!u->copy)
+			continue;
+		for (size_t k = 0; k + 1 < ov->n; k += 2)
+			same |= !strcmp(ov->v[k], name) && !strcmp(ov->v[k + 1], def);
+		for (size_t k = 0; k < fu->n && !same; k++)
+			if (fu->v[k].offset >= u->start && fu->v[k].offset < u->end &&
+			    model_macro_of_cursor(m, clang_getCursorReferenced(fu->v[k].cursor)) == idx)
+				return true;
+	}
+	for (size_t i = 0; i < m->n_macros; i++) {
+		const struct macro_def *md = &m->macros[i];
+		const struct kfile *kf;
+		size_t pos, is, n;
+
+		if (!md->needed || (int)i == idx || md->file < 0)
+			continue;
+		kf = &m->files[md->file];
+		pos = md->start;
+		while (lex_next_ident(kf->text, md->end + 1 <= kf->len ? md->end + 1 : kf->len, &pos,
+				      &is, &n))
+			if (n == strlen(name) && !memcmp(kf->text + is, name, n))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * A re-emitted macro that every copied use redefines the same way (the
+ * macro invocation defining a patched function and externalized state) is
+ * written once, redefined, instead of twice.
+ */
+static void find_replaced(struct emitter *em)
+{
+	struct model *m = em->m;
+
+	for (size_t i = 0; i < m->n_units; i++) {
+		const struct strlist *ov = &em->uo[i].overrides;
+
+		for (size_t k = 0; k + 1 < ov->n; k += 2) {
+			int idx = model_macro_first(m, ov->v[k]);
+
+			if (idx < 0 || m->macros[idx].next_same_name >= 0 || !m->macros[idx].needed ||
+			    em->replaced[idx] || used_unchanged(em, idx, ov->v[k + 1]))
+				continue;
+			em->replaced[idx] = ov->v[k + 1];
+		}
+	}
+}
+
+static int rewrite_all(struct emitter *em, const struct items *it)
+{
+	for (size_t i = 0; i < it->n; i++) {
+		struct unit_out *uo;
+
+		if (it->v[i].kind != ITEM_UNIT)
+			continue;
+		uo = &em->uo[it->v[i].ref];
+		if (rewrite_unit(em->m, it->v[i].ref, &uo->text, &uo->names, &uo->overrides))
+			return -1;
+	}
+	find_replaced(em);
+	return 0;
+}
+
+static void release_rewrites(struct emitter *em)
+{
+	for (size_t i = 0; i < em->m->n_units; i++) {
+		sb_release(&em->uo[i].text);
+		strlist_release(&em->uo[i].names);
+		strlist_release(&em->uo[i].overrides);
+	}
+	free(em->uo);
+	free(em->replaced);
 }
 
 static int emit_item(struct emitter *em, const struct item *it)
@@ -584,9 +697,14 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 	sort_model = m;
 	if (it.n > 1)
 		qsort(it.v, it.n, sizeof(*it.v), cmp_item);
-	emit_banner(&em);
+	em.uo = xcalloc(m->n_units + 1, sizeof(*em.uo));
+	em.replaced = xcalloc(m->n_macros + 1, sizeof(*em.replaced));
+	rc = rewrite_all(&em, &it);
+	if (!rc)
+		emit_banner(&em);
 	for (size_t i = 0; i < it.n && !rc; i++)
 		rc = emit_item(&em, &it.v[i]);
+	release_rewrites(&em);
 	free(it.v);
 	free(em.defined_macros);
 	free(cur_name);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "klp-ccp/closure.h"
+#include "klp-ccp/diag.h"
 #include "klp-ccp/lexer.h"
 
 static int ask_eligible(struct model *m, struct policy *pol, int file)
@@ -201,4 +202,225 @@ int headers_final_context(struct model *m, struct policy *pol)
 	free(cx.work);
 	free(cx.units);
 	return rc;
+}
+
+/*
+ * Headers that clash with the output. A symbol a header declares that the
+ * output declares differently (a pointer under the same name), or a static
+ * inline of the header that must be rewritten (it uses a renamed or
+ * pointer-externalized symbol), cannot come with an #include: the header
+ * becomes non-eligible like one the policy refused, and the closure, walked
+ * again, copies what it needs from it.
+ */
+struct clash_scan {
+	struct model *m;
+	struct policy *pol;
+	bool *edited;		/* per entity: references to it are rewritten */
+	int found;		/* entity a static inline refers to, -1 none */
+};
+
+static int refuse_provider(struct model *m, struct policy *pol, int file,
+			   const struct entity *e, const char *what)
+{
+	int prov = header_provider(m, pol, file);
+	struct src_loc loc;
+
+	if (prov == PROVIDER_FAILED)
+		return -1;
+	if (prov == PROVIDER_NONE)
+		return 0;
+	loc = cursor_src_loc(m, clang_Cursor_isNull(e->def) ? e->canonical : e->def);
+	if (prov == PROVIDER_BUILTIN) {
+		diag_error_at(loc.file, loc.line, loc.col,
+			      "'%s' %s, but %s declares it and cannot be left out (command line -include or built-in); the modify-externalized-sym policy must rename it",
+			      e->name, what, m->files[file].name);
+		return -1;
+	}
+	for (int f = file; f >= 0; f = m->files[f].includer) {
+		m->files[f].eligible = 0;
+		m->files[f].refused = true;
+		if (f == prov)
+			break;
+	}
+	diag_warning_at(loc.file, loc.line, loc.col,
+			"'%s' %s, which clashes with %s: not #included, what is needed from it is copied",
+			e->name, what, m->files[prov].name);
+	return 1;
+}
+
+static enum CXChildVisitResult find_edited_ref(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct clash_scan *cs = data;
+	int idx;
+
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+		idx = model_entity_of(cs->m, clang_getCursorReferenced(c));
+		if (idx >= 0 && cs->edited[idx]) {
+			cs->found = idx;
+			return CXChildVisit_Break;
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Which externalized symbols does naming rename or make pointers? */
+static int preview_names(struct clash_scan *cs, struct facts_db *facts, bool *own_pointer)
+{
+	struct model *m = cs->m;
+
+	for (size_t i = 0; i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+		bool renamed, pointer;
+
+		if (e->decision != DEC_EXTERNALIZE || e->local_static)
+			continue;
+		if (naming_preview(m, cs->pol, facts, e, &renamed, &pointer))
+			return -1;
+		cs->edited[i] = renamed || pointer;
+		own_pointer[i] = pointer && !renamed;
+	}
+	return 0;
+}
+
+static int refuse_declaring(struct clash_scan *cs, const bool *own_pointer)
+{
+	struct model *m = cs->m;
+	int n = 0, rc;
+
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		for (size_t k = 0; own_pointer[i] && k < e->n_decl_units; k++) {
+			rc = refuse_provider(m, cs->pol, m->units[e->decl_units[k]].file, e,
+					     "is externalized as a pointer under its own name");
+			if (rc < 0)
+				return -1;
+			n += rc;
+		}
+	}
+	return n;
+}
+
+static int refuse_inline_users(struct clash_scan *cs)
+{
+	struct model *m = cs->m;
+	int n = 0, rc;
+	char *what;
+
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (e->decision != DEC_HEADER || e->kind != ENT_FUNCTION || e->def_unit < 0)
+			continue;
+		cs->found = -1;
+		clang_visitChildren(e->def, find_edited_ref, cs);
+		if (cs->found < 0)
+			continue;
+		what = xasprintf("is renamed or externalized as a pointer, and '%s' uses it", e->name);
+		rc = refuse_provider(m, cs->pol, m->units[e->def_unit].file, &m->ents[cs->found],
+				     what);
+		free(what);
+		if (rc < 0)
+			return -1;
+		n += rc;
+	}
+	return n;
+}
+
+/* Is "#include <p>" / "#include "p"" naming file? */
+static bool include_names(const char *p, size_t n, const char *file)
+{
+	size_t len = strlen(file);
+
+	if (n == 0 || n > len || memcmp(file + len - n, p, n))
+		return false;
+	return n == len || file[len - n - 1] == '/';
+}
+
+/* Does text #include one of the refused headers? Returns it, or -1. */
+static int includes_refused(const struct model *m, const char *t, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		size_t j = i, k;
+
+		if (i && t[i - 1] != '\n')
+			continue;
+		while (j < len && (t[j] == ' ' || t[j] == '\t'))
+			j++;
+		if (j >= len || t[j++] != '#')
+			continue;
+		while (j < len && (t[j] == ' ' || t[j] == '\t'))
+			j++;
+		if (len - j < 7 || memcmp(t + j, "include", 7))
+			continue;
+		for (j += 7; j < len && (t[j] == ' ' || t[j] == '\t'); j++)
+			;
+		if (j >= len || (t[j] != '"' && t[j] != '<'))
+			continue;
+		for (k = ++j; k < len && t[k] != '"' && t[k] != '>' && t[k] != '\n'; k++)
+			;
+		for (size_t f = 0; f < m->n_files; f++)
+			if (m->files[f].refused && include_names(t + j, k - j, m->files[f].name))
+				return (int)f;
+	}
+	return -1;
+}
+
+/*
+ * An included header whose text (or that of a header it brought in) includes
+ * a refused one would bring it back (its second #include was skipped by the
+ * include guard in the original): refuse that header as well.
+ */
+static int refuse_reincluders(struct model *m, struct policy *pol)
+{
+	int n = 0;
+
+	for (size_t h = 0; h < m->n_files; h++) {
+		struct kfile *hf = &m->files[h];
+
+		if (!hf->needed || hf->includer < 0 || hf->refused)
+			continue;
+		for (size_t f = 0; f < m->n_files; f++) {
+			int r;
+
+			if (!in_subtree(m, (int)f, (int)h))
+				continue;
+			r = includes_refused(m, m->files[f].text, m->files[f].len);
+			if (r < 0)
+				continue;
+			for (int g = (int)f; g >= 0; g = m->files[g].includer) {
+				m->files[g].eligible = 0;
+				m->files[g].refused = true;
+				if (g == (int)h)
+					break;
+			}
+			diag_warning("%s includes %s, which is not #included: not #included either, what is needed from it is copied",
+				     m->files[f].name, m->files[r].name);
+			n++;
+			break;
+		}
+	}
+	(void)pol;
+	return n;
+}
+
+int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db *facts)
+{
+	struct clash_scan cs = { m, pol, xcalloc(m->n_ents + 1, sizeof(bool)), -1 };
+	bool *own_pointer = xcalloc(m->n_ents + 1, sizeof(bool));
+	int n = preview_names(&cs, facts, own_pointer), more;
+
+	if (!n)
+		n = refuse_declaring(&cs, own_pointer);
+	if (n >= 0) {
+		more = refuse_inline_users(&cs);
+		n = more < 0 ? -1 : n + more;
+	}
+	if (n >= 0) {
+		more = refuse_reincluders(m, pol);
+		n += more;
+	}
+	free(cs.edited);
+	free(own_pointer);
+	return n;
 }

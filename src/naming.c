@@ -92,6 +92,29 @@ static bool declared_by_included_header(struct model *m, struct policy *pol,
 	return false;
 }
 
+/*
+ * How naming will spell an externalized e (asked before the closure is final,
+ * see headers_resolve_clashes(); the policy caches the answer naming gets).
+ * A new name that clashes is asked for again, so any rename stays a rename.
+ */
+int naming_preview(struct model *m, struct policy *pol, struct facts_db *facts,
+		   struct entity *e, bool *renamed, bool *pointer)
+{
+	struct src_loc loc = cursor_src_loc(m, clang_Cursor_isNull(e->def) ? e->canonical : e->def);
+	struct sym_mod mod = { 0 };
+	int rc;
+
+	closure_use_facts(pol, facts, e);
+	rc = policy_modify_externalized_sym(pol, e->kind == ENT_FUNCTION, e->name, 0, &loc, &mod);
+	closure_use_facts(pol, NULL, NULL);
+	if (rc)
+		return -1;
+	*renamed = strcmp(mod.new_name, e->name) != 0;
+	*pointer = mod.make_pointer && !entity_is_percpu(m, e);
+	free(mod.new_name);
+	return 0;
+}
+
 static int name_externalized(struct model *m, struct policy *pol, struct entity *e)
 {
 	struct src_loc loc = cursor_src_loc(m, clang_Cursor_isNull(e->def) ? e->canonical : e->def);

@@ -3,6 +3,7 @@
  * linkage changes of copied definitions, externalized function-local
  * statics; and the declarations that stand for externalized symbols.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -522,6 +523,363 @@ static void warn_private_copy(struct model *m, const struct site *s)
 	clang_disposeString(fn);
 }
 
+/* ---- objects a copied macro invocation defines ---- */
+
+/*
+ * DEFINE_BATCHED_ENTROPY(u32) defines struct batch_u32, the per-CPU
+ * batched_entropy_u32 and get_random_u32(): no text of the invocation names
+ * the object, so the invocation is expanded with a copy of the macro in
+ * which the object's definition is a declaration (emit.c wraps the unit in
+ * push_macro/#define/pop_macro).
+ */
+struct body_chunk {
+	unsigned start, end;	/* one top-level declaration of the body */
+	bool function;		/* a function definition */
+};
+
+/* Past a comment or literal at i, or i when there is none. */
+static size_t skip_lexeme(const char *t, size_t end, size_t i)
+{
+	char q = t[i];
+
+	if (q == '"' || q == '\'') {
+		for (i++; i < end && t[i] != q; i++)
+			i += t[i] == '\\';
+		return i < end ? i + 1 : end;
+	}
+	if (q != '/' || i + 1 >= end || (t[i + 1] != '/' && t[i + 1] != '*'))
+		return i;
+	if (t[i + 1] == '*') {
+		for (i += 2; i + 1 < end && !(t[i] == '*' && t[i + 1] == '/'); i++)
+			;
+		return i + 2 <= end ? i + 2 : end;
+	}
+	while (i < end && t[i] != '\n')
+		i++;
+	return i;
+}
+
+static void split_body(const char *t, unsigned start, unsigned end, struct body_chunk **v,
+		       size_t *n, size_t *cap)
+{
+	unsigned from = start;
+	int depth = 0;
+	char last = 0;
+	bool fn = false;
+
+	for (unsigned i = start; i < end; i++) {
+		unsigned j = (unsigned)skip_lexeme(t, end, i);
+		char c = t[i];
+
+		if (j != i) {
+			if (c == '"' || c == '\'')
+				last = c;
+			i = j - 1;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\')
+			continue;
+		if (c == '{' && !depth)
+			fn = last == ')';
+		depth += c == '(' || c == '[' || c == '{';
+		depth -= c == ')' || c == ']' || c == '}';
+		if ((c == ';' && !depth) || (c == '}' && !depth && fn)) {
+			struct body_chunk *b = ARRAY_PUSH(*v, *n, *cap);
+
+			b->start = from;
+			b->end = i + 1;
+			b->function = c == '}';
+			from = i + 1;
+			fn = false;
+			c = 0;
+		}
+		last = c;
+	}
+}
+
+/* Text of [start, end) with parameters replaced by arguments and ## applied. */
+static char *substitute(const char *t, unsigned start, unsigned end, const struct strlist *params,
+			const struct strlist *args)
+{
+	struct strbuf sb = { 0 };
+
+	for (unsigned i = start; i < end;) {
+		unsigned j = (unsigned)skip_lexeme(t, end, i);
+
+		if (j != i) {
+			sb_adds(&sb, " ");
+			i = j;
+		} else if (t[i] == '#' && i + 1 < end && t[i + 1] == '#') {
+			while (sb.len && (sb.buf[sb.len - 1] == ' ' || sb.buf[sb.len - 1] == '\t'))
+				sb.buf[--sb.len] = '\0';
+			for (i += 2; i < end && strchr(" \t\\\n", t[i]); i++)
+				;
+		} else if (is_ident_start((unsigned char)t[i])) {
+			unsigned k = i;
+			size_t p;
+
+			while (k < end && is_ident_char((unsigned char)t[k]))
+				k++;
+			for (p = 0; p < params->n; p++)
+				if (strlen(params->v[p]) == k - i && !memcmp(params->v[p], t + i, k - i))
+					break;
+			if (p < params->n && p < args->n)
+				sb_adds(&sb, args->v[p]);
+			else
+				sb_addn(&sb, t + i, k - i);
+			i = k;
+		} else {
+			sb_addn(&sb, t[i] == '\\' || t[i] == '\n' ? " " : t + i, 1);
+			i++;
+		}
+	}
+	return sb_detach(&sb);
+}
+
+static bool spells_ident(const char *text, const char *name)
+{
+	size_t pos = 0, is, n, len = strlen(name), end = strlen(text);
+
+	while (lex_next_ident(text, end, &pos, &is, &n))
+		if (n == len && !memcmp(text + is, name, n))
+			return true;
+	return false;
+}
+
+/* "(a, b, ...)" after a function-like macro's name: its parameter names. */
+static unsigned macro_params(const char *t, const struct macro_def *md, struct strlist *params)
+{
+	unsigned i = md->start + (unsigned)strlen(md->name), from;
+
+	if (!md->function_like || t[i] != '(')
+		return i;
+	for (from = ++i; t[i] && t[i] != ')'; i++) {
+		if (t[i + 1] != ',' && t[i + 1] != ')')
+			continue;
+		{
+			unsigned a = from, b = i + 1;
+
+			while (a < b && strchr(" \t\\\n", t[a]))
+				a++;
+			while (b > a && strchr(" \t\\\n", t[b - 1]))
+				b--;
+			strlist_push_owned(params, b - a == 3 && !memcmp(t + a, "...", 3) ?
+					   xstrdup("__VA_ARGS__") : xstrndup(t + a, b - a));
+			from = i + 2;
+		}
+	}
+	return t[i] == ')' ? i + 1 : i;
+}
+
+/* "__VA_ARGS__" stands for the remaining arguments. */
+static void join_variadic(const struct strlist *params, struct strlist *args)
+{
+	size_t last = params->n ? params->n - 1 : 0;
+	struct strbuf sb = { 0 };
+
+	if (!params->n || strcmp(params->v[last], "__VA_ARGS__") || args->n <= last + 1)
+		return;
+	for (size_t i = last; i < args->n; i++)
+		sb_addf(&sb, "%s%s", i > last ? ", " : "", args->v[i]);
+	while (args->n > last)
+		free(args->v[--args->n]);
+	strlist_push_owned(args, sb_detach(&sb));
+}
+
+/* Is a definition of macro name in the output (re-emitted or #included)? */
+static bool macro_in_output(struct model *m, const char *name)
+{
+	for (int i = model_macro_first(m, name); i >= 0; i = m->macros[i].next_same_name) {
+		const struct macro_def *md = &m->macros[i];
+		int prov = md->file < 0 ? PROVIDER_BUILTIN :
+			   m->files[md->file].provider_done ? m->files[md->file].provider :
+			   PROVIDER_NONE;
+
+		if (md->needed || prov == PROVIDER_BUILTIN || (prov >= 0 && m->files[prov].needed))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A per-CPU definition ("static DEFINE_PER_CPU(T, x) = I") becomes
+ * "DECLARE_PER_CPU(T, x)" when the output has that macro, else
+ * "extern DEFINE_PER_CPU(T, x)": either way the declaration keeps the
+ * per-CPU section and address space. False when it is no DEFINE_PER_CPU*.
+ */
+static bool percpu_declaration(struct model *m, const char *t, unsigned start, unsigned stop,
+			       struct strbuf *out)
+{
+	size_t pos = start, is, n;
+	unsigned done = start;
+	char decl[128] = "";
+	const char *def;
+	size_t def_n;
+	bool found = false;
+
+	while (!found && lex_next_ident(t, stop, &pos, &is, &n))
+		found = n >= 14 && n < sizeof(decl) - 1 && !memcmp(t + is, "DEFINE_PER_CPU", 14);
+	if (!found)
+		return false;
+	def = t + is;
+	def_n = n;
+	snprintf(decl, sizeof(decl), "DECLARE%.*s", (int)(n - 6), t + is + 6);
+	if (!macro_in_output(m, decl))
+		sb_adds(out, "extern ");
+	for (pos = start; lex_next_ident(t, stop, &pos, &is, &n);) {
+		if (is_word(t, is, n, "static")) {
+			sb_addn(out, t + done, is - done);
+			while (is + n < stop && (t[is + n] == ' ' || t[is + n] == '\t'))
+				n++;
+		} else if (n == def_n && !memcmp(t + is, def, n) && macro_in_output(m, decl)) {
+			sb_addn(out, t + done, is - done);
+			sb_adds(out, decl);
+		} else {
+			continue;
+		}
+		done = (unsigned)(is + n);
+	}
+	while (stop > done && strchr(" \t\\\r\n", t[stop - 1]))
+		stop--;
+	sb_addn(out, t + done, stop - done);
+	sb_adds(out, ";");
+	return true;
+}
+
+/* The declaration that replaces the chunk defining e; -1 on error. */
+static int chunk_declaration(struct model *m, struct entity *e, const char *t,
+			     const struct body_chunk *b, struct strbuf *out)
+{
+	unsigned first = b->start, stop = b->end - 1;
+	unsigned init = find_initializer(t, b->start, stop);
+	size_t base;
+
+	if (e->pointer && !e->new_name) {
+		struct src_loc loc = cursor_src_loc(m, e->def);
+
+		/* "#define x (*x)" renames its uses: it would rename the declaration too */
+		diag_error_at(loc.file, loc.line, loc.col,
+			      "'%s' is defined by a macro invocation and externalized as a pointer under its own name; the modify-externalized-sym policy must rename it",
+			      e->name);
+		return -1;
+	}
+	while (first < stop && strchr(" \t\\\r\n", t[first]))
+		first++;
+	sb_addn(out, t + b->start, first - b->start);
+	base = out->len;
+	if (!e->pointer && !e->new_name && percpu_declaration(m, t, first, init, out))
+		return 0;
+	out->len = base;
+	return externalized_declaration(m, e, out);
+}
+
+/* The macro invoked where the site expands, with the invocation's offset. */
+static const struct macro_def *invoked_macro(struct model *m, const struct site *s, int *file,
+					     unsigned *off)
+{
+	const struct file_uses *fu;
+
+	if (!model_locate(m, s->loc, file, off))
+		return NULL;
+	fu = &m->uses[*file];
+	for (size_t i = 0; i < fu->n; i++) {
+		int idx = fu->v[i].offset == *off ?
+			model_macro_of_cursor(m, clang_getCursorReferenced(fu->v[i].cursor)) : -1;
+
+		if (idx >= 0 && m->macros[idx].file >= 0)
+			return &m->macros[idx];
+	}
+	return NULL;
+}
+
+/* The body chunk (not a function) that defines e, or -1. */
+static int defining_chunk(const char *t, const struct body_chunk *chunks, size_t n,
+			  const struct strlist *params, const struct strlist *args,
+			  const struct entity *e)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned init = find_initializer(t, chunks[i].start, chunks[i].end - 1);
+		char *sub;
+		bool found;
+
+		if (chunks[i].function)
+			continue;
+		sub = substitute(t, chunks[i].start, init, params, args);
+		found = spells_ident(sub, e->name);
+		free(sub);
+		if (found)
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * The macro invoked at the sites' expansion, with the definitions of their
+ * objects made declarations: NAME and "#define NAME(params) body" are added
+ * to overrides. Objects whose definition is not found in that body (a
+ * nested macro defines it) stay private copies, with a warning.
+ */
+static int declaring_macro(struct model *m, const struct site *const *sites, size_t n_sites,
+			   struct strlist *overrides)
+{
+	const struct macro_def *md = NULL;
+	struct strlist params = { 0 }, args = { 0 };
+	struct body_chunk *chunks = NULL;
+	size_t n = 0, cap = 0;
+	struct strbuf def = { 0 };
+	int *entity_of, file = -1, rc = 0;
+	const char *t;
+	unsigned off = 0, body, end, done;
+
+	for (size_t i = 0; i < n_sites && !md; i++)
+		md = invoked_macro(m, sites[i], &file, &off);
+	if (!md) {
+		for (size_t i = 0; i < n_sites; i++)
+			warn_private_copy(m, sites[i]);
+		return 0;
+	}
+	t = m->files[md->file].text;
+	body = macro_params(t, md, &params);
+	end = md->end + 1 <= m->files[md->file].len ? md->end + 1 : (unsigned)m->files[md->file].len;
+	while (end > body && strchr(" \t\r\n", t[end - 1]))
+		end--;
+	macro_invocation_args(m->files[file].text, m->files[file].len, off, &args);
+	join_variadic(&params, &args);
+	split_body(t, body, end, &chunks, &n, &cap);
+	entity_of = xmalloc((n + 1) * sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		entity_of[i] = -1;
+	for (size_t i = 0; i < n_sites; i++) {
+		int c = defining_chunk(t, chunks, n, &params, &args, &m->ents[sites[i]->entity]);
+
+		if (c < 0)
+			warn_private_copy(m, sites[i]);
+		else
+			entity_of[c] = sites[i]->entity;
+	}
+	sb_addf(&def, "#define %.*s", (int)(body - md->start), t + md->start);
+	done = body;
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (entity_of[i] < 0)
+			continue;
+		sb_addn(&def, t + done, chunks[i].start - done);
+		rc = chunk_declaration(m, &m->ents[entity_of[i]], t, &chunks[i], &def);
+		done = chunks[i].end;
+	}
+	sb_addn(&def, t + done, end - done);
+	sb_adds(&def, "\n");
+	if (!rc && done != body) {
+		strlist_push(overrides, md->name);
+		strlist_push_owned(overrides, sb_detach(&def));
+	}
+	sb_release(&def);
+	free(entity_of);
+	free(chunks);
+	strlist_release(&params);
+	strlist_release(&args);
+	return rc;
+}
+
 static int cmp_edit(const void *a, const void *b)
 {
 	const struct edit *x = a, *y = b;
@@ -548,9 +906,21 @@ static void apply_edits(const char *text, const struct unit *u, struct edits *ed
 	sb_addn(out, text + pos, u->end - pos);
 }
 
-int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *names)
+/* An externalized object defined by a macro invocation: see declaring_macro(). */
+static bool macro_defined_object(struct model *m, const struct site *s)
+{
+	const struct entity *e = &m->ents[s->entity];
+
+	return s->kind == SITE_DECL_NAME && !s->in_text && e->kind == ENT_OBJECT &&
+	       e->decision == DEC_EXTERNALIZE && !e->local_static;
+}
+
+int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *names,
+		 struct strlist *overrides)
 {
 	const struct unit *u = &m->units[unit];
+	const struct site **defined = NULL;
+	size_t n_defined = 0, cap_defined = 0;
 	struct edits ed = { 0 };
 	int rc = 0;
 
@@ -560,13 +930,16 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 		if (s->unit != unit)
 			continue;
 		rc = site_edit(m, s, &ed, names);
-		if (s->kind == SITE_DECL_NAME && !s->in_text)
-			warn_private_copy(m, s);
+		if (macro_defined_object(m, s))
+			*ARRAY_PUSH(defined, n_defined, cap_defined) = s;
 		if (s->kind == SITE_DECL_NAME && s->in_text) {
 			linkage_edits(m, u, s, &ed);
 			externalize_in_place(m, u, s, &ed);
 		}
 	}
+	if (!rc && n_defined)
+		rc = declaring_macro(m, defined, n_defined, overrides);
+	free(defined);
 	if (!rc)
 		apply_edits(m->files[u->file].text, u, &ed, out);
 	for (size_t i = 0; i < ed.n; i++)

@@ -56,8 +56,24 @@ struct context_ctx {
 int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx);
 int headers_final_context(struct model *m, struct policy *pol);
 
+/*
+ * Included headers that would clash with what the output declares (a symbol
+ * they declare becomes a pointer under its own name; a static inline of
+ * theirs must be rewritten) are made non-eligible. Returns how many were,
+ * 0 when none, -1 with an error when one cannot be (a -include file).
+ */
+int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db *facts);
+
+/* naming.c: how naming will spell externalized e (rename, pointer). */
+int naming_preview(struct model *m, struct policy *pol, struct facts_db *facts,
+		   struct entity *e, bool *renamed, bool *pointer);
 /* Assign final names (patched, externalized, rewritten). */
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
+
+/* closure.c: "NAME(a, b)" at text+off split into trimmed top-level arguments. */
+void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args);
+/* closure.c: index of parameter word in the "NAME(p1, p2)" of a definition, or -1. */
+int macro_param_index(const char *def, size_t n_def, const char *word, size_t n);
 
 /* Source location of a cursor for policy diagnostics; strings live in the model. */
 struct src_loc cursor_src_loc(struct model *m, CXCursor c);

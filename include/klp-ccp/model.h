@@ -33,6 +33,7 @@ struct kfile {
 	bool provider_done;
 	bool needed;			/* provider of something the output needs */
 	bool context_scanned;		/* headers.c looked at what it needs */
+	bool refused;			/* non-eligible: it clashes with the output */
 };
 
 struct unit {

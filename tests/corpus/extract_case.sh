@@ -7,6 +7,7 @@
 # the minimality table in extract_cases.txt shows regressions.
 set -u
 flat=$1 funcs=$2 baseline=${3:-}
+here=$(cd "$(dirname "$0")" && pwd)
 KLP_CCP=${KLP_CCP:?}
 CORPUS=${CORPUS:-$HOME/.cache/klp-ccp-corpus}
 json=$CORPUS/cmdlines/$flat.json
@@ -42,6 +43,14 @@ for f in "${fns[@]}"; do
 	grep -Eq "^[0-9a-f]+ T klpp_$f\$" <<<"$syms" || fail "lp.o does not define klpp_$f globally"
 	grep -Eq " T $f\$" <<<"$syms" && fail "lp.o still defines the original $f globally"
 	grep -q "#line [0-9]* \"${argv[-1]}\"" "$work/lp.c" || fail "no #line for ${argv[-1]}"
+done
+# Optional fourth column of the table: undefined=SYM,... (e.g. externalized
+# state that a copied macro invocation defines must stay a reference).
+undef=$(awk -v f="$flat" -v p="$funcs" '$1 == f && $2 == p && $4 ~ /^undefined=/ {
+	sub(/^undefined=/, "", $4); print $4 }' "$here/extract_cases.txt")
+IFS=, read -r -a undefs <<<"$undef"
+for s in "${undefs[@]}"; do
+	grep -Eq "^ +U $s\$" <<<"$syms" || fail "lp.o should reference $s as undefined (externalized), nm: $(grep -E " $s\$" <<<"$syms")"
 done
 lines=$(wc -l <"$work/lp.c")
 if [ -n "$baseline" ] && [ "$lines" -gt $((baseline * 11 / 10 + 5)) ]; then

@@ -2,10 +2,10 @@
 
 int eup_f(int x)
 {
-	return x + 4230;
+	return x + 1;
 }
 
-int pu_f(int x)
+int pu_f(struct api_req *r)
 {
-	return eup_f(x);
+	return eup_f(r->v) + API_BIAS;
 }

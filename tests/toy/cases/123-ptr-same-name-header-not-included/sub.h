@@ -1,0 +1,1 @@
+typedef int sub_t;

@@ -1,0 +1,1 @@
+int eup_f(int x);

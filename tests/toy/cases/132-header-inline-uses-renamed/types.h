@@ -1,0 +1,1 @@
+typedef long cnt_t;

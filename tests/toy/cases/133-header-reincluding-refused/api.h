@@ -1,0 +1,4 @@
+#ifndef API_H
+#define API_H
+int eup_g(int x);
+#endif
