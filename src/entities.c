@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/gcc_cmdline.h"
@@ -20,6 +21,7 @@ struct maps {
 	struct strmap interned;		/* model_intern() strings -> owned_names index */
 	struct strmap name_unit;	/* declared name -> unit of its first declaration */
 	struct strlist owned_names;
+	struct strlist texts;		/* file texts read by file_text() */
 };
 
 static struct maps *maps_of(struct model *m)
@@ -102,6 +104,26 @@ static char *line_text(const char *text, size_t len, unsigned off)
 	return xstrndup(text + off, end - off);
 }
 
+/*
+ * The text clang parsed. clang_getFileContents() looks the file up by a scan
+ * of the whole source location table (one entry per macro expansion), which
+ * made it two thirds of the index time on kernel units: read the file
+ * instead, unless it is an unsaved file (the prelude) or changed since clang
+ * read it.
+ */
+static const char *file_text(struct model *m, CXFile f, const char *name, size_t *len)
+{
+	struct stat st;
+	char *text = read_file(name, len);
+
+	if (text && !stat(name, &st) && st.st_mtime == clang_getFileTime(f)) {
+		strlist_push_owned(&maps_of(m)->texts, text);
+		return text;
+	}
+	free(text);
+	return clang_getFileContents(m->tu, f, len);
+}
+
 static int add_file(struct model *m, CXFile f)
 {
 	struct kfile *kf = ARRAY_PUSH(m->files, m->n_files, m->cap_files);
@@ -112,9 +134,11 @@ static int add_file(struct model *m, CXFile f)
 	kf->cxfile = f;
 	kf->name = xstrdup(clang_getCString(name));
 	clang_disposeString(name);
-	kf->text = clang_getFileContents(m->tu, f, &kf->len);
-	if (!kf->text)
+	kf->text = file_text(m, f, kf->name, &kf->len);
+	if (!kf->text) {
 		kf->text = "";
+		kf->len = 0;
+	}
 	kf->includer = -1;
 	kf->eligible = -1;
 	kf->provider = -1;
@@ -807,6 +831,7 @@ void model_release(struct model *m)
 		strmap_release(&mp->interned);
 		strmap_release(&mp->name_unit);
 		strlist_release(&mp->owned_names);
+		strlist_release(&mp->texts);
 		free(mp);
 	}
 	memset(m, 0, sizeof(*m));
