@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "klp-ccp/changed_set.h"
 #include "klp-ccp/diag.h"
@@ -26,6 +25,7 @@
 #include "klp-ccp/objcmp.h"
 #include "klp-ccp/subcommands.h"
 #include "klp-ccp/util.h"
+#include "klp-ccp/yaml_out.h"
 
 static const char usage[] =
 "Usage: klp-ccp changed-functions [--format=yaml|text] [--strip-prefix=P]... ORIG.o PATCHED.o\n"
@@ -63,105 +63,49 @@ static int cmp_group(const void *x, const void *y)
 
 /* ---- output ---- */
 
-static bool emit(yaml_emitter_t *em, yaml_event_t *ev)
+static void emit_group(struct yaml_out *yo, const struct group *gr)
 {
-	return yaml_emitter_emit(em, ev) != 0;
+	yo_map_begin(yo);
+	yo_kv_str(yo, "name", gr->name);
+	yo_str(yo, "symbols");
+	yo_flow_seq_begin(yo);
+	for (size_t i = 0; i < gr->syms.n; i++)
+		yo_str(yo, gr->syms.v[i]);
+	yo_seq_end(yo);
+	yo_map_end(yo);
 }
 
-static bool scalar(yaml_emitter_t *em, const char *s)
-{
-	yaml_event_t ev;
-
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
-				     YAML_ANY_SCALAR_STYLE);
-	return emit(em, &ev);
-}
-
-static bool seq_start(yaml_emitter_t *em, bool flow)
-{
-	yaml_event_t ev;
-
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE
-							     : YAML_BLOCK_SEQUENCE_STYLE);
-	return emit(em, &ev);
-}
-
-static bool seq_end(yaml_emitter_t *em)
-{
-	yaml_event_t ev;
-
-	yaml_sequence_end_event_initialize(&ev);
-	return emit(em, &ev);
-}
-
-static bool map_start(yaml_emitter_t *em)
-{
-	yaml_event_t ev;
-
-	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-	return emit(em, &ev);
-}
-
-static bool map_end(yaml_emitter_t *em)
-{
-	yaml_event_t ev;
-
-	yaml_mapping_end_event_initialize(&ev);
-	return emit(em, &ev);
-}
-
-static bool emit_group(yaml_emitter_t *em, const struct group *gr)
-{
-	bool ok = map_start(em) && scalar(em, "name") && scalar(em, gr->name) &&
-		  scalar(em, "symbols") && seq_start(em, true);
-
-	for (size_t i = 0; ok && i < gr->syms.n; i++)
-		ok = scalar(em, gr->syms.v[i]);
-	return ok && seq_end(em) && map_end(em);
-}
-
-static bool emit_kind(yaml_emitter_t *em, const struct groups *g, enum kind k)
+static void emit_kind(struct yaml_out *yo, const struct groups *g, enum kind k)
 {
 	size_t n = 0;
-	bool ok;
 
 	for (size_t i = 0; i < g->n; i++)
 		n += g->v[i].kind == k;
-	ok = scalar(em, change_kind_names[k]) && seq_start(em, n == 0);
-	for (size_t i = 0; ok && i < g->n; i++)
+	yo_str(yo, change_kind_names[k]);
+	if (n)
+		yo_seq_begin(yo);
+	else
+		yo_flow_seq_begin(yo);	/* [] */
+	for (size_t i = 0; i < g->n; i++)
 		if (g->v[i].kind == k)
-			ok = emit_group(em, &g->v[i]);
-	return ok && seq_end(em);
-}
-
-static int write_handler(void *data, unsigned char *buf, size_t size)
-{
-	return fwrite(buf, 1, size, data) == size;
+			emit_group(yo, &g->v[i]);
+	yo_seq_end(yo);
 }
 
 static bool print_yaml(const struct groups *g)
 {
-	yaml_emitter_t em;
-	yaml_event_t ev;
+	struct yaml_out yo;
 	bool ok;
 
-	if (!yaml_emitter_initialize(&em))
-		return false;
-	yaml_emitter_set_output(&em, write_handler, stdout);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	ok = emit(&em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	ok = ok && emit(&em, &ev) && map_start(&em);
-	for (enum kind k = K_CHANGED; ok && k < K_SAME; k++)
-		ok = emit_kind(&em, g, k);
-	ok = ok && map_end(&em);
-	yaml_document_end_event_initialize(&ev, 1);
-	ok = ok && emit(&em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	ok = ok && emit(&em, &ev);
-	yaml_emitter_delete(&em);
+	yo_stream_begin(&yo);
+	yo_doc_begin(&yo, false);
+	yo_map_begin(&yo);
+	for (enum kind k = K_CHANGED; k < K_SAME; k++)
+		emit_kind(&yo, g, k);
+	yo_map_end(&yo);
+	yo_doc_end(&yo);
+	ok = !yo_stream_end(&yo) && !yo_print(&yo, stdout);
+	yo_release(&yo);
 	return ok;
 }
 

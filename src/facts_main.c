@@ -21,12 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <yaml.h>
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/facts.h"
 #include "klp-ccp/subcommands.h"
 #include "klp-ccp/util.h"
+#include "klp-ccp/yaml_out.h"
 
 static const char usage[] =
 "Usage: klp-ccp facts --target-object=FILE... [--symvers=FILE] [--source=FILE] NAME...\n"
@@ -101,32 +101,6 @@ static int parse_args(int argc, char **argv, struct facts_args *a)
 
 /* ---- YAML ---------------------------------------------------------------- */
 
-static bool emit(yaml_emitter_t *em, yaml_event_t *ev)
-{
-	return yaml_emitter_emit(em, ev) != 0;
-}
-
-/*
- * libyaml's emitter loops on invalid UTF-8, and names from a corrupt object
- * can be anything: keep printable ASCII only.
- */
-static bool scalar(yaml_emitter_t *em, const char *s, bool plain)
-{
-	yaml_event_t ev;
-	char *clean = xstrdup(s);
-	bool ok;
-
-	for (char *q = clean; *q; q++)
-		if ((unsigned char)*q < 0x20 || (unsigned char)*q > 0x7e)
-			*q = '?';
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)clean, (int)strlen(clean),
-				     plain, !plain, plain ? YAML_ANY_SCALAR_STYLE
-							  : YAML_SINGLE_QUOTED_SCALAR_STYLE);
-	ok = emit(em, &ev);
-	free(clean);
-	return ok;
-}
-
 /* Plain unless YAML would read it as something else than a string. */
 static bool needs_quotes(const char *s)
 {
@@ -142,136 +116,93 @@ static bool needs_quotes(const char *s)
 	return false;
 }
 
-static bool str(yaml_emitter_t *em, const char *s)
+/* Names from a corrupt object can be anything: yo_scalar() sanitizes them. */
+static void str(struct yaml_out *yo, const char *s)
 {
-	return scalar(em, s, !needs_quotes(s));
+	yo_scalar(yo, s, needs_quotes(s) ? YO_SINGLE : YO_ANY);
 }
 
-static bool key_str(yaml_emitter_t *em, const char *k, const char *v)
+static void key_str(struct yaml_out *yo, const char *k, const char *v)
 {
-	return str(em, k) && (v ? str(em, v) : scalar(em, "null", true));
+	str(yo, k);
+	if (v)
+		str(yo, v);
+	else
+		yo_str(yo, NULL);
 }
 
-static bool key_bool(yaml_emitter_t *em, const char *k, bool v)
+static void key_list(struct yaml_out *yo, const char *k, const struct strlist *l)
 {
-	return str(em, k) && scalar(em, v ? "true" : "false", true);
-}
-
-static bool key_uint(yaml_emitter_t *em, const char *k, unsigned v)
-{
-	char num[16];
-
-	snprintf(num, sizeof(num), "%u", v);
-	return str(em, k) && scalar(em, num, true);
-}
-
-static bool seq_start(yaml_emitter_t *em, bool empty)
-{
-	yaml_event_t ev;
-
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, empty ? YAML_FLOW_SEQUENCE_STYLE
-								 : YAML_BLOCK_SEQUENCE_STYLE);
-	return emit(em, &ev);
-}
-
-static bool seq_end(yaml_emitter_t *em)
-{
-	yaml_event_t ev;
-
-	yaml_sequence_end_event_initialize(&ev);
-	return emit(em, &ev);
-}
-
-static bool map_start(yaml_emitter_t *em)
-{
-	yaml_event_t ev;
-
-	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-	return emit(em, &ev);
-}
-
-static bool map_end(yaml_emitter_t *em)
-{
-	yaml_event_t ev;
-
-	yaml_mapping_end_event_initialize(&ev);
-	return emit(em, &ev);
-}
-
-static bool key_list(yaml_emitter_t *em, const char *k, const struct strlist *l)
-{
-	if (!str(em, k) || !seq_start(em, !l->n))
-		return false;
+	str(yo, k);
+	if (l->n)
+		yo_seq_begin(yo);
+	else
+		yo_flow_seq_begin(yo);	/* [] */
 	for (size_t i = 0; i < l->n; i++)
-		if (!str(em, l->v[i]))
-			return false;
-	return seq_end(em);
+		str(yo, l->v[i]);
+	yo_seq_end(yo);
 }
 
-static bool clone_map(yaml_emitter_t *em, const char *entry)
+static void clone_map(struct yaml_out *yo, const char *entry)
 {
 	const char *sp = strchr(entry, ' ');
 	char *sym = xstrndup(entry, sp ? (size_t)(sp - entry) : strlen(entry));
 	char *of = facts_clone_origin(entry);
-	bool ok = map_start(em) && key_str(em, "symbol", sym) &&
-		  key_str(em, "kind", sp ? sp + 1 : "other") && key_str(em, "of", of) &&
-		  map_end(em);
 
+	yo_map_begin(yo);
+	key_str(yo, "symbol", sym);
+	key_str(yo, "kind", sp ? sp + 1 : "other");
+	key_str(yo, "of", of);
+	yo_map_end(yo);
 	free(sym);
 	free(of);
-	return ok;
 }
 
-static bool clones(yaml_emitter_t *em, const struct strlist *l)
+static void clones(struct yaml_out *yo, const struct strlist *l)
 {
-	if (!str(em, "clones") || !seq_start(em, !l->n))
-		return false;
+	str(yo, "clones");
+	if (l->n)
+		yo_seq_begin(yo);
+	else
+		yo_flow_seq_begin(yo);
 	for (size_t i = 0; i < l->n; i++)
-		if (!clone_map(em, l->v[i]))
-			return false;
-	return seq_end(em);
+		clone_map(yo, l->v[i]);
+	yo_seq_end(yo);
 }
 
-static bool facts_doc(yaml_emitter_t *em, const struct sym_facts *f)
+static void facts_doc(struct yaml_out *yo, const struct sym_facts *f)
 {
-	yaml_event_t ev;
-
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0);
-	if (!emit(em, &ev) || !map_start(em))
-		return false;
-	if (!key_str(em, "name", f->name) || !key_bool(em, "present", f->present) ||
-	    !key_str(em, "binding", f->binding) || !key_uint(em, "sympos", f->sympos) ||
-	    !key_bool(em, "exported", f->exported) || !key_str(em, "object", f->object) ||
-	    !clones(em, &f->clones) || !key_list(em, "inlined_into", &f->inlined_into) ||
-	    !key_list(em, "callers_via_clones", &f->callers_via_clones) || !map_end(em))
-		return false;
-	yaml_document_end_event_initialize(&ev, 1);
-	return emit(em, &ev);
+	yo_doc_begin(yo, true);
+	yo_map_begin(yo);
+	key_str(yo, "name", f->name);
+	yo_kv_bool(yo, "present", f->present);
+	key_str(yo, "binding", f->binding);
+	yo_kv_uint(yo, "sympos", f->sympos);
+	yo_kv_bool(yo, "exported", f->exported);
+	key_str(yo, "object", f->object);
+	clones(yo, &f->clones);
+	key_list(yo, "inlined_into", &f->inlined_into);
+	key_list(yo, "callers_via_clones", &f->callers_via_clones);
+	yo_map_end(yo);
+	yo_doc_end(yo);
 }
 
 static int write_yaml(struct facts_db *db, const struct facts_args *a)
 {
-	yaml_emitter_t em;
-	yaml_event_t ev;
-	bool ok;
+	struct yaml_out yo;
+	int rc;
 
-	yaml_emitter_initialize(&em);
-	yaml_emitter_set_output_file(&em, stdout);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	ok = emit(&em, &ev);
-	for (int i = 0; ok && i < a->n_names; i++)
-		ok = facts_doc(&em, facts_get(db, a->names[i]));
-	if (ok) {
-		yaml_stream_end_event_initialize(&ev);
-		ok = emit(&em, &ev) && yaml_emitter_flush(&em);
-	}
-	if (!ok)
+	yo_stream_begin(&yo);
+	for (int i = 0; i < a->n_names; i++)
+		facts_doc(&yo, facts_get(db, a->names[i]));
+	rc = yo_stream_end(&yo);
+	if (!rc)
+		rc = yo_print(&yo, stdout);
+	if (rc)
 		diag_error("facts: cannot write YAML: %s",
-			   em.problem ? em.problem : "output error");
-	yaml_emitter_delete(&em);
-	return ok && fflush(stdout) == 0 ? 0 : 1;
+			   yo.emitter.problem ? yo.emitter.problem : "output error");
+	yo_release(&yo);
+	return !rc && fflush(stdout) == 0 ? 0 : 1;
 }
 
 int facts_main(int argc, char **argv)

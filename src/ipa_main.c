@@ -7,12 +7,12 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/subcommands.h"
 #include "klp-ccp/util.h"
+#include "klp-ccp/yaml_out.h"
 
 static const char usage[] =
 "Usage: klp-ccp ipa-clones [--format=yaml|text] --symbol=NAME... FILE|DIR...\n"
@@ -116,143 +116,54 @@ static int parse_args(int argc, char **argv, struct ipa_args *a)
 
 /* ---- YAML ---- */
 
-struct yaml_w {
-	yaml_emitter_t em;
-	bool failed;
-};
-
-static void y_emit(struct yaml_w *y, yaml_event_t *ev)
-{
-	if (y->failed || !yaml_emitter_emit(&y->em, ev))
-		y->failed = true;
-}
-
-static void y_str(struct yaml_w *y, const char *s)
-{
-	yaml_event_t ev;
-
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
-				     1, 1, YAML_ANY_SCALAR_STYLE);
-	y_emit(y, &ev);
-}
-
-/* A plain scalar (bool, number). */
-static void y_plain(struct yaml_w *y, const char *s)
-{
-	yaml_event_t ev;
-
-	yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)YAML_STR_TAG, (yaml_char_t *)s,
-				     (int)strlen(s), 1, 0, YAML_PLAIN_SCALAR_STYLE);
-	y_emit(y, &ev);
-}
-
-static void y_uint(struct yaml_w *y, unsigned v)
-{
-	char buf[16];
-
-	snprintf(buf, sizeof(buf), "%u", v);
-	y_plain(y, buf);
-}
-
-static void y_seq(struct yaml_w *y, bool start, bool flow)
-{
-	yaml_event_t ev;
-
-	if (start)
-		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-			flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
-	else
-		yaml_sequence_end_event_initialize(&ev);
-	y_emit(y, &ev);
-}
-
-static void y_map(struct yaml_w *y, bool start)
-{
-	yaml_event_t ev;
-
-	if (start)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-	else
-		yaml_mapping_end_event_initialize(&ev);
-	y_emit(y, &ev);
-}
-
-static void y_doc(struct yaml_w *y, bool start)
-{
-	yaml_event_t ev;
-
-	if (start) {
-		yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-		y_emit(y, &ev);
-		yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-		y_emit(y, &ev);
-	} else {
-		yaml_document_end_event_initialize(&ev, 1);
-		y_emit(y, &ev);
-		yaml_stream_end_event_initialize(&ev);
-		y_emit(y, &ev);
-	}
-}
-
 static bool same_place(const struct ipa_affected *a, const struct ipa_affected *b)
 {
 	return !strcmp(a->name, b->name) && !strcmp(a->file, b->file) && a->line == b->line;
 }
 
-static void yaml_affected(struct yaml_w *y, const struct ipa_report *r)
+static void yaml_affected(struct yaml_out *y, const struct ipa_report *r)
 {
-	y_str(y, "affected");
-	y_seq(y, true, false);
+	yo_str(y, "affected");
+	yo_seq_begin(y);
 	for (size_t i = 0; i < r->n_affected; i++) {
 		const struct ipa_affected *a = &r->affected[i];
 
 		if (i && same_place(a, a - 1))	/* same function, other unit */
 			continue;
-		y_map(y, true);
-		y_str(y, "name");
-		y_str(y, a->name);
-		y_str(y, "file");
-		y_str(y, a->file);
-		y_str(y, "line");
-		y_uint(y, a->line);
-		if (a->maybe_removed) {
-			y_str(y, "maybe_removed");
-			y_plain(y, "true");
-		}
-		y_map(y, false);
+		yo_map_begin(y);
+		yo_kv_str(y, "name", a->name);
+		yo_kv_str(y, "file", a->file);
+		yo_kv_uint(y, "line", a->line);
+		if (a->maybe_removed)
+			yo_kv_bool(y, "maybe_removed", true);
+		yo_map_end(y);
 	}
-	y_seq(y, false, false);
+	yo_seq_end(y);
 }
 
-static void yaml_symbol(struct yaml_w *y, const char *symbol, const struct ipa_report *r)
+static void yaml_symbol(struct yaml_out *y, const char *symbol, const struct ipa_report *r)
 {
-	y_map(y, true);
-	y_str(y, "symbol");
-	y_str(y, symbol);
-	y_str(y, "removed");
-	y_plain(y, r->removed ? "true" : "false");
-	if (r->maybe_removed) {
-		y_str(y, "maybe_removed");
-		y_plain(y, "true");
-	}
-	y_str(y, "clones");
-	y_seq(y, true, false);
+	yo_map_begin(y);
+	yo_kv_str(y, "symbol", symbol);
+	yo_kv_bool(y, "removed", r->removed);
+	if (r->maybe_removed)
+		yo_kv_bool(y, "maybe_removed", true);
+	yo_str(y, "clones");
+	yo_seq_begin(y);
 	for (size_t i = 0; i < r->n_clones; i++) {
-		y_map(y, true);
-		y_str(y, "name");
-		y_str(y, r->clones[i].name);
-		y_str(y, "kind");
-		y_str(y, r->clones[i].kind);
-		y_map(y, false);
+		yo_map_begin(y);
+		yo_kv_str(y, "name", r->clones[i].name);
+		yo_kv_str(y, "kind", r->clones[i].kind);
+		yo_map_end(y);
 	}
-	y_seq(y, false, false);
-	y_str(y, "inlined_into");
-	y_seq(y, true, true);
+	yo_seq_end(y);
+	yo_str(y, "inlined_into");
+	yo_flow_seq_begin(y);
 	for (size_t i = 0; i < r->inlined_into.n; i++)
-		y_str(y, r->inlined_into.v[i]);
-	y_seq(y, false, true);
+		yo_str(y, r->inlined_into.v[i]);
+	yo_seq_end(y);
 	yaml_affected(y, r);
-	y_map(y, false);
+	yo_map_end(y);
 }
 
 /* ---- text ---- */
@@ -335,15 +246,13 @@ static void text_symbol(FILE *f, const char *symbol, const struct ipa_report *r,
 
 static int report_all(struct ipa_graph *g, const struct ipa_args *a)
 {
-	struct yaml_w y = { 0 };
+	struct yaml_out y;
+	int rc = 0;
 
 	if (!a->text) {
-		yaml_emitter_initialize(&y.em);
-		yaml_emitter_set_output_file(&y.em, stdout);
-		yaml_emitter_set_unicode(&y.em, 1);
-		yaml_emitter_set_width(&y.em, -1);
-		y_doc(&y, true);
-		y_seq(&y, true, false);
+		yo_stream_begin(&y);
+		yo_doc_begin(&y, false);
+		yo_seq_begin(&y);
 	}
 	for (size_t i = 0; i < a->symbols.n; i++) {
 		struct ipa_report r;
@@ -358,11 +267,11 @@ static int report_all(struct ipa_graph *g, const struct ipa_args *a)
 		ipa_report_release(&r);
 	}
 	if (!a->text) {
-		y_seq(&y, false, false);
-		y_doc(&y, false);
-		yaml_emitter_flush(&y.em);
-		yaml_emitter_delete(&y.em);
-		if (y.failed) {
+		yo_seq_end(&y);
+		yo_doc_end(&y);
+		rc = yo_stream_end(&y) || yo_print(&y, stdout) ? -1 : 0;
+		yo_release(&y);
+		if (rc) {
 			diag_error("cannot write the YAML output");
 			return -1;
 		}

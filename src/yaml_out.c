@@ -13,11 +13,15 @@ static int write_handler(void *data, unsigned char *buf, size_t size)
 
 static void emit(struct yaml_out *yo, yaml_event_t *ev)
 {
-	if (yo->failed || !yaml_emitter_emit(&yo->emitter, ev))
+	if (yo->failed) {
+		yaml_event_delete(ev);	/* the emitter frees only what it is given */
+		return;
+	}
+	if (!yaml_emitter_emit(&yo->emitter, ev))
 		yo->failed = true;
 }
 
-void yo_begin(struct yaml_out *yo)
+void yo_stream_begin(struct yaml_out *yo)
 {
 	yaml_event_t ev;
 
@@ -28,20 +32,51 @@ void yo_begin(struct yaml_out *yo)
 	yaml_emitter_set_width(&yo->emitter, -1);
 	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
 	emit(yo, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0);
+}
+
+int yo_stream_end(struct yaml_out *yo)
+{
+	yaml_event_t ev;
+
+	yaml_stream_end_event_initialize(&ev);
+	emit(yo, &ev);
+	yaml_emitter_flush(&yo->emitter);
+	return yo->failed ? -1 : 0;
+}
+
+void yo_doc_begin(struct yaml_out *yo, bool marker)
+{
+	yaml_event_t ev;
+
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !marker);
 	emit(yo, &ev);
 }
 
-int yo_end(struct yaml_out *yo)
+void yo_doc_end(struct yaml_out *yo)
 {
 	yaml_event_t ev;
 
 	yaml_document_end_event_initialize(&ev, 1);
 	emit(yo, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	emit(yo, &ev);
-	yaml_emitter_flush(&yo->emitter);
-	return yo->failed ? -1 : 0;
+}
+
+void yo_begin(struct yaml_out *yo)
+{
+	yo_stream_begin(yo);
+	yo_doc_begin(yo, true);
+}
+
+int yo_end(struct yaml_out *yo)
+{
+	yo_doc_end(yo);
+	return yo_stream_end(yo);
+}
+
+int yo_print(struct yaml_out *yo, FILE *f)
+{
+	if (yo->failed || fwrite(yo->text.buf, 1, yo->text.len, f) != yo->text.len)
+		return -1;
+	return 0;
 }
 
 void yo_map_begin(struct yaml_out *yo)
@@ -60,12 +95,22 @@ void yo_map_end(struct yaml_out *yo)
 	emit(yo, &ev);
 }
 
-void yo_seq_begin(struct yaml_out *yo)
+static void seq_begin(struct yaml_out *yo, yaml_sequence_style_t style)
 {
 	yaml_event_t ev;
 
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, style);
 	emit(yo, &ev);
+}
+
+void yo_seq_begin(struct yaml_out *yo)
+{
+	seq_begin(yo, YAML_BLOCK_SEQUENCE_STYLE);
+}
+
+void yo_flow_seq_begin(struct yaml_out *yo)
+{
+	seq_begin(yo, YAML_FLOW_SEQUENCE_STYLE);
 }
 
 void yo_seq_end(struct yaml_out *yo)
@@ -73,16 +118,6 @@ void yo_seq_end(struct yaml_out *yo)
 	yaml_event_t ev;
 
 	yaml_sequence_end_event_initialize(&ev);
-	emit(yo, &ev);
-}
-
-static void scalar(struct yaml_out *yo, const char *s, bool plain_only)
-{
-	yaml_event_t ev;
-
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
-				     1, !plain_only, plain_only ? YAML_PLAIN_SCALAR_STYLE :
-				     YAML_ANY_SCALAR_STYLE);
 	emit(yo, &ev);
 }
 
@@ -94,34 +129,53 @@ static bool is_printable(const char *s)
 	return true;
 }
 
-void yo_str(struct yaml_out *yo, const char *s)
+static void emit_scalar(struct yaml_out *yo, const char *s, enum yo_style style)
 {
-	if (s && !is_printable(s)) {
-		/* libyaml's emitter loops on invalid UTF-8: keep printable ASCII */
-		char *clean = xstrdup(s);
+	static const yaml_scalar_style_t styles[] = {
+		[YO_ANY] = YAML_ANY_SCALAR_STYLE,
+		[YO_PLAIN] = YAML_PLAIN_SCALAR_STYLE,
+		[YO_SINGLE] = YAML_SINGLE_QUOTED_SCALAR_STYLE,
+		[YO_DOUBLE] = YAML_DOUBLE_QUOTED_SCALAR_STYLE,
+	};
+	yaml_event_t ev;
 
-		for (char *q = clean; *q; q++)
-			if ((unsigned char)*q < 0x20 || (unsigned char)*q > 0x7e)
-				*q = '?';
-		yo_str(yo, clean);
-		free(clean);
+	/* implicit: no tag in front, the style says what it is */
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
+				     style == YO_ANY || style == YO_PLAIN, style != YO_PLAIN,
+				     styles[style]);
+	emit(yo, &ev);
+}
+
+void yo_scalar(struct yaml_out *yo, const char *s, enum yo_style style)
+{
+	char *clean;
+
+	if (is_printable(s)) {
+		emit_scalar(yo, s, style);
 		return;
 	}
+	/* libyaml's emitter loops on invalid UTF-8: keep printable ASCII */
+	clean = xstrdup(s);
+	for (char *q = clean; *q; q++)
+		if ((unsigned char)*q < 0x20 || (unsigned char)*q > 0x7e)
+			*q = '?';
+	emit_scalar(yo, clean, style);
+	free(clean);
+}
+
+void yo_str(struct yaml_out *yo, const char *s)
+{
 	if (!s) {
-		scalar(yo, "null", true);
+		yo_scalar(yo, "null", YO_PLAIN);
 		return;
 	}
 	/* quote strings YAML would read as another type */
 	if (!*s || !strcmp(s, "null") || !strcmp(s, "true") || !strcmp(s, "false") ||
 	    strspn(s, "0123456789.-+") == strlen(s)) {
-		yaml_event_t ev;
-
-		yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
-					     0, 1, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-		emit(yo, &ev);
+		yo_scalar(yo, s, YO_DOUBLE);
 		return;
 	}
-	scalar(yo, s, false);
+	yo_scalar(yo, s, YO_ANY);
 }
 
 void yo_uint(struct yaml_out *yo, unsigned long v)
@@ -129,12 +183,12 @@ void yo_uint(struct yaml_out *yo, unsigned long v)
 	char buf[32];
 
 	snprintf(buf, sizeof(buf), "%lu", v);
-	scalar(yo, buf, true);
+	yo_scalar(yo, buf, YO_PLAIN);
 }
 
 void yo_bool(struct yaml_out *yo, bool v)
 {
-	scalar(yo, v ? "true" : "false", true);
+	yo_scalar(yo, v ? "true" : "false", YO_PLAIN);
 }
 
 void yo_kv_str(struct yaml_out *yo, const char *key, const char *value)

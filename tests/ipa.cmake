@@ -9,6 +9,7 @@ add_executable(ipa_tool
   ${CMAKE_SOURCE_DIR}/tests/ipa/ipa_tool.c
   ${CMAKE_SOURCE_DIR}/src/ipa_clones.c
   ${CMAKE_SOURCE_DIR}/src/ipa_main.c
+  ${CMAKE_SOURCE_DIR}/src/yaml_out.c
   ${CMAKE_SOURCE_DIR}/src/util.c
   ${CMAKE_SOURCE_DIR}/src/diag.c
   ${CMAKE_SOURCE_DIR}/src/maps.c)
