@@ -376,6 +376,12 @@ static int check_size(struct elf_ctx *c, int fd)
 
 	if (fstat(fd, &st) < 0 || elf_getshdrnum(c->elf, &shnum) < 0)
 		return elf_fail(c, "file size");
+	/*
+	 * libelf counts no sections at all when their header table does not
+	 * fit in the file: then only the ELF header tells the file is cut.
+	 */
+	if (c->ehdr.e_shnum > shnum)
+		shnum = c->ehdr.e_shnum;
 	if (c->ehdr.e_shoff + (uint64_t)shnum * c->ehdr.e_shentsize > (uint64_t)st.st_size)
 		goto truncated;
 	while ((scn = elf_nextscn(c->elf, scn))) {

@@ -32,6 +32,13 @@ printf 'not an object\n' >text.o
 : >empty.o
 head -c 4096 /dev/urandom >random.o
 expect_error truncated "truncated or corrupt" facts --target-object=trunc.o f
+# Cut inside the section header table (at the end of a .o): libelf then sees
+# no sections, which must not read as "no symbol table".
+for cut in 1 200; do
+	head -c $(($(stat -c %s good.o) - cut)) good.o >cut.o
+	expect_error "cut by $cut bytes" "'cut.o': truncated or corrupt" facts \
+		--target-object=cut.o f
+done
 expect_error "truncated header" "'tiny.o': truncated ELF header" facts --target-object=tiny.o f
 expect_error "ELF magic only" "truncated ELF header" facts --target-object=magic-only f
 expect_error "text file" "'text.o' is not an ELF file" facts --target-object=text.o f
