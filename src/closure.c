@@ -305,6 +305,7 @@ void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e
 	if (f->present) {
 		e->object = f->object;
 		e->sympos = f->sympos;
+		e->cold = f->cold;
 	} else if (e->kind == ENT_FUNCTION && e->def_unit >= 0) {
 		e->absent = true;
 	}
@@ -349,6 +350,32 @@ static void decide_function(struct walker *w, int idx)
 		copy_definition(w, e);
 }
 
+static bool is_array(CXType t)
+{
+	return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray;
+}
+
+/*
+ * const down to the elements: arrays are not qualified themselves, and
+ * libclang loses the elements' qualifiers of a canonical array type, so
+ * arrays behind typedefs are judged by their spelling.
+ */
+static bool is_read_only(CXCursor c)
+{
+	CXType t = clang_getCursorType(c);
+	CXString s;
+	bool ro;
+
+	while (is_array(t))
+		t = clang_getArrayElementType(t);
+	if (!is_array(clang_getCanonicalType(t)))
+		return clang_isConstQualifiedType(t) && !clang_isVolatileQualifiedType(t);
+	s = clang_getTypeSpelling(clang_getCanonicalType(t));
+	ro = !strncmp(clang_getCString(s), "const ", 6) && !strstr(clang_getCString(s), "volatile");
+	clang_disposeString(s);
+	return ro;
+}
+
 static void decide_object(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -366,6 +393,7 @@ static void decide_object(struct walker *w, int idx)
 		mark_header_needed(w, prov);
 		return;
 	}
+	policy_set_object_kind(w->pol, e->local_static, is_read_only(entity_cursor(e)));
 	if (policy_shall_externalize_obj(w->pol, e->name, &loc, &shall)) {
 		w->failed = true;
 		return;

@@ -17,7 +17,9 @@
  *                            function, so the copy can be inlined as in the
  *                            original; else
  *                            YES when exported; NO when absent or clone-only)
- *   shall-externalize-obj    NAME                               YES
+ *   shall-externalize-obj    NAME                               YES, NO for a read-only
+ *                            function-scope static (a constant table: its copy
+ *                            behaves the same, and its symbol is NAME.N)
  *                            (with facts too: an object missing from a .o may be
  *                            defined in another unit of the running binary)
  *   modify-externalized-sym  function|object NAME RETRY         NAME MAKE-EXTERNAL
@@ -40,7 +42,8 @@
  * KLP_CCP_SOURCE, KLP_CCP_CWD, KLP_CCP_HOOK, KLP_CCP_PATCHED_FUNCTIONS (once
  * policy_set_patched() was called: the patched functions, space-separated,
  * sorted), KLP_CCP_COPIED_FUNCTIONS (with it: the functions copied so far, in
- * the order decided), the policy_set_fact_env()
+ * the order decided), for shall-externalize-obj KLP_CCP_OBJ_SCOPE
+ * (function|file) and KLP_CCP_OBJ_READONLY (yes|no), the policy_set_fact_env()
  * entries and the policy_set_facts() ones (built in the parent: only
  * async-signal-safe calls after fork):
  *
@@ -54,6 +57,7 @@
  *                                     isra|constprop|part|cold|other
  *   KLP_CCP_SYM_INLINED_INTO          space-separated sorted function names
  *   KLP_CCP_SYM_CALLERS_VIA_CLONES    space-separated sorted function names
+ *   KLP_CCP_SYM_COLD                  yes|no: GCC placed it in .text.unlikely
  */
 #include <ctype.h>
 #include <errno.h>
@@ -270,6 +274,7 @@ struct policy {
 	struct strlist in_patch;	/* policy_set_patched */
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
+	bool obj_local, obj_read_only;	/* policy_set_object_kind */
 	struct cache_entry *slots;
 	size_t n_slots, n_used;
 };
@@ -329,11 +334,15 @@ static struct cache_entry *cache_get(struct policy *pol, const char *key)
 }
 
 /* Unambiguous key: hook number, then each argument with its length. */
-static char *cache_key(enum hook_id hook, const char *const *args, size_t nargs)
+/* The object kind is part of the question: same-named objects may differ. */
+static char *cache_key(const struct policy *pol, enum hook_id hook, const char *const *args,
+		       size_t nargs)
 {
 	struct strbuf sb = {0};
 
 	sb_addf(&sb, "%d", (int)hook);
+	if (hook == HOOK_SHALL_EXTERNALIZE_OBJ)
+		sb_addf(&sb, "/%d%d", pol->obj_local, pol->obj_read_only);
 	for (size_t i = 0; i < nargs; i++)
 		sb_addf(&sb, "|%zu:%s", strlen(args[i]), args[i]);
 	return sb_detach(&sb);
@@ -427,6 +436,7 @@ void policy_set_facts(struct policy *pol, const struct sym_facts *f)
 	strlist_push_owned(env, env_list("KLP_CCP_SYM_INLINED_INTO", &f->inlined_into, false));
 	strlist_push_owned(env, env_list("KLP_CCP_SYM_CALLERS_VIA_CLONES",
 					 &f->callers_via_clones, false));
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_COLD=%s", f->cold ? "yes" : "no"));
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -445,6 +455,12 @@ void policy_set_patched(struct policy *pol, const struct strlist *names)
 	pol->patched_env = env_list("KLP_CCP_PATCHED_FUNCTIONS", &pol->in_patch, false);
 }
 
+void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_only)
+{
+	pol->obj_local = function_scope;
+	pol->obj_read_only = read_only;
+}
+
 void policy_add_copied(struct policy *pol, const char *name)
 {
 	strlist_push(&pol->copied, name);
@@ -461,13 +477,22 @@ static bool has_function_of(const struct strlist *l, const char *sym)
 	return false;
 }
 
-/* Was it inlined into a function whose code the livepatch contains? */
+/*
+ * Was it inlined whole into a function whose code the livepatch contains?
+ * Not when that function also calls a clone of it: a .part clone is the tail
+ * of a partial inlining, which GCC does not repeat for a copy with few
+ * callers, so copying would only make lp.c longer.
+ */
 static bool inlined_into_livepatch(const struct policy *pol, const struct sym_facts *f)
 {
-	for (size_t i = 0; i < f->inlined_into.n; i++)
-		if (has_function_of(&pol->in_patch, f->inlined_into.v[i]) ||
-		    has_function_of(&pol->copied, f->inlined_into.v[i]))
+	for (size_t i = 0; i < f->inlined_into.n; i++) {
+		const char *caller = f->inlined_into.v[i];
+
+		if ((has_function_of(&pol->in_patch, caller) ||
+		     has_function_of(&pol->copied, caller)) &&
+		    !strlist_contains(&f->callers_via_clones, caller))
 			return true;
+	}
 	return false;
 }
 
@@ -532,6 +557,12 @@ static char **build_env(struct policy *pol, enum hook_id hook, struct strlist *o
 	strlist_push_owned(own, xasprintf("KLP_CCP_SOURCE=%s", pol->source));
 	strlist_push_owned(own, xasprintf("KLP_CCP_CWD=%s", pol->cwd));
 	strlist_push_owned(own, xasprintf("KLP_CCP_HOOK=%s", hook_name(hook)));
+	if (hook == HOOK_SHALL_EXTERNALIZE_OBJ) {
+		strlist_push(own, pol->obj_local ? "KLP_CCP_OBJ_SCOPE=function" :
+						   "KLP_CCP_OBJ_SCOPE=file");
+		strlist_push(own, pol->obj_read_only ? "KLP_CCP_OBJ_READONLY=yes" :
+						       "KLP_CCP_OBJ_READONLY=no");
+	}
 	if (pol->patched_env) {
 		strlist_push(own, pol->patched_env);
 		strlist_push_owned(own, env_list("KLP_CCP_COPIED_FUNCTIONS", &pol->copied, false));
@@ -999,7 +1030,7 @@ static char *consult(struct policy *pol, enum hook_id hook, const char *const *a
 static int ask(struct policy *pol, enum hook_id hook, const char *const *args, size_t nargs,
 	       const struct src_loc *loc, const char **answer)
 {
-	char *key = cache_key(hook, args, nargs);
+	char *key = cache_key(pol, hook, args, nargs);
 	struct cache_entry *e = cache_get(pol, key);
 	char *fresh;
 
@@ -1186,7 +1217,7 @@ int policy_shall_externalize_obj(struct policy *pol, const char *name,
 	const char *args[] = { name };
 
 	if (!pol->cmd[HOOK_SHALL_EXTERNALIZE_OBJ]) {
-		*answer = true;
+		*answer = !(pol->obj_local && pol->obj_read_only);
 		return 0;
 	}
 	return ask_bool(pol, HOOK_SHALL_EXTERNALIZE_OBJ, args, 1, loc, answer);

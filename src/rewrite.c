@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/lexer.h"
@@ -125,7 +126,7 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
 {
 	CXCursor c = clang_Cursor_isNull(e->def) ? e->canonical : e->def;
 	CXType t = clang_getCursorType(c);
-	char *ts = type_spelling(t), *decl;
+	char *ts = type_spelling(t), *decl, *attrs;
 
 	if (anonymous_type(ts) && clang_getCanonicalType(t).kind == CXType_Enum) {
 		free(ts);
@@ -144,7 +145,9 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
 		decl = function_declarator(t, final_name(e), e->pointer);
 	else
 		decl = declare(ts, final_name(e), e->pointer);
-	sb_addf(out, "%s%s;", storage_of(e), decl);
+	attrs = e->kind == ENT_FUNCTION && !e->pointer ? callee_attributes(e) : xstrdup("");
+	sb_addf(out, "%s%s%s;", storage_of(e), attrs, decl);
+	free(attrs);
 	free(decl);
 	free(ts);
 	return 0;

@@ -22,6 +22,7 @@ struct sym_facts {
 	struct strlist clones;		/* "SYMBOL KIND", KIND isra|constprop|part|cold|other */
 	struct strlist inlined_into;	/* sorted function names */
 	struct strlist callers_via_clones;	/* sorted */
+	bool cold;			/* present, in .text.unlikely: GCC found it cold */
 };
 struct facts_db;
 /* Load all objects (and Module.symvers if symvers != NULL); NULL with an error printed. */
@@ -52,6 +53,7 @@ struct fsym {
 	unsigned char bind;	/* STB_* */
 	unsigned char type;	/* STT_* */
 	bool defined;
+	bool unlikely;		/* in a .text.unlikely section */
 };
 
 struct fobj {

@@ -80,6 +80,7 @@ struct entity {
 	bool ipa_added;			/* patched because it contains a patched function's code */
 	bool from_patch;		/* derived from --patch */
 	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
+	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */
 	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */
 };

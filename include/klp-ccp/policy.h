@@ -76,6 +76,11 @@ void policy_warn_patched(struct policy *pol, const char *name, const struct src_
 struct strlist;
 void policy_set_patched(struct policy *pol, const struct strlist *names);
 void policy_add_copied(struct policy *pol, const char *name);
+/*
+ * The object the next shall-externalize-obj question is about: a
+ * function-scope static? const (elements of arrays included), not volatile?
+ */
+void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_only);
 
 int policy_is_patched(struct policy *pol, const char *name,
 		      const struct src_loc *loc, bool *answer);

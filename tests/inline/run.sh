@@ -5,7 +5,10 @@
 # as it did in the original; one not inlined (n) is externalized. Checked
 # with the built-in defaults and with policies/kernel, on lp.c's text and on
 # what lp.o defines and references. The hooks get KLP_CCP_PATCHED_FUNCTIONS
-# and KLP_CCP_COPIED_FUNCTIONS.
+# and KLP_CCP_COPIED_FUNCTIONS. Read-only function-scope statics (objs.c) are
+# copied, writable ones externalized; shall-externalize-obj gets
+# KLP_CCP_OBJ_SCOPE and KLP_CCP_OBJ_READONLY. Declarations of externalized
+# functions keep noreturn/cold/pure (attrs.c).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -19,7 +22,7 @@ fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
 WORK=$(mktemp -d /tmp/klp-ccp-inline-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
-cp "$HERE/t.c" "$HERE/api.h" "$HERE/clone.c" .
+cp "$HERE/t.c" "$HERE/api.h" "$HERE/clone.c" "$HERE/objs.c" "$HERE/attrs.c" .
 CFLAGS="-O2 -Wall -Werror=implicit-function-declaration"
 $CC $CFLAGS -g -c t.c -o t.o && $CC $CFLAGS -g -c clone.c -o clone.o || exit 1
 
@@ -67,6 +70,40 @@ done
 	$CC $CFLAGS -c plain.c -o plain.c.o || fail "plain.c: extraction or compile failed"
 externalized plain.c g
 
+# Objects: constant tables of a function are copied, state is not; the
+# answer for a file-scope 'x' is not reused for g's read-only local 'x'.
+for pol in default kernel; do
+	hooks=()
+	[ $pol = kernel ] && hooks=(-O "$K/shall-externalize-obj")
+	for fns in f f,g g,f; do
+		out=o-$pol-$fns.c
+		"$KLP_CCP" -o $out --patched-functions=$fns "${hooks[@]}" -- $CC $CFLAGS -c objs.c \
+			2>$out.err && $CC $CFLAGS -c $out -o $out.o ||
+			{ fail "$out: extraction or compile failed"; cat $out.err; continue; }
+		nm $out.o | grep -qE ' [rd] x2\.[0-9]+$' || fail "$out.o: x2 not copied"
+		nm -u $out.o | grep -qw calls || fail "$out.o: calls not externalized"
+		nm -u $out.o | grep -qw x || fail "$out.o: file-scope x not externalized"
+		[ $fns != f ] && ! nm $out.o | grep -qE ' [rd] x\.[0-9]+$' && fail "$out.o: g's x not copied"
+	done
+done
+
+# Externalized callees keep what GCC knew of them: noreturn (written, or a
+# body that ends in a trap), cold (written, or .text.unlikely in the target),
+# pure.
+$CC $CFLAGS -g '-DREPORT_ATTR=__attribute__((cold))' -c attrs.c -o attrs.o || exit 1
+readelf -sW attrs.o | grep -qE 'FUNC +LOCAL .* oops$' || { echo "SKIP: $CC cloned oops"; exit 77; }
+extract a.c attrs.c
+for d in 'void oops\(const char \*\);' 'void report\(const char \*\);' \
+	'int slow\(int\);' 'int peek\(const int \*\);'; do
+	grep -qE "^extern __attribute__\(\(.*\)\) $d" a.c || fail "a.c: no attributes on $d"
+done
+grep -q '__noreturn__.* void oops' a.c || fail "a.c: oops not noreturn"
+grep -q '__cold__.* void report' a.c || fail "a.c: report not cold (target facts)"
+grep -q '__cold__.* int slow' a.c || fail "a.c: slow not cold"
+grep -q '__pure__.* int peek' a.c || fail "a.c: peek not pure"
+# as in the original, the call of oops goes to f's cold part
+nm a.c.o | grep -q 'klpp_f.cold' || fail "a.c.o: no klpp_f.cold"
+
 # The environment of the hooks.
 cat >dump.sh <<'EOS'
 #!/bin/sh
@@ -78,5 +115,16 @@ chmod +x dump.sh
 	-- $CC $CFLAGS -c clone.c 2>/dev/null || fail "env.c: extraction failed"
 grep -qx 'h|f|' env.log || fail "can-externalize-fun h: env $(grep '^h|' env.log)"
 grep -qx 'v|f|h' env.log || fail "can-externalize-fun v: env $(grep '^v|' env.log)"
+cat >dump-obj.sh <<'EOS'
+#!/bin/sh
+echo "$1|$KLP_CCP_OBJ_SCOPE|$KLP_CCP_OBJ_READONLY" >>obj.log
+echo 'RESULT: YES'
+EOS
+chmod +x dump-obj.sh
+"$KLP_CCP" -o env-obj.c --patched-functions=f -O ./dump-obj.sh -- $CC $CFLAGS -c objs.c \
+	2>/dev/null || fail "env-obj.c: extraction failed"
+for l in 'x2|function|yes' 'calls|function|no' 'x|file|no'; do
+	grep -qx "$l" obj.log || fail "shall-externalize-obj: no '$l' in: $(tr '\n' ' ' <obj.log)"
+done
 
 [ $FAILED = 0 ] && echo "PASS" || exit 1

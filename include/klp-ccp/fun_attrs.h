@@ -1,0 +1,15 @@
+#ifndef KLP_CCP_FUN_ATTRS_H
+#define KLP_CCP_FUN_ATTRS_H
+
+#include "klp-ccp/model.h"
+
+/*
+ * "__attribute__((...)) " for the declaration lp.c makes of an externalized
+ * function, or "": the properties of the definition that change how GCC
+ * compiles its callers (noreturn, cold, pure, const, malloc). Behind an
+ * "extern" declaration GCC no longer sees the body it inferred them from in
+ * the original translation unit.
+ */
+char *callee_attributes(const struct entity *e);
+
+#endif

@@ -1,0 +1,184 @@
+/*
+ * Attributes for externalized function declarations (see fun_attrs.h).
+ * Written attributes come from the definition; noreturn is also inferred the
+ * way GCC does for simple bodies (no return statement, ending in a call that
+ * does not return); cold also comes from the binary facts (GCC placed the
+ * function in .text.unlikely because all of its calls are on unlikely paths).
+ */
+#include <string.h>
+
+#include "klp-ccp/fun_attrs.h"
+#include "klp-ccp/util.h"
+
+enum { A_NORETURN = 1, A_COLD = 2, A_PURE = 4, A_CONST = 8, A_MALLOC = 16 };
+
+struct attr_scan {
+	CXTranslationUnit tu;
+	unsigned found;
+};
+
+/* First token of an attribute's extent ("cold" in __attribute__((cold))). */
+static unsigned unexposed_attr(CXTranslationUnit tu, CXCursor c)
+{
+	static const struct { const char *word; unsigned bit; } known[] = {
+		{ "cold", A_COLD }, { "__cold__", A_COLD },
+		{ "noreturn", A_NORETURN }, { "__noreturn__", A_NORETURN },
+		{ "malloc", A_MALLOC }, { "__malloc__", A_MALLOC },
+	};
+	CXToken *toks = NULL;
+	unsigned n = 0, bit = 0;
+
+	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
+	if (n) {
+		CXString s = clang_getTokenSpelling(tu, toks[0]);
+
+		for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+			if (!strcmp(clang_getCString(s), known[i].word))
+				bit = known[i].bit;
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, toks, n);
+	return bit;
+}
+
+static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct attr_scan *a = data;
+
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_PureAttr:
+		a->found |= A_PURE;
+		break;
+	case CXCursor_ConstAttr:
+		a->found |= A_CONST;
+		break;
+	case CXCursor_UnexposedAttr:
+		a->found |= unexposed_attr(a->tu, c);
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static bool type_says_noreturn(CXCursor fn)
+{
+	CXString s = clang_getTypeSpelling(clang_getCursorType(fn));
+	bool yes = strstr(clang_getCString(s), "noreturn") != NULL;
+
+	clang_disposeString(s);
+	return yes;
+}
+
+static enum CXChildVisitResult return_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	if (clang_getCursorKind(c) == CXCursor_ReturnStmt) {
+		*(bool *)data = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static bool has_return(CXCursor c)
+{
+	bool found = false;
+
+	clang_visitChildren(c, return_visit, &found);
+	return found;
+}
+
+static enum CXChildVisitResult last_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+	*(CXCursor *)data = c;
+	return CXChildVisit_Continue;
+}
+
+static CXCursor last_of(CXCursor c)
+{
+	CXCursor last = clang_getNullCursor();
+
+	clang_visitChildren(c, last_child, &last);
+	return last;
+}
+
+static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+	*(CXCursor *)data = c;
+	return CXChildVisit_Break;
+}
+
+static CXCursor first_of(CXCursor c)
+{
+	CXCursor first = clang_getNullCursor();
+
+	clang_visitChildren(c, first_child, &first);
+	return first;
+}
+
+/* Does statement c end in a call that never returns? (BUG(), panic(), ...) */
+static bool ends_noreturn(CXCursor c, int depth)
+{
+	CXCursor callee;
+	CXString name;
+	bool yes;
+
+	if (clang_Cursor_isNull(c) || depth > 16)
+		return false;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_CompoundStmt:
+	case CXCursor_UnexposedExpr:
+	case CXCursor_ParenExpr:
+	case CXCursor_CStyleCastExpr:
+		return ends_noreturn(last_of(c), depth + 1);
+	case CXCursor_DoStmt:
+		return ends_noreturn(first_of(c), depth + 1);
+	case CXCursor_CallExpr:
+		callee = clang_getCursorReferenced(c);
+		if (clang_Cursor_isNull(callee))
+			return false;
+		if (type_says_noreturn(callee))
+			return true;
+		name = clang_getCursorSpelling(callee);
+		yes = !strcmp(clang_getCString(name), "__builtin_unreachable") ||
+		      !strcmp(clang_getCString(name), "__builtin_trap");
+		clang_disposeString(name);
+		return yes;
+	default:
+		return false;
+	}
+}
+
+static bool never_returns(CXCursor def)
+{
+	CXCursor body;
+
+	if (type_says_noreturn(def))
+		return true;
+	if (clang_getCursorResultType(def).kind != CXType_Void || !clang_isCursorDefinition(def))
+		return false;
+	body = last_of(def);
+	return clang_getCursorKind(body) == CXCursor_CompoundStmt && !has_return(body) &&
+	       ends_noreturn(body, 0);
+}
+
+char *callee_attributes(const struct entity *e)
+{
+	static const char *const names[] = {
+		"__noreturn__", "__cold__", "__pure__", "__const__", "__malloc__",
+	};
+	CXCursor c = clang_Cursor_isNull(e->def) ? e->canonical : e->def;
+	struct attr_scan a = { clang_Cursor_getTranslationUnit(c), 0 };
+	struct strbuf sb = { 0 };
+
+	clang_visitChildren(c, attr_visit, &a);
+	if (never_returns(c))
+		a.found |= A_NORETURN;
+	if (e->cold)
+		a.found |= A_COLD;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (a.found & (1u << i))
+			sb_addf(&sb, "%s%s", sb.len ? ", " : "__attribute__((", names[i]);
+	if (sb.len)
+		sb_adds(&sb, ")) ");
+	return sb.len ? sb_detach(&sb) : xstrdup("");
+}
