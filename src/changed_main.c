@@ -82,10 +82,7 @@ static void emit_kind(struct yaml_out *yo, const struct groups *g, enum kind k)
 	for (size_t i = 0; i < g->n; i++)
 		n += g->v[i].kind == k;
 	yo_str(yo, change_kind_names[k]);
-	if (n)
-		yo_seq_begin(yo);
-	else
-		yo_flow_seq_begin(yo);	/* [] */
+	yo_list_begin(yo, n);
 	for (size_t i = 0; i < g->n; i++)
 		if (g->v[i].kind == k)
 			emit_group(yo, &g->v[i]);

@@ -134,10 +134,7 @@ static void key_str(struct yaml_out *yo, const char *k, const char *v)
 static void key_list(struct yaml_out *yo, const char *k, const struct strlist *l)
 {
 	str(yo, k);
-	if (l->n)
-		yo_seq_begin(yo);
-	else
-		yo_flow_seq_begin(yo);	/* [] */
+	yo_list_begin(yo, l->n);
 	for (size_t i = 0; i < l->n; i++)
 		str(yo, l->v[i]);
 	yo_seq_end(yo);
@@ -161,10 +158,7 @@ static void clone_map(struct yaml_out *yo, const char *entry)
 static void clones(struct yaml_out *yo, const struct strlist *l)
 {
 	str(yo, "clones");
-	if (l->n)
-		yo_seq_begin(yo);
-	else
-		yo_flow_seq_begin(yo);
+	yo_list_begin(yo, l->n);
 	for (size_t i = 0; i < l->n; i++)
 		clone_map(yo, l->v[i]);
 	yo_seq_end(yo);

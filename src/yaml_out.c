@@ -113,6 +113,11 @@ void yo_flow_seq_begin(struct yaml_out *yo)
 	seq_begin(yo, YAML_FLOW_SEQUENCE_STYLE);
 }
 
+void yo_list_begin(struct yaml_out *yo, size_t n)
+{
+	seq_begin(yo, n ? YAML_BLOCK_SEQUENCE_STYLE : YAML_FLOW_SEQUENCE_STYLE);
+}
+
 void yo_seq_end(struct yaml_out *yo)
 {
 	yaml_event_t ev;

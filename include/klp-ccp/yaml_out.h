@@ -35,6 +35,7 @@ void yo_map_begin(struct yaml_out *yo);
 void yo_map_end(struct yaml_out *yo);
 void yo_seq_begin(struct yaml_out *yo);
 void yo_flow_seq_begin(struct yaml_out *yo);	/* [a, b] */
+void yo_list_begin(struct yaml_out *yo, size_t n);	/* block; "[]" when n == 0 */
 void yo_seq_end(struct yaml_out *yo);
 void yo_scalar(struct yaml_out *yo, const char *s, enum yo_style style);
 void yo_str(struct yaml_out *yo, const char *s);	/* NULL: null */
