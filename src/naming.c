@@ -9,6 +9,7 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/emit.h"
 
 #define MAX_RETRY 1000
 
@@ -228,9 +229,10 @@ static int find_rewritten(struct model *m, struct policy *pol)
 
 /*
  * A copied unit may define more functions than the closure asked for (one
- * SYSCALL_DEFINE makes __x64_sys_f and __ia32_sys_f): global ones are
- * renamed like rewritten functions so the livepatch defines no symbol of the
- * running binary.
+ * SYSCALL_DEFINE makes __x64_sys_f and __ia32_sys_f): global ones are left
+ * out when a nested macro makes only them (rewrite.c defines it empty for
+ * the unit), else renamed like rewritten functions so the livepatch defines
+ * no symbol of the running binary.
  */
 static int rename_bystanders(struct model *m, struct policy *pol)
 {
@@ -242,7 +244,8 @@ static int rename_bystanders(struct model *m, struct policy *pol)
 			struct entity *e = idx >= 0 ? &m->ents[idx] : NULL;
 
 			if (!e || e->kind != ENT_FUNCTION || e->decision != DEC_NONE ||
-			    e->internal || !clang_isCursorDefinition(u->cursors[c]))
+			    e->internal || !clang_isCursorDefinition(u->cursors[c]) ||
+			    silenced_by_stub_macro(m, (int)i, e))
 				continue;
 			e->decision = DEC_COPY;
 			if (name_rewritten(m, pol, e))

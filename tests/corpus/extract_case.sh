@@ -44,13 +44,24 @@ for f in "${fns[@]}"; do
 	grep -Eq " T $f\$" <<<"$syms" && fail "lp.o still defines the original $f globally"
 	grep -q "#line [0-9]* \"${argv[-1]}\"" "$work/lp.c" || fail "no #line for ${argv[-1]}"
 done
-# Optional fourth column of the table: undefined=SYM,... (e.g. externalized
-# state that a copied macro invocation defines must stay a reference).
-undef=$(awk -v f="$flat" -v p="$funcs" '$1 == f && $2 == p && $4 ~ /^undefined=/ {
-	sub(/^undefined=/, "", $4); print $4 }' "$here/extract_cases.txt")
-IFS=, read -r -a undefs <<<"$undef"
-for s in "${undefs[@]}"; do
-	grep -Eq "^ +U $s\$" <<<"$syms" || fail "lp.o should reference $s as undefined (externalized), nm: $(grep -E " $s\$" <<<"$syms")"
+# Optional columns after the line count: undefined=SYM,... (lp.o references
+# them: e.g. externalized state that a copied macro invocation defines) and
+# absent=SYM,... (lp.o neither defines nor references them: e.g. a syscall
+# stub nothing needs).
+checks=$(awk -v f="$flat" -v p="$funcs" '$1 == f && $2 == p {
+	for (i = 4; i <= NF; i++) print $i }' "$here/extract_cases.txt")
+for c in $checks; do
+	IFS=, read -r -a list <<<"${c#*=}"
+	for s in "${list[@]}"; do
+		case $c in
+		undefined=*)
+			grep -Eq "^ +U $s\$" <<<"$syms" ||
+				fail "lp.o should reference $s as undefined (externalized), nm: $(grep -E " $s\$" <<<"$syms")" ;;
+		absent=*)
+			! grep -Eq " $s\$" <<<"$syms" ||
+				fail "lp.o should not have $s, nm: $(grep -E " $s\$" <<<"$syms")" ;;
+		esac
+	done
 done
 lines=$(wc -l <"$work/lp.c")
 if [ -n "$baseline" ] && [ "$lines" -gt $((baseline * 11 / 10 + 5)) ]; then
