@@ -403,32 +403,80 @@ static int renamed_entity(struct model *m, const char *t, size_t n)
 }
 
 /* A re-emitted macro body refers to renamed symbols by their new names. */
-static void add_macro_text(struct emitter *em, const struct kfile *kf, unsigned start,
-			   unsigned body, unsigned end)
+static void add_macro_text(struct emitter *em, const char *text, size_t start, size_t body,
+			   size_t end)
 {
-	size_t pos = body, is, n;
-	unsigned done = start;
+	size_t pos = body, is, n, done = start;
 
-	while (lex_next_ident(kf->text, end, &pos, &is, &n)) {
-		int idx = renamed_entity(em->m, kf->text + is, n);
+	while (lex_next_ident(text, end, &pos, &is, &n)) {
+		int idx = renamed_entity(em->m, text + is, n);
 		char *rep;
 
 		if (idx < 0)
 			continue;
 		rep = reference_text(&em->m->ents[idx]);
-		add_text(em, kf->text + done, is - done);
+		add_text(em, text + done, is - done);
 		add_text(em, rep, strlen(rep));
 		free(rep);
-		done = (unsigned)(is + n);
+		done = is + n;
 	}
-	add_text(em, kf->text + done, end - done);
+	add_text(em, text + done, end - done);
+}
+
+/* A redefinition of macro name from rewrite.c ("#define NAME..."), renamed like the original. */
+static void add_redefinition(struct emitter *em, const char *name, const char *def)
+{
+	add_macro_text(em, def, 0, strlen("#define ") + strlen(name), strlen(def));
+}
+
+/* Offset of the "/*" of a comment still open at end, or end itself. */
+static unsigned open_comment(const struct kfile *kf, unsigned start, unsigned end)
+{
+	const char *t = kf->text;
+	char quote = 0;
+
+	for (unsigned i = start; i < end; i++) {
+		if (quote) {
+			if (t[i] == '\\')
+				i++;
+			else if (t[i] == quote)
+				quote = 0;
+		} else if (t[i] == '"' || t[i] == '\'') {
+			quote = t[i];
+		} else if (t[i] == '/' && i + 1 < end && t[i + 1] == '/') {
+			while (i < end && t[i] != '\n')
+				i++;
+		} else if (t[i] == '/' && i + 1 < kf->len && t[i + 1] == '*') {
+			const char *close = memmem(t + i + 2, kf->len - i - 2, "*/", 2);
+
+			if (!close || (unsigned)(close - t) + 2 > end)
+				return i;
+			i = (unsigned)(close - t) + 1;
+		}
+	}
+	return end;
+}
+
+/*
+ * The lines of a macro definition, with a comment its last line opens
+ * ("#define X 1 /* what X is,\n   continued *\/"): cut there, GCC would see
+ * the rest of the comment as code.
+ */
+static unsigned macro_text_end(const struct kfile *kf, unsigned start, unsigned end)
+{
+	unsigned open = open_comment(kf, start, end);
+
+	while (open > start && (kf->text[open - 1] == ' ' || kf->text[open - 1] == '\t'))
+		open--;
+	return open;
 }
 
 static void emit_macro(struct emitter *em, int idx)
 {
 	const struct macro_def *md = &em->m->macros[idx];
 	const struct kfile *kf = &em->m->files[md->file];
-	unsigned start = line_start_of(kf, md->start), end = line_end_of(kf, md->end);
+	unsigned start = line_start_of(kf, md->start),
+		 end = macro_text_end(kf, start, line_end_of(kf, md->end));
 	const char *replacement = em->replaced[idx];
 
 	for (size_t i = 0; i < em->n_defined; i++)
@@ -440,10 +488,10 @@ static void emit_macro(struct emitter *em, int idx)
 	*ARRAY_PUSH(em->defined_macros, em->n_defined, em->cap_defined) = md->name;
 	sync_line(em, md->file, start);
 	if (replacement) {
-		add_text(em, replacement, strlen(replacement));
+		add_redefinition(em, md->name, replacement);
 		return;
 	}
-	add_macro_text(em, kf, start, md->start + (unsigned)strlen(md->name), end);
+	add_macro_text(em, kf->text, start, md->start + strlen(md->name), end);
 	add_text(em, "\n", 1);
 }
 
@@ -538,12 +586,13 @@ static void override_macros(struct emitter *em, const struct strlist *overrides,
 
 		if (idx >= 0 && em->replaced[idx])
 			continue;	/* written as its only definition */
-		t = on ? xasprintf("#pragma push_macro(\"%s\")\n#undef %s\n%s",
-					 overrides->v[i], overrides->v[i], overrides->v[i + 1]) :
-			       xasprintf("#pragma pop_macro(\"%s\")\n", overrides->v[i]);
-
+		t = on ? xasprintf("#pragma push_macro(\"%s\")\n#undef %s\n",
+				   overrides->v[i], overrides->v[i]) :
+			 xasprintf("#pragma pop_macro(\"%s\")\n", overrides->v[i]);
 		add_text(em, t, strlen(t));
 		free(t);
+		if (on)
+			add_redefinition(em, overrides->v[i], overrides->v[i + 1]);
 	}
 }
 

@@ -210,12 +210,15 @@ int headers_final_context(struct model *m, struct policy *pol)
  * inline of the header that must be rewritten (it uses a renamed or
  * pointer-externalized symbol), cannot come with an #include: the header
  * becomes non-eligible like one the policy refused, and the closure, walked
- * again, copies what it needs from it.
+ * again, copies what it needs from it. Only references to statics count for
+ * static inlines: a kernel header's memset() binds to the running memset
+ * however the policy names the externalized one, and refusing every header
+ * with such an inline would leave little of the kernel's includable.
  */
 struct clash_scan {
 	struct model *m;
 	struct policy *pol;
-	bool *edited;		/* per entity: references to it are rewritten */
+	bool *edited;		/* per entity: a static whose references are rewritten */
 	int found;		/* entity a static inline refers to, -1 none */
 };
 
@@ -276,7 +279,12 @@ static int preview_names(struct clash_scan *cs, struct facts_db *facts, bool *ow
 			continue;
 		if (naming_preview(m, cs->pol, facts, e, &renamed, &pointer))
 			return -1;
-		cs->edited[i] = renamed || pointer;
+		/*
+		 * A header's reference to a global symbol still links to the
+		 * running one; one to a static (a header included after it)
+		 * would not link at all.
+		 */
+		cs->edited[i] = (renamed || pointer) && e->internal;
 		own_pointer[i] = pointer && !renamed;
 	}
 	return 0;

@@ -1,6 +1,6 @@
-#include "inl.h"
+static int eur_cnt;
 
-int eur_cnt;
+#include "inl.h"
 
 cnt_t pu_f(void)
 {
