@@ -429,7 +429,7 @@ static void add_redefinition(struct emitter *em, const char *name, const char *d
 	add_macro_text(em, def, 0, strlen("#define ") + strlen(name), strlen(def));
 }
 
-/* Offset of the "/*" of a comment still open at end, or end itself. */
+/* Offset of the opening of a comment still open at end, or end itself. */
 static unsigned open_comment(const struct kfile *kf, unsigned start, unsigned end)
 {
 	const char *t = kf->text;
@@ -458,9 +458,8 @@ static unsigned open_comment(const struct kfile *kf, unsigned start, unsigned en
 }
 
 /*
- * The lines of a macro definition, with a comment its last line opens
- * ("#define X 1 /* what X is,\n   continued *\/"): cut there, GCC would see
- * the rest of the comment as code.
+ * The lines of a macro definition, cut where its last line opens a comment
+ * that goes on over the next lines: GCC would see the rest of it as code.
  */
 static unsigned macro_text_end(const struct kfile *kf, unsigned start, unsigned end)
 {

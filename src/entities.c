@@ -20,6 +20,7 @@ struct maps {
 	struct strmap names;		/* identifiers in use */
 	struct strmap interned;		/* model_intern() strings -> owned_names index */
 	struct strmap name_unit;	/* declared name -> unit of its first declaration */
+	struct strmap tag_def;		/* struct/union/enum tag -> unit of its definition */
 	struct strlist owned_names;
 	struct strlist texts;		/* file texts read by file_text() */
 };
@@ -313,6 +314,31 @@ const char *model_intern(struct model *m, const char *s)
 int model_name_unit(struct model *m, const char *name)
 {
 	return strmap_get(&maps_of(m)->name_unit, name);
+}
+
+int model_tag_def_unit(struct model *m, const char *tag)
+{
+	return strmap_get(&maps_of(m)->tag_def, tag);
+}
+
+static bool is_tag_kind(enum CXCursorKind k);
+
+/* The first definition of a tag (the same tag may be defined under #if). */
+static void note_tag_def(struct model *m, CXCursor c, int unit)
+{
+	struct maps *mp = maps_of(m);
+	CXString s;
+	char *copy;
+
+	if (!is_tag_kind(clang_getCursorKind(c)) || !clang_isCursorDefinition(c))
+		return;
+	s = clang_getCursorSpelling(c);
+	if (*clang_getCString(s) && strmap_get(&mp->tag_def, clang_getCString(s)) < 0) {
+		copy = xstrdup(clang_getCString(s));
+		strlist_push_owned(&mp->owned_names, copy);
+		strmap_put(&mp->tag_def, copy, unit);
+	}
+	clang_disposeString(s);
 }
 
 int model_name_file(struct model *m, const char *name)
@@ -707,6 +733,7 @@ static void index_decl(struct model *m, CXCursor c)
 	u = &m->units[unit];
 	*ARRAY_PUSH(u->cursors, u->n_cursors, u->cap_cursors) = c;
 	ent = note_entity_decl(m, c, unit);
+	note_tag_def(m, c, unit);
 	if (ent >= 0)
 		note_unit_name(m, m->ents[ent].name, file, unit);
 	else
@@ -830,6 +857,7 @@ void model_release(struct model *m)
 		strmap_release(&mp->names);
 		strmap_release(&mp->interned);
 		strmap_release(&mp->name_unit);
+		strmap_release(&mp->tag_def);
 		strlist_release(&mp->owned_names);
 		strlist_release(&mp->texts);
 		free(mp);

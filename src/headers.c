@@ -111,10 +111,8 @@ static bool harmless_unit(struct model *m, const struct unit *u)
 	return true;
 }
 
-static void use_earlier_unit(struct model *m, int hdr, const char *name,
-			     struct context_ctx *cx)
+static void use_earlier_unit(struct model *m, int hdr, int unit, struct context_ctx *cx)
 {
-	int unit = model_name_unit(m, name);
 	const struct unit *u;
 
 	if (unit < 0)
@@ -138,8 +136,13 @@ static int scan_name(struct model *m, struct policy *pol, int hdr, const char *n
 	prov = header_provider(m, pol, df);
 	if (prov == PROVIDER_FAILED)
 		return -1;
+	/*
+	 * A tag the header's inline code dereferences may be forward-declared
+	 * in an includable header but defined in the copied one (struct slab).
+	 */
+	use_earlier_unit(m, hdr, model_tag_def_unit(m, name), cx);
 	if (prov == PROVIDER_NONE) {
-		use_earlier_unit(m, hdr, name, cx);
+		use_earlier_unit(m, hdr, model_name_unit(m, name), cx);
 		return 0;
 	}
 	if (prov < 0 || prov == hdr || m->files[prov].needed || !before(m, prov, hdr))

@@ -209,18 +209,24 @@ static char *check_answer(enum hook_id hook, const char *answer)
 
 /* ---- quoting for messages ------------------------------------------------ */
 
-static void sb_add_escaped(struct strbuf *sb, const char *s, size_t n)
+/* Control characters escaped; quotes too when shell_quotes (inside '...'). */
+static void sb_add_visible(struct strbuf *sb, const char *s, size_t n, bool shell_quotes)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == '\'')
+		if (c == '\'' && shell_quotes)
 			sb_adds(sb, "'\\''");
 		else if (c < 0x20 || c == 0x7f)
 			sb_addf(sb, "\\x%02x", c);
 		else
 			sb_addc(sb, (char)c);
 	}
+}
+
+static void sb_add_escaped(struct strbuf *sb, const char *s, size_t n)
+{
+	sb_add_visible(sb, s, n, true);
 }
 
 static bool is_shell_safe(const char *s)
@@ -990,7 +996,8 @@ static void report_msg(enum hook_id hook, const struct src_loc *loc, const struc
 	struct strbuf sb = {0};
 	const char *name = hook_name(hook), *text;
 
-	sb_add_escaped(&sb, m->text, strlen(m->text));
+	/* the hook's own words: quotes are text, not shell quoting */
+	sb_add_visible(&sb, m->text, strlen(m->text), false);
 	text = sb.buf ? sb.buf : "";
 	if (loc && loc->file && m->is_error)
 		diag_error_at(loc->file, loc->line, loc->col, "%s: %s", name, text);

@@ -178,6 +178,8 @@ bool model_name_in_use(struct model *m, const char *name);
 void model_reserve_name(struct model *m, const char *name);
 int model_name_file(struct model *m, const char *name);	/* first declaring file, -1 */
 int model_name_unit(struct model *m, const char *name);	/* first declaring unit, -1 */
+/* Unit defining struct/union/enum tag (its first definition), or -1. */
+int model_tag_def_unit(struct model *m, const char *tag);
 const char *model_intern(struct model *m, const char *s);	/* lives as long as m */
 int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob);
 unsigned model_line_of(struct model *m, int file, unsigned offset);

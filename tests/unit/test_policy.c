@@ -588,6 +588,9 @@ static const struct answer_case answer_cases[] = {
 	  "NO", "a.c:3:5: error: is-patched: broken\na.c:3:5: warning: is-patched: w\n", 1 },
 	{ HOOK_MAY_INCLUDE_HEADER, { "x/h.h" }, "echo 'WARNING: hdr'; echo 'RESULT: NO'; :",
 	  "NO", "x/h.h: warning: may-include-header: hdr\n", 0 },
+	/* the hook's words as they are: quotes are not shell-quoted */
+	{ HOOK_IS_PATCHED, { "f" }, "echo \"WARNING: 'f' can't\"; echo 'RESULT: YES'; :", "YES",
+	  "a.c:3:5: warning: is-patched: 'f' can't\n", 0 },
 	{ HOOK_MODIFY_EXTERNALIZED_SYM, { "object", "o", "0" },
 	  "echo 'RESULT: klpe_o   MAKE-INTERNAL\tMAKE-POINTER'; :",
 	  "klpe_o MAKE-INTERNAL MAKE-POINTER", "", 0 },
