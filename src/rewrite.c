@@ -298,6 +298,19 @@ static bool spelled_in_emitted_macro(struct model *m, const struct site *s)
 	return false;
 }
 
+/* Would names hold both "NAME NEW" and "NAME = ALIAS" with pair added? */
+static bool renamed_both_ways(const struct strlist *names, const char *name, const char *pair)
+{
+	size_t n = strlen(name);
+	bool alias = !strncmp(pair + n, " = ", 3);
+
+	for (size_t i = 0; i < names->n; i++)
+		if (!strncmp(names->v[i], name, n) && names->v[i][n] == ' ' &&
+		    alias != !strncmp(names->v[i] + n, " = ", 3))
+			return true;
+	return false;
+}
+
 /*
  * A name produced by a macro body (SYSCALL_DEFINE, DEFINE_*) cannot be edited
  * in the text: rename it for this unit with "#define OLD NEW" (see emit.c).
@@ -332,6 +345,15 @@ static int rename_by_macro(struct model *m, const struct site *s, struct strlist
 		pair = xasprintf("%s %s", e->name, rep);
 	}
 	free(rep);
+	if (renamed_both_ways(names, e->name, pair)) {
+		struct src_loc loc = cursor_src_loc(m, e->def);
+
+		diag_error_at(loc.file, loc.line, loc.col,
+			      "patched function '%s' is declared and called inside one macro expansion (as the body of SYSCALL_DEFINE1..6 is): it can be neither renamed nor aliased there; patch the functions the macro defines around it (e.g. the __x64_sys_*/__ia32_sys_* entry points)",
+			      e->name);
+		free(pair);
+		return -1;
+	}
 	if (strlist_contains(names, pair))
 		free(pair);
 	else

@@ -1140,9 +1140,17 @@ static void test_kernel(void)
 		{ HOOK_MODIFY_EXTERNALIZED_SYM, { "object", "o", "5" },
 		  "klpe_o5 MAKE-INTERNAL MAKE-POINTER" },
 	};
+	const char *traceiter[] = { "__traceiter_sched_wakeup", "0", NULL };
 	struct policy *pol = script_policy("policies/kernel", extra);
+	char *err, *ans;
 
 	check_policy_cases(pol, kernel_cases, ARRAY_SIZE(kernel_cases), "kernel");
+	/* tracepoint internals are refused with an ERROR: line */
+	ans = ask_quiet(pol, HOOK_MODIFY_PATCHED_FUN_SYM, traceiter, &err);
+	CHECK(strstr(err, "error: modify-patched-fun-sym: '__traceiter_sched_wakeup' is tracepoint code") != NULL,
+	      "kernel: __traceiter_ not refused: %s", err);
+	free(ans);
+	free(err);
 	policy_free(pol);
 	extra[HOOK_MODIFY_EXTERNALIZED_SYM] = " --pointer";
 	pol = script_policy("policies/kernel", extra);
