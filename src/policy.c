@@ -74,6 +74,7 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/facts.h"
+#include "klp-ccp/maps.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/util.h"
 
@@ -263,11 +264,6 @@ static char *quote_line(const char *s, size_t n)
 
 /* ---- the policy object and its cache -------------------------------------- */
 
-struct cache_entry {
-	char *key;	/* NULL: free slot */
-	char *answer;	/* NULL: the hook failed (already reported) */
-};
-
 struct policy {
 	char *cmd[HOOK_COUNT];
 	struct strlist patched;
@@ -281,62 +277,24 @@ struct policy {
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
 	bool obj_local, obj_read_only;	/* policy_set_object_kind */
-	struct cache_entry *slots;
-	size_t n_slots, n_used;
+	struct strmap cache;		/* question key -> index in answers */
+	struct strlist cache_keys;	/* the keys, owned */
+	char **answers;			/* NULL: the hook failed (already reported) */
+	size_t n_answers, cap_answers;
 };
-
-static size_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
-}
-
-static struct cache_entry *cache_slot(struct policy *pol, const char *key)
-{
-	size_t i = hash_str(key) & (pol->n_slots - 1);
-
-	while (pol->slots[i].key && strcmp(pol->slots[i].key, key))
-		i = (i + 1) & (pol->n_slots - 1);
-	return &pol->slots[i];
-}
-
-static void cache_grow(struct policy *pol)
-{
-	struct cache_entry *old = pol->slots;
-	size_t n_old = pol->n_slots;
-
-	pol->n_slots = n_old ? n_old * 2 : 64;
-	pol->slots = xcalloc(pol->n_slots, sizeof(*pol->slots));
-	for (size_t i = 0; i < n_old; i++)
-		if (old[i].key)
-			*cache_slot(pol, old[i].key) = old[i];
-	free(old);
-}
 
 /* Takes key and answer. */
 static void cache_put(struct policy *pol, char *key, char *answer)
 {
-	struct cache_entry *e;
-
-	if ((pol->n_used + 1) * 2 > pol->n_slots)
-		cache_grow(pol);
-	e = cache_slot(pol, key);
-	e->key = key;
-	e->answer = answer;
-	pol->n_used++;
+	strlist_push_owned(&pol->cache_keys, key);
+	strmap_put(&pol->cache, key, (int)pol->n_answers);
+	*ARRAY_PUSH(pol->answers, pol->n_answers, pol->cap_answers) = answer;
 }
 
-static struct cache_entry *cache_get(struct policy *pol, const char *key)
+/* Index of the cached answer to key, or -1. */
+static int cache_get(const struct policy *pol, const char *key)
 {
-	struct cache_entry *e;
-
-	if (!pol->n_slots)
-		return NULL;
-	e = cache_slot(pol, key);
-	return e->key ? e : NULL;
+	return strmap_get(&pol->cache, key);
 }
 
 /* Unambiguous key: hook number, then each argument with its length. */
@@ -383,11 +341,11 @@ void policy_free(struct policy *pol)
 	for (int i = 0; i < HOOK_COUNT; i++)
 		free(pol->cmd[i]);
 	strlist_release(&pol->patched);
-	for (size_t i = 0; i < pol->n_slots; i++) {
-		free(pol->slots[i].key);
-		free(pol->slots[i].answer);
-	}
-	free(pol->slots);
+	strmap_release(&pol->cache);
+	strlist_release(&pol->cache_keys);
+	for (size_t i = 0; i < pol->n_answers; i++)
+		free(pol->answers[i]);
+	free(pol->answers);
 	strlist_release(&pol->sym_env);
 	strlist_release(&pol->warned);
 	strlist_release(&pol->in_patch);
@@ -1038,13 +996,13 @@ static int ask(struct policy *pol, enum hook_id hook, const char *const *args, s
 	       const struct src_loc *loc, const char **answer)
 {
 	char *key = cache_key(pol, hook, args, nargs);
-	struct cache_entry *e = cache_get(pol, key);
+	int cached = cache_get(pol, key);
 	char *fresh;
 
-	if (e) {
+	if (cached >= 0) {
 		free(key);
-		*answer = e->answer;
-		return e->answer ? 0 : -1;
+		*answer = pol->answers[cached];
+		return *answer ? 0 : -1;
 	}
 	fresh = consult(pol, hook, args, nargs, loc);
 	cache_put(pol, key, fresh);

@@ -13,6 +13,7 @@ endforeach()
 add_executable(test_facts_policy
   ${CMAKE_CURRENT_LIST_DIR}/facts/test_facts_policy.c
   ${CMAKE_SOURCE_DIR}/src/policy.c
+  ${CMAKE_SOURCE_DIR}/src/maps.c
   ${CMAKE_SOURCE_DIR}/src/cli.c
   ${CMAKE_SOURCE_DIR}/src/util.c
   ${CMAKE_SOURCE_DIR}/src/diag.c)

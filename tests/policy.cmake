@@ -3,6 +3,7 @@
 add_executable(test_policy
   ${CMAKE_SOURCE_DIR}/tests/unit/test_policy.c
   ${CMAKE_SOURCE_DIR}/src/policy.c
+  ${CMAKE_SOURCE_DIR}/src/maps.c
   ${CMAKE_SOURCE_DIR}/src/cli.c
   ${CMAKE_SOURCE_DIR}/src/util.c
   ${CMAKE_SOURCE_DIR}/src/diag.c)
