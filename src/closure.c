@@ -743,30 +743,12 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 /* Split "NAME(a, b)" at text+off into trimmed top-level arguments. */
 void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args)
 {
-	size_t i = off, start;
-	int depth = 0;
+	size_t i = off;
 
 	while (i < len && (is_ident_char((unsigned char)t[i]) || t[i] == ' ' || t[i] == '\t'))
 		i++;
-	if (i >= len || t[i] != '(')
-		return;
-	start = ++i;
-	for (; i < len; i++) {
-		if (t[i] == '(')
-			depth++;
-		else if ((t[i] == ')' && depth-- == 0) || (t[i] == ',' && !depth)) {
-			size_t a = start, b = i;
-
-			while (a < b && strchr(" \t\n\\", t[a]))
-				a++;
-			while (b > a && strchr(" \t\n\\", t[b - 1]))
-				b--;
-			strlist_push_owned(args, xstrndup(t + a, b - a));
-			if (t[i] == ')')
-				return;
-			start = i + 1;
-		}
-	}
+	if (i < len && t[i] == '(')
+		lex_macro_args(t, len, i, args);
 }
 
 /* Index of a parameter name in "NAME(p1, p2)" of a definition, or -1. */

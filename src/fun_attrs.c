@@ -87,32 +87,26 @@ static bool has_return(CXCursor c)
 	return found;
 }
 
-static enum CXChildVisitResult last_child(CXCursor c, CXCursor parent, CXClientData data)
+struct pick {
+	CXCursor c;
+	bool first;
+};
+
+static enum CXChildVisitResult pick_child(CXCursor c, CXCursor parent, CXClientData data)
 {
-	*(CXCursor *)data = c;
-	return CXChildVisit_Continue;
+	struct pick *p = data;
+
+	p->c = c;
+	return p->first ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-static CXCursor last_of(CXCursor c)
+/* The first or the last child of c, or a null cursor. */
+static CXCursor child_of(CXCursor c, bool first)
 {
-	CXCursor last = clang_getNullCursor();
+	struct pick p = { clang_getNullCursor(), first };
 
-	clang_visitChildren(c, last_child, &last);
-	return last;
-}
-
-static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData data)
-{
-	*(CXCursor *)data = c;
-	return CXChildVisit_Break;
-}
-
-static CXCursor first_of(CXCursor c)
-{
-	CXCursor first = clang_getNullCursor();
-
-	clang_visitChildren(c, first_child, &first);
-	return first;
+	clang_visitChildren(c, pick_child, &p);
+	return p.c;
 }
 
 /* Does statement c end in a call that never returns? (BUG(), panic(), ...) */
@@ -129,9 +123,9 @@ static bool ends_noreturn(CXCursor c, int depth)
 	case CXCursor_UnexposedExpr:
 	case CXCursor_ParenExpr:
 	case CXCursor_CStyleCastExpr:
-		return ends_noreturn(last_of(c), depth + 1);
+		return ends_noreturn(child_of(c, false), depth + 1);
 	case CXCursor_DoStmt:
-		return ends_noreturn(first_of(c), depth + 1);
+		return ends_noreturn(child_of(c, true), depth + 1);
 	case CXCursor_CallExpr:
 		callee = clang_getCursorReferenced(c);
 		if (clang_Cursor_isNull(callee))
@@ -156,7 +150,7 @@ static bool never_returns(CXCursor def)
 		return true;
 	if (clang_getCursorResultType(def).kind != CXType_Void || !clang_isCursorDefinition(def))
 		return false;
-	body = last_of(def);
+	body = child_of(def, false);
 	return clang_getCursorKind(body) == CXCursor_CompoundStmt && !has_return(body) &&
 	       ends_noreturn(body, 0);
 }

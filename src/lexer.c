@@ -59,3 +59,59 @@ bool lex_next_ident(const char *t, size_t end, size_t *pos, size_t *id_start, si
 	*pos = end;
 	return false;
 }
+
+/* Past a comment or literal at i, or i when there is none. */
+size_t lex_skip(const char *t, size_t end, size_t i)
+{
+	char q = t[i];
+
+	if (q == '"' || q == '\'') {
+		for (i++; i < end && t[i] != q; i++)
+			i += t[i] == '\\';
+		return i < end ? i + 1 : end;
+	}
+	if (q != '/' || i + 1 >= end || (t[i + 1] != '/' && t[i + 1] != '*'))
+		return i;
+	if (t[i + 1] == '*') {
+		for (i += 2; i + 1 < end && !(t[i] == '*' && t[i + 1] == '/'); i++)
+			;
+		return i + 2 <= end ? i + 2 : end;
+	}
+	while (i < end && t[i] != '\n')
+		i++;
+	return i;
+}
+
+/* Arguments of the invocation whose '(' is at t[i]; returns the index past ')'. */
+size_t lex_macro_args(const char *t, size_t len, size_t i, struct strlist *args)
+{
+	size_t start = ++i;
+	int depth = 0;
+
+	for (; i < len; i++) {
+		size_t j = lex_skip(t, len, i);
+		char c = t[i];
+
+		if (j != i) {
+			i = j - 1;
+			continue;
+		}
+		if (c == '(' || c == '[' || c == '{') {
+			depth++;
+		} else if ((c == ')' && depth-- == 0) || (c == ',' && !depth)) {
+			size_t a = start, b = i;
+
+			while (a < b && strchr(" \t\n\\", t[a]))
+				a++;
+			while (b > a && strchr(" \t\n\\", t[b - 1]))
+				b--;
+			strlist_push_owned(args, xstrndup(t + a, b - a));
+			if (c == ')')
+				return i + 1;
+			start = i + 1;
+		} else if (c == ']' || c == '}') {
+			depth--;
+		}
+	}
+	return len;
+}

@@ -562,28 +562,6 @@ struct body_chunk {
 	bool function;		/* a function definition */
 };
 
-/* Past a comment or literal at i, or i when there is none. */
-static size_t skip_lexeme(const char *t, size_t end, size_t i)
-{
-	char q = t[i];
-
-	if (q == '"' || q == '\'') {
-		for (i++; i < end && t[i] != q; i++)
-			i += t[i] == '\\';
-		return i < end ? i + 1 : end;
-	}
-	if (q != '/' || i + 1 >= end || (t[i + 1] != '/' && t[i + 1] != '*'))
-		return i;
-	if (t[i + 1] == '*') {
-		for (i += 2; i + 1 < end && !(t[i] == '*' && t[i + 1] == '/'); i++)
-			;
-		return i + 2 <= end ? i + 2 : end;
-	}
-	while (i < end && t[i] != '\n')
-		i++;
-	return i;
-}
-
 static void split_body(const char *t, unsigned start, unsigned end, struct body_chunk **v,
 		       size_t *n, size_t *cap)
 {
@@ -593,7 +571,7 @@ static void split_body(const char *t, unsigned start, unsigned end, struct body_
 	bool fn = false;
 
 	for (unsigned i = start; i < end; i++) {
-		unsigned j = (unsigned)skip_lexeme(t, end, i);
+		unsigned j = (unsigned)lex_skip(t, end, i);
 		char c = t[i];
 
 		if (j != i) {
@@ -629,7 +607,7 @@ static char *substitute(const char *t, unsigned start, unsigned end, const struc
 	struct strbuf sb = { 0 };
 
 	for (unsigned i = start; i < end;) {
-		unsigned j = (unsigned)skip_lexeme(t, end, i);
+		unsigned j = (unsigned)lex_skip(t, end, i);
 
 		if (j != i) {
 			sb_adds(&sb, " ");
@@ -957,40 +935,6 @@ static int macro_in_effect(struct expander *x, const char *name, size_t n)
 	return best;
 }
 
-/* Arguments of the invocation whose '(' is at t[i]; returns the index past ')'. */
-static size_t parse_args(const char *t, size_t len, size_t i, struct strlist *args)
-{
-	size_t start = ++i;
-	int depth = 0;
-
-	for (; i < len; i++) {
-		size_t j = skip_lexeme(t, len, i);
-		char c = t[i];
-
-		if (j != i) {
-			i = j - 1;
-			continue;
-		}
-		if (c == '(' || c == '[' || c == '{') {
-			depth++;
-		} else if ((c == ')' && depth-- == 0) || (c == ',' && !depth)) {
-			size_t a = start, b = i;
-
-			while (a < b && strchr(" \t\n\\", t[a]))
-				a++;
-			while (b > a && strchr(" \t\n\\", t[b - 1]))
-				b--;
-			strlist_push_owned(args, xstrndup(t + a, b - a));
-			if (c == ')')
-				return i + 1;
-			start = i + 1;
-		} else if (c == ']' || c == '}') {
-			depth--;
-		}
-	}
-	return len;
-}
-
 static bool attribute_like(const char *t, size_t n)
 {
 	static const char *const words[] = { "__attribute__", "__attribute", "__typeof__",
@@ -1012,7 +956,7 @@ static void declared_names(const char *t, struct strlist *names)
 	char prev = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		size_t j = skip_lexeme(t, len, i);
+		size_t j = lex_skip(t, len, i);
 		char c = t[i];
 
 		if (j != i) {
@@ -1094,7 +1038,7 @@ static char *expand_text(struct expander *x, const char *t, size_t len)
 
 	sb_adds(&out, "");
 	for (size_t i = 0; i < len;) {
-		size_t j = skip_lexeme(t, len, i), k;
+		size_t j = lex_skip(t, len, i), k;
 		int idx;
 
 		if (j != i || !is_ident_start((unsigned char)t[i])) {
@@ -1113,7 +1057,7 @@ static char *expand_text(struct expander *x, const char *t, size_t len)
 			char *res;
 
 			if (x->m->macros[idx].function_like)
-				j = parse_args(t, len, k, &args);
+				j = lex_macro_args(t, len, k, &args);
 			res = expand_invocation(x, idx, &args);
 			strlist_release(&args);
 			if (!res) {

@@ -11,4 +11,15 @@
  */
 bool lex_next_ident(const char *text, size_t end, size_t *pos, size_t *id_start, size_t *id_len);
 
+/* Past a comment, string or character literal at text[i], or i when none. */
+size_t lex_skip(const char *text, size_t end, size_t i);
+
+/*
+ * Top-level arguments, trimmed, of the macro invocation whose '(' is at
+ * text[paren] (parentheses, brackets, braces, literals and comments
+ * respected); returns the index past the closing ')', or len.
+ */
+struct strlist;
+size_t lex_macro_args(const char *text, size_t len, size_t paren, struct strlist *args);
+
 #endif
