@@ -528,7 +528,10 @@ static int emit_prototype(struct emitter *em, int idx)
 	return rc;
 }
 
-/* A livepatch must not export: silence EXPORT_SYMBOL* inside copied macros. */
+/*
+ * A livepatch must not export or register: silence EXPORT_SYMBOL* and
+ * ALLOW_ERROR_INJECTION inside copied macros.
+ */
 static void exports_off(struct emitter *em, const struct strlist *exports)
 {
 	for (size_t i = 0; i < exports->n; i++) {

@@ -1317,9 +1317,14 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 	return rc;
 }
 
+/*
+ * Registration a livepatch must not repeat for its copies: exports, and the
+ * error-injection whitelist entry SYSCALL_DEFINE makes for the entry point.
+ */
 static bool is_export_macro(const char *t, size_t n)
 {
-	return n >= 13 && !memcmp(t, "EXPORT_SYMBOL", 13);
+	return (n >= 13 && !memcmp(t, "EXPORT_SYMBOL", 13)) ||
+	       (n == 21 && !memcmp(t, "ALLOW_ERROR_INJECTION", 21));
 }
 
 static void collect_exports(struct model *m, int idx, struct strlist *out, int depth)
