@@ -12,6 +12,7 @@
 #include "klp-ccp/facts.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
+#include "klp-ccp/patch_mode.h"
 
 struct walker {
 	struct model *m;
@@ -325,6 +326,28 @@ static bool body_removed(struct walker *w, const struct entity *e)
 	return removed;
 }
 
+static void queue_copy(struct walker *w, int unit)
+{
+	struct unit *u = &w->m->units[unit];
+
+	if (!u->copy) {
+		u->copy = true;
+		*ARRAY_PUSH(w->queue, w->nq, w->capq) = unit;
+	}
+}
+
+/*
+ * --patch changed a function of a header lp.c #includes unpatched (or what
+ * it uses): copied from the patched text even so, under a new name (see
+ * naming.c), for the old one comes with the #include.
+ */
+static void copy_patched_text(struct walker *w, struct entity *e)
+{
+	e->decision = DEC_COPY;
+	policy_add_copied(w->pol, e->name);
+	queue_copy(w, e->def_unit);
+}
+
 static void decide_function(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -338,6 +361,11 @@ static void decide_function(struct walker *w, int idx)
 		return;
 	}
 
+	if (prov != PROVIDER_NONE && prov != PROVIDER_FAILED &&
+	    patch_changes_unit(w->m, e->def_unit)) {
+		copy_patched_text(w, e);
+		return;
+	}
 	if (prov == PROVIDER_FAILED || ask_can_shall_fun(w, e, prov != PROVIDER_NONE, &ext)) {
 		w->failed = true;
 		return;
@@ -715,7 +743,8 @@ static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned 
 			macro_active_at(m, name, use_file, use_off, false);
 		if (inner < 0 || m->macros[inner].file < 0)
 			continue;
-		if (header_provider(m, w->pol, m->macros[inner].file) == PROVIDER_NONE)
+		if (header_provider(m, w->pol, m->macros[inner].file) == PROVIDER_NONE ||
+		    patch_changes_macro(m, inner))
 			need_macro(w, inner, use_file, use_off);
 		else
 			scan_header_macro(w, inner, use_file, use_off, depth + 1);
@@ -732,8 +761,11 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 	prov = header_provider(w->m, w->pol, md->file);
 	if (prov != PROVIDER_NONE) {
 		mark_header_needed(w, prov);
-		scan_header_macro(w, idx, use_file, use_off, 0);
-		return;
+		/* changed by --patch: re-#defined after the #include (emit.c) */
+		if (!patch_changes_macro(w->m, idx)) {
+			scan_header_macro(w, idx, use_file, use_off, 0);
+			return;
+		}
 	}
 	md->needed = true;
 	need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name), md->end + 1,
@@ -880,7 +912,6 @@ static void warn_notrace(struct model *m, const struct entity *e, const struct s
 static void mark_patched(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
-	struct unit *u = &w->m->units[e->def_unit];
 	struct src_loc loc = cursor_src_loc(w->m, e->def);
 
 	e->decision = DEC_PATCHED;
@@ -891,10 +922,7 @@ static void mark_patched(struct walker *w, int idx)
 		closure_use_facts(w->pol, NULL, NULL);
 	}
 	/* copied even from an included header: the patched copy is a new function */
-	if (!u->copy) {
-		u->copy = true;
-		*ARRAY_PUSH(w->queue, w->nq, w->capq) = e->def_unit;
-	}
+	queue_copy(w, e->def_unit);
 	copy_forward_decls(w, e);
 }
 

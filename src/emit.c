@@ -477,13 +477,15 @@ static void emit_macro(struct emitter *em, int idx)
 	unsigned start = line_start_of(kf, md->start),
 		 end = macro_text_end(kf, start, line_end_of(kf, md->end));
 	const char *replacement = em->replaced[idx];
+	/* a definition --patch changed in a header lp.c #includes unpatched */
+	bool redefined = kf->provider_done && kf->provider != PROVIDER_NONE;
 
-	for (size_t i = 0; i < em->n_defined; i++)
-		if (!strcmp(em->defined_macros[i], md->name)) {
-			sb_addf(em->out, "#undef %s\n", md->name);
-			em->cur_line++;
-			break;
-		}
+	for (size_t i = 0; i < em->n_defined && !redefined; i++)
+		redefined = !strcmp(em->defined_macros[i], md->name);
+	if (redefined) {
+		sb_addf(em->out, "#undef %s\n", md->name);
+		em->cur_line++;
+	}
 	*ARRAY_PUSH(em->defined_macros, em->n_defined, em->cap_defined) = md->name;
 	sync_line(em, md->file, start);
 	if (replacement) {

@@ -278,8 +278,8 @@ static int run(struct options *opts)
 	phase("parse");
 	if (!tu || model_build(&m, tu, &cl) || check_outputs_vs_inputs(opts, &m))
 		goto out;
-	if (opts->patch)
-		patch_mode_mark_headers(&plan, &m);
+	if (opts->patch && patch_mode_mark_headers(&plan, &m))
+		goto out;
 	phase("index");
 	phase("prepare+parse");
 	if (extract(opts, &cl, &m, &pol, out, &plan))

@@ -203,6 +203,14 @@ static int *unit_owners(struct model *m)
 	return owner;
 }
 
+/* A copy of a function an #included header defines would redefine it (--patch). */
+static bool from_included_header(struct model *m, struct policy *pol, int unit)
+{
+	int prov = header_provider(m, pol, m->units[unit].file);
+
+	return prov >= 0 || prov == PROVIDER_BUILTIN;
+}
+
 static int find_rewritten(struct model *m, struct policy *pol)
 {
 	int *owner = unit_owners(m);
@@ -210,7 +218,8 @@ static int find_rewritten(struct model *m, struct policy *pol)
 	int rc = 0;
 
 	for (size_t i = 0; !rc && i < m->n_units; i++)
-		if (owner[i] >= 0 && !m->ents[owner[i]].internal && !m->ents[owner[i]].rewritten)
+		if (owner[i] >= 0 && !m->ents[owner[i]].rewritten &&
+		    (!m->ents[owner[i]].internal || from_included_header(m, pol, (int)i)))
 			rc = name_rewritten(m, pol, &m->ents[owner[i]]);
 	while (!rc && changed) {
 		changed = false;

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/lexer.h"
+#include "klp-ccp/maps.h"
 #include "klp-ccp/patch_mode.h"
 
 /* More units than this are counted, not named: a note stays readable. */
@@ -31,21 +33,272 @@ static bool is_patched(const struct patch_plan *plan, const char *name)
 	return false;
 }
 
+/* ---- changed text of headers lp.c #includes unpatched ---- */
+
+enum { REACH_UNKNOWN, REACH_BUSY, REACH_NO, REACH_YES };
+
+/* For the one model of the run (the closure asks through patch_changes_*()). */
+static struct {
+	struct model *m;
+	bool *unit_changed, *macro_changed;
+	unsigned char *unit_reach, *macro_reach;
+	struct strmap functions;	/* name -> entity defined in a header */
+} changes;
+
+/* Byte offset of line (from 1) in kf's text; the end for lines past it. */
+static unsigned line_offset(const struct kfile *kf, unsigned line)
+{
+	size_t off = 0;
+
+	while (--line > 0 && off < kf->len) {
+		const char *nl = memchr(kf->text + off, '\n', kf->len - off);
+
+		off = nl ? (size_t)(nl - kf->text) + 1 : kf->len;
+	}
+	return (unsigned)off;
+}
+
+/* Does the span hit [start, end)? A deletion must fall strictly inside. */
+static bool span_hits(const struct kfile *kf, const struct line_span *sp, unsigned start,
+		      unsigned end)
+{
+	unsigned a = line_offset(kf, sp->first);
+	unsigned b = sp->last >= sp->first ? line_offset(kf, sp->last + 1) : a;
+
+	if (b > a)
+		return start < b && a < end;
+	return start < a && a < end;
+}
+
+static bool changed_by(const struct kfile *kf, const struct nested_header *nh, unsigned start,
+		       unsigned end)
+{
+	for (size_t i = 0; i < nh->n_spans; i++)
+		if (span_hits(kf, &nh->spans[i], start, end))
+			return true;
+	return false;
+}
+
+static const char *kind_of(CXCursor c)
+{
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_FunctionDecl:
+		return "a function with external linkage";
+	case CXCursor_VarDecl:
+		return "an object";
+	case CXCursor_TypedefDecl:
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl:
+	case CXCursor_EnumDecl:
+		return "a type";
+	default:
+		return "a declaration";
+	}
+}
+
+/* What lp.c can redo under a new name: static functions (and macros). */
+static bool copyable(CXCursor c)
+{
+	return clang_getCursorKind(c) == CXCursor_FunctionDecl &&
+	       clang_getCursorLinkage(c) == CXLinkage_Internal;
+}
+
+static int refuse_unit(struct model *m, const struct patch_plan *plan,
+		       const struct nested_header *nh, int unit)
+{
+	const struct unit *u = &m->units[unit];
+
+	for (size_t i = 0; i < u->n_cursors; i++) {
+		CXString s;
+		const char *name;
+		char *what;
+
+		if (copyable(u->cursors[i]))
+			continue;
+		s = clang_getCursorSpelling(u->cursors[i]);
+		name = clang_getCString(s);
+		/* libclang names anonymous tags "(unnamed enum at FILE:L:C)" */
+		if (*name && !strpbrk(name, " ("))
+			what = xasprintf("'%s', %s", name, kind_of(u->cursors[i]));
+		else
+			what = xstrdup(kind_of(u->cursors[i]));
+		clang_disposeString(s);
+		diag_error_at(nh->path, model_line_of(m, u->file, u->start), 0,
+			      "the patch changes %s in this header, which %s reads through '%s', so lp.c #includes it unpatched: only static functions and macros changed there can be copied into lp.c under new names",
+			      what, plan->source, nh->includer);
+		free(what);
+		return -1;
+	}
+	return 0;
+}
+
+static int mark_changes(struct model *m, const struct patch_plan *plan,
+			const struct nested_header *nh, int file)
+{
+	const struct kfile *kf = &m->files[file];
+
+	for (size_t i = 0; i < nh->n_spans; i++) {
+		if (!nh->spans[i].directive)
+			continue;
+		diag_error_at(nh->path, nh->spans[i].first, 0,
+			      "the patch changes a preprocessor directive in this header, which %s reads through '%s', so lp.c #includes it unpatched: only static functions and macros changed there can be copied into lp.c under new names",
+			      plan->source, nh->includer);
+		return -1;
+	}
+	for (size_t i = 0; i < kf->n_units; i++) {
+		int unit = kf->units[i];
+
+		if (!changed_by(kf, nh, m->units[unit].start, m->units[unit].end))
+			continue;
+		if (refuse_unit(m, plan, nh, unit))
+			return -1;
+		changes.unit_changed[unit] = true;
+	}
+	for (size_t i = 0; i < m->n_macros; i++) {
+		const struct macro_def *md = &m->macros[i];
+		unsigned start = md->start;
+
+		if (md->file != file)
+			continue;
+		while (start > 0 && kf->text[start - 1] != '\n')
+			start--;
+		changes.macro_changed[i] = changed_by(kf, nh, start, md->end + 1);
+	}
+	return 0;
+}
+
+static void changes_init(struct model *m)
+{
+	changes.m = m;
+	changes.unit_changed = xcalloc(m->n_units + 1, sizeof(bool));
+	changes.unit_reach = xcalloc(m->n_units + 1, 1);
+	changes.macro_changed = xcalloc(m->n_macros + 1, sizeof(bool));
+	changes.macro_reach = xcalloc(m->n_macros + 1, 1);
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (e->kind == ENT_FUNCTION && e->def_unit >= 0 &&
+		    m->units[e->def_unit].file != m->main_file)
+			strmap_put(&changes.functions, e->name, (int)i);
+	}
+}
+
+void patch_changes_release(void)
+{
+	free(changes.unit_changed);
+	free(changes.unit_reach);
+	free(changes.macro_changed);
+	free(changes.macro_reach);
+	strmap_release(&changes.functions);
+	memset(&changes, 0, sizeof(changes));
+}
+
+static bool reach_unit(struct model *m, int unit);
+static bool reach_macro(struct model *m, int macro);
+
+/*
+ * Does text use (through header functions and macros, by name: cheap, and
+ * copying one function too many is harmless) something the patch changed?
+ */
+static bool text_reaches(struct model *m, int file, unsigned start, unsigned end, int self)
+{
+	const struct kfile *kf = &m->files[file];
+	size_t pos = start, s, n;
+	char name[256];
+
+	if (end > kf->len)
+		end = (unsigned)kf->len;
+	while (lex_next_ident(kf->text, end, &pos, &s, &n)) {
+		int f;
+
+		if (n >= sizeof(name))
+			continue;
+		memcpy(name, kf->text + s, n);
+		name[n] = '\0';
+		f = strmap_get(&changes.functions, name);
+		if (f >= 0 && m->ents[f].def_unit != self && reach_unit(m, m->ents[f].def_unit))
+			return true;
+		for (int i = model_macro_first(m, name); i >= 0; i = m->macros[i].next_same_name)
+			if (reach_macro(m, i))
+				return true;
+	}
+	return false;
+}
+
+/* A cycle (recursive inlines, self-referring macros) is cut where it closes. */
+static bool reach_unit(struct model *m, int unit)
+{
+	const struct unit *u = &m->units[unit];
+	bool yes;
+
+	if (changes.unit_changed[unit])
+		return true;
+	if (changes.unit_reach[unit] != REACH_UNKNOWN)
+		return changes.unit_reach[unit] == REACH_YES;
+	changes.unit_reach[unit] = REACH_BUSY;
+	yes = text_reaches(m, u->file, u->start, u->end, unit);
+	changes.unit_reach[unit] = yes ? REACH_YES : REACH_NO;
+	return yes;
+}
+
+static bool reach_macro(struct model *m, int macro)
+{
+	const struct macro_def *md = &m->macros[macro];
+	bool yes;
+
+	if (changes.macro_changed[macro])
+		return true;
+	if (md->file < 0 || changes.macro_reach[macro] != REACH_UNKNOWN)
+		return changes.macro_reach[macro] == REACH_YES;
+	changes.macro_reach[macro] = REACH_BUSY;
+	yes = text_reaches(m, md->file, md->start + (unsigned)strlen(md->name), md->end + 1, -1);
+	changes.macro_reach[macro] = yes ? REACH_YES : REACH_NO;
+	return yes;
+}
+
+bool patch_changes_unit(struct model *m, int unit)
+{
+	return changes.m == m && unit >= 0 && reach_unit(m, unit);
+}
+
+bool patch_changes_macro(struct model *m, int macro)
+{
+	return changes.m == m && macro >= 0 && changes.macro_changed[macro];
+}
+
+static const struct nested_header *nested_of(const struct patch_plan *plan, const char *name)
+{
+	for (size_t i = 0; i < plan->n_nested; i++)
+		if (same_file(name, plan->nested[i].path))
+			return &plan->nested[i];
+	return NULL;
+}
+
 /*
  * The livepatch is built against the unpatched tree, so an #include of a
  * patched header would bring back the old code: what lp.c needs from it is
- * copied from the patched text instead (patch_mode.c has made sure the
- * source includes it itself, not through another header).
+ * copied from the patched text instead. A header read through another one
+ * still comes with that one: what the patch changes in it is found here,
+ * for the closure to copy under new names.
  */
-void patch_mode_mark_headers(const struct patch_plan *plan, struct model *m)
+int patch_mode_mark_headers(const struct patch_plan *plan, struct model *m)
 {
+	const struct nested_header *nh;
+
+	if (plan->n_nested)
+		changes_init(m);
 	for (size_t i = 0; i < m->n_files; i++) {
 		struct kfile *kf = &m->files[i];
 
-		if ((kf->role == FILE_HEADER || kf->role == FILE_PRE_INCLUDE) &&
-		    is_patched(plan, kf->name))
-			kf->eligible = 0;
+		if ((kf->role != FILE_HEADER && kf->role != FILE_PRE_INCLUDE) ||
+		    !is_patched(plan, kf->name))
+			continue;
+		kf->eligible = 0;
+		nh = kf->role == FILE_HEADER ? nested_of(plan, kf->name) : NULL;
+		if (nh && mark_changes(m, plan, nh, (int)i))
+			return -1;
 	}
+	return 0;
 }
 
 /* ---- other units: kbuild's .NAME.o.cmd files ---- */

@@ -65,6 +65,8 @@ struct patch_file {
 	char *path;		/* in the user's tree, relative to cwd */
 	struct strlist touched;	/* original line numbers touched, as decimal strings */
 	size_t first_shift;	/* its first hunk's entry in patch_info.shifts */
+	struct line_span *spans;	/* what changed, in the patched text's lines */
+	size_t n_spans, cap_spans;
 };
 
 struct patch_info {
@@ -96,26 +98,76 @@ static char *target_of(const char *line)
 	return xstrndup(line, n);
 }
 
-/* Original line numbers a hunk removes or inserts before. */
+/* A diff line of nothing but blanks changes no code. */
+static bool blank_line(const char *p)
+{
+	p += strspn(p + 1, " \t\r") + 1;
+	return *p == '\n' || !*p;
+}
+
+/* A preprocessor line other than #define: lp.c cannot redo it (#include, #if...). */
+static bool directive_line(const char *p)
+{
+	p += strspn(p + 1, " \t") + 1;
+	if (*p++ != '#')
+		return false;
+	p += strspn(p, " \t");
+	return strncmp(p, "define", 6) || is_ident_char((unsigned char)p[6]);
+}
+
+/*
+ * The patched text's lines a hunk changes: each run of added lines (with the
+ * removed ones it replaces) is a span; removed lines not replaced are a
+ * deletion just before the next line.
+ */
+static void note_span(struct patch_file *pf, struct line_span *cur)
+{
+	if (cur->first)
+		*ARRAY_PUSH(pf->spans, pf->n_spans, pf->cap_spans) = *cur;
+	memset(cur, 0, sizeof(*cur));
+}
+
+static void span_line(struct line_span *cur, const char *p, unsigned new_line)
+{
+	if (blank_line(p))
+		return;
+	cur->directive |= directive_line(p);
+	if (!cur->first)
+		cur->first = new_line, cur->last = new_line - 1;
+	if (*p == '+')
+		cur->last = new_line;
+}
+
+/* Original line numbers a hunk removes or inserts before; the spans it changes. */
 static void hunk_lines(const char **pos, struct patch_file *pf, struct patch_info *pi)
 {
 	const char *p = *pos;
-	unsigned orig = 0, n = 0;
+	unsigned orig = 0, n = 0, new_line = 0;
 	/* hunks of one file move lines cumulatively; each file starts afresh */
 	long long shift = pi->n_shifts > pf->first_shift ? pi->shifts[pi->n_shifts - 1] : 0;
+	struct line_span cur = { 0 };
 
 	sscanf(p, "@@ -%u", &orig);
 	if (sscanf(p, "@@ -%*u,%u", &n) != 1)
 		n = 1;
+	if (sscanf(p, "@@ -%*s +%u", &new_line) != 1 || !new_line)
+		new_line = 1;
 	p = strchr(p, '\n');
 	while (p && *++p && (*p == ' ' || *p == '-' || *p == '+' || *p == '\\')) {
 		if (*p == '-' || *p == '+')
 			strlist_push_owned(&pf->touched, xasprintf("%u", orig));
+		if (*p == '-' || *p == '+')
+			span_line(&cur, p, new_line);
+		else if (*p == ' ')
+			note_span(pf, &cur);
 		shift += (*p == '+') - (*p == '-');
 		if (*p == ' ' || *p == '-')
 			orig++;
+		if (*p == ' ' || *p == '+')
+			new_line++;
 		p = strchr(p, '\n');
 	}
+	note_span(pf, &cur);
 	*pos = p ? p : *pos + strlen(*pos);
 	if (pi->n_shifts < sizeof(pi->shifts) / sizeof(pi->shifts[0]))
 		pi->shifts[pi->n_shifts++] = shift;
@@ -173,6 +225,7 @@ static void patch_info_release(struct patch_info *pi)
 	for (size_t i = 0; i < pi->n; i++) {
 		free(pi->files[i].path);
 		strlist_release(&pi->files[i].touched);
+		free(pi->files[i].spans);
 	}
 	free(pi->files);
 }
@@ -366,6 +419,7 @@ static int apply_patch(const char *patch, const struct patch_info *pi, const cha
 struct patched_header {
 	const char *path;	/* as the patch names it, relative to the cwd */
 	unsigned line;		/* first line the patch touches */
+	const struct patch_file *pf;
 	char *seen_as;		/* as GCC opened it in the original compile; NULL: not read */
 	unsigned depth;		/* 1: included by the source file itself */
 	char *includer;		/* depth > 1: the header that included it first */
@@ -792,6 +846,7 @@ static void collect_headers(const struct patch_info *pi, int own, struct header_
 		h = ARRAY_PUSH(hs->v, hs->n, hs->cap);
 		memset(h, 0, sizeof(*h));
 		h->path = pi->files[i].path;
+		h->pf = &pi->files[i];
 		h->line = pi->files[i].touched.n ? (unsigned)atoi(pi->files[i].touched.v[0]) : 1;
 	}
 }
@@ -882,29 +937,27 @@ static void note_headers(const struct header_set *hs, const struct gcc_cmdline *
 }
 
 /*
- * lp.c is built against the unpatched tree: a patched header reaches it only
- * as text copied into lp.c, which works for a header the source includes
- * itself. One included first by another header would come back unpatched
- * with the #include of that one.
+ * lp.c is built against the unpatched tree: a header the source includes
+ * itself is left out and what lp.c needs copied from its patched text. One
+ * included first by another header comes back unpatched with the #include
+ * of that one: what the patch changes in it is copied under new names
+ * (patch_headers.c), so keep which lines changed.
  */
-static int check_copyable(const struct header_set *hs, const struct gcc_cmdline *cl,
-			  const struct patch_plan *plan)
+static void note_nested(const struct header_set *hs, struct patch_plan *plan)
 {
-	char *fns;
-
 	for (size_t k = 0; k < hs->n; k++) {
 		const struct patched_header *h = &hs->v[k];
+		struct nested_header *nh;
 
 		if (h->depth <= 1)
 			continue;
-		fns = joined_by(&plan->functions, ",");
-		diag_error_at(h->path, h->line, 0,
-			      "%s includes this header through '%s', which lp.c would #include unpatched: copy the changed code into lp.c by hand under new names, extracting with --patched-functions=%s",
-			      cl->input, h->includer ? h->includer : "another header", fns);
-		free(fns);
-		return -1;
+		nh = ARRAY_PUSH(plan->nested, plan->n_nested, plan->cap_nested);
+		nh->path = xstrdup(h->path);
+		nh->includer = xstrdup(h->includer ? h->includer : "another header");
+		nh->n_spans = h->pf->n_spans;
+		nh->spans = xmalloc((nh->n_spans + 1) * sizeof(*nh->spans));
+		memcpy(nh->spans, h->pf->spans, nh->n_spans * sizeof(*nh->spans));
 	}
-	return 0;
 }
 
 /* The patched unit: libclang parses one copy, GCC compiles another beside the patched headers. */
@@ -959,7 +1012,7 @@ static int prepare_in(const char *patch, const struct gcc_cmdline *cl, struct pa
 	rc = derive(plan->scratch, patch, &pi, plan);
 	if (!rc) {
 		note_headers(&hs, cl, own, plan);
-		rc = check_copyable(&hs, cl, plan);
+		note_nested(&hs, plan);
 	}
 out:
 	sb_release(&orig_out);
@@ -997,6 +1050,13 @@ void patch_plan_release(struct patch_plan *plan)
 	free(plan->ipa_dump);
 	free(plan->iquote);
 	strlist_release(&plan->headers);
+	for (size_t i = 0; i < plan->n_nested; i++) {
+		free(plan->nested[i].path);
+		free(plan->nested[i].includer);
+		free(plan->nested[i].spans);
+	}
+	free(plan->nested);
+	patch_changes_release();
 	parse_override_clear();
 	free(plan->source);
 	strlist_release(&plan->functions);

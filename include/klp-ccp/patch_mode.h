@@ -21,6 +21,24 @@ int changed_set_compute(const char *orig_o, const char *patched_o,
 			struct changed_result *out);
 void changed_result_release(struct changed_result *r);
 
+/*
+ * Lines of a patched header's patched text the patch changed: first..last,
+ * or a deletion just before line first when last < first. directive: a
+ * preprocessor line is among them.
+ */
+struct line_span {
+	unsigned first, last;
+	bool directive;
+};
+
+/* A patched header the unit reads first through another header. */
+struct nested_header {
+	char *path;			/* as the patch names it */
+	char *includer;			/* the header including it first */
+	struct line_span *spans;
+	size_t n_spans;
+};
+
 struct patch_plan {
 	char *scratch;			/* temporary directory, removed by release */
 	char *patched_input;		/* the patched copy of the input */
@@ -28,6 +46,8 @@ struct patch_plan {
 	char *iquote;			/* the original's directory, for its "..." includes */
 	struct strlist functions;	/* derived patched functions */
 	struct strlist headers;		/* headers the patch changes, as it names them */
+	struct nested_header *nested;	/* those lp.c gets unpatched with another header */
+	size_t n_nested, cap_nested;
 	char *source;			/* the original input, as given */
 };
 
@@ -46,9 +66,22 @@ void patch_plan_release(struct patch_plan *plan);
 /*
  * patch_headers.c: lp.c must not #include a header the patch changes (the
  * livepatch is built against the unpatched tree): what the output needs from
- * it is copied from the patched text instead.
+ * it is copied from the patched text instead. A header reached through
+ * another one comes unpatched with that one's #include: the definitions the
+ * patch changes in it are found here (-1 with an error for what cannot be
+ * copied under a new name: types, objects, declarations, directives).
  */
-void patch_mode_mark_headers(const struct patch_plan *plan, struct model *m);
+int patch_mode_mark_headers(const struct patch_plan *plan, struct model *m);
+
+/*
+ * patch_headers.c, after patch_mode_mark_headers(): does unit (of a header
+ * lp.c #includes) contain text the patch changed, or use a function or macro
+ * that does (so it must be copied under a new name)? Is macro a definition
+ * the patch changed (re-#defined after the #include)?
+ */
+bool patch_changes_unit(struct model *m, int unit);
+bool patch_changes_macro(struct model *m, int macro);
+void patch_changes_release(void);
 
 /* patch_headers.c: a note naming the other units that include header. */
 void patch_units_note(const char *header, const struct gcc_cmdline *cl);

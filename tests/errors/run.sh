@@ -558,12 +558,33 @@ case_patch_header_not_included() {
 		-o lp.c --patch=fix.patch -- gcc -O2 -c in.c
 }
 
-case_patch_header_through_header() {
-	printf 'static inline int helper2(int x)\n{\n\treturn x + 1;\n}\n' >"$WORK/inner.h"
+# A header in2.c reads through outer.h comes unpatched with lp.c's #include of
+# outer.h: only what can be copied under new names (static functions, macros)
+# may change there.
+write_nested_headers() {	# write_nested_headers INNER-TEXT
+	printf '%b' "$1" >"$WORK/inner.h"
 	printf '#include <inner.h>\n' >"$WORK/outer.h"
 	printf '#include "outer.h"\nint pu_g(int x)\n{\n\treturn helper2(x) * 2;\n}\n' >"$WORK/in2.c"
-	write_header_patch inner.h 'x + 1' 'x + 2'
-	expect_error 1 "^inner\.h:3: error: in2\.c includes this header through 'outer\.h', which lp\.c would #include unpatched: copy the changed code into lp\.c by hand under new names, extracting with --patched-functions=pu_g$" -- \
+}
+
+case_patch_header_through_header_type() {
+	write_nested_headers 'enum { STEP = 1 };\nstatic inline int helper2(int x)\n{\n\treturn x + STEP;\n}\n'
+	write_header_patch inner.h 'STEP = 1' 'STEP = 2'
+	expect_error 1 "^inner\\.h:1: error: the patch changes a type in this header, which in2\\.c reads through 'outer\\.h', so lp\\.c #includes it unpatched: only static functions and macros changed there can be copied into lp\\.c under new names\$" -- \
+		-o lp.c --patch=fix.patch -- gcc -O2 -I. -c in2.c
+}
+
+case_patch_header_through_header_object() {
+	write_nested_headers 'extern int step;\nstatic inline int helper2(int x)\n{\n\treturn x + step;\n}\n'
+	write_header_patch inner.h 'int step' 'short step'
+	expect_error 1 "^inner\\.h:1: error: the patch changes 'step', an object in this header, which in2\\.c reads through 'outer\\.h', so lp\\.c #includes it unpatched: only static functions and macros changed there can be copied into lp\\.c under new names\$" -- \
+		-o lp.c --patch=fix.patch -- gcc -O2 -I. -c in2.c
+}
+
+case_patch_header_through_header_directive() {
+	write_nested_headers '#ifdef FAST\n#define STEP 2\n#else\n#define STEP 1\n#endif\nstatic inline int helper2(int x)\n{\n\treturn x + STEP;\n}\n'
+	write_header_patch inner.h '#ifdef FAST' '#ifndef FAST'
+	expect_error 1 "^inner\\.h:1: error: the patch changes a preprocessor directive in this header, which in2\\.c reads through 'outer\\.h', so lp\\.c #includes it unpatched: only static functions and macros changed there can be copied into lp\\.c under new names\$" -- \
 		-o lp.c --patch=fix.patch -- gcc -O2 -I. -c in2.c
 }
 

@@ -26,6 +26,17 @@ derived() {	# derived EXPECTED (comma separated, in order printed)
 	grep -q "derived patched functions: $1\$" err || fail "derived functions are not '$1'"
 }
 
+compile_lp() {	# compile_lp GCC-ARGS...: lp.o, one section per function, nothing inlined or folded
+	gcc -O2 -Wall -fno-inline -fno-ipa-icf -ffunction-sections "$@" -c lp.c -o lp.o 2>>err || fail "lp.c does not compile"
+}
+
+calls() {	# calls CALLER CALLEE: lp.o's code of CALLER has a relocation to CALLEE
+	readelf -rW lp.o | awk -v from="'.rela.text.$1'" -v to="$2" '
+		/^Relocation section/ { on = $3 == from; next }
+		on && ($5 == to || $5 == ".text." to) { found = 1 }
+		END { exit !found }'
+}
+
 no_trace() {	# the user's files are untouched and no scratch dir is left
 	cmp -s "$here/small/$1" "$1" || fail "the source was modified"
 	# klp-ccp's scratch directory goes to $TMPDIR: other tests' do not count
@@ -98,16 +109,42 @@ small_case() {
 		derived "user_a, user_b"
 		grep -q "note: other units including 'clamp.h' (from kbuild's .o.cmd files), each needing its own extraction: sub/user.c\$" err ||
 			fail "the other units are not 'sub/user.c'" ;;
-	header-nested)	# first included through another header: lp.c would include it unpatched
+	header-nested)	# read through another header: #included unpatched, the fixed inline copied renamed
 		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/return x < 0 ? 0 : x > LIMIT ? LIMIT : x;/'
 		mkdir -p tmp
-		TMPDIR=$work/tmp "$KLP_CCP" -o lp.c --patch=fix.patch -- gcc -O2 -Wall -I. -c nested.c 2>err &&
-			fail "klp-ccp did not fail"
+		TMPDIR=$work/tmp "$KLP_CCP" -o lp.c --patch=fix.patch -- gcc -O2 -Wall -I. -c nested.c 2>err ||
+			fail "klp-ccp failed"
 		derived "user_n"
-		grep -q "^clamp.h:7: error: nested.c includes this header through 'nested.h', which lp.c would #include unpatched: .*--patched-functions=user_n\$" err ||
-			fail "no error naming nested.h"
-		[ -e lp.c ] && fail "lp.c was written"
+		grep -q '^#include "nested.h"$' lp.c || fail "lp.c does not #include nested.h"
+		grep -q '^static inline int klpr_clamp(int x)$' lp.c || fail "the inline is not copied as klpr_clamp"
+		grep -q 'return x < 0 ? 0 : x > LIMIT ? LIMIT : x;' lp.c || fail "lp.c lacks the fixed inline"
+		grep -q 'return klpr_clamp(x) - 1;' lp.c || fail "klpp_user_n does not call klpr_clamp"
+		compile_lp -I.
+		calls klpp_user_n klpr_clamp || fail "lp.o: klpp_user_n does not call klpr_clamp"
+		nm lp.o | grep -q ' clamp$' && fail "lp.o has the unpatched clamp"
 		no_trace nested.c ;;
+	header-nested-deep)	# a changed inline and macro, an unchanged inline and another header's using them
+		make_patch deep.h 's/return x > 100 ? 100 : x;/return x < 0 ? 0 : x > 100 ? 100 : x;/; s/#define SCALE 3/#define SCALE 4/'
+		mkdir -p tmp
+		TMPDIR=$work/tmp "$KLP_CCP" -o lp.c --patch=fix.patch -- gcc -O2 -Wall -I. -c twolevel.c 2>err ||
+			fail "klp-ccp failed"
+		derived "user_a, user_b, user_c"
+		grep -q '^#include "outer.h"$' lp.c || fail "lp.c does not #include outer.h"
+		grep -q '^#undef SCALE$' lp.c && grep -q '^#define SCALE 4$' lp.c || fail "SCALE is not redefined"
+		for f in limit limit_scaled outer_limit; do
+			grep -q "^static inline int klpr_$f(int x)\$" lp.c || fail "$f is not copied as klpr_$f"
+		done
+		grep -q untouched lp.c && fail "the unchanged untouched() is copied"
+		compile_lp -I.
+		for c in klpp_user_a:klpr_limit klpp_user_b:klpr_outer_limit klpr_outer_limit:klpr_limit_scaled \
+			 klpr_limit_scaled:klpr_limit klpp_user_c:klpr_limit; do
+			calls "${c%:*}" "${c#*:}" || fail "lp.o: ${c%:*} does not call ${c#*:}"
+		done
+		nm lp.o | grep -Eq ' (limit|limit_scaled|outer_limit)$' && fail "lp.o has unpatched inlines"
+		# the unpatched ones give -6, -14 and 300
+		printf 'int klpp_user_a(int), klpp_user_b(int), klpp_user_c(int);\nint main(void)\n{\n\treturn klpp_user_a(-5) != -1 || klpp_user_b(-5) != 1 || klpp_user_c(200) != 400;\n}\n' >main.c
+		gcc -o run main.c lp.o 2>>err && ./run || fail "the klpp_ functions do not behave as patched"
+		no_trace twolevel.c ;;
 	header-unused)	# a header the unit does not include
 		printf '#define H 1\n' >h.h
 		make_patch h.h 's/H 1/H 2/'
@@ -124,7 +161,7 @@ expected() {	# expected KIND: the "# KIND: NAME: VALUE" line of corpus/expected.
 }
 
 corpus_case() {	# corpus/NAME.patch: expectations in corpus/expected.txt
-	local patch=$here/$case.patch C=${CORPUS:-$HOME/.cache/klp-ccp-corpus} src flat want error note contains
+	local patch=$here/$case.patch C=${CORPUS:-$HOME/.cache/klp-ccp-corpus} src flat want error note contains lacks
 	[ -d "$C/linux" ] || { echo "SKIP: no corpus"; exit 77; }
 	src=$(expected unit)	# the unit, for a patch only to headers
 	[ -n "$src" ] || src=$(sed -n 's|^+++ b/\([^\t]*\).*|\1|p' "$patch")
@@ -156,8 +193,12 @@ corpus_case() {	# corpus/NAME.patch: expectations in corpus/expected.txt
 	fi
 	[ $rc = 0 ] || fail "klp-ccp failed"
 	"${lp_argv[@]}" 2>>"$work/err" || fail "lp.c does not compile"
-	contains=$(expected lp-contains)
-	[ -z "$contains" ] || grep -qF -- "$contains" "$work/lp.c" || fail "lp.c lacks '$contains'"
+	while IFS= read -r contains; do
+		grep -qF -- "$contains" "$work/lp.c" || fail "lp.c lacks '$contains'"
+	done < <(expected lp-contains)
+	while IFS= read -r lacks; do
+		grep -qF -- "$lacks" "$work/lp.c" && fail "lp.c has '$lacks'"
+	done < <(expected lp-lacks)
 	for f in ${want//,/ }; do
 		nm "$work/lp.o" | grep -q " T klpp_$f\$" || fail "lp.o does not define klpp_$f"
 	done
