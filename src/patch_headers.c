@@ -58,24 +58,32 @@ static unsigned line_offset(const struct kfile *kf, unsigned line)
 	return (unsigned)off;
 }
 
-/* Does the span hit [start, end)? A deletion must fall strictly inside. */
-static bool span_hits(const struct kfile *kf, const struct line_span *sp, unsigned start,
-		      unsigned end)
-{
-	unsigned a = line_offset(kf, sp->first);
-	unsigned b = sp->last >= sp->first ? line_offset(kf, sp->last + 1) : a;
+/* A span as bytes of the patched text: [a, b), or a deletion at a when a == b. */
+struct byte_span {
+	unsigned a, b;
+};
 
-	if (b > a)
-		return start < b && a < end;
-	return start < a && a < end;
+static struct byte_span *byte_spans(const struct kfile *kf, const struct nested_header *nh)
+{
+	struct byte_span *bs = xmalloc((nh->n_spans + 1) * sizeof(*bs));
+
+	for (size_t i = 0; i < nh->n_spans; i++) {
+		const struct line_span *sp = &nh->spans[i];
+
+		bs[i].a = line_offset(kf, sp->first);
+		bs[i].b = sp->last >= sp->first ? line_offset(kf, sp->last + 1) : bs[i].a;
+	}
+	return bs;
 }
 
-static bool changed_by(const struct kfile *kf, const struct nested_header *nh, unsigned start,
-		       unsigned end)
+/* Does a span hit [start, end)? A deletion must fall strictly inside. */
+static bool changed_by(const struct byte_span *bs, size_t n, unsigned start, unsigned end)
 {
-	for (size_t i = 0; i < nh->n_spans; i++)
-		if (span_hits(kf, &nh->spans[i], start, end))
+	for (size_t i = 0; i < n; i++) {
+		if (bs[i].b > bs[i].a ? start < bs[i].b && bs[i].a < end :
+					start < bs[i].a && bs[i].a < end)
 			return true;
+	}
 	return false;
 }
 
@@ -136,6 +144,8 @@ static int mark_changes(struct model *m, const struct patch_plan *plan,
 			const struct nested_header *nh, int file)
 {
 	const struct kfile *kf = &m->files[file];
+	struct byte_span *bs;
+	int rc = 0;
 
 	for (size_t i = 0; i < nh->n_spans; i++) {
 		if (!nh->spans[i].directive)
@@ -145,16 +155,16 @@ static int mark_changes(struct model *m, const struct patch_plan *plan,
 			      plan->source, nh->includer);
 		return -1;
 	}
-	for (size_t i = 0; i < kf->n_units; i++) {
+	bs = byte_spans(kf, nh);
+	for (size_t i = 0; i < kf->n_units && !rc; i++) {
 		int unit = kf->units[i];
 
-		if (!changed_by(kf, nh, m->units[unit].start, m->units[unit].end))
+		if (!changed_by(bs, nh->n_spans, m->units[unit].start, m->units[unit].end))
 			continue;
-		if (refuse_unit(m, plan, nh, unit))
-			return -1;
+		rc = refuse_unit(m, plan, nh, unit);
 		changes.unit_changed[unit] = true;
 	}
-	for (size_t i = 0; i < m->n_macros; i++) {
+	for (size_t i = 0; i < m->n_macros && !rc; i++) {
 		const struct macro_def *md = &m->macros[i];
 		unsigned start = md->start;
 
@@ -162,9 +172,10 @@ static int mark_changes(struct model *m, const struct patch_plan *plan,
 			continue;
 		while (start > 0 && kf->text[start - 1] != '\n')
 			start--;
-		changes.macro_changed[i] = changed_by(kf, nh, start, md->end + 1);
+		changes.macro_changed[i] = changed_by(bs, nh->n_spans, start, md->end + 1);
 	}
-	return 0;
+	free(bs);
+	return rc;
 }
 
 static void changes_init(struct model *m)
