@@ -172,8 +172,8 @@ static int classify(struct elf_ctx *c, struct fobj *o)
 
 /* ---- symbols ------------------------------------------------------------- */
 
-/* GCC puts functions it finds cold in .text.unlikely (.text.unlikely.NAME). */
-static bool in_unlikely_section(struct elf_ctx *c, size_t shndx)
+/* Does the name of section shndx start with prefix? */
+static bool in_section(struct elf_ctx *c, size_t shndx, const char *prefix)
 {
 	Elf_Scn *scn = shndx < SHN_LORESERVE ? elf_getscn(c->elf, shndx) : NULL;
 	GElf_Shdr sh;
@@ -182,7 +182,7 @@ static bool in_unlikely_section(struct elf_ctx *c, size_t shndx)
 	if (!scn || !gelf_getshdr(scn, &sh))
 		return false;
 	name = elf_strptr(c->elf, c->shstrndx, sh.sh_name);
-	return name && !strncmp(name, ".text.unlikely", 14);
+	return name && !strncmp(name, prefix, strlen(prefix));
 }
 
 static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
@@ -200,7 +200,9 @@ static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
 	s->bind = (unsigned char)GELF_ST_BIND(sym->st_info);
 	s->type = (unsigned char)GELF_ST_TYPE(sym->st_info);
 	s->defined = sym->st_shndx != SHN_UNDEF;
-	s->unlikely = s->defined && in_unlikely_section(c, sym->st_shndx);
+	/* GCC puts functions it finds cold in .text.unlikely(.NAME) */
+	s->unlikely = s->defined && in_section(c, sym->st_shndx, ".text.unlikely");
+	s->init = s->defined && in_section(c, sym->st_shndx, ".init.text");
 	if (s->defined && (s->type == STT_FUNC || s->type == STT_GNU_IFUNC))
 		u64map_add(&c->es.by_addr,
 			   facts_addr_key(c->es.relocatable ? sym->st_shndx : 0, sym->st_value),

@@ -1091,6 +1091,12 @@ void policy_warn_patched(struct policy *pol, const char *name, const struct src_
 	if (!f || strlist_contains(&pol->warned, name))
 		return;
 	strlist_push(&pol->warned, name);
+	if (f->init) {
+		msg = xasprintf("patched function '%s' is in .init.text in %s: it ran once at boot or load and its code is gone; a livepatch cannot change what it did",
+				name, obj);
+		warn_at(loc, msg);
+		free(msg);
+	}
 	if (f->inlined_into.n) {
 		list = joined(&f->inlined_into, false);
 		msg = xasprintf("patched function '%s' is inlined into %s in %s: "

@@ -23,6 +23,7 @@ struct sym_facts {
 	struct strlist inlined_into;	/* sorted function names */
 	struct strlist callers_via_clones;	/* sorted */
 	bool cold;			/* present, in .text.unlikely: GCC found it cold */
+	bool init;			/* present, in .init.text: runs once at boot/load */
 };
 struct facts_db;
 /* Load all objects (and Module.symvers if symvers != NULL); NULL with an error printed. */
@@ -54,6 +55,7 @@ struct fsym {
 	unsigned char type;	/* STT_* */
 	bool defined;
 	bool unlikely;		/* in a .text.unlikely section */
+	bool init;		/* in .init.text (freed after boot or module load) */
 };
 
 struct fobj {

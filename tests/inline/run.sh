@@ -22,7 +22,7 @@ fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
 WORK=$(mktemp -d /tmp/klp-ccp-inline-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
-cp "$HERE/t.c" "$HERE/api.h" "$HERE/clone.c" "$HERE/objs.c" "$HERE/attrs.c" .
+cp "$HERE/t.c" "$HERE/api.h" "$HERE/clone.c" "$HERE/objs.c" "$HERE/attrs.c" "$HERE/init.c" .
 CFLAGS="-O2 -Wall -Werror=implicit-function-declaration"
 $CC $CFLAGS -g -c t.c -o t.o && $CC $CFLAGS -g -c clone.c -o clone.o || exit 1
 
@@ -103,6 +103,16 @@ grep -q '__cold__.* int slow' a.c || fail "a.c: slow not cold"
 grep -q '__pure__.* int peek' a.c || fail "a.c: peek not pure"
 # as in the original, the call of oops goes to f's cold part
 nm a.c.o | grep -q 'klpp_f.cold' || fail "a.c.o: no klpp_f.cold"
+
+# A patched function the target has in .init.text gets a warning.
+$CC $CFLAGS -g -c init.c -o init.o || exit 1
+"$KLP_CCP" -o i.c --patched-functions=setup --target-object=init.o -- $CC $CFLAGS -c init.c \
+	2>i.err || fail "i.c: extraction failed"
+grep -q "^init.c:2:.*warning: patched function 'setup' is in .init.text" i.err ||
+	fail "no .init.text warning: $(cat i.err)"
+"$KLP_CCP" -o u.c --patched-functions=use --target-object=init.o -- $CC $CFLAGS -c init.c \
+	2>u.err || fail "u.c: extraction failed"
+grep -q "init.text" u.err && fail "u.c: .init.text warning for use"
 
 # The environment of the hooks.
 cat >dump.sh <<'EOS'
