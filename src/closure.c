@@ -10,6 +10,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/facts.h"
+#include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/patch_mode.h"
@@ -928,6 +929,43 @@ static void mark_patched(struct walker *w, int idx)
 	copy_forward_decls(w, e);
 }
 
+/* The function name is declared an alias of here, or NULL. */
+static char *aliased_function(struct model *m, const char *name)
+{
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (e->kind != ENT_FUNCTION || strcmp(e->name, name))
+			continue;
+		for (size_t k = 0; k < e->n_decl_units; k++) {
+			const struct unit *u = &m->units[e->decl_units[k]];
+
+			for (size_t c = 0; c < u->n_cursors; c++) {
+				char *target = model_entity_of(m, u->cursors[c]) == (int)i ?
+					       alias_target(u->cursors[c]) : NULL;
+
+				if (target)
+					return target;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void unknown_patched(struct model *m, const char *name)
+{
+	const char *file = m->files[m->main_file].name;
+	char *target = aliased_function(m, name);
+
+	if (target)
+		diag_error("%s: patched function '%s' is only an alias of '%s' here (as SYSCALL_DEFINE0 makes __x64_sys_NAME of __do_sys_NAME): patch '%s'",
+			   file, name, target, target);
+	else
+		diag_error("%s: unknown patched function '%s': no definition in this translation unit",
+			   file, name);
+	free(target);
+}
+
 static int patched_from_list(struct walker *w, const struct closure_request *req)
 {
 	struct model *m = w->m;
@@ -942,8 +980,7 @@ static int patched_from_list(struct walker *w, const struct closure_request *req
 				return -1;
 			}
 		if (idx < 0) {
-			diag_error("%s: unknown patched function '%s': no definition in this translation unit",
-				   m->files[m->main_file].name, req->patched[i]);
+			unknown_patched(m, req->patched[i]);
 			return -1;
 		}
 		mark_patched(w, idx);

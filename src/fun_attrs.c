@@ -5,6 +5,7 @@
  * does not return); cold also comes from the binary facts (GCC placed the
  * function in .text.unlikely because all of its calls are on unlikely paths).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "klp-ccp/fun_attrs.h"
@@ -12,53 +13,50 @@
 
 enum { A_NORETURN = 1, A_COLD = 2, A_PURE = 4, A_CONST = 8, A_MALLOC = 16 };
 
-struct attr_scan {
-	CXTranslationUnit tu;
-	unsigned found;
-};
-
-/* First token of an attribute's extent ("cold" in __attribute__((cold))). */
-static unsigned unexposed_attr(CXTranslationUnit tu, CXCursor c)
+/* clang's printing of a declaration; its attributes, even from macros, in it. */
+static char *printed(CXCursor decl)
 {
-	static const struct { const char *word; unsigned bit; } known[] = {
-		{ "cold", A_COLD }, { "__cold__", A_COLD },
-		{ "noreturn", A_NORETURN }, { "__noreturn__", A_NORETURN },
-		{ "malloc", A_MALLOC }, { "__malloc__", A_MALLOC },
-	};
-	CXToken *toks = NULL;
-	unsigned n = 0, bit = 0;
+	CXPrintingPolicy pp = clang_getCursorPrintingPolicy(decl);
+	CXString s = clang_getCursorPrettyPrinted(decl, pp);
+	char *text = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
 
-	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
-	if (n) {
-		CXString s = clang_getTokenSpelling(tu, toks[0]);
-
-		for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-			if (!strcmp(clang_getCString(s), known[i].word))
-				bit = known[i].bit;
-		clang_disposeString(s);
-	}
-	clang_disposeTokens(tu, toks, n);
-	return bit;
+	clang_disposeString(s);
+	clang_PrintingPolicy_dispose(pp);
+	return text;
 }
 
-static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientData data)
+/*
+ * The function an alias declaration names (the attribute's tokens may sit in
+ * another file's macro, so ask clang's printing).
+ */
+char *alias_target(CXCursor decl)
 {
-	struct attr_scan *a = data;
+	char *text = printed(decl), *a = strstr(text, "alias(\""), *target = NULL;
 
-	switch (clang_getCursorKind(c)) {
-	case CXCursor_PureAttr:
-		a->found |= A_PURE;
-		break;
-	case CXCursor_ConstAttr:
-		a->found |= A_CONST;
-		break;
-	case CXCursor_UnexposedAttr:
-		a->found |= unexposed_attr(a->tu, c);
-		break;
-	default:
-		break;
+	if (a) {
+		a += 7;
+		target = xstrndup(a, strcspn(a, "\""));
 	}
-	return CXChildVisit_Continue;
+	free(text);
+	return target;
+}
+
+/* Written attributes of the declaration, as printed before any body. */
+static unsigned written_attrs(CXCursor decl)
+{
+	static const struct { const char *spelling; unsigned bit; } known[] = {
+		{ "__attribute__((cold))", A_COLD }, { "__attribute__((pure))", A_PURE },
+		{ "__attribute__((const))", A_CONST }, { "__attribute__((malloc))", A_MALLOC },
+	};
+	char *text = printed(decl);
+	unsigned found = 0;
+
+	text[strcspn(text, "{")] = '\0';
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strstr(text, known[i].spelling))
+			found |= known[i].bit;
+	free(text);
+	return found;
 }
 
 static bool type_says_noreturn(CXCursor fn)
@@ -161,16 +159,15 @@ char *callee_attributes(const struct entity *e)
 		"__noreturn__", "__cold__", "__pure__", "__const__", "__malloc__",
 	};
 	CXCursor c = clang_Cursor_isNull(e->def) ? e->canonical : e->def;
-	struct attr_scan a = { clang_Cursor_getTranslationUnit(c), 0 };
+	unsigned found = written_attrs(c);
 	struct strbuf sb = { 0 };
 
-	clang_visitChildren(c, attr_visit, &a);
 	if (never_returns(c))
-		a.found |= A_NORETURN;
+		found |= A_NORETURN;
 	if (e->cold)
-		a.found |= A_COLD;
+		found |= A_COLD;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (a.found & (1u << i))
+		if (found & (1u << i))
 			sb_addf(&sb, "%s%s", sb.len ? ", " : "__attribute__((", names[i]);
 	if (sb.len)
 		sb_adds(&sb, ")) ");

@@ -12,4 +12,7 @@
  */
 char *callee_attributes(const struct entity *e);
 
+/* The target of an alias attribute on this declaration (malloc'ed), or NULL. */
+char *alias_target(CXCursor decl);
+
 #endif
