@@ -407,6 +407,29 @@ static bool is_read_only(CXCursor c)
 	return ro;
 }
 
+/*
+ * GCC names a function's static variable x.N; an extern declaration of x
+ * must name that symbol, which only the target's DWARF tells.
+ */
+static void name_local_static(struct walker *w, struct entity *e)
+{
+	CXCursor fn = clang_getCursorSemanticParent(entity_cursor(e));
+	const char *sym;
+	CXString s;
+
+	while (!clang_Cursor_isNull(fn) && clang_getCursorKind(fn) != CXCursor_FunctionDecl &&
+	       !clang_isTranslationUnit(clang_getCursorKind(fn)))
+		fn = clang_getCursorSemanticParent(fn);
+	if (!w->req->facts || clang_Cursor_isNull(fn) ||
+	    clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+		return;
+	s = clang_getCursorSpelling(fn);
+	sym = facts_local_static(w->req->facts, clang_getCString(s), e->name);
+	if (sym && strcmp(sym, e->name))
+		e->asm_name = model_intern(w->m, sym);
+	clang_disposeString(s);
+}
+
 static void decide_object(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -429,6 +452,8 @@ static void decide_object(struct walker *w, int idx)
 		w->failed = true;
 		return;
 	}
+	if (shall && e->local_static)
+		name_local_static(w, e);
 	if (shall)
 		externalize(w, idx);
 	else if (e->local_static)

@@ -277,6 +277,20 @@ static void release_entry(struct fentry *e)
 	strlist_release(&e->f.callers_via_clones);
 }
 
+const char *facts_local_static(const struct facts_db *db, const char *fun, const char *var)
+{
+	size_t nf = strlen(fun), nv = strlen(var);
+
+	for (size_t i = 0; i < db->statics.n; i++) {
+		const char *s = db->statics.v[i];
+
+		if (!strncmp(s, fun, nf) && s[nf] == ' ' && !strncmp(s + nf + 1, var, nv) &&
+		    s[nf + 1 + nv] == ' ')
+			return s + nf + nv + 2;
+	}
+	return NULL;
+}
+
 void facts_close(struct facts_db *db)
 {
 	if (!db)
@@ -298,5 +312,6 @@ void facts_close(struct facts_db *db)
 		free(db->str_pool[i]);
 	free(db->str_pool);
 	free(db->source_base);
+	strlist_release(&db->statics);
 	free(db);
 }

@@ -172,39 +172,93 @@ static bool has_attr(struct dw *w, Dwarf_Die die, Dwarf_Half at)
 	return yes;
 }
 
-/* Address key of DW_AT_low_pc (see facts_addr_key); false when unknown. */
+/*
+ * Address key (see facts_addr_key) of an address at .debug_info offset off:
+ * in a relocatable object, from its relocation (section and offset).
+ */
+static bool address_key(struct dw *w, Dwarf_Off off, Dwarf_Addr addr, uint64_t *key)
+{
+	const struct elf_reloc *rel;
+	size_t pos = 0;
+	int i;
+
+	*key = facts_addr_key(0, addr);
+	if (!w->es->relocatable)
+		return true;
+	if (!u64map_next(&w->es->rela, off, &pos, &i))
+		return false;
+	rel = &w->es->relocs[i];
+	if (rel->sym >= w->es->n_symtab)
+		return false;
+	*key = facts_addr_key(w->es->sym_shndx[rel->sym],
+			      w->es->sym_value[rel->sym] + (uint64_t)rel->addend);
+	return true;
+}
+
+/* Address key of DW_AT_low_pc; false when unknown. */
 static bool low_pc_key(struct dw *w, Dwarf_Die die, uint64_t *key)
 {
 	Dwarf_Attribute attr = NULL;
 	Dwarf_Error err = NULL;
 	Dwarf_Addr addr = 0;
 	Dwarf_Off off = 0;
-	size_t pos = 0;
-	int r = dwarf_attr(die, DW_AT_low_pc, &attr, &err), i;
+	int r = dwarf_attr(die, DW_AT_low_pc, &attr, &err);
+	bool ok = r == DW_DLV_OK && dwarf_formaddr(attr, &addr, &err) == DW_DLV_OK &&
+		  dwarf_attr_offset(die, attr, &off, &err) == DW_DLV_OK &&
+		  address_key(w, off, addr, key);
+
+	if (err)
+		dwarf_dealloc_error(w->dbg, err);
+	if (attr)
+		dwarf_dealloc_attribute(attr);
+	return ok;
+}
+
+/*
+ * Address key of a variable whose DW_AT_location is DW_OP_addr ADDR alone (a
+ * static): the address follows the block's length byte and the opcode.
+ */
+static bool static_var_key(struct dw *w, Dwarf_Die die, uint64_t *key)
+{
+	Dwarf_Attribute attr = NULL;
+	Dwarf_Error err = NULL;
+	Dwarf_Unsigned len = 0;
+	Dwarf_Ptr block = NULL;
+	Dwarf_Off off = 0;
+	Dwarf_Addr addr = 0;
+	const unsigned char *b;
 	bool ok = false;
 
-	if (r == DW_DLV_OK && dwarf_formaddr(attr, &addr, &err) == DW_DLV_OK) {
-		ok = true;
-		*key = facts_addr_key(0, addr);
-		if (w->es->relocatable) {
-			ok = dwarf_attr_offset(die, attr, &off, &err) == DW_DLV_OK &&
-			     u64map_next(&w->es->rela, off, &pos, &i);
-			if (ok) {
-				const struct elf_reloc *rel = &w->es->relocs[i];
-
-				ok = rel->sym < w->es->n_symtab;
-				if (ok)
-					*key = facts_addr_key(w->es->sym_shndx[rel->sym],
-							      w->es->sym_value[rel->sym] +
-							      (uint64_t)rel->addend);
-			}
-		}
+	if (dwarf_attr(die, DW_AT_location, &attr, &err) == DW_DLV_OK &&
+	    dwarf_formexprloc(attr, &len, &block, &err) == DW_DLV_OK &&
+	    dwarf_attr_offset(die, attr, &off, &err) == DW_DLV_OK) {
+		b = block;
+		ok = len == 9 && b[0] == DW_OP_addr;
+		for (int i = 8; ok && i >= 1; i--)
+			addr = (addr << 8) | b[i];
+		ok = ok && address_key(w, off + 2, addr, key);
 	}
 	if (err)
 		dwarf_dealloc_error(w->dbg, err);
 	if (attr)
 		dwarf_dealloc_attribute(attr);
 	return ok;
+}
+
+/* A function's static variable: record FUNCTION VARIABLE -> its symbol. */
+static void note_static(struct dw *w, Dwarf_Die die, const char *fun)
+{
+	const char *var = fun ? die_name(w, die, 0) : NULL;
+	uint64_t key;
+	size_t pos = 0;
+	int i;
+	char *a;
+
+	if (!var || !static_var_key(w, die, &key) || !u64map_next(&w->es->obj_by_addr, key, &pos, &i))
+		return;
+	a = xasprintf("%.*s %s", (int)facts_base_len(fun), fun, var);
+	record(w, 'S', a, w->db->syms[i].name);
+	free(a);
 }
 
 /* Base name of a symbol equals name. */
@@ -276,6 +330,7 @@ static const char *concrete_name(struct dw *w, Dwarf_Die die)
 /* ---- walking ------------------------------------------------------------- */
 
 static void walk_children(struct dw *w, Dwarf_Die die, const char *fun);
+static void walk_statics(struct dw *w, Dwarf_Die die, const char *fun);
 
 static void note_inlined(struct dw *w, Dwarf_Die die, const char *fun)
 {
@@ -319,6 +374,11 @@ static void walk_die(struct dw *w, Dwarf_Die die, const char *fun)
 	case DW_TAG_subprogram:
 		if (has_attr(w, die, DW_AT_low_pc) || has_attr(w, die, DW_AT_ranges))
 			walk_children(w, die, concrete_name(w, die));
+		else
+			walk_statics(w, die, die_name(w, die, 0));	/* abstract instance */
+		break;
+	case DW_TAG_variable:
+		note_static(w, die, fun);
 		break;
 	case DW_TAG_inlined_subroutine:
 		note_inlined(w, die, fun);
@@ -339,14 +399,16 @@ static void walk_die(struct dw *w, Dwarf_Die die, const char *fun)
 	}
 }
 
-static void walk_children(struct dw *w, Dwarf_Die die, const char *fun)
+typedef void die_fn(struct dw *w, Dwarf_Die die, const char *fun);
+
+static void each_child(struct dw *w, Dwarf_Die die, const char *fun, die_fn *fn)
 {
 	Dwarf_Error err = NULL;
 	Dwarf_Die child = NULL, next;
 	int r = dwarf_child(die, &child, &err);
 
 	while (r == DW_DLV_OK && !w->failed) {
-		walk_die(w, child, fun);
+		fn(w, child, fun);
 		next = NULL;
 		r = dwarf_siblingof_b(w->dbg, child, 1, &next, &err);
 		dwarf_dealloc_die(child);
@@ -354,6 +416,33 @@ static void walk_children(struct dw *w, Dwarf_Die die, const char *fun)
 	}
 	if (r == DW_DLV_ERROR)
 		dw_fail(w, "DIE tree", err);
+}
+
+static void walk_children(struct dw *w, Dwarf_Die die, const char *fun)
+{
+	each_child(w, die, fun, walk_die);
+}
+
+/* Statics of an abstract instance (a function inlined everywhere). */
+static void static_die(struct dw *w, Dwarf_Die die, const char *fun)
+{
+	Dwarf_Error err = NULL;
+	Dwarf_Half tag = 0;
+
+	if (dwarf_tag(die, &tag, &err) != DW_DLV_OK) {
+		dw_fail(w, "DIE tag", err);
+		return;
+	}
+	if (tag == DW_TAG_variable)
+		note_static(w, die, fun);
+	else if (tag == DW_TAG_lexical_block)
+		each_child(w, die, fun, static_die);
+}
+
+static void walk_statics(struct dw *w, Dwarf_Die die, const char *fun)
+{
+	if (fun)
+		each_child(w, die, fun, static_die);
 }
 
 static void walk_units(struct dw *w)
@@ -497,6 +586,8 @@ static bool apply(struct facts_db *db, const struct strbuf *in)
 			strlist_push(&facts_entry(db, a)->inlined_into, b);
 		else if (*kind == 'V')
 			strlist_push(&facts_entry(db, a)->via_clones, b);
+		else if (*kind == 'S')
+			strlist_push_owned(&db->statics, xasprintf("%s %s", a, b));
 		else
 			return false;
 		p++;

@@ -207,6 +207,10 @@ static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
 		u64map_add(&c->es.by_addr,
 			   facts_addr_key(c->es.relocatable ? sym->st_shndx : 0, sym->st_value),
 			   (int)db->n_syms - 1);
+	if (s->defined && s->type == STT_OBJECT && s->bind == STB_LOCAL)
+		u64map_add(&c->es.obj_by_addr,
+			   facts_addr_key(c->es.relocatable ? sym->st_shndx : 0, sym->st_value),
+			   (int)db->n_syms - 1);
 	if (!base)
 		return;
 	key = xstrndup(name, base);
@@ -354,6 +358,7 @@ static int read_sections(struct elf_ctx *c)
 static void release_ctx(struct elf_ctx *c)
 {
 	u64map_release(&c->es.by_addr);
+	u64map_release(&c->es.obj_by_addr);
 	u64map_release(&c->es.rela);
 	free(c->es.sym_shndx);
 	free(c->es.sym_value);

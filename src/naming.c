@@ -116,6 +116,30 @@ int naming_preview(struct model *m, struct policy *pol, struct facts_db *facts,
 	return 0;
 }
 
+/*
+ * A function's static externalized as its symbol x.N (asm label) gets a C
+ * name of its own, x_N: extern declarations of one name in two functions
+ * would be one entity to GCC, and it keeps only the first asm label.
+ */
+static void name_by_symbol(struct model *m, struct entity *e)
+{
+	char *base = xstrdup(e->asm_name), *name = NULL;
+
+	for (char *p = base; *p; p++)
+		if (!is_ident_char((unsigned char)*p))
+			*p = '_';
+	for (unsigned retry = 0; retry < MAX_RETRY; retry++) {
+		name = retry ? xasprintf("%s_%u", base, retry) : xstrdup(base);
+		if (!clashes(m, e->name, name))
+			break;
+		free(name);
+		name = NULL;
+	}
+	free(base);
+	if (name)
+		accept_name(m, e, name);
+}
+
 static int name_externalized(struct model *m, struct policy *pol, struct entity *e)
 {
 	struct src_loc loc = cursor_src_loc(m, clang_Cursor_isNull(e->def) ? e->canonical : e->def);
@@ -154,6 +178,8 @@ static int name_externalized(struct model *m, struct policy *pol, struct entity 
 	else
 		e->make_static = mod.linkage == LINKAGE_MAKE_INTERNAL;
 	e->make_extern = !e->make_static;
+	if (e->asm_name && !e->new_name && !e->pointer)
+		name_by_symbol(m, e);
 	return 0;
 }
 

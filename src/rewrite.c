@@ -145,8 +145,12 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
 		decl = function_declarator(t, final_name(e), e->pointer);
 	else
 		decl = declare(ts, final_name(e), e->pointer);
-	attrs = e->kind == ENT_FUNCTION && !e->pointer ? callee_attributes(e) : xstrdup("");
-	sb_addf(out, "%s%s%s;", storage_of(e), attrs, decl);
+	attrs = e->kind == ENT_FUNCTION && !e->pointer ? callee_attributes(e) :
+		e->asm_name && !e->pointer ? xasprintf(" __asm__(\"%s\")", e->asm_name) : xstrdup("");
+	if (e->kind == ENT_FUNCTION)
+		sb_addf(out, "%s%s%s;", storage_of(e), attrs, decl);
+	else
+		sb_addf(out, "%s%s%s;", storage_of(e), decl, attrs);
 	free(attrs);
 	free(decl);
 	free(ts);

@@ -39,6 +39,12 @@ void facts_close(struct facts_db *db);
  */
 void facts_set_source(struct facts_db *db, const char *source);
 
+/*
+ * The symbol of the static variable var declared in function fun (GCC names
+ * it var.N), from the DWARF of the target objects, or NULL.
+ */
+const char *facts_local_static(const struct facts_db *db, const char *fun, const char *var);
+
 /* "SYMBOL KIND" entry of sym_facts.clones: the symbol the clone was made from. */
 char *facts_clone_origin(const char *clone_entry);
 
@@ -88,6 +94,7 @@ struct facts_db {
 	char **str_pool;
 	size_t n_str, cap_str;
 	char *source_base;		/* facts_set_source */
+	struct strlist statics;		/* "FUNCTION VARIABLE SYMBOL" (DWARF) */
 	bool have_symvers;
 };
 
@@ -115,6 +122,7 @@ struct elf_reloc {
 struct elf_syms {
 	bool relocatable;		/* ET_REL: addresses are section-relative */
 	struct u64map by_addr;		/* addr_key() -> index into facts_db.syms */
+	struct u64map obj_by_addr;	/* the same for local objects */
 	uint16_t *sym_shndx;		/* per symbol table index */
 	uint64_t *sym_value;
 	size_t n_symtab;

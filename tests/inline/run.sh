@@ -22,7 +22,7 @@ fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
 WORK=$(mktemp -d /tmp/klp-ccp-inline-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
-cp "$HERE/t.c" "$HERE/api.h" "$HERE/clone.c" "$HERE/objs.c" "$HERE/attrs.c" "$HERE/init.c" .
+cp "$HERE/t.c" "$HERE/api.h" "$HERE/clone.c" "$HERE/objs.c" "$HERE/attrs.c" "$HERE/init.c" "$HERE/statics.c" .
 CFLAGS="-O2 -Wall -Werror=implicit-function-declaration"
 $CC $CFLAGS -g -c t.c -o t.o && $CC $CFLAGS -g -c clone.c -o clone.o || exit 1
 
@@ -103,6 +103,33 @@ grep -q '__cold__.* int slow' a.c || fail "a.c: slow not cold"
 grep -q '__pure__.* int peek' a.c || fail "a.c: peek not pure"
 # as in the original, the call of oops goes to f's cold part
 nm a.c.o | grep -q 'klpp_f.cold' || fail "a.c.o: no klpp_f.cold"
+
+# Writable statics of functions are externalized as the symbols the target
+# has for them (cnt.N, from DWARF), each under a C name of its own.
+$CC $CFLAGS -g -c statics.c -o statics.o || exit 1
+"$KLP_CCP" -o st.c --patched-functions=f,g --target-object=statics.o -- $CC $CFLAGS -c statics.c \
+	2>st.err && $CC $CFLAGS -c st.c -o st.c.o || fail "st.c: extraction or compile failed: $(cat st.err)"
+want=$(nm statics.o | awk '$3 ~ /^(cnt|seen)\.[0-9]+$/ {print $3}' | sort | tr '\n' ' ')
+got=$(nm -u st.c.o | awk '{print $2}' | sort | tr '\n' ' ')
+[ "$want" = "$got" ] || fail "st.c.o refers to '$got', the target has '$want'"
+[ "$(grep -c '__asm__("cnt\.' st.c)" = 2 ] || fail "st.c: not two asm-labelled cnt declarations"
+grep -qE 'extern int cnt;' st.c && fail "st.c: a cnt declared under its plain name"
+# ... and bound to the right ones: linked with the target (its statics made
+# global), the patched functions share the original functions' state.
+cat >st-main.c <<'EOS'
+#include <stdio.h>
+int f(int), g(int), klpp_f(int), klpp_g(int);
+int main(void)
+{
+	f(5);
+	g(3);
+	printf("%d %d\n", klpp_f(0), klpp_g(1));
+	return 0;
+}
+EOS
+objcopy $(for s in $want; do printf ' --globalize-symbol=%s' "$s"; done) statics.o st-target.o &&
+	$CC -o st-run st-main.c st-target.o st.c.o || fail "st.c.o does not link with the target"
+[ "$(./st-run)" = "6 -4" ] || fail "st.c: patched functions use other statics: $(./st-run)"
 
 # A patched function the target has in .init.text gets a warning.
 $CC $CFLAGS -g -c init.c -o init.o || exit 1
