@@ -425,8 +425,11 @@ static void name_local_static(struct walker *w, struct entity *e)
 		return;
 	s = clang_getCursorSpelling(fn);
 	sym = facts_local_static(w->req->facts, clang_getCString(s), e->name);
-	if (sym && strcmp(sym, e->name))
+	if (sym && strcmp(sym, e->name)) {
 		e->asm_name = model_intern(w->m, sym);
+		/* the first of its name: GCC numbers statics per translation unit */
+		facts_local_symbol(w->req->facts, sym, &e->object, &e->sympos);
+	}
 	clang_disposeString(s);
 }
 

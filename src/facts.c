@@ -291,6 +291,21 @@ const char *facts_local_static(const struct facts_db *db, const char *fun, const
 	return NULL;
 }
 
+bool facts_local_symbol(const struct facts_db *db, const char *sym, const char **object,
+			unsigned *sympos)
+{
+	for (size_t i = 0; i < db->n_syms; i++) {
+		const struct fsym *s = &db->syms[i];
+
+		if (s->defined && s->bind == STB_LOCAL && !strcmp(s->name, sym)) {
+			*object = db->objs[s->obj].name;
+			*sympos = 1;
+			return true;
+		}
+	}
+	return false;
+}
+
 void facts_close(struct facts_db *db)
 {
 	if (!db)

@@ -58,7 +58,8 @@ static void externalized(struct yaml_out *yo, struct model *m)
 		if (e->decision != DEC_EXTERNALIZE)
 			continue;
 		yo_map_begin(yo);
-		yo_kv_str(yo, "name", e->name);
+		/* the running binary's symbol (a function's static: NAME.N) */
+		yo_kv_str(yo, "name", e->asm_name ? e->asm_name : e->name);
 		yo_kv_str(yo, "new_name", e->new_name ? e->new_name : e->name);
 		yo_kv_str(yo, "kind", e->kind == ENT_FUNCTION ? "function" : "object");
 		yo_kv_str(yo, "method", e->pointer ? "pointer" : "plain");

@@ -44,6 +44,9 @@ void facts_set_source(struct facts_db *db, const char *source);
  * it var.N), from the DWARF of the target objects, or NULL.
  */
 const char *facts_local_static(const struct facts_db *db, const char *fun, const char *var);
+/* Object and sympos (1-based among same-named locals) of a local symbol. */
+bool facts_local_symbol(const struct facts_db *db, const char *sym, const char **object,
+			unsigned *sympos);
 
 /* "SYMBOL KIND" entry of sym_facts.clones: the symbol the clone was made from. */
 char *facts_clone_origin(const char *clone_entry);

@@ -107,12 +107,15 @@ nm a.c.o | grep -q 'klpp_f.cold' || fail "a.c.o: no klpp_f.cold"
 # Writable statics of functions are externalized as the symbols the target
 # has for them (cnt.N, from DWARF), each under a C name of its own.
 $CC $CFLAGS -g -c statics.c -o statics.o || exit 1
-"$KLP_CCP" -o st.c --patched-functions=f,g --target-object=statics.o -- $CC $CFLAGS -c statics.c \
+"$KLP_CCP" -o st.c --report=st.yaml --patched-functions=f,g --target-object=statics.o -- $CC $CFLAGS -c statics.c \
 	2>st.err && $CC $CFLAGS -c st.c -o st.c.o || fail "st.c: extraction or compile failed: $(cat st.err)"
 want=$(nm statics.o | awk '$3 ~ /^(cnt|seen)\.[0-9]+$/ {print $3}' | sort | tr '\n' ' ')
 got=$(nm -u st.c.o | awk '{print $2}' | sort | tr '\n' ' ')
 [ "$want" = "$got" ] || fail "st.c.o refers to '$got', the target has '$want'"
 [ "$(grep -c '__asm__("cnt\.' st.c)" = 2 ] || fail "st.c: not two asm-labelled cnt declarations"
+# the report names the running symbols too (glue makes .klp.sym relocations of them)
+rep=$(sed -n '/^externalized_symbols:/,/^[a-z]/p' st.yaml | awk '$1 == "-" && $2 == "name:" {print $3}' | sort | tr '\n' ' ')
+[ "$rep" = "$want" ] || fail "st.yaml externalizes '$rep', the target has '$want'"
 grep -qE 'extern int cnt;' st.c && fail "st.c: a cnt declared under its plain name"
 # ... and bound to the right ones: linked with the target (its statics made
 # global), the patched functions share the original functions' state.
