@@ -725,18 +725,14 @@ static void need_macros_named_in(struct walker *w, int file, unsigned start, uns
 				 bool or_later)
 {
 	const struct kfile *kf = &w->m->files[file];
-	size_t pos = start, s, n;
+	size_t pos = start;
 	char name[256];
 
 	if (end > kf->len)
 		end = (unsigned)kf->len;
-	while (lex_next_ident(kf->text, end, &pos, &s, &n)) {
+	while (lex_next_name(kf->text, end, &pos, name, sizeof(name))) {
 		int idx;
 
-		if (n >= sizeof(name))
-			continue;
-		memcpy(name, kf->text + s, n);
-		name[n] = '\0';
 		if (model_macro_first(w->m, name) < 0)
 			continue;
 		idx = macro_active_at(w->m, name, file, start, or_later);
@@ -756,20 +752,16 @@ static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned 
 	struct model *m = w->m;
 	const struct macro_def *md = &m->macros[idx];
 	const struct kfile *kf = &m->files[md->file];
-	size_t pos = md->start + strlen(md->name), s, n;
+	size_t pos = md->start + strlen(md->name);
 	unsigned end = md->end + 1 < kf->len ? md->end + 1 : (unsigned)kf->len;
 	char name[256];
 
 	if (w->scanned[idx] || depth > 8)
 		return;
 	w->scanned[idx] = true;
-	while (lex_next_ident(kf->text, end, &pos, &s, &n)) {
+	while (lex_next_name(kf->text, end, &pos, name, sizeof(name))) {
 		int inner;
 
-		if (n >= sizeof(name))
-			continue;
-		memcpy(name, kf->text + s, n);
-		name[n] = '\0';
 		inner = model_macro_first(m, name) < 0 ? -1 :
 			macro_active_at(m, name, use_file, use_off, false);
 		if (inner < 0 || m->macros[inner].file < 0)

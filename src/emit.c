@@ -432,27 +432,14 @@ static void add_redefinition(struct emitter *em, const char *name, const char *d
 /* Offset of the opening of a comment still open at end, or end itself. */
 static unsigned open_comment(const struct kfile *kf, unsigned start, unsigned end)
 {
-	const char *t = kf->text;
-	char quote = 0;
-
 	for (unsigned i = start; i < end; i++) {
-		if (quote) {
-			if (t[i] == '\\')
-				i++;
-			else if (t[i] == quote)
-				quote = 0;
-		} else if (t[i] == '"' || t[i] == '\'') {
-			quote = t[i];
-		} else if (t[i] == '/' && i + 1 < end && t[i + 1] == '/') {
-			while (i < end && t[i] != '\n')
-				i++;
-		} else if (t[i] == '/' && i + 1 < kf->len && t[i + 1] == '*') {
-			const char *close = memmem(t + i + 2, kf->len - i - 2, "*/", 2);
+		size_t past = lex_skip(kf->text, kf->len, i);
 
-			if (!close || (unsigned)(close - t) + 2 > end)
-				return i;
-			i = (unsigned)(close - t) + 1;
-		}
+		if (past == i)
+			continue;
+		if (kf->text[i] == '/' && kf->text[i + 1] == '*' && past > end)
+			return i;
+		i = (unsigned)past - 1;
 	}
 	return end;
 }

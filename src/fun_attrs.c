@@ -13,12 +13,19 @@
 
 enum { A_NORETURN = 1, A_COLD = 2, A_PURE = 4, A_CONST = 8, A_MALLOC = 16 };
 
-/* clang's printing of a declaration; its attributes, even from macros, in it. */
+/*
+ * clang's printing of a declaration, without a function's body; its
+ * attributes, even those from macros, are in it.
+ */
 static char *printed(CXCursor decl)
 {
 	CXPrintingPolicy pp = clang_getCursorPrintingPolicy(decl);
-	CXString s = clang_getCursorPrettyPrinted(decl, pp);
-	char *text = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
+	CXString s;
+	char *text;
+
+	clang_PrintingPolicy_setProperty(pp, CXPrintingPolicy_TerseOutput, 1);
+	s = clang_getCursorPrettyPrinted(decl, pp);
+	text = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
 
 	clang_disposeString(s);
 	clang_PrintingPolicy_dispose(pp);
@@ -41,7 +48,7 @@ char *alias_target(CXCursor decl)
 	return target;
 }
 
-/* Written attributes of the declaration, as printed before any body. */
+/* Written attributes of the declaration, as clang prints them. */
 static unsigned written_attrs(CXCursor decl)
 {
 	static const struct { const char *spelling; unsigned bit; } known[] = {
@@ -51,7 +58,6 @@ static unsigned written_attrs(CXCursor decl)
 	char *text = printed(decl);
 	unsigned found = 0;
 
-	text[strcspn(text, "{")] = '\0';
 	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
 		if (strstr(text, known[i].spelling))
 			found |= known[i].bit;

@@ -159,18 +159,13 @@ static int scan_header(struct model *m, struct policy *pol, int hdr, struct cont
 	m->files[hdr].context_scanned = true;
 	for (size_t f = 0; f < m->n_files; f++) {
 		const struct kfile *kf = &m->files[f];
-		size_t pos = 0, s, n;
+		size_t pos = 0;
 
 		if (!in_subtree(m, (int)f, hdr))
 			continue;
-		while (lex_next_ident(kf->text, kf->len, &pos, &s, &n)) {
-			if (n >= sizeof(name))
-				continue;
-			memcpy(name, kf->text + s, n);
-			name[n] = '\0';
+		while (lex_next_name(kf->text, kf->len, &pos, name, sizeof(name)))
 			if (scan_name(m, pol, hdr, name, cx))
 				return -1;
-		}
 	}
 	return 0;
 }

@@ -60,6 +60,20 @@ bool lex_next_ident(const char *t, size_t end, size_t *pos, size_t *id_start, si
 	return false;
 }
 
+bool lex_next_name(const char *text, size_t end, size_t *pos, char *name, size_t size)
+{
+	size_t s, n;
+
+	while (lex_next_ident(text, end, pos, &s, &n)) {
+		if (n >= size)
+			continue;
+		memcpy(name, text + s, n);
+		name[n] = '\0';
+		return true;
+	}
+	return false;
+}
+
 /* Past a comment or literal at i, or i when there is none. */
 size_t lex_skip(const char *t, size_t end, size_t i)
 {

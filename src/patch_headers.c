@@ -214,18 +214,14 @@ static bool reach_macro(struct model *m, int macro);
 static bool text_reaches(struct model *m, int file, unsigned start, unsigned end, int self)
 {
 	const struct kfile *kf = &m->files[file];
-	size_t pos = start, s, n;
+	size_t pos = start;
 	char name[256];
 
 	if (end > kf->len)
 		end = (unsigned)kf->len;
-	while (lex_next_ident(kf->text, end, &pos, &s, &n)) {
+	while (lex_next_name(kf->text, end, &pos, name, sizeof(name))) {
 		int f;
 
-		if (n >= sizeof(name))
-			continue;
-		memcpy(name, kf->text + s, n);
-		name[n] = '\0';
 		f = strmap_get(&changes.functions, name);
 		if (f >= 0 && m->ents[f].def_unit != self && reach_unit(m, m->ents[f].def_unit))
 			return true;

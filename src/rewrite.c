@@ -1335,7 +1335,7 @@ static void collect_exports(struct model *m, int idx, struct strlist *out, int d
 {
 	const struct macro_def *md = &m->macros[idx];
 	const struct kfile *kf;
-	size_t pos, is, n, end;
+	size_t pos, end;
 	char buf[256];
 
 	if (is_export_macro(md->name, strlen(md->name)) && !strlist_contains(out, md->name))
@@ -1345,14 +1345,9 @@ static void collect_exports(struct model *m, int idx, struct strlist *out, int d
 	kf = &m->files[md->file];
 	pos = md->start + strlen(md->name);
 	end = md->end + 1 <= kf->len ? md->end + 1 : kf->len;
-	while (lex_next_ident(kf->text, end, &pos, &is, &n)) {
-		int inner;
+	while (lex_next_name(kf->text, end, &pos, buf, sizeof(buf))) {
+		int inner = model_macro_first(m, buf);
 
-		if (n >= sizeof(buf))
-			continue;
-		memcpy(buf, kf->text + is, n);
-		buf[n] = '\0';
-		inner = model_macro_first(m, buf);
 		if (inner >= 0 && inner != idx)
 			collect_exports(m, inner, out, depth + 1);
 	}

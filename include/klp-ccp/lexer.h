@@ -11,6 +11,12 @@
  */
 bool lex_next_ident(const char *text, size_t end, size_t *pos, size_t *id_start, size_t *id_len);
 
+/*
+ * lex_next_ident() copying the identifier into name[size] as a C string;
+ * identifiers that do not fit are skipped.
+ */
+bool lex_next_name(const char *text, size_t end, size_t *pos, char *name, size_t size);
+
 /* Past a comment, string or character literal at text[i], or i when none. */
 size_t lex_skip(const char *text, size_t end, size_t i);
 
