@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/emit.h"
+#include "klp-ccp/outfiles.h"
 #include "klp-ccp/glue.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/report_read.h"
@@ -148,7 +150,7 @@ static int load_one(struct gfile *g, const char *path)
 	if (!g->text) {
 		diag_error_at(path, g->r.output_mark.line, g->r.output_mark.col,
 			      "cannot read the lp.c it describes, '%s': %s", g->lp_path,
-			      strerror(errno));
+			      file_strerror(errno));
 		return -1;
 	}
 	if (strlen(g->text) != g->len) {
@@ -889,7 +891,7 @@ static int make_outdir(const char *dir, bool *created)
 		diag_error("'%s' exists and is not a directory", dir);
 		return -1;
 	}
-	if (mkdir(dir, 0777)) {
+	if (cleanup_mkdir(dir, 0777)) {
 		diag_error("cannot create '%s': %s", dir, strerror(errno));
 		return -1;
 	}
@@ -920,6 +922,8 @@ int glue_generate(const struct glue_options *o)
 					    out.paths.n);
 		if (rc && created)
 			rmdir(o->outdir);
+		if (created)
+			cleanup_forget(o->outdir);
 	}
 	outputs_release(&out);
 	release(&gl);

@@ -33,7 +33,7 @@ int facts_symvers_load(struct facts_db *db, const char *path)
 	char *buf = read_file(path, &len), *p, *nl;
 
 	if (!buf) {
-		diag_error("cannot read '%s': %s", path, strerror(errno));
+		diag_error("cannot read '%s': %s", path, file_strerror(errno));
 		return -1;
 	}
 	for (p = buf; p < buf + len; p = nl + 1) {
