@@ -311,6 +311,7 @@ static const struct {
 	{ "ipa-clones", ipa_clones_main },
 	{ "changed-functions", changed_functions_main },
 	{ "glue", glue_main },
+	{ "klp-relocs", klp_relocs_main },
 };
 
 int main(int argc, char **argv)
