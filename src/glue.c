@@ -375,6 +375,12 @@ static int collect_places(struct glue *gl)
 			const struct klp_place *p = k >= 0 ? &gl->places.v[k] : NULL;
 			int rc = check_static_facts(gl, g, x);
 
+			if (!rc && (strpbrk(obj, ". \t,") || strlen(obj) > 55)) {
+				diag_error_at(g->r.path, x->mark.line, x->mark.col,
+					      "'%s' is in '%s', which is not a kernel object name "
+					      "(vmlinux or a module)", x->name, obj);
+				rc = -1;
+			}
 			if (!rc && p && (strcmp(p->object, obj) || strcmp(p->name, x->name) ||
 					 p->sympos != x->sympos)) {
 				diag_error_at(g->r.path, x->mark.line, x->mark.col,
