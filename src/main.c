@@ -216,6 +216,39 @@ static int load_facts(const struct options *opts, const struct gcc_cmdline *cl,
 	return 0;
 }
 
+/*
+ * A kernel unit (-D__KERNEL__) that externalizes statics without binary
+ * facts: nothing says the running kernel has them (GCC inlines or removes
+ * statics freely), nor which same-named local a klp relocation must use.
+ */
+static void warn_statics_without_facts(const struct model *m, const struct gcc_cmdline *cl,
+				       const struct closure_request *req)
+{
+	struct strbuf names = {0};
+	size_t n = 0;
+
+	bool kernel = strlist_contains(&cl->args, "-D__KERNEL__");
+
+	for (size_t i = 0; i + 1 < cl->args.n; i++)
+		kernel |= !strcmp(cl->args.v[i], "-D") && !strcmp(cl->args.v[i + 1], "__KERNEL__");
+	if (req->facts || !kernel)
+		return;
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (e->decision != DEC_EXTERNALIZE || !(e->internal || e->local_static))
+			continue;
+		if (n++ < 10)
+			sb_addf(&names, "%s%s", names.len ? ", " : "", e->name);
+	}
+	if (n)
+		diag_warning("%zu static function(s)/object(s) externalized without "
+			     "--target-object: whether the running kernel has them (GCC may have "
+			     "inlined or removed them) and where is unknown, and glue will refuse "
+			     "them: %s%s", n, names.buf, n > 10 ? ", ..." : "");
+	sb_release(&names);
+}
+
 static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, struct model *m,
 			  struct policy *pol, struct closure_request *req, const char *source,
 			  struct strbuf *out)
@@ -226,6 +259,7 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 	if (closure_run(m, pol, req) || naming_run(m, pol, req->facts) ||
 	    check_parse_errors(m) || headers_final_context(m, pol))
 		return -1;
+	warn_statics_without_facts(m, cl, req);
 	if (emit_build(m, &ereq, &out[0]))
 		return -1;
 	if (opts->report && report_build(m, cl, source, opts->outfile, &out[1]))
@@ -319,6 +353,7 @@ static const struct {
 	{ "ipa-clones", ipa_clones_main },
 	{ "changed-functions", changed_functions_main },
 	{ "glue", glue_main },
+	{ "klp-relocs", klp_relocs_main },
 };
 
 int main(int argc, char **argv)
