@@ -13,3 +13,15 @@ foreach(arch ppc64le s390x arm64)
       LABELS "kernel;arch")
   endforeach()
 endforeach()
+
+# objcmp follows ppc64 .toc entries to what they point to.
+add_test(NAME arch.objcmp.ppc64le_toc
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/arch/objcmp.sh $<TARGET_FILE:objcmp_tool>)
+set_tests_properties(arch.objcmp.ppc64le_toc PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120
+  LABELS "objcmp;arch")
+
+# -c ARCH-gcc-VERSION runs the cross compiler for ARCH.
+add_test(NAME arch.compiler_option
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/arch/compiler.sh $<TARGET_FILE:klp-ccp>)
+set_tests_properties(arch.compiler_option PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120
+  LABELS arch)
