@@ -25,3 +25,11 @@ add_test(NAME arch.compiler_option
   COMMAND sh ${CMAKE_SOURCE_DIR}/tests/arch/compiler.sh $<TARGET_FILE:klp-ccp>)
 set_tests_properties(arch.compiler_option PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120
   LABELS arch)
+
+# facts, ipa-clones and changed-functions on each cross-built corpus.
+foreach(arch ppc64le s390x arm64)
+  add_test(NAME arch.binary.${arch}
+    COMMAND bash ${CMAKE_SOURCE_DIR}/tests/arch/binary.sh ${arch} $<TARGET_FILE:klp-ccp>)
+  set_tests_properties(arch.binary.${arch} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+    LABELS arch)
+endforeach()
