@@ -33,3 +33,13 @@ foreach(arch ppc64le s390x arm64)
   set_tests_properties(arch.binary.${arch} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
     LABELS arch)
 endforeach()
+
+# extract, glue, build the livepatch module against the cross tree, check its
+# klp relocations (ppc64le, s390x: the architectures with LIVEPATCH in 6.1).
+foreach(arch ppc64le s390x)
+  add_test(NAME arch.module.${arch}
+    COMMAND bash ${CMAKE_SOURCE_DIR}/tests/arch/module.sh ${arch})
+  set_tests_properties(arch.module.${arch} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+    LABELS "arch;glue"
+    ENVIRONMENT "KLP_CCP=$<TARGET_FILE:klp-ccp>;KLP_CCP_SRC=${CMAKE_SOURCE_DIR}")
+endforeach()
