@@ -611,6 +611,27 @@ case_hostile_paths() {
 		fail "lp.c does not compile: $(head -n 3 "$H/gcc.err")"
 }
 
+# Non-ASCII names in the report: valid UTF-8 kept as it is, other bytes
+# escaped reversibly; glue finds the lp.c the report names either way.
+report_name_roundtrip() {	# DIR
+	local d=$1
+	mkdir "$WORK/$d" && mv "$WORK/in.c" "$WORK/$d/in.c"
+	run_k -o "$d/lp.c" --report=r.yaml --patched-functions=pu_f -S "$NO" -- gcc -c "$d/in.c"
+	[ "$STATUS" -eq 0 ] || { fail "exit status $STATUS: $(head -n 3 "$H/err")"; return; }
+	run_k glue -o mod r.yaml
+	[ "$STATUS" -eq 0 ] || fail "glue cannot use the report: $(head -n 3 "$H/err")"
+	[ -f "$WORK/mod/livepatch.c" ] || fail "glue wrote no livepatch.c"
+}
+
+case_report_utf8_name() {
+	report_name_roundtrip 'jürgen'
+	grep -q '^output: jürgen/lp\.c$' "$WORK/r.yaml" || fail "the report does not keep the UTF-8 name: $(grep '^output' "$WORK/r.yaml")"
+}
+
+case_report_latin1_name() {
+	report_name_roundtrip $'j\xfcrgen'
+}
+
 # Hostile file names reach lp.c's comments and #line directives intact.
 hostile_name_in_lp() {	# RELATIVE-SOURCE-PATH
 	mkdir -p "$WORK/$(dirname "$1")"
