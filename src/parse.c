@@ -256,7 +256,7 @@ static const char *inclusion_text(CXTranslationUnit tu, CXFile file, const char 
 	struct stat st;
 
 	/* --patch: an unsaved file may be spelled differently; clang knows */
-	*own = name && n_unsaved == 1 ? read_file(name, size) : NULL;
+	*own = name && !n_overrides ? read_file(name, size) : NULL;
 	if (*own && !stat(name, &st) && st.st_mtime == clang_getFileTime(file))
 		return *own;
 	free(*own);
