@@ -833,6 +833,7 @@ void model_release(struct model *m)
 		free(m->files[i].directive);
 		free(m->files[i].key);
 		free(m->files[i].units);
+		strlist_release(&m->files[i].idents);
 		if (m->uses)
 			free(m->uses[i].v);
 	}
