@@ -24,7 +24,9 @@
 #include <unistd.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/emit.h"
+#include "klp-ccp/outfiles.h"
 #include "klp-ccp/glue.h"
 #include "klp-ccp/klp_reloc.h"
 #include "klp-ccp/maps.h"
@@ -154,7 +156,7 @@ static int load_one(struct gfile *g, const char *path)
 	if (!g->text) {
 		diag_error_at(path, g->r.output_mark.line, g->r.output_mark.col,
 			      "cannot read the lp.c it describes, '%s': %s", g->lp_path,
-			      strerror(errno));
+			      file_strerror(errno));
 		return -1;
 	}
 	if (strlen(g->text) != g->len) {
@@ -743,7 +745,7 @@ static int make_outdir(const char *dir, bool *created)
 		diag_error("'%s' exists and is not a directory", dir);
 		return -1;
 	}
-	if (mkdir(dir, 0777)) {
+	if (cleanup_mkdir(dir, 0777)) {
 		diag_error("cannot create '%s': %s", dir, strerror(errno));
 		return -1;
 	}
@@ -777,6 +779,8 @@ int glue_generate(const struct glue_options *o)
 					    out.paths.n);
 		if (rc && created)
 			rmdir(o->outdir);
+		if (created)
+			cleanup_forget(o->outdir);
 	}
 	outputs_release(&out);
 	release(&gl);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
@@ -18,6 +19,7 @@
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/options.h"
+#include "klp-ccp/outfiles.h"
 #include "klp-ccp/patch_mode.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/report.h"
@@ -56,7 +58,7 @@ static int check_output_dir(const char *outfile)
 static void on_fatal_signal(int sig)
 {
 	policy_kill_running_hook();
-	remove_temp_files();
+	cleanup_run();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -65,9 +67,15 @@ static void on_fatal_signal(int sig)
 static void install_signal_handlers(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa;
 
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		signal(sigs[i], on_fatal_signal);
+		sigaddset(&sa.sa_mask, sigs[i]);	/* one handler at a time */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
 	/* a full disk or a file size limit must be an error, not a kill */
 	signal(SIGXFSZ, SIG_IGN);
 }
@@ -125,8 +133,8 @@ static int check_outputs(const struct options *opts, const struct gcc_cmdline *c
 			   opts->outfile : opts->report);
 		return -1;
 	}
-	if (opts->report && !strcmp(opts->report, opts->outfile)) {
-		diag_error("--report and -o name the same file '%s'", opts->outfile);
+	if (opts->report && same_destination(opts->report, opts->outfile)) {
+		diag_error("--report and -o name the same file '%s'", opts->report);
 		return -1;
 	}
 	return 0;

@@ -487,7 +487,7 @@ int report_read(const char *path, struct report *r)
 
 	if (!text) {
 		memset(r, 0, sizeof(*r));
-		diag_error("cannot read '%s': %s", path, strerror(errno));
+		diag_error("cannot read '%s': %s", path, file_strerror(errno));
 		return -1;
 	}
 	rc = report_parse(path, text, len, r);

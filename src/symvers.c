@@ -36,7 +36,7 @@ static int symvers_parse(const char *path, symvers_fn fn, void *ctx)
 	char *buf = read_file(path, &len), *p, *nl;
 
 	if (!buf) {
-		diag_error("cannot read '%s': %s", path, strerror(errno));
+		diag_error("cannot read '%s': %s", path, file_strerror(errno));
 		return -1;
 	}
 	for (p = buf; p < buf + len; p = nl + 1) {
