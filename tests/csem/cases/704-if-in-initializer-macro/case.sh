@@ -1,0 +1,6 @@
+# #if inside a copied initializer using a macro of the .c file.
+PATCHED=pu_f
+defines klpp_pu_f T
+includes '"flags.h"'
+lp_order 'define HAVE_B 1' 'names\[\] = \{'
+lp_order 'names\[\] = \{' '^#if HAVE_B'
