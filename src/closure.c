@@ -896,6 +896,37 @@ static void need_pasted_macros(struct walker *w, int idx, const struct unit *u, 
 	strlist_release(&args);
 }
 
+/* Is file included, directly or not, by a directive inside the unit's range? */
+static bool included_in_unit(const struct model *m, int file, const struct unit *u)
+{
+	for (int f = file; f >= 0 && m->files[f].includer >= 0; f = m->files[f].includer)
+		if (m->files[f].includer == u->file)
+			return m->files[f].directive_offset >= u->start &&
+			       m->files[f].directive_offset < u->end;
+	return false;
+}
+
+/*
+ * An #include inside a copied declaration ("= {\n#include "tbl.def"\n}")
+ * comes with its text: the macros the included text expands are the
+ * unit's too.
+ */
+static void need_macros_of_included(struct walker *w, const struct unit *u)
+{
+	struct model *m = w->m;
+
+	for (size_t f = 0; f < m->n_files; f++) {
+		if (!included_in_unit(m, (int)f, u))
+			continue;
+		for (size_t i = 0; i < m->uses[f].n; i++) {
+			int idx = model_macro_of_cursor(m, clang_getCursorReferenced(m->uses[f].v[i].cursor));
+
+			if (idx >= 0)
+				need_macro(w, idx, u->file, u->start);
+		}
+	}
+}
+
 static void need_expanded_macros(struct walker *w, const struct unit *u)
 {
 	const struct file_uses *fu = &w->m->uses[u->file];
@@ -947,6 +978,7 @@ static void walk_unit(struct walker *w, int unit)
 	need_expanded_macros(w, u);
 	need_macros_named_in(w, u->file, u->start, u->end, false);
 	need_cut_group_macros(w, u);
+	need_macros_of_included(w, u);
 }
 
 

@@ -262,7 +262,8 @@ static void collect_items(struct model *m, struct items *it)
 {
 	collect_undefs(m, it);
 	for (size_t i = 0; i < m->n_files; i++)
-		if (m->files[i].needed && m->files[i].includer >= 0)
+		if (m->files[i].needed && m->files[i].includer >= 0 &&
+		    !in_copied_unit(m, m->files[i].includer, m->files[i].directive_offset))
 			push_item(it, ITEM_INCLUDE, m->files[i].includer,
 				  m->files[i].directive_offset, 0, (int)i);
 	for (size_t i = 0; i < m->n_macros; i++)

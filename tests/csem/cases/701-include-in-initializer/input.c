@@ -1,9 +1,10 @@
 #define VAL(x) ((x) * 10)
-static const int tbl[] = {
-#include "vals.def"
-};
 
 int pu_f(int i)
 {
+	static const int tbl[] = {
+#include "vals.def"
+	};
+
 	return tbl[i % 3];
 }

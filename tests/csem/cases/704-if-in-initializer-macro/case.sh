@@ -2,5 +2,9 @@
 PATCHED=pu_f
 defines klpp_pu_f T
 includes '"flags.h"'
-lp_order 'define HAVE_B 1' 'names\[\] = \{'
-lp_order 'names\[\] = \{' '^#if HAVE_B'
+if defaults_mode; then
+	undefined names
+else
+	lp_order 'define HAVE_B 1' 'names\[\] = \{'
+	lp_order 'names\[\] = \{' '^#if HAVE_B'
+fi
