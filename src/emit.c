@@ -426,9 +426,61 @@ static char *include_line(struct emitter *em, int file)
 	return line;
 }
 
+/* The operand of "#include OPERAND" in a directive line, or NULL. */
+static const char *include_operand(const char *directive)
+{
+	const char *p = strchr(directive, '#');
+
+	if (!p)
+		return NULL;
+	for (p++; *p == ' ' || *p == '\t'; p++)
+		;
+	while (is_ident_char((unsigned char)*p))
+		p++;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/*
+ * "#include MACRO": lp.c names the header it resolved to, by the shortest
+ * tail of its path found next to lp.c or in a -I directory, else by its
+ * absolute path (the macros need not exist in lp.c).
+ */
+static char *computed_include_line(struct emitter *em, int file, const char *operand)
+{
+	const struct kfile *kf = &em->m->files[file];
+	char real[PATH_MAX], *odir, *line;
+	const char *spelled = NULL;
+	struct strbuf sb = { 0 };
+
+	if (!realpath(kf->name, real) || strpbrk(real, "\"\n\r"))
+		return xstrdup(kf->directive);
+	odir = dir_of(em->req->outfile);
+	for (const char *p = real + strlen(real); p > real && !spelled; p--) {
+		char *from_out;
+
+		if (p[-1] != '/')
+			continue;
+		from_out = xasprintf("%s/%s", odir, p);
+		if (same_file(from_out, real) || found_in_search_path(em->req->args, p, real))
+			spelled = p;
+		free(from_out);
+	}
+	free(odir);
+	sb_addf(&sb, "#include \"%s\" /* ", spelled ? spelled : real);
+	add_comment_safe(&sb, operand);
+	sb_adds(&sb, " */");
+	line = xstrdup(sb.buf);
+	sb_release(&sb);
+	return line;
+}
+
 static void emit_include(struct emitter *em, int file)
 {
-	char *line = include_line(em, file);
+	const char *op = include_operand(em->m->files[file].directive);
+	char *line = op && *op != '"' && *op != '<' ? computed_include_line(em, file, op) :
+		     include_line(em, file);
 
 	add_line(em, line);
 	free(line);
