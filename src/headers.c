@@ -333,6 +333,78 @@ static int refuse_inline_users(struct clash_scan *cs)
 	return n;
 }
 
+/*
+ * Headers that define things. A header whose text defines a non-inline
+ * function or an object with external linkage cannot be #included: lp.c
+ * would define a second copy (a new address, a duplicate global). It is
+ * refused like a clashing one; the closure then externalizes or copies
+ * what it needs of it. Definitions only token pasting names (trace event
+ * headers re-read under CREATE_TRACE_POINTS) do not count: the header
+ * declares when lp.c includes it without that macro (see scan_header()).
+ */
+enum { DEFINES_NONE, DEFINES_BY_MACRO, DEFINES_IN_TEXT };
+
+static bool external_definition(const struct entity *e)
+{
+	CXCursor d = e->def;
+
+	if (e->internal || e->local_static || e->def_unit < 0 || clang_Cursor_isNull(d))
+		return false;
+	if (e->kind == ENT_FUNCTION)
+		return clang_isCursorDefinition(d) && !clang_Cursor_isFunctionInlined(d);
+	return clang_Cursor_getStorageClass(d) != CX_SC_Extern || clang_isCursorDefinition(d);
+}
+
+/* Per file: DEFINES_*; *first: an entity defined in its text, per file. */
+static unsigned char *definers(struct model *m, int **first)
+{
+	unsigned char *v = xcalloc(m->n_files + 1, 1);
+
+	*first = xcalloc(m->n_files + 1, sizeof(int));
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+		int f, sf;
+		unsigned off;
+		CXFile cf;
+
+		if (!external_definition(e))
+			continue;
+		f = m->units[e->def_unit].file;
+		if (m->files[f].role != FILE_HEADER)
+			continue;
+		clang_getSpellingLocation(clang_getCursorLocation(e->def), &cf, NULL, NULL, &off);
+		sf = model_file_of(m, cf);
+		if (sf == f && v[f] != DEFINES_IN_TEXT) {
+			v[f] = DEFINES_IN_TEXT;
+			(*first)[f] = (int)i;
+		} else if (!v[f]) {
+			v[f] = DEFINES_BY_MACRO;
+		}
+	}
+	return v;
+}
+
+static int refuse_definers(struct model *m, struct policy *pol)
+{
+	int *first, n = 0, rc = 0, prov;
+	unsigned char *def = definers(m, &first);
+
+	for (size_t f = 0; f < m->n_files && rc >= 0; f++) {
+		if (def[f] != DEFINES_IN_TEXT || m->files[f].refused)
+			continue;
+		prov = header_provider(m, pol, (int)f);
+		if (prov == PROVIDER_FAILED)
+			rc = -1;
+		else if (prov >= 0 && m->files[prov].needed)
+			rc = refuse_provider(m, pol, (int)f, &m->ents[first[f]],
+					     "has external linkage and is defined by a header");
+		n += rc > 0 ? rc : 0;
+	}
+	free(def);
+	free(first);
+	return rc < 0 ? -1 : n;
+}
+
 /* Is "#include <p>" / "#include "p"" naming file? */
 static bool include_names(const char *p, size_t n, const char *file)
 {
@@ -420,6 +492,10 @@ int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db
 		n = refuse_declaring(&cs, own_pointer);
 	if (n >= 0) {
 		more = refuse_inline_users(&cs);
+		n = more < 0 ? -1 : n + more;
+	}
+	if (n >= 0) {
+		more = refuse_definers(m, pol);
 		n = more < 0 ? -1 : n + more;
 	}
 	if (n >= 0) {

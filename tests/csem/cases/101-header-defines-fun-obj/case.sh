@@ -6,5 +6,5 @@ not_includes '"defs.h"'
 undefined eu_hdr_get
 undefined eu_hdr_count
 defines klpp_pu_f T
-lp_contains 'struct rec \{'
+lp_contains 'struct rec'
 lp_contains 'define REC_BIAS 7'

@@ -6,6 +6,7 @@ CFLAGS="$CFLAGS -Iinclude"
 not_includes '<api.h>'
 not_includes '<sub/impl.h>'
 includes '<stddef.h>'
-undefined eu_impl_op
+not_defined eu_impl_op
+defaults_mode || undefined eu_impl_op
 undefined eu_impl_state
 lp_contains 'api_twice'
