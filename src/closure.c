@@ -1142,9 +1142,13 @@ static int walk_once(struct walker *w)
 		}
 		for (size_t k = 0; k < cx.n_units; k++)
 			need_unit(w, cx.units[k]);
+		for (size_t k = 0; k < cx.n_ents; k++)
+			use_entity(w, cx.ents[k]);
+		for (size_t k = 0; k < cx.n_macros; k++)
+			need_macro(w, cx.macros[k], w->m->macros[cx.macros[k]].file,
+				   w->m->macros[cx.macros[k]].start);
 	} while (i < w->nq);
-	free(cx.work);
-	free(cx.units);
+	context_ctx_release(&cx);
 	return rc;
 }
 

@@ -3,5 +3,5 @@
 # implicit declaration), and the function is copied or externalized.
 PATCHED=pu_f
 includes '"use.h"'
-lp_order 'helper_scale\(int x\);' '#include "use.h"'
+lp_order 'helper_scale\(int( x)?\);' '#include "use.h"'
 if defaults_mode; then undefined helper_scale; else defines helper_scale t; fi

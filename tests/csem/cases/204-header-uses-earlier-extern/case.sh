@@ -4,5 +4,5 @@
 PATCHED=pu_f
 includes '"lim.h"'
 lp_order 'eu_limit;' '#include "lim.h"'
-lp_order 'lim_report\(int v\);' '#include "lim.h"'
+lp_order 'lim_report\(int( v)?\);' '#include "lim.h"'
 undefined eu_limit
