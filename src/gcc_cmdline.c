@@ -254,7 +254,7 @@ static int expand_response_file(struct expand_state *st, const char *path)
 	}
 	text = read_file(path, &len);
 	if (!text) {
-		diag_error("cannot read response file '%s': %s", path, strerror(errno));
+		diag_error("cannot read response file '%s': %s", path, file_strerror(errno));
 		return -1;
 	}
 	if (memchr(text, '\0', len)) {

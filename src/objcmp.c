@@ -697,9 +697,9 @@ struct objcmp_obj *objcmp_open(const char *path, const struct objcmp_opts *opts,
 	strlist_push_owned(&obj->prefixes, NULL);
 	obj->prefixes.n--;
 	obj->attached = opts && opts->attached;
-	obj->fd = open(path, O_RDONLY | O_CLOEXEC);
+	obj->fd = open_regular_file(path);
 	if (obj->fd < 0) {
-		set_err(err, path, strerror(errno));
+		set_err(err, path, file_strerror(errno));
 		objcmp_close(obj);
 		return NULL;
 	}

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/patch_mode.h"
 
@@ -22,14 +23,14 @@
 /* Run argv (no shell) with stdout+stderr into *out; exit status or -1. */
 static int run_program(char *const *argv, struct strbuf *out)
 {
-	int pipefd[2], status;
+	int pipefd[2], status, rc;
 	char buf[4096];
 	ssize_t n;
 	pid_t pid;
 
 	if (pipe(pipefd))
 		return -1;
-	pid = fork();
+	pid = cleanup_fork_child();	/* an interrupt kills it before removing the scratch */
 	if (pid < 0)
 		return -1;
 	if (!pid) {
@@ -47,7 +48,9 @@ static int run_program(char *const *argv, struct strbuf *out)
 		if (out)
 			sb_addn(out, buf, (size_t)n);
 	close(pipefd[0]);
-	if (waitpid(pid, &status, 0) < 0)
+	rc = waitpid(pid, &status, 0);
+	cleanup_child_done();
+	if (rc < 0)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -986,7 +989,7 @@ static int prepare_in(const char *patch, const struct gcc_cmdline *cl, struct pa
 	int own, rc = -1;
 
 	if (!text) {
-		diag_error("%s: %s", patch, strerror(errno));
+		diag_error("%s: %s", patch, file_strerror(errno));
 		return -1;
 	}
 	if (read_patch(text, &pi) || choose_strip(&pi)) {
@@ -1031,7 +1034,7 @@ int patch_mode_prepare(const char *patch, const struct gcc_cmdline *cl, struct p
 	char *tmpl = xasprintf("%s/klp-ccp-patch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 
 	memset(plan, 0, sizeof(*plan));
-	if (!mkdtemp(tmpl)) {
+	if (!cleanup_mkdtemp(tmpl)) {
 		diag_error("cannot create a scratch directory in %s: %s", tmp && *tmp ? tmp : "/tmp",
 			   strerror(errno));
 		free(tmpl);
@@ -1043,8 +1046,10 @@ int patch_mode_prepare(const char *patch, const struct gcc_cmdline *cl, struct p
 
 void patch_plan_release(struct patch_plan *plan)
 {
-	if (plan->scratch)
+	if (plan->scratch) {
 		nftw(plan->scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+		cleanup_forget(plan->scratch);
+	}
 	free(plan->scratch);
 	free(plan->patched_input);
 	free(plan->ipa_dump);

@@ -232,6 +232,7 @@ static const struct field ext_fields[] = {
 	{ "method", F_METHOD, offsetof(struct rr_externalized, method), true },
 	{ "object", F_NOBJ, offsetof(struct rr_externalized, object), true },
 	{ "sympos", F_UINT, offsetof(struct rr_externalized, sympos), true },
+	{ "linkage", F_STR, offsetof(struct rr_externalized, linkage), false },
 };
 
 static const struct field copied_fields[] = {
@@ -486,7 +487,7 @@ int report_read(const char *path, struct report *r)
 
 	if (!text) {
 		memset(r, 0, sizeof(*r));
-		diag_error("cannot read '%s': %s", path, strerror(errno));
+		diag_error("cannot read '%s': %s", path, file_strerror(errno));
 		return -1;
 	}
 	rc = report_parse(path, text, len, r);
@@ -509,6 +510,7 @@ void report_release(struct report *r)
 		free(r->ext[i].name);
 		free(r->ext[i].new_name);
 		free(r->ext[i].object);
+		free(r->ext[i].linkage);
 	}
 	for (size_t i = 0; i < r->n_copied; i++) {
 		free(r->copied[i].name);
