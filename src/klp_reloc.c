@@ -31,6 +31,7 @@
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/klp_reloc.h"
+#include "klp-ccp/outfiles.h"
 #include "klp-ccp/util.h"
 
 #ifndef SHN_LIVEPATCH

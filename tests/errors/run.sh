@@ -433,7 +433,7 @@ case_signal_while_writing() {
 # glue writes many files: an interrupt during the last leaves no directory.
 case_signal_during_glue() {
 	local before
-	run_k -o lp.c --report=r.yaml --patched-functions=pu_f -- gcc -c in.c
+	run_k -o lp.c --report=r.yaml --patched-functions=pu_f -S "$NO" -- gcc -c in.c
 	[ "$STATUS" -eq 0 ] || { fail "test bug: extraction failed: $(head -n 3 "$H/err")"; return; }
 	use_shim KLP_SHIM_SLOW_WRITE=Makefile KLP_SHIM_MARK="$H/mark" || return
 	before=$(listing)
