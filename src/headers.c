@@ -434,7 +434,15 @@ static bool external_definition(const struct entity *e)
 		return false;
 	if (e->kind == ENT_FUNCTION)
 		return clang_isCursorDefinition(d) && !clang_Cursor_isFunctionInlined(d);
-	return clang_Cursor_getStorageClass(d) != CX_SC_Extern || clang_isCursorDefinition(d);
+	/* a global register variable (current_stack_pointer) has no storage */
+	switch (clang_Cursor_getStorageClass(d)) {
+	case CX_SC_Register:
+		return false;
+	case CX_SC_Extern:
+		return clang_isCursorDefinition(d);
+	default:
+		return true;
+	}
 }
 
 /* Is e's name written in file's text where its definition names it? */
