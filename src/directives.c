@@ -193,9 +193,11 @@ void directives_cut(const struct directives *d, unsigned start, unsigned end,
 			continue;
 		if (opens(k)) {
 			inner++;
-		} else if (k == DIR_ENDIF && inner) {
-			inner--;
-		} else if ((k == DIR_ELIF || k == DIR_ELSE || k == DIR_ENDIF) && outer) {
+		} else if (k != DIR_ELIF && k != DIR_ELSE && k != DIR_ENDIF) {
+			continue;
+		} else if (inner) {
+			inner -= k == DIR_ENDIF;	/* a group opened inside */
+		} else if (outer) {
 			/* a group opened before the range: it needs its #if */
 			if (outer - 1 < lowest)
 				lowest = outer - 1;
