@@ -611,6 +611,27 @@ case_hostile_paths() {
 		fail "lp.c does not compile: $(head -n 3 "$H/gcc.err")"
 }
 
+# Non-ASCII names in the report: valid UTF-8 kept as it is, other bytes
+# escaped reversibly; glue finds the lp.c the report names either way.
+report_name_roundtrip() {	# DIR
+	local d=$1
+	mkdir "$WORK/$d" && mv "$WORK/in.c" "$WORK/$d/in.c"
+	run_k -o "$d/lp.c" --report=r.yaml --patched-functions=pu_f -S "$NO" -- gcc -c "$d/in.c"
+	[ "$STATUS" -eq 0 ] || { fail "exit status $STATUS: $(head -n 3 "$H/err")"; return; }
+	run_k glue -o mod r.yaml
+	[ "$STATUS" -eq 0 ] || fail "glue cannot use the report: $(head -n 3 "$H/err")"
+	[ -f "$WORK/mod/livepatch.c" ] || fail "glue wrote no livepatch.c"
+}
+
+case_report_utf8_name() {
+	report_name_roundtrip 'jürgen'
+	grep -q '^output: jürgen/lp\.c$' "$WORK/r.yaml" || fail "the report does not keep the UTF-8 name: $(grep '^output' "$WORK/r.yaml")"
+}
+
+case_report_latin1_name() {
+	report_name_roundtrip $'j\xfcrgen'
+}
+
 # Hostile file names reach lp.c's comments and #line directives intact.
 hostile_name_in_lp() {	# RELATIVE-SOURCE-PATH
 	mkdir -p "$WORK/$(dirname "$1")"
@@ -772,6 +793,65 @@ case_patch_header_not_redirected() {	# "inner.h" from outer.h's directory: no in
 	write_header_patch inner.h 'x + 1' 'x + 2'
 	expect_error 1 "^inner\.h:3: error: cannot make the patched compile of in2\.c read the patched header: GCC finds it as 'inner\.h', not through an include directory of the command line$" -- \
 		-o lp.c --patch=fix.patch -- gcc -O2 -c in2.c
+}
+
+# fix.patch: in.c's helper returning x + 2 (made by diff -u, as a user would).
+write_fix_patch() {
+	(cd "$WORK" && mkdir a b && cp in.c a/ && sed "s/x + 1;/${1:-x + 2;}/" in.c >b/in.c &&
+		{ diff -u a/in.c b/in.c >fix.patch; rm -rf a b; })
+}
+
+# A patch naming files outside the tree is refused before anything runs.
+unsafe_patch() {	# NAME-IN-PATCH
+	printf -- '--- %s\n+++ %s\n@@ -1,3 +1,3 @@\n static int helper(int x)\n {\n-\treturn x + 1;\n+\treturn x + 2;\n' \
+		"$1" "$1" >"$WORK/fix.patch"
+	expect_error 1 "^fix\.patch:1: error: the patch names '${1//./\\.}': a file outside the current directory \(absolute path or '\.\.'\)$" -- \
+		-o lp.c --patch=fix.patch -- gcc -O2 -c in.c
+}
+
+case_patch_dotdot_path() {
+	mkdir -p "$WORK/s/t" "$H/tmp" && mv "$WORK/in.c" "$WORK/s/t/" && printf '#define V 1\n' >"$WORK/victim.h"
+	KLP_ENV=(TMPDIR="$H/tmp")
+	WORK=$WORK/s/t unsafe_patch b/../../victim.h
+	[ -z "$(find "$H" -name victim.h)" ] || fail "a file was written outside the scratch directory"
+	[ -z "$(ls -A "$H/tmp")" ] || fail "scratch left behind"
+}
+
+case_patch_absolute_path() {
+	unsafe_patch "$WORK/in.c"
+}
+
+# The internal compiles of --patch write nothing of the user's options' files.
+case_patch_output_options() {
+	local before now
+	write_fix_patch
+	before=$(listing)
+	run_k -o lp.c --patch=fix.patch -- gcc -O2 -save-temps -Wa,-al=listing.txt,--noexecstack \
+		-Wp,-MMD,wp.d -MD -MF dep.d -fdump-tree-original=tree.dump -fstack-usage \
+		-fcallgraph-info -aux-info aux.txt -c in.c -o in.o
+	[ "$STATUS" -eq 0 ] || { fail "exit status $STATUS: $(head -n 3 "$H/err")"; return; }
+	now=$(listing)
+	[ "$now" = "$(printf '%s\n./lp.c' "$before" | LC_ALL=C sort)" ] ||
+		fail "files written besides lp.c: $(diff <(echo "$before") <(echo "$now") | grep '^>' | tr '\n' ' ')"
+}
+
+# A failing patched compile shows GCC's error, not an -H line naming a header "error...".
+case_patch_compile_error() {
+	printf '#define ONE 1\n' >"$WORK/errors.h"
+	sed -i '1i #include "errors.h"' "$WORK/in.c"
+	write_fix_patch 'x + undeclared_thing;'
+	expect_error 1 "^klp-ccp: error: compiling the patched in\.c failed: in\.c:4:[0-9]+: error: .{1,3}undeclared_thing.{1,3} undeclared.*$" -- \
+		-o lp.c --patch=fix.patch -- gcc -O2 -c in.c
+}
+
+# GNU patch takes a patch with CRLF line ends; so does --patch (names
+# without a timestamp after them, as git writes them, end in the CR).
+case_patch_crlf() {
+	(cd "$WORK" && sed 's/x + 1;/x + 2;/' in.c >new.c &&
+		{ diff -u --label a/in.c --label b/in.c in.c new.c >fix.patch; rm new.c; })
+	sed -i 's/$/\r/' "$WORK/fix.patch"
+	expect_success -o lp.c --patch=fix.patch -- gcc -O2 -c in.c
+	grep -q 'x + 2' "$WORK/lp.c" || fail "lp.c does not hold the patched helper"
 }
 
 # --- main ------------------------------------------------------------------------
