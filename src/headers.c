@@ -422,7 +422,7 @@ static int refuse_inline_users(struct clash_scan *cs)
  * refused like a clashing one; the closure then externalizes or copies
  * what it needs of it. Definitions only token pasting names (trace event
  * headers re-read under CREATE_TRACE_POINTS) do not count: the header
- * declares when lp.c includes it without that macro (see scan_header()).
+ * declares when lp.c includes it without that macro (see_earlier_macro()).
  */
 enum { DEFINES_NONE, DEFINES_BY_MACRO, DEFINES_IN_TEXT };
 
