@@ -52,6 +52,7 @@ enum {
 	OPT_NO_IPA_EXTEND,
 	OPT_REPORT,
 	OPT_PATCH,
+	OPT_POL_SERVER,
 };
 
 static const struct option long_options[] = {
@@ -67,6 +68,7 @@ static const struct option long_options[] = {
 	{ "pol-cmd-modify-patched-fun-sym", required_argument, NULL, 'P' },
 	{ "pol-cmd-rename-rewritten-fun", required_argument, NULL, 'R' },
 	{ "pol-cmd-timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "pol-server", required_argument, NULL, OPT_POL_SERVER },
 	{ "target-object", required_argument, NULL, OPT_TARGET_OBJECT },
 	{ "symvers", required_argument, NULL, OPT_SYMVERS },
 	{ "ipa-clones", required_argument, NULL, OPT_IPA_CLONES },
@@ -119,6 +121,9 @@ static const char help_text[] =
 "                                           function\n"
 "  -R, --pol-cmd-rename-rewritten-fun=CMD   name a rewritten copied function\n"
 "      --pol-cmd-timeout=SECONDS  time limit of one hook run (default 30)\n"
+"      --pol-server=CMD       a policy server answering the questions its HOOKS:\n"
+"                             line names over pipes (README \"Policy server\");\n"
+"                             -I/-H/... commands still answer their own hook\n"
 "      --target-object=FILE   the object the livepatch applies to (a kernel .o,\n"
 "                             a module .ko, vmlinux, or a user-space ELF with\n"
 "                             debug info); repeatable. Its symbol table and\n"
@@ -426,6 +431,11 @@ static int handle_option(int c, const char *arg, struct options *opts)
 		return add_patched(opts, optarg);
 	case OPT_TIMEOUT:
 		return set_timeout(opts, optarg);
+	case OPT_POL_SERVER:
+		if (!*optarg)
+			return usage_error("empty --pol-server command");
+		opts->pol_server = optarg;
+		return 0;
 	case OPT_TARGET_OBJECT:
 		strlist_push(&opts->target_objects, optarg);
 		return 0;
@@ -472,7 +482,9 @@ static int check_complete(const struct options *opts)
 		return usage_error("no output file given (-o)");
 	if (!opts->orig_argc)
 		return usage_error("missing original compiler command line after '--'");
-	if (!opts->n_patched && !opts->hook_cmd[HOOK_IS_PATCHED] && !opts->patch)
+	/* a --pol-server may answer is-patched: checked once it has said so */
+	if (!opts->n_patched && !opts->hook_cmd[HOOK_IS_PATCHED] && !opts->patch &&
+	    !opts->pol_server)
 		return usage_error("no patched functions given (--patched-functions, -I or --patch)");
 	return 0;
 }

@@ -272,25 +272,25 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 }
 
 static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m,
-		   struct policy **pol, struct strbuf *out, const struct patch_plan *plan)
+		   struct policy **pol, struct strbuf *out, const struct patch_plan *plan,
+		   struct closure_request *req)
 {
 	const char *source = plan->source ? plan->source : cl->input;
-	struct closure_request req = { opts->patched, opts->n_patched,
-				       opts->hook_cmd[HOOK_IS_PATCHED] != NULL, NULL,
-				       !opts->no_ipa_extend, &plan->functions, NULL };
 	char *cwd = getcwd(NULL, 0);
-	int rc;
 
 	*pol = policy_new(opts, source, cwd ? cwd : ".");
 	free(cwd);
-	rc = load_facts(opts, cl, source, &req);
-	if (!rc)
-		rc = plan_and_write(opts, cl, m, *pol, &req, source, out);
-	if (req.ipa)
-		ipa_free(req.ipa);
-	if (req.facts)
-		facts_close(req.facts);
-	return rc;
+	if (!*pol)
+		return -1;
+	req->patched = opts->patched;	/* --patch may have added to them */
+	req->n_patched = opts->n_patched;
+	req->by_hook = policy_asks(*pol, HOOK_IS_PATCHED);
+	if (!req->by_hook && !req->n_patched && !opts->patch) {
+		diag_error("no patched functions given (--patched-functions, -I, --patch, or a "
+			   "--pol-server answering is-patched)");
+		return -1;
+	}
+	return plan_and_write(opts, cl, m, *pol, req, source, out);
 }
 
 static int run(struct options *opts)
@@ -300,6 +300,8 @@ static int run(struct options *opts)
 	struct policy *pol = NULL;
 	struct strbuf out[2] = { { 0 } };
 	struct patch_plan plan = { 0 };
+	struct closure_request req = { NULL, 0, false, NULL, !opts->no_ipa_extend,
+				       &plan.functions, NULL };
 	const char *paths[2];
 	CXIndex index = NULL;
 	CXTranslationUnit tu = NULL;
@@ -315,6 +317,11 @@ static int run(struct options *opts)
 		strlist_push(&cl.clang_args, "-iquote");
 		strlist_push(&cl.clang_args, plan.iquote);
 	}
+	phase("prepare");
+	/* before the parse: reading DWARF forks a process, small only now */
+	if (load_facts(opts, &cl, plan.source ? plan.source : cl.input, &req))
+		goto out;
+	phase("facts");
 	index = clang_createIndex(0, 0);
 	tu = parse_translation_unit(index, &cl);
 	phase("parse");
@@ -323,14 +330,17 @@ static int run(struct options *opts)
 	if (opts->patch && patch_mode_mark_headers(&plan, &m))
 		goto out;
 	phase("index");
-	phase("prepare+parse");
-	if (extract(opts, &cl, &m, &pol, out, &plan))
+	if (extract(opts, &cl, &m, &pol, out, &plan, &req))
 		goto out;
 	phase("extract");
 	paths[0] = opts->outfile;
 	paths[1] = opts->report;
 	rc = write_files_atomically(paths, out, opts->report ? 2 : 1);
 out:
+	if (req.ipa)
+		ipa_free(req.ipa);
+	if (req.facts)
+		facts_close(req.facts);
 	sb_release(&out[0]);
 	sb_release(&out[1]);
 	if (pol)
