@@ -1,0 +1,4 @@
+# Computed #include of system headers.
+PATCHED=pu_f
+defines klpp_pu_f T
+lp_lacks 'typedef.*size_t'
