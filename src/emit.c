@@ -442,10 +442,25 @@ static const char *include_operand(const char *directive)
 	return p;
 }
 
+/* Is spelled found as dir/spelled for one of the compiler's own directories? */
+static bool found_in_sys_dirs(const struct strlist *dirs, const char *spelled, const char *real)
+{
+	for (size_t i = 0; dirs && i < dirs->n; i++) {
+		char *path = xasprintf("%s/%s", dirs->v[i], spelled);
+		bool found = same_file(path, real);
+
+		free(path);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
 /*
  * "#include MACRO": lp.c names the header it resolved to, by the shortest
- * tail of its path found next to lp.c or in a -I directory, else by its
- * absolute path (the macros need not exist in lp.c).
+ * tail of its path found next to lp.c or in a -I directory ("tail"), or in
+ * the compiler's directories (<tail>), else by its absolute path (the
+ * macros need not exist in lp.c).
  */
 static char *computed_include_line(struct emitter *em, int file, const char *operand)
 {
@@ -453,6 +468,7 @@ static char *computed_include_line(struct emitter *em, int file, const char *ope
 	char real[PATH_MAX], *odir, *line;
 	const char *spelled = NULL;
 	struct strbuf sb = { 0 };
+	bool angle = false;
 
 	if (!realpath(kf->name, real) || strpbrk(real, "\"\n\r"))
 		return xstrdup(kf->directive);
@@ -465,10 +481,13 @@ static char *computed_include_line(struct emitter *em, int file, const char *ope
 		from_out = xasprintf("%s/%s", odir, p);
 		if (same_file(from_out, real) || found_in_search_path(em->req->args, p, real))
 			spelled = p;
+		else if (found_in_sys_dirs(em->req->sys_dirs, p, real))
+			spelled = p, angle = true;
 		free(from_out);
 	}
 	free(odir);
-	sb_addf(&sb, "#include \"%s\" /* ", spelled ? spelled : real);
+	sb_addf(&sb, angle ? "#include <%s> /* " : "#include \"%s\" /* ",
+		spelled ? spelled : real);
 	add_comment_safe(&sb, operand);
 	sb_adds(&sb, " */");
 	line = xstrdup(sb.buf);
