@@ -13,6 +13,7 @@
 
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/closure.h"
+#include "klp-ccp/cmdline_json.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/facts.h"
@@ -107,6 +108,8 @@ static const char *read_file_named(const struct options *opts, const struct mode
 		return opts->symvers;
 	if (opts->patch && same_path(out, opts->patch))
 		return opts->patch;
+	if (opts->cmdline_json && same_path(out, opts->cmdline_json))
+		return opts->cmdline_json;
 	return NULL;
 }
 
@@ -254,7 +257,7 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 			  struct strbuf *out)
 {
 	struct emit_request ereq = { opts->outfile, source, opts->patched, opts->n_patched,
-				     &cl->args };
+				     &cl->args, &cl->sys_includes };
 
 	if (closure_run(m, pol, req) || naming_run(m, pol, req->facts) ||
 	    check_parse_errors(m) || headers_final_context(m, pol))
@@ -303,11 +306,18 @@ static int run(struct options *opts)
 	struct closure_request req = { NULL, 0, false, NULL, !opts->no_ipa_extend,
 				       &plan.functions, NULL };
 	const char *paths[2];
+	struct strlist json_argv = { 0 };
 	CXIndex index = NULL;
 	CXTranslationUnit tu = NULL;
 	int rc = -1;
 
 	phase("start");
+	if (opts->cmdline_json) {
+		if (cmdline_json_read(opts->cmdline_json, &json_argv))
+			goto out;
+		opts->orig_argv = json_argv.v;
+		opts->orig_argc = (int)json_argv.n;
+	}
 	if (check_output_dir(opts->outfile) || check_output_dir(opts->report) ||
 	    gcc_cmdline_parse(opts->orig_argc, opts->orig_argv, opts->compiler, &cl) ||
 	    check_outputs(opts, &cl) || (opts->patch && use_patch(opts, &cl, &plan)) ||
@@ -352,6 +362,7 @@ out:
 		clang_disposeIndex(index);
 	gcc_cmdline_release(&cl);
 	patch_plan_release(&plan);
+	strlist_release(&json_argv);
 	return rc;
 }
 
