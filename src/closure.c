@@ -14,6 +14,7 @@
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/patch_mode.h"
+#include "klp-ccp/unevaluated.h"
 
 struct walker {
 	struct model *m;
@@ -32,6 +33,8 @@ struct frame {
 	unsigned n_children;
 	struct walker *w;
 	int unit;
+	bool uneval;			/* inside an unevaluated operand */
+	struct uneval_parent up;	/* to judge the children */
 };
 
 static void need_unit(struct walker *w, int unit);
@@ -233,16 +236,21 @@ static CXCursor entity_cursor(struct entity *e)
 	return is_null(e->def) ? e->canonical : e->def;
 }
 
-static void externalize(struct walker *w, int idx)
+static void declare_as(struct walker *w, int idx, enum decision d)
 {
 	struct entity *e = &w->m->ents[idx];
 	CXType t = clang_getCursorType(entity_cursor(e));
 
-	e->decision = DEC_EXTERNALIZE;
+	e->decision = d;
 	if (e->kind == ENT_FUNCTION)
 		need_function_type(w, t);
 	else
 		need_type(w, t, false);
+}
+
+static void externalize(struct walker *w, int idx)
+{
+	declare_as(w, idx, DEC_EXTERNALIZE);
 }
 
 /*
@@ -469,6 +477,8 @@ static void use_entity(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
 
+	if (e->decision == DEC_DECLARE)
+		e->decision = DEC_NONE;	/* named unevaluated first, used now */
 	if (e->decision != DEC_NONE)
 		return;
 	closure_use_facts(w->pol, w->req->facts, e);
@@ -559,10 +569,22 @@ static bool in_pointer_context(const struct frame *f)
 	return clang_getCanonicalType(t).kind == CXType_Pointer;
 }
 
+/* A name in sizeof, typeof...: declared at the end if nothing evaluates it. */
+static bool unevaluated_ref(struct frame *f, int idx)
+{
+	if (!f->uneval)
+		return false;
+	add_site(f, idx, SITE_REF);
+	f->w->m->ents[idx].uneval_ref = true;
+	return true;
+}
+
 static void on_function_ref(struct frame *f, int idx)
 {
 	struct entity *e = &f->w->m->ents[idx];
 
+	if (unevaluated_ref(f, idx))
+		return;
 	add_site(f, idx, SITE_REF);
 	if (!e->address_taken && !is_call_callee(f)) {
 		e->address_taken = true;
@@ -584,7 +606,7 @@ static void on_reference(struct frame *f, CXCursor ref)
 		break;
 	case CXCursor_VarDecl:
 		idx = model_entity_of(w->m, ref);
-		if (idx >= 0) {
+		if (idx >= 0 && !unevaluated_ref(f, idx)) {
 			add_site(f, idx, SITE_REF);
 			use_entity(w, idx);
 		}
@@ -685,8 +707,11 @@ static void examine(struct frame *f)
 static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct frame *p = data;
-	struct frame f = { p, c, p->n_children++, 0, p->w, p->unit };
+	struct frame f = { .parent = p, .cursor = c, .index_in_parent = p->n_children++,
+			   .w = p->w, .unit = p->unit };
 
+	f.uneval = p->uneval || uneval_child(&p->up, c, f.index_in_parent);
+	uneval_parent_init(&f.up, c);
 	examine(&f);
 	clang_visitChildren(c, walk_visit, &f);
 	return CXChildVisit_Continue;
@@ -694,8 +719,9 @@ static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientD
 
 static void walk_cursor(struct walker *w, int unit, CXCursor c)
 {
-	struct frame top = { NULL, c, 0, 0, w, unit };
+	struct frame top = { .cursor = c, .w = w, .unit = unit };
 
+	uneval_parent_init(&top.up, c);
 	examine(&top);
 	clang_visitChildren(c, walk_visit, &top);
 }
@@ -1062,6 +1088,35 @@ static int apply_ipa(struct walker *w, const struct closure_request *req)
 	return rc;
 }
 
+static bool anonymous_type(CXType t)
+{
+	CXString s = clang_getTypeSpelling(t);
+	bool anon = strstr(clang_getCString(s), "(unnamed") || strstr(clang_getCString(s), "(anonymous");
+
+	clang_disposeString(s);
+	return anon;
+}
+
+/*
+ * What only unevaluated operands name (sizeof, typeof, a dead arm) emits no
+ * code and no relocation: a declaration under its own name does, never a
+ * copy or an externalization. An object of an unnamed type cannot be
+ * declared apart from its definition: copied as if evaluated.
+ */
+static void declare_unevaluated(struct walker *w)
+{
+	for (size_t i = 0; i < w->m->n_ents; i++) {
+		struct entity *e = &w->m->ents[i];
+
+		if (!e->uneval_ref || e->decision != DEC_NONE)
+			continue;
+		if (anonymous_type(clang_getCursorType(entity_cursor(e))))
+			use_entity(w, (int)i);
+		else
+			declare_as(w, (int)i, DEC_DECLARE);
+	}
+}
+
 /* Walk everything queued, and what the included headers need, until done. */
 static int walk_once(struct walker *w)
 {
@@ -1078,6 +1133,7 @@ static int walk_once(struct walker *w)
 		}
 		for (size_t k = 0; k < cx.n_units; k++)
 			need_unit(w, cx.units[k]);
+		declare_unevaluated(w);
 	} while (i < w->nq);
 	free(cx.work);
 	free(cx.units);

@@ -112,7 +112,8 @@ static void collect_decls(struct model *m, struct items *it)
 		int unit, file, sub;
 		unsigned off;
 
-		if (e->decision != DEC_EXTERNALIZE || !e->needs_decl)
+		if ((e->decision != DEC_EXTERNALIZE && e->decision != DEC_DECLARE) ||
+		    !e->needs_decl)
 			continue;
 		if (e->local_static && !e->pointer)
 			continue;	/* declared in place, inside its function */
