@@ -242,6 +242,8 @@ static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m
 	*pol = policy_new(opts, source, cwd ? cwd : ".");
 	free(cwd);
 	rc = load_facts(opts, cl, source, &req);
+	if (!rc && req.facts)
+		policy_set_kernel_target(*pol, facts_kernel(req.facts));
 	if (!rc)
 		rc = plan_and_write(opts, cl, m, *pol, &req, source, out);
 	if (req.ipa)

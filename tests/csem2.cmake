@@ -14,3 +14,9 @@ foreach(case_dir ${KLP_CCP_CSEM2_CASES})
       ENVIRONMENT "KLP_CCP=$<TARGET_FILE:klp-ccp>;KLP_CCP_POLICIES=${CMAKE_SOURCE_DIR}/policies/toy")
   endif()
 endforeach()
+
+# Item 10 on the kernel corpus (skipped without it).
+add_test(NAME kernel.defaults_match_policy
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/csem2/kernel-defaults.sh $<TARGET_FILE:klp-ccp>)
+set_tests_properties(kernel.defaults_match_policy PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900
+  LABELS kernel)

@@ -8,4 +8,4 @@ defines my_pu_h t
 lp_contains 'CALL_AND_NAME\(pu_h, x\)'
 lp_contains 'WITH_MY\(pu_h, x\)'
 not_referenced pu_h
-runs_like_original main.c
+same_results pu_f 2

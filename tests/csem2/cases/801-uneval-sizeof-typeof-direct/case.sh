@@ -9,4 +9,4 @@ declares_only espr_obj
 declares_only eur_sh
 declares_only ee_glob
 lp_lacks 'return x \+ 1;'
-runs_like_original main.c
+same_results pu_f 7

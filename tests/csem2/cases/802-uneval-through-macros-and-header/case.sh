@@ -8,4 +8,4 @@ declares_only espr_names
 declares_only width
 declares_only epr_slow
 lp_contains 'static int fast\(int x\) \{ return x \+ 1; \}'
-runs_like_original main.c
+same_results pu_f 3

@@ -7,4 +7,4 @@ declares_only epr_dead_d
 lp_contains 'static int live_b\(int x\) \{'
 lp_contains 'static int cst\(int x\) \{'
 lp_contains 'static int rt\(int x\) \{'
-runs_like_original main.c
+same_results pu_f 4

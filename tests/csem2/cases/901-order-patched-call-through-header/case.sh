@@ -7,4 +7,4 @@ lp_order '^int klpp_pu_c\(int x\);' 'return klpp_pu_c\(x\) \+ 1;'
 lp_count '^int klpp_pu_c\(int x\);' 1
 not_referenced pu_c
 not_referenced pu_e
-runs_like_original main.c
+same_results pu_a 0 1 2 3 4 5

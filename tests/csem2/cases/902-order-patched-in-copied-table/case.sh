@@ -5,4 +5,4 @@ source "$CASE_DIR/../../lib.sh"
 lp_order '^int klpp_pu_g\(int x\);' '= \{ klpp_pu_g \};'
 defines klpp_pu_g T
 not_referenced pu_g
-runs_like_original main.c
+same_results pu_f 10
