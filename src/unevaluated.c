@@ -9,6 +9,8 @@
  *   __builtin_types_compatible_p     ParenExpr (typeof) children of an
  *                                    integer constant that starts before them
  *   __builtin_choose_expr, ?:, if   the arm a constant condition drops
+ *   && and || (written out)          the right operand a constant left one
+ *                                    short-circuits
  *   _Generic                         the controlling expression
  * A condition counts as constant only without calls: GCC decides
  * __builtin_constant_p and __builtin_object_size after inlining, where
@@ -149,6 +151,48 @@ static bool wider(CXCursor parent, CXCursor child)
 	return a < b;
 }
 
+/*
+ * "&&" or "||" when that is all the text between the operands of binary
+ * operator c (written out, not made by a macro body), else "".
+ */
+static const char *logical_operator(CXCursor c, CXCursor left, CXCursor right)
+{
+	CXFile f1, f2;
+	unsigned a, b;
+	size_t size;
+	const char *t;
+
+	clang_getFileLocation(clang_getRangeEnd(clang_getCursorExtent(left)), &f1, NULL, NULL, &a);
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(right)), &f2, NULL, NULL, &b);
+	if (!f1 || !clang_File_isEqual(f1, f2) || a >= b)
+		return "";
+	t = clang_getFileContents(clang_Cursor_getTranslationUnit(c), f1, &size);
+	if (!t || b > size)
+		return "";
+	while (a < b && strchr(" \t\r\n", t[a]))
+		a++;
+	while (b > a && strchr(" \t\r\n", t[b - 1]))
+		b--;
+	if (b - a != 2 || t[a] != t[a + 1])
+		return "";
+	return t[a] == '&' ? "&&" : t[a] == '|' ? "||" : "";
+}
+
+/* The right operand of "0 && x" or "1 || x". */
+static bool short_circuited(struct uneval_parent *p, CXCursor child, unsigned index)
+{
+	const char *op;
+	int v;
+
+	if (index != 1 || clang_Cursor_isNull(p->first))
+		return false;
+	op = logical_operator(p->cursor, p->first, child);
+	if (!*op)
+		return false;
+	v = condition_value(p);
+	return v >= 0 && v == (op[0] == '|');
+}
+
 bool uneval_child(struct uneval_parent *p, CXCursor child, unsigned index)
 {
 	enum CXCursorKind k = clang_getCursorKind(child);
@@ -163,6 +207,8 @@ bool uneval_child(struct uneval_parent *p, CXCursor child, unsigned index)
 	case CXCursor_ConditionalOperator:
 	case CXCursor_IfStmt:
 		return dead_arm(p, index);
+	case CXCursor_BinaryOperator:
+		return short_circuited(p, child, index);
 	case CXCursor_UnexposedExpr:
 		count_children(p);
 		if (p->n_children == 3)

@@ -6,6 +6,9 @@ static int live_b(int x) { return x * 6; }
 static int dead_c(int x) { return x * 7; }
 static int epr_dead_d(int x) { return x * 8; }
 static int cst(int x) { return x * 9; }
+static int dead_e(int x) { return x * 11; }
+static int dead_f(int x) { return x * 12; }
+static int live_g(int x) { return x * 13; }
 static int rt(int x) { return x * 10; }
 
 int pu_f(int x)
@@ -15,6 +18,8 @@ int pu_f(int x)
 	if (IS_ON(CONFIG_FEATURE))
 		r += dead_c(x);
 	r += sizeof(long) == 1 ? epr_dead_d(x) : 803;
+	r += IS_ON(CONFIG_FEATURE) && dead_e(x);
+	r += (sizeof(int) == 4 || dead_f(x)) + (x > 2 && live_g(x));
 	/* GCC decides __builtin_constant_p after inlining: both arms stay */
 	r += __builtin_constant_p(x) ? cst(x) : rt(x);
 	return r;
