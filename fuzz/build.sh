@@ -3,7 +3,7 @@
 #
 # Usage: fuzz/build.sh [OUT-DIR] [TARGET...]
 #   OUT-DIR   where the binaries go (default: <repo>/build-fuzz)
-#   TARGET    fuzz_cmdline fuzz_ipa_clones fuzz_report fuzz_hook_answer
+#   TARGET    fuzz_cmdline fuzz_ipa_clones fuzz_report fuzz_hook_answer fuzz_patch
 #             (default: every target whose source fuzz/TARGET.c exists)
 # Environment: CLANG (default clang-14, else clang), LLVM_DIR (clang-c headers
 # for gcc_cmdline.h; default: the newest /usr/lib/llvm-N with them).
@@ -41,11 +41,12 @@ declare -A SRCS=(
 	[fuzz_report]="report_read.c util.c diag.c"
 	# the hook answer parser (src/policy.c); the target source is added by the lead
 	[fuzz_hook_answer]="policy.c maps.c cli.c util.c diag.c"
+	[fuzz_patch]="patch_read.c util.c diag.c"
 )
 declare -A LIBS=(
-	[fuzz_cmdline]="" [fuzz_ipa_clones]="" [fuzz_report]="-lyaml" [fuzz_hook_answer]=""
+	[fuzz_cmdline]="" [fuzz_ipa_clones]="" [fuzz_report]="-lyaml" [fuzz_hook_answer]="" [fuzz_patch]=""
 )
-ALL=(fuzz_cmdline fuzz_ipa_clones fuzz_report fuzz_hook_answer)
+ALL=(fuzz_cmdline fuzz_ipa_clones fuzz_report fuzz_hook_answer fuzz_patch)
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -67,7 +68,7 @@ for t in "${targets[@]}"; do
 	objs+=("$out/obj-$t/$t.o")
 	for s in ${SRCS[$t]}; do
 		# the fopen guard of fuzz_common.h, for the targets that include it
-		guard=(); grep -q '"fuzz_common.h"' "$here/$t.c" && guard=(-Dfopen=klp_fuzz_fopen)
+		guard=(); grep -q '"fuzz_common.h"' "$here/$t.c" && guard=(-Dfopen=klp_fuzz_fopen -Dopen=klp_fuzz_open)
 		"$CLANG" "${CFLAGS[@]}" "${guard[@]}" -c "$root/src/$s" -o "$out/obj-$t/${s%.c}.o"
 		objs+=("$out/obj-$t/${s%.c}.o")
 	done

@@ -1,8 +1,8 @@
 /*
  * Shared helpers of the libFuzzer targets: a private scratch directory and a
  * fopen() guard. fuzz/build.sh compiles the src/ files with
- * -Dfopen=klp_fuzz_fopen, so every file src/ opens goes through
- * klp_fuzz_fopen: only relative paths without ".." (files in the scratch
+ * -Dfopen=klp_fuzz_fopen -Dopen=klp_fuzz_open, so every file src/ opens goes
+ * through klp_fuzz_fopen or klp_fuzz_open: only relative paths without ".." (files in the scratch
  * directory, the process's working directory) are opened; anything else fails
  * with ENOENT. This keeps fuzzed "@/dev/zero" response files and similar from
  * reading the machine; libFuzzer's own file accesses are not affected.
@@ -12,12 +12,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 FILE *klp_fuzz_fopen(const char *path, const char *mode);
+int klp_fuzz_open(const char *path, int flags, ...);
 
 /*
  * Files src/ may still open for the current input (< 0: no limit). A
@@ -39,6 +41,22 @@ FILE *klp_fuzz_fopen(const char *path, const char *mode)
 	if (fuzz_open_budget > 0)
 		fuzz_open_budget--;
 	return fopen(path, mode);
+}
+
+/* The same guard for open(2) (-Dopen=klp_fuzz_open: read_file uses it). */
+int klp_fuzz_open(const char *path, int flags, ...)
+{
+	if (path[0] == '/' || strstr(path, "..")) {
+		errno = ENOENT;
+		return -1;
+	}
+	if (fuzz_open_budget == 0) {
+		errno = EMFILE;
+		return -1;
+	}
+	if (fuzz_open_budget > 0)
+		fuzz_open_budget--;
+	return open(path, flags & ~O_CREAT);	/* src/ only reads through it */
 }
 
 static char fuzz_dir[64];

@@ -30,7 +30,7 @@ rc=$?
 [ $rc -eq 0 ] || exit $rc
 
 declare -A MAXLEN=([fuzz_cmdline]=4096 [fuzz_ipa_clones]=16384 [fuzz_report]=8192
-		   [fuzz_hook_answer]=4096)
+		   [fuzz_hook_answer]=4096 [fuzz_patch]=8192)
 status=0
 for t in "${targets[@]}"; do
 	seeds=$here/corpus/$t work=$out/corpus/$t art=$out/artifacts/$t/ log=$out/$t.log

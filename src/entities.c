@@ -11,6 +11,7 @@
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/model.h"
+#include "klp-ccp/neutral.h"
 
 struct maps {
 	struct u64map file_of;		/* CXFile pointer -> file */
@@ -114,8 +115,13 @@ static char *line_text(const char *text, size_t len, unsigned off)
  */
 static const char *file_text(struct model *m, CXFile f, const char *name, size_t *len)
 {
+	const char *orig = parse_original_text(name, len);
 	struct stat st;
-	char *text = read_file(name, len);
+	char *text;
+
+	if (orig)	/* clang read a neutralized copy (neutral.h) */
+		return orig;
+	text = read_file(name, len);
 
 	if (text && !stat(name, &st) && st.st_mtime == clang_getFileTime(f)) {
 		strlist_push_owned(&maps_of(m)->texts, text);

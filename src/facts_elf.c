@@ -459,7 +459,7 @@ int facts_elf_load(struct facts_db *db, const char *path)
 		diag_error("libelf is out of date");
 		return -1;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);	/* a FIFO: refused by load() */
 	if (fd < 0) {
 		diag_error("cannot open target object '%s': %s", path, strerror(errno));
 		return -1;

@@ -3,15 +3,20 @@
  * sources of a livepatch module. Layout of the output directory:
  *
  *   livepatch.c          klp_func/klp_object/klp_patch, init/exit
- *   klp_ccp_kallsyms.c   run-time resolution of pointer externalizations
- *                        (only when there are any)
- *   klp_ccp_glue.h       what the two above and the lp copies share
- *   lp_<source>.c        each lp.c, with its kallsyms relocation table appended
- *   klp-convert.symbols  plain externalizations, for klp-convert
+ *   lp_<source>.c        each lp.c, with the initializers of its pointer
+ *                        externalizations appended
+ *   klp-symbols          where each externalized symbol is (object, sympos):
+ *                        what "klp-ccp klp-relocs" turns into klp relocations
  *   Kbuild, Makefile
+ *
+ * Every reference to a running kernel symbol that is not exported is a klp
+ * relocation in the final module (plain externalizations directly, pointer
+ * externalizations through their initializers), written by the Makefile's
+ * "klp-ccp klp-relocs" step after kbuild's final link: no run-time lookup.
  */
 #include <errno.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +24,11 @@
 #include <unistd.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/emit.h"
+#include "klp-ccp/outfiles.h"
 #include "klp-ccp/glue.h"
+#include "klp-ccp/klp_reloc.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/report_read.h"
 
@@ -40,6 +48,7 @@ struct glue {
 	struct strlist objects;	/* klp_objects: "vmlinux" first, then modules */
 	bool assumed_vmlinux;	/* some report has object: null */
 	size_t n_pointers;
+	struct klp_places places;	/* klp-symbols */
 };
 
 /* Report objects as the kernel names them: NULL is vmlinux, '-' is '_'. */
@@ -148,7 +157,7 @@ static int load_one(struct gfile *g, const char *path)
 	if (!g->text) {
 		diag_error_at(path, g->r.output_mark.line, g->r.output_mark.col,
 			      "cannot read the lp.c it describes, '%s': %s", g->lp_path,
-			      strerror(errno));
+			      file_strerror(errno));
 		return -1;
 	}
 	if (strlen(g->text) != g->len) {
@@ -166,7 +175,6 @@ static void name_copies(struct glue *gl)
 	struct strlist taken = {0};
 
 	strlist_push(&taken, "livepatch");
-	strlist_push(&taken, "klp_ccp_kallsyms");
 	strlist_push(&taken, gl->o->name);
 	for (size_t i = 0; i < gl->n; i++) {
 		const char *src = gl->f[i].r.source;
@@ -311,12 +319,88 @@ static void collect_objects(struct glue *gl)
 		for (size_t j = 0; j < r->n_patched; j++)
 			add_object(gl, r->patched[j].object);
 		for (size_t j = 0; j < r->n_ext; j++)
-			if (r->ext[j].method == RR_PLAIN)
-				add_object(gl, r->ext[j].object);
-			else if (!r->ext[j].object)
-				gl->assumed_vmlinux = true;
+			add_object(gl, r->ext[j].object);
 		gl->n_pointers += gl->f[i].n_pointers;
 	}
+}
+
+/*
+ * The symbol lp.c's object file references for an externalization: a
+ * pointer's initializer refers to "klpe.OBJ.NAME.POS" (gen_lp_copy()), one
+ * name per placement, so two files may point at same-named symbols of
+ * different objects; a function's static is declared with its asm label.
+ */
+static char *elf_symbol(const struct rr_externalized *x)
+{
+	char *obj, *s;
+
+	if (x->method != RR_POINTER)
+		return xstrdup(rr_is_c_identifier(x->name) ? x->new_name : x->name);
+	obj = object_name(x->object);
+	s = xasprintf("klpe.%s.%s.%lu", obj, x->name, x->sympos);
+	free(obj);
+	return s;
+}
+
+/*
+ * A static without object facts cannot be placed: which object, which of
+ * the same-named locals? Assuming "vmlinux, unique" needs --force.
+ */
+static int check_static_facts(const struct glue *gl, const struct gfile *g,
+			      const struct rr_externalized *x)
+{
+	if (x->object || !x->linkage || strcmp(x->linkage, "internal"))
+		return 0;
+	if (gl->o->force) {
+		diag_warning_at(g->r.path, x->mark.line, x->mark.col,
+				"static '%s' has no object facts: assuming vmlinux, sympos %lu "
+				"(--force)", x->name, x->sympos);
+		return 0;
+	}
+	diag_error_at(g->r.path, x->mark.line, x->mark.col,
+		      "static '%s' is externalized without object facts (object: null): its "
+		      "klp relocation cannot be placed; extract with --target-object, or "
+		      "--force to assume vmlinux", x->name);
+	return -1;
+}
+
+/* klp-symbols: one placement per symbol the objects reference. */
+static int collect_places(struct glue *gl)
+{
+	for (size_t i = 0; i < gl->n; i++) {
+		const struct gfile *g = &gl->f[i];
+
+		for (size_t j = 0; j < g->r.n_ext; j++) {
+			const struct rr_externalized *x = &g->r.ext[j];
+			char *obj = object_name(x->object), *elf = elf_symbol(x);
+			int k = strmap_get(&gl->places.by_elf, elf);
+			const struct klp_place *p = k >= 0 ? &gl->places.v[k] : NULL;
+			int rc = check_static_facts(gl, g, x);
+
+			if (!rc && (strpbrk(obj, ". \t,") || strlen(obj) > 55)) {
+				diag_error_at(g->r.path, x->mark.line, x->mark.col,
+					      "'%s' is in '%s', which is not a kernel object name "
+					      "(vmlinux or a module)", x->name, obj);
+				rc = -1;
+			}
+			if (!rc && p && (strcmp(p->object, obj) || strcmp(p->name, x->name) ||
+					 p->sympos != x->sympos)) {
+				diag_error_at(g->r.path, x->mark.line, x->mark.col,
+					      "'%s' is placed in %s (sympos %lu) here and in %s "
+					      "(sympos %lu) by another report: one symbol of the "
+					      "module cannot be both", elf, obj, x->sympos,
+					      p->object, p->sympos);
+				rc = -1;
+			}
+			if (!rc && !p)
+				klp_places_add(&gl->places, elf, obj, x->name, x->sympos);
+			free(obj);
+			free(elf);
+			if (rc)
+				return -1;
+		}
+	}
+	return 0;
 }
 
 /* ---- generated text ---- */
@@ -372,53 +456,32 @@ static void livepatch_header(struct glue *gl, struct strbuf *sb)
 			" * symbol is assumed to be in vmlinux.\n");
 	sb_adds(sb, " */\n#define pr_fmt(fmt) KBUILD_MODNAME \": \" fmt\n\n"
 		"#include <linux/kernel.h>\n#include <linux/module.h>\n"
-		"#include <linux/livepatch.h>\n\n#include \"klp_ccp_glue.h\"\n\n");
+		"#include <linux/livepatch.h>\n\n");
 }
 
-/* ".klp.sym.vmlinux.foo,0" for each distinct plain externalization. */
-static void plain_symbols(struct glue *gl, struct strlist *out, struct strlist *files)
+static void klp_symbols_comment(struct glue *gl, struct strbuf *sb)
 {
-	for (size_t i = 0; i < gl->n; i++)
-		for (size_t j = 0; j < gl->f[i].r.n_ext; j++) {
-			const struct rr_externalized *x = &gl->f[i].r.ext[j];
-			char *obj, *key;
+	sb_adds(sb, "/*\n * Externalized symbols (klp-symbols): the lp_*.c files reference them as\n"
+		" * undefined externals (pointer externalizations in their initializers).\n"
+		" * \"klp-ccp klp-relocs\", run by the Makefile after the final link, turns\n"
+		" * every one the kernel does not export into a klp relocation against:\n *\n");
+	for (size_t i = 0; i < gl->places.n; i++) {
+		const struct klp_place *p = &gl->places.v[i];
+		char *klp = xasprintf(".klp.sym.%s.%s,%lu", p->object, p->name, p->sympos);
 
-			if (x->method != RR_PLAIN)
-				continue;
-			obj = object_name(x->object);
-			key = xasprintf(".klp.sym.%s.%s,%lu", obj, x->name, x->sympos);
-			free(obj);
-			if (strlist_contains(out, key)) {
-				free(key);
-				continue;
-			}
-			strlist_push_owned(out, key);
-			strlist_push_owned(files, xasprintf("%s.c, %s%s%s", gl->f[i].base,
-							     x->kind == RR_FUNCTION ?
-							     "function" : "object",
-							     strcmp(x->name, x->new_name) ?
-							     ", referenced as " : "",
-							     strcmp(x->name, x->new_name) ?
-							     x->new_name : ""));
+		sb_adds(sb, " *   ");
+		add_comment_text(sb, klp);
+		if (strcmp(p->elf_name, p->name)) {
+			sb_adds(sb, "\t(referenced as ");
+			add_comment_text(sb, p->elf_name);
+			sb_adds(sb, ")");
 		}
-}
-
-static void plain_comment(struct glue *gl, struct strbuf *sb)
-{
-	struct strlist syms = {0}, files = {0};
-
-	plain_symbols(gl, &syms, &files);
-	sb_adds(sb, "/*\n * Plain externalizations: the lp_*.c files reference these symbols as\n"
-		" * undefined externals. The kernel resolves such references of a livepatch\n"
-		" * module only through klp relocation sections, which klp-convert writes\n"
-		" * from klp-convert.symbols; the relocation symbol names are:\n *\n");
-	for (size_t i = 0; i < syms.n; i++)
-		sb_addf(sb, " *   %-50s (%s)\n", syms.v[i], files.v[i]);
-	if (!syms.n)
+		sb_adds(sb, "\n");
+		free(klp);
+	}
+	if (!gl->places.n)
 		sb_adds(sb, " *   (none)\n");
 	sb_adds(sb, " */\n\n");
-	strlist_release(&syms);
-	strlist_release(&files);
 }
 
 static void new_func_decls(struct glue *gl, struct strbuf *sb)
@@ -466,27 +529,12 @@ static void objects_array(struct glue *gl, struct strbuf *sb)
 		gl->o->replace ? "true" : "false");
 }
 
-static void init_exit(struct glue *gl, struct strbuf *sb)
+static void init_exit(struct strbuf *sb)
 {
-	if (gl->n_pointers) {
-		sb_adds(sb, "static struct klp_ccp_reloc *const klp_ccp_reloc_tables[] = {\n");
-		for (size_t i = 0; i < gl->n; i++)
-			if (gl->f[i].n_pointers)
-				sb_addf(sb, "\tklp_ccp_relocs_%s,\n", gl->f[i].base);
-		sb_adds(sb, "\tNULL\n};\n\n"
-			"static int __init klp_ccp_init(void)\n{\n\tint ret;\n\n"
-			"\t/* the pointers must be set before the new functions can run */\n"
-			"\tret = klp_ccp_kallsyms_init(klp_ccp_reloc_tables);\n"
-			"\tif (ret)\n\t\treturn ret;\n"
-			"\tret = klp_enable_patch(&klp_ccp_patch);\n"
-			"\tif (ret)\n\t\tklp_ccp_kallsyms_exit();\n\treturn ret;\n}\n\n"
-			"static void __exit klp_ccp_exit(void)\n{\n\tklp_ccp_kallsyms_exit();\n}\n\n");
-	} else {
-		sb_adds(sb, "static int __init klp_ccp_init(void)\n{\n"
-			"\treturn klp_enable_patch(&klp_ccp_patch);\n}\n\n"
-			"static void __exit klp_ccp_exit(void)\n{\n}\n\n");
-	}
-	sb_addf(sb, "module_init(klp_ccp_init);\nmodule_exit(klp_ccp_exit);\n"
+	sb_adds(sb, "static int __init klp_ccp_init(void)\n{\n"
+		"\treturn klp_enable_patch(&klp_ccp_patch);\n}\n\n"
+		"static void __exit klp_ccp_exit(void)\n{\n}\n\n"
+		"module_init(klp_ccp_init);\nmodule_exit(klp_ccp_exit);\n"
 		"MODULE_LICENSE(\"GPL\");\n"
 		"MODULE_DESCRIPTION(\"livepatch generated by klp-ccp\");\n"
 		"MODULE_INFO(livepatch, \"Y\");\n");
@@ -495,33 +543,12 @@ static void init_exit(struct glue *gl, struct strbuf *sb)
 static void gen_livepatch_c(struct glue *gl, struct strbuf *sb)
 {
 	livepatch_header(gl, sb);
-	plain_comment(gl, sb);
+	klp_symbols_comment(gl, sb);
 	new_func_decls(gl, sb);
 	for (size_t i = 0; i < gl->objects.n; i++)
 		funcs_array(gl, gl->objects.v[i], sb);
 	objects_array(gl, sb);
-	init_exit(gl, sb);
-}
-
-static void gen_glue_h(struct glue *gl, struct strbuf *sb)
-{
-	sb_adds(sb, "/* SPDX-License-Identifier: GPL-2.0 */\n"
-		"/* Generated by klp-ccp glue: shared by livepatch.c, klp_ccp_kallsyms.c and\n"
-		" * the lp_*.c files. */\n#ifndef KLP_CCP_GLUE_H\n#define KLP_CCP_GLUE_H\n\n"
-		"/*\n * A pointer externalization: *addr is set to the address of the symbol\n"
-		" * name in objname (KLP_CCP_VMLINUX: vmlinux), the sympos-th of that name there\n"
-		" * (sympos 0: the name must be unique there), by klp_ccp_kallsyms_init()\n"
-		" * or, for a module loaded later, when it loads.\n */\n"
-		"#define KLP_CCP_VMLINUX ((const char *)0)\n\n"
-		"struct klp_ccp_reloc {\n\tconst char *name;\n\tconst char *objname;\n"
-		"\tunsigned long sympos;\n\tvoid **addr;\n};\n\n");
-	for (size_t i = 0; i < gl->n; i++)
-		if (gl->f[i].n_pointers)
-			sb_addf(sb, "extern struct klp_ccp_reloc klp_ccp_relocs_%s[];\n",
-				gl->f[i].base);
-	sb_adds(sb, "\n/* Tables end with NULL, each table with an entry whose name is NULL. */\n"
-		"int klp_ccp_kallsyms_init(struct klp_ccp_reloc *const *tables);\n"
-		"void klp_ccp_kallsyms_exit(void);\n\n#endif\n");
+	init_exit(sb);
 }
 
 static size_t count_lines(const char *s)
@@ -533,6 +560,12 @@ static size_t count_lines(const char *s)
 	return n;
 }
 
+/*
+ * Pointer externalizations get an initializer: the address of the running
+ * symbol, declared under the symbol's own name with an asm label (a C name of
+ * its own), is a relocation that klp-relocs turns into a klp relocation.
+ * "static T *p; static T *p = &x;" is a tentative definition completed.
+ */
 static void gen_lp_copy(struct gfile *g, struct strbuf *sb)
 {
 	const struct report *r = &g->r;
@@ -543,212 +576,22 @@ static void gen_lp_copy(struct gfile *g, struct strbuf *sb)
 	if (g->len && g->text[g->len - 1] != '\n')
 		sb_addc(sb, '\n');
 	sb_addf(sb, "#line %zu \"%s.c\"\n", count_lines(sb->buf) + 2, g->base);
-	sb_adds(sb, "/* Appended by klp-ccp glue: where the pointer externalizations point. */\n"
-		"#include \"klp_ccp_glue.h\"\n\n");
-	sb_addf(sb, "struct klp_ccp_reloc klp_ccp_relocs_%s[] = {\n", g->base);
+	sb_adds(sb, "/* Appended by klp-ccp glue: the pointer externalizations point at the\n"
+		" * running symbols (klp relocations, see klp-symbols). */\n");
 	for (size_t i = 0; i < r->n_ext; i++) {
 		const struct rr_externalized *x = &r->ext[i];
-		char *obj;
+		const char *st = static_decl(g->text, x->new_name, false) ? "static " : "";
+		char *elf;
 
 		if (x->method != RR_POINTER)
 			continue;
-		obj = object_name(x->object);
-		if (is_vmlinux(obj))
-			sb_addf(sb, "\t{ \"%s\", KLP_CCP_VMLINUX, %lu, (void **)&%s },%s\n",
-				x->name, x->sympos, x->new_name,
-				x->object ? "" : "\t/* object: null */");
-		else
-			sb_addf(sb, "\t{ \"%s\", \"%s\", %lu, (void **)&%s },\n", x->name, obj,
-				x->sympos, x->new_name);
-		free(obj);
+		elf = elf_symbol(x);
+		sb_addf(sb, "extern __typeof__(*%s) klp_ccp_target_%s __asm__(\"%s\");\n"
+			"%s__typeof__(%s) %s = &klp_ccp_target_%s;\n", x->new_name, x->new_name,
+			elf, st, x->new_name, x->new_name, x->new_name);
+		free(elf);
 	}
-	sb_adds(sb, "\t{ }\n};\n");
 }
-
-static const char kallsyms_c[] =
-"// SPDX-License-Identifier: GPL-2.0\n"
-"/*\n"
-" * Generated by klp-ccp glue: fills the pointer externalizations (klpe_*) of\n"
-" * the lp_*.c files with the addresses of the running kernel's symbols.\n"
-" *\n"
-" * Neither kallsyms_lookup_name() nor kallsyms_on_each_symbol() is exported\n"
-" * (Linux >= 5.7). A kprobe registered on kallsyms_lookup_name gives its\n"
-" * address; it then gives the addresses of kallsyms_on_each_symbol() and\n"
-" * module_kallsyms_on_each_symbol(), which count the symbols of a name in one\n"
-" * object the way the livepatch core does for klp_func.old_sympos.\n"
-" *\n"
-" * Symbols of a module are resolved at init if the module is loaded, else by a\n"
-" * module notifier when it comes (before its init runs; the module fails to\n"
-" * load if one cannot be resolved) and cleared when it goes.\n"
-" *\n"
-" * Limits: needs CONFIG_KPROBES and CONFIG_KALLSYMS (CONFIG_KALLSYMS_ALL for\n"
-" * data symbols); the iterator signatures are those of Linux 5.12 to 6.1;\n"
-" * with CONFIG_X86_KERNEL_IBT a function only ever called directly has no\n"
-" * ENDBR and cannot be called through a pointer (use plain externalization).\n"
-" */\n"
-"#define pr_fmt(fmt) KBUILD_MODNAME \": \" fmt\n"
-"\n"
-"#include <linux/kallsyms.h>\n"
-"#include <linux/kernel.h>\n"
-"#include <linux/kprobes.h>\n"
-"#include <linux/module.h>\n"
-"#include <linux/notifier.h>\n"
-"#include <linux/string.h>\n"
-"#ifdef CONFIG_X86_KERNEL_IBT\n"
-"#include <asm/ibt.h>\n"
-"#endif\n"
-"\n"
-"#include \"klp_ccp_glue.h\"\n"
-"\n"
-"typedef unsigned long (*klp_ccp_lookup_name_t)(const char *name);\n"
-"typedef int (*klp_ccp_each_cb_t)(void *data, const char *name, struct module *mod,\n"
-"\t\t\t\t unsigned long addr);\n"
-"typedef int (*klp_ccp_on_each_t)(klp_ccp_each_cb_t fn, void *data);\n"
-"\n"
-"static struct klp_ccp_reloc *const *klp_ccp_tables;\n"
-"static klp_ccp_on_each_t klp_ccp_vmlinux_each, klp_ccp_module_each;\n"
-"\n"
-"static unsigned long klp_ccp_lookup_name_addr(void)\n"
-"{\n"
-"\tstruct kprobe kp = { .symbol_name = \"kallsyms_lookup_name\" };\n"
-"\tunsigned long addr;\n"
-"\n"
-"\tif (register_kprobe(&kp))\n"
-"\t\treturn 0;\n"
-"\taddr = (unsigned long)kp.addr;\n"
-"\tunregister_kprobe(&kp);\n"
-"#ifdef CONFIG_X86_KERNEL_IBT\n"
-"\t/* the probe sits after the ENDBR, calls must land on it */\n"
-"\tif (is_endbr(*(u32 *)(addr - ENDBR_INSN_SIZE)))\n"
-"\t\taddr -= ENDBR_INSN_SIZE;\n"
-"#endif\n"
-"\treturn addr;\n"
-"}\n"
-"\n"
-"struct klp_ccp_find {\n"
-"\tconst char *objname, *name;\n"
-"\tunsigned long addr, count, pos;\n"
-"\tbool object_seen;\n"
-"};\n"
-"\n"
-"static int klp_ccp_find_cb(void *data, const char *name, struct module *mod,\n"
-"\t\t\t   unsigned long addr)\n"
-"{\n"
-"\tstruct klp_ccp_find *f = data;\n"
-"\n"
-"\tif (!f->objname != !mod)\n"
-"\t\treturn 0;\n"
-"\tif (mod) {\n"
-"\t\tif (strcmp(f->objname, mod->name))\n"
-"\t\t\treturn 0;\n"
-"\t\tf->object_seen = true;\n"
-"\t}\n"
-"\tif (strcmp(f->name, name))\n"
-"\t\treturn 0;\n"
-"\tf->addr = addr;\n"
-"\tf->count++;\n"
-"\treturn (f->pos && f->count == f->pos) || (!f->pos && f->count > 1);\n"
-"}\n"
-"\n"
-"/* 0, -EAGAIN when r's module is not loaded, or an error */\n"
-"static int klp_ccp_resolve(struct klp_ccp_reloc *r)\n"
-"{\n"
-"\tstruct klp_ccp_find f = {\n"
-"\t\t.objname = r->objname, .name = r->name, .pos = r->sympos,\n"
-"\t};\n"
-"\tconst char *obj = r->objname ? r->objname : \"vmlinux\";\n"
-"\n"
-"\tif (r->objname)\n"
-"\t\tklp_ccp_module_each(klp_ccp_find_cb, &f);\n"
-"\telse\n"
-"\t\tklp_ccp_vmlinux_each(klp_ccp_find_cb, &f);\n"
-"\tif (r->objname && !f.object_seen)\n"
-"\t\treturn -EAGAIN;\n"
-"\tif (!f.addr) {\n"
-"\t\tpr_err(\"symbol '%s' not found in %s\\n\", r->name, obj);\n"
-"\t\treturn -ENOENT;\n"
-"\t}\n"
-"\tif (!r->sympos && f.count > 1) {\n"
-"\t\tpr_err(\"symbol '%s' is ambiguous in %s (sympos needed)\\n\", r->name, obj);\n"
-"\t\treturn -EINVAL;\n"
-"\t}\n"
-"\tif (r->sympos && f.count != r->sympos) {\n"
-"\t\tpr_err(\"symbol '%s' has no position %lu in %s\\n\", r->name, r->sympos, obj);\n"
-"\t\treturn -ENOENT;\n"
-"\t}\n"
-"\t*r->addr = (void *)f.addr;\n"
-"\treturn 0;\n"
-"}\n"
-"\n"
-"/* Resolve the relocations of mod (NULL: of everything loaded). */\n"
-"static int klp_ccp_resolve_all(struct module *mod)\n"
-"{\n"
-"\tfor (struct klp_ccp_reloc *const *t = klp_ccp_tables; *t; t++)\n"
-"\t\tfor (struct klp_ccp_reloc *r = *t; r->name; r++) {\n"
-"\t\t\tint ret;\n"
-"\n"
-"\t\t\tif (mod && (!r->objname || strcmp(r->objname, mod->name)))\n"
-"\t\t\t\tcontinue;\n"
-"\t\t\tret = klp_ccp_resolve(r);\n"
-"\t\t\tif (ret && ret != -EAGAIN)\n"
-"\t\t\t\treturn ret;\n"
-"\t\t}\n"
-"\treturn 0;\n"
-"}\n"
-"\n"
-"static void klp_ccp_clear(struct module *mod)\n"
-"{\n"
-"\tfor (struct klp_ccp_reloc *const *t = klp_ccp_tables; *t; t++)\n"
-"\t\tfor (struct klp_ccp_reloc *r = *t; r->name; r++)\n"
-"\t\t\tif (r->objname && !strcmp(r->objname, mod->name))\n"
-"\t\t\t\t*r->addr = NULL;\n"
-"}\n"
-"\n"
-"static int klp_ccp_module_notify(struct notifier_block *nb, unsigned long action,\n"
-"\t\t\t\t void *data)\n"
-"{\n"
-"\tstruct module *mod = data;\n"
-"\n"
-"\tif (action == MODULE_STATE_COMING)\n"
-"\t\treturn notifier_from_errno(klp_ccp_resolve_all(mod));\n"
-"\tif (action == MODULE_STATE_GOING)\n"
-"\t\tklp_ccp_clear(mod);\n"
-"\treturn NOTIFY_OK;\n"
-"}\n"
-"\n"
-"static struct notifier_block klp_ccp_module_nb = {\n"
-"\t.notifier_call = klp_ccp_module_notify,\n"
-"};\n"
-"\n"
-"int klp_ccp_kallsyms_init(struct klp_ccp_reloc *const *tables)\n"
-"{\n"
-"\tklp_ccp_lookup_name_t lookup = (klp_ccp_lookup_name_t)klp_ccp_lookup_name_addr();\n"
-"\tint ret;\n"
-"\n"
-"\tif (!lookup) {\n"
-"\t\tpr_err(\"cannot find kallsyms_lookup_name (kprobe failed)\\n\");\n"
-"\t\treturn -ENOENT;\n"
-"\t}\n"
-"\tklp_ccp_vmlinux_each = (klp_ccp_on_each_t)lookup(\"kallsyms_on_each_symbol\");\n"
-"\tklp_ccp_module_each = (klp_ccp_on_each_t)lookup(\"module_kallsyms_on_each_symbol\");\n"
-"\tif (!klp_ccp_vmlinux_each || !klp_ccp_module_each) {\n"
-"\t\tpr_err(\"cannot find the kallsyms iterators\\n\");\n"
-"\t\treturn -ENOENT;\n"
-"\t}\n"
-"\tklp_ccp_tables = tables;\n"
-"\tret = register_module_notifier(&klp_ccp_module_nb);\n"
-"\tif (ret)\n"
-"\t\treturn ret;\n"
-"\tret = klp_ccp_resolve_all(NULL);\n"
-"\tif (ret)\n"
-"\t\tunregister_module_notifier(&klp_ccp_module_nb);\n"
-"\treturn ret;\n"
-"}\n"
-"\n"
-"void klp_ccp_kallsyms_exit(void)\n"
-"{\n"
-"\tunregister_module_notifier(&klp_ccp_module_nb);\n"
-"}\n";
 
 /* -I/-D/... of the original command that a Makefile can carry as is. */
 static bool flag_is_safe(const char *a)
@@ -791,13 +634,25 @@ static void file_cflags(const struct report *r, struct strbuf *sb)
 		}
 }
 
+/* Absolute path of this klp-ccp, for the build steps that run it. */
+static char *self_path(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+	if (n <= 0 || strpbrk(buf, " \t\n#$\\"))
+		return xstrdup("klp-ccp");
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
 static void gen_kbuild(struct glue *gl, struct strbuf *sb)
 {
 	const char *m = gl->o->name;
+	char *self = self_path();
 
 	sb_addf(sb, "# Generated by klp-ccp glue: the livepatch module %s.\n"
-		"obj-m := %s.o\n%s-y := livepatch.o%s", m, m, m,
-		gl->n_pointers ? " klp_ccp_kallsyms.o" : "");
+		"obj-m := %s.o\n%s-y := livepatch.o", m, m, m);
 	for (size_t i = 0; i < gl->n; i++)
 		sb_addf(sb, " %s.o", gl->f[i].base);
 	sb_adds(sb, "\n\n# Include paths and macros of each file's original compiler command\n"
@@ -807,54 +662,56 @@ static void gen_kbuild(struct glue *gl, struct strbuf *sb)
 		file_cflags(&gl->f[i].r, sb);
 		sb_adds(sb, "\n");
 	}
-	sb_adds(sb, "\n# Without the full kernel's Module.symvers, modpost cannot know the\n"
-		"# kernel's symbols: report them as warnings, not errors (this file is also\n"
-		"# read by modpost). Set KBUILD_MODPOST_WARN= on the command line to override.\n"
-		"KBUILD_MODPOST_WARN ?= 1\n");
+	sb_addf(sb, "\nKLP_CCP ?= %s\n\n"
+		"# modpost (which reads this file too) checks that the kernel exports every\n"
+		"# undefined symbol. The externalized ones it does not export become klp\n"
+		"# relocations after the final link (the Makefile runs klp-ccp klp-relocs),\n"
+		"# so modpost is told they exist: it reports only what nothing resolves.\n"
+		"KBUILD_EXTRA_SYMBOLS := $(src)/klp-relocs.symvers\n"
+		"$(KBUILD_EXTMOD)/Module.symvers: $(src)/klp-relocs.symvers\n"
+		"$(src)/klp-relocs.symvers: $(src)/" KLP_SYMBOLS_FILE " FORCE\n"
+		"\t$(KLP_CCP) klp-relocs --symbols=$(src)/" KLP_SYMBOLS_FILE
+		" $(if $(wildcard Module.symvers),--symvers=Module.symvers) --write-symvers=$@\n",
+		self);
+	free(self);
 }
 
 static void gen_makefile(struct glue *gl, struct strbuf *sb)
 {
+	char *self = self_path();
+
 	sb_addf(sb, "# Generated by klp-ccp glue: builds %s.ko.\n"
 		"#   make [KDIR=<prepared kernel tree>]\n"
-		"# The tree needs \"make prepare modules_prepare\" and CONFIG_LIVEPATCH=y.\n"
-		"KDIR ?= %s\n\n"
-		"# No Module.symvers of the full kernel: undefined symbols are warnings.\n"
-		"KBUILD_MODPOST_WARN ?= 1\nexport KBUILD_MODPOST_WARN\n\n"
-		"modules clean:\n\t$(MAKE) -C $(KDIR) M=$(CURDIR) $@\n\n.PHONY: modules clean\n",
-		gl->o->name, gl->o->kdir ? gl->o->kdir : "/lib/modules/$(shell uname -r)/build");
+		"# The tree needs \"make prepare modules_prepare\" and CONFIG_LIVEPATCH=y; with\n"
+		"# its Module.symvers (a built kernel), modpost and klp-relocs know what is\n"
+		"# exported, and an unresolvable symbol is an error.\n"
+		"KDIR ?= %s\nKLP_CCP ?= %s\nexport KLP_CCP\n\n"
+		"# kbuild links %s.ko, then its references to symbols the kernel does not\n"
+		"# export become klp relocations (klp-symbols says where each one is).\n"
+		"modules:\n\t$(MAKE) -C $(KDIR) M=$(CURDIR) $@\n"
+		"\t$(KLP_CCP) klp-relocs --symbols=" KLP_SYMBOLS_FILE
+		" $(if $(wildcard $(KDIR)/Module.symvers),--symvers=$(KDIR)/Module.symvers) %s.ko\n\n"
+		"clean:\n\t$(MAKE) -C $(KDIR) M=$(CURDIR) $@\n\n.PHONY: modules clean\n",
+		gl->o->name, gl->o->kdir ? gl->o->kdir : "/lib/modules/$(shell uname -r)/build",
+		self, gl->o->name, gl->o->name);
+	free(self);
 }
 
-/* klp-convert's symbol list: a header line, then "*object" and its symbols. */
-static void gen_klp_convert(struct glue *gl, struct strbuf *sb)
+/* "ELF-SYMBOL OBJECT SYMBOL SYMPOS" per externalized symbol. */
+static void gen_klp_symbols(struct glue *gl, struct strbuf *sb)
 {
-	sb_adds(sb, "klp-convert-symbol-data.0.1\n");
-	for (size_t o = 0; o < gl->objects.n; o++) {
-		struct strlist done = {0};
+	sb_adds(sb, "# klp-ccp glue: where each externalized symbol is in the running kernel\n"
+		"# ELF-SYMBOL OBJECT SYMBOL SYMPOS\n");
+	for (size_t i = 0; i < gl->places.n; i++) {
+		const struct klp_place *p = &gl->places.v[i];
 
-		sb_addf(sb, "*%s\n", gl->objects.v[o]);
-		for (size_t i = 0; i < gl->n; i++)
-			for (size_t j = 0; j < gl->f[i].r.n_ext; j++) {
-				const struct rr_externalized *x = &gl->f[i].r.ext[j];
-				char *obj = object_name(x->object);
-
-				if (x->method == RR_PLAIN && !strcmp(obj, gl->objects.v[o]) &&
-				    !strlist_contains(&done, x->name)) {
-					strlist_push(&done, x->name);
-					sb_addf(sb, "%s\n", x->name);
-				}
-				free(obj);
-			}
-		strlist_release(&done);
+		sb_addf(sb, "%s %s %s %lu\n", p->elf_name, p->object, p->name, p->sympos);
 	}
 }
 
 static void build_outputs(struct glue *gl, struct outputs *out)
 {
 	gen_livepatch_c(gl, add_output(gl, out, "livepatch.c"));
-	gen_glue_h(gl, add_output(gl, out, "klp_ccp_glue.h"));
-	if (gl->n_pointers)
-		sb_adds(add_output(gl, out, "klp_ccp_kallsyms.c"), kallsyms_c);
 	for (size_t i = 0; i < gl->n; i++) {
 		char *name = xasprintf("%s.c", gl->f[i].base);
 
@@ -863,7 +720,7 @@ static void build_outputs(struct glue *gl, struct outputs *out)
 	}
 	gen_kbuild(gl, add_output(gl, out, "Kbuild"));
 	gen_makefile(gl, add_output(gl, out, "Makefile"));
-	gen_klp_convert(gl, add_output(gl, out, "klp-convert.symbols"));
+	gen_klp_symbols(gl, add_output(gl, out, KLP_SYMBOLS_FILE));
 }
 
 static void release(struct glue *gl)
@@ -876,6 +733,7 @@ static void release(struct glue *gl)
 	}
 	free(gl->f);
 	strlist_release(&gl->objects);
+	klp_places_release(&gl->places);
 }
 
 static int make_outdir(const char *dir, bool *created)
@@ -889,7 +747,7 @@ static int make_outdir(const char *dir, bool *created)
 		diag_error("'%s' exists and is not a directory", dir);
 		return -1;
 	}
-	if (mkdir(dir, 0777)) {
+	if (cleanup_mkdir(dir, 0777)) {
 		diag_error("cannot create '%s': %s", dir, strerror(errno));
 		return -1;
 	}
@@ -912,6 +770,9 @@ int glue_generate(const struct glue_options *o)
 	if (!rc) {
 		name_copies(&gl);
 		collect_objects(&gl);
+		rc = collect_places(&gl);
+	}
+	if (!rc) {
 		build_outputs(&gl, &out);
 		rc = make_outdir(o->outdir, &created);
 	}
@@ -920,6 +781,8 @@ int glue_generate(const struct glue_options *o)
 					    out.paths.n);
 		if (rc && created)
 			rmdir(o->outdir);
+		if (created)
+			cleanup_forget(o->outdir);
 	}
 	outputs_release(&out);
 	release(&gl);

@@ -9,7 +9,7 @@
 #include "klp-ccp/subcommands.h"
 
 static const char usage[] =
-"Usage: klp-ccp glue -o DIR [--name=NAME] [--kdir=KDIR] [--replace] REPORT.yaml...\n"
+"Usage: klp-ccp glue -o DIR [--name=NAME] [--kdir=KDIR] [--replace] [--force] REPORT.yaml...\n"
 "\n"
 "Generate the sources of a livepatch module from the reports of one or more\n"
 "klp-ccp runs (klp-ccp -o lp.c --report=REPORT.yaml ...) and the lp.c files\n"
@@ -17,13 +17,11 @@ static const char usage[] =
 "current directory, else from the report's directory). DIR receives:\n"
 "\n"
 "  livepatch.c          klp_func/klp_object/klp_patch, module init and exit\n"
-"  klp_ccp_kallsyms.c   fills the pointer externalizations at load time\n"
-"                       (only when there are any)\n"
-"  klp_ccp_glue.h       shared declarations\n"
 "  lp_<source>.c        each lp.c, renamed after its source file, with the\n"
-"                       table of its pointer externalizations appended\n"
-"  klp-convert.symbols  plain externalizations, in klp-convert's format\n"
-"  Kbuild, Makefile     make [KDIR=<prepared kernel tree>] builds NAME.ko\n"
+"                       initializers of its pointer externalizations appended\n"
+"  klp-symbols          where each externalized symbol is (object, sympos)\n"
+"  Kbuild, Makefile     make [KDIR=<prepared kernel tree>] builds NAME.ko and\n"
+"                       writes its klp relocations (klp-ccp klp-relocs)\n"
 "\n"
 "Options:\n"
 "  -o, --output=DIR   output directory (created if missing)\n"
@@ -31,15 +29,20 @@ static const char usage[] =
 "  -k, --kdir=KDIR    default kernel tree of the Makefile\n"
 "                     (default /lib/modules/$(uname -r)/build)\n"
 "  -r, --replace      atomic replace livepatch (klp_patch.replace = true)\n"
+"  -f, --force        accept externalized statics without object facts\n"
+"                     (object: null), assuming they are in vmlinux\n"
 "  -h, --help         this text\n"
 "\n"
-"A symbol patched by two reports, or a new name used twice, is an error.\n";
+"A symbol patched by two reports, or a new name used twice, is an error.\n"
+"So is a static externalized without object facts (extract with\n"
+"--target-object), unless --force.\n";
 
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "name", required_argument, NULL, 'n' },
 	{ "kdir", required_argument, NULL, 'k' },
 	{ "replace", no_argument, NULL, 'r' },
+	{ "force", no_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -50,12 +53,13 @@ static int parse_args(int argc, char **argv, struct glue_options *o, bool *help)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+o:n:k:rh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+o:n:k:rfh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outdir = optarg; break;
 		case 'n': o->name = optarg; break;
 		case 'k': o->kdir = optarg; break;
 		case 'r': o->replace = true; break;
+		case 'f': o->force = true; break;
 		case 'h': *help = true; return 0;
 		default:
 			diag_error("glue: unknown option or missing argument '%s' (see --help)",

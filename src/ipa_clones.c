@@ -333,7 +333,7 @@ static int load_file(struct ipa_graph *g, const char *path)
 		return 0;
 	text = read_file(path, &len);
 	if (!text) {
-		diag_error("cannot read IPA clones dump '%s': %s", path, strerror(errno));
+		diag_error("cannot read IPA clones dump '%s': %s", path, file_strerror(errno));
 		return -1;
 	}
 	ret = parse_dump(g, path, text, len);
@@ -382,7 +382,8 @@ static int find_dumps(const char *dir, struct strlist *found)
 			continue;
 		if (S_ISDIR(st.st_mode))
 			ret = find_dumps(entries.v[i], found);
-		else if (has_dump_suffix(entries.v[i]))
+		else if (has_dump_suffix(entries.v[i]) && !stat(entries.v[i], &st) &&
+			 S_ISREG(st.st_mode))	/* not a FIFO or device left there */
 			strlist_push(found, entries.v[i]);
 	}
 	strlist_release(&entries);

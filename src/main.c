@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
@@ -18,6 +19,7 @@
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/options.h"
+#include "klp-ccp/outfiles.h"
 #include "klp-ccp/patch_mode.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/report.h"
@@ -56,7 +58,7 @@ static int check_output_dir(const char *outfile)
 static void on_fatal_signal(int sig)
 {
 	policy_kill_running_hook();
-	remove_temp_files();
+	cleanup_run();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -65,9 +67,15 @@ static void on_fatal_signal(int sig)
 static void install_signal_handlers(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa;
 
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		signal(sigs[i], on_fatal_signal);
+		sigaddset(&sa.sa_mask, sigs[i]);	/* one handler at a time */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
 	/* a full disk or a file size limit must be an error, not a kill */
 	signal(SIGXFSZ, SIG_IGN);
 }
@@ -125,8 +133,8 @@ static int check_outputs(const struct options *opts, const struct gcc_cmdline *c
 			   opts->outfile : opts->report);
 		return -1;
 	}
-	if (opts->report && !strcmp(opts->report, opts->outfile)) {
-		diag_error("--report and -o name the same file '%s'", opts->outfile);
+	if (opts->report && same_destination(opts->report, opts->outfile)) {
+		diag_error("--report and -o name the same file '%s'", opts->report);
 		return -1;
 	}
 	return 0;
@@ -208,6 +216,39 @@ static int load_facts(const struct options *opts, const struct gcc_cmdline *cl,
 	return 0;
 }
 
+/*
+ * A kernel unit (-D__KERNEL__) that externalizes statics without binary
+ * facts: nothing says the running kernel has them (GCC inlines or removes
+ * statics freely), nor which same-named local a klp relocation must use.
+ */
+static void warn_statics_without_facts(const struct model *m, const struct gcc_cmdline *cl,
+				       const struct closure_request *req)
+{
+	struct strbuf names = {0};
+	size_t n = 0;
+
+	bool kernel = strlist_contains(&cl->args, "-D__KERNEL__");
+
+	for (size_t i = 0; i + 1 < cl->args.n; i++)
+		kernel |= !strcmp(cl->args.v[i], "-D") && !strcmp(cl->args.v[i + 1], "__KERNEL__");
+	if (req->facts || !kernel)
+		return;
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (e->decision != DEC_EXTERNALIZE || !(e->internal || e->local_static))
+			continue;
+		if (n++ < 10)
+			sb_addf(&names, "%s%s", names.len ? ", " : "", e->name);
+	}
+	if (n)
+		diag_warning("%zu static function(s)/object(s) externalized without "
+			     "--target-object: whether the running kernel has them (GCC may have "
+			     "inlined or removed them) and where is unknown, and glue will refuse "
+			     "them: %s%s", n, names.buf, n > 10 ? ", ..." : "");
+	sb_release(&names);
+}
+
 static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, struct model *m,
 			  struct policy *pol, struct closure_request *req, const char *source,
 			  struct strbuf *out)
@@ -218,6 +259,7 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 	if (closure_run(m, pol, req) || naming_run(m, pol, req->facts) ||
 	    check_parse_errors(m) || headers_final_context(m, pol))
 		return -1;
+	warn_statics_without_facts(m, cl, req);
 	if (emit_build(m, &ereq, &out[0]))
 		return -1;
 	if (opts->report && report_build(m, cl, source, opts->outfile, &out[1]))
@@ -313,6 +355,7 @@ static const struct {
 	{ "ipa-clones", ipa_clones_main },
 	{ "changed-functions", changed_functions_main },
 	{ "glue", glue_main },
+	{ "klp-relocs", klp_relocs_main },
 };
 
 int main(int argc, char **argv)

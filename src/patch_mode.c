@@ -14,22 +14,24 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/patch_mode.h"
+#include "klp-ccp/patch_read.h"
 
 /* ---- running programs ---- */
 
 /* Run argv (no shell) with stdout+stderr into *out; exit status or -1. */
 static int run_program(char *const *argv, struct strbuf *out)
 {
-	int pipefd[2], status;
+	int pipefd[2], status, rc;
 	char buf[4096];
 	ssize_t n;
 	pid_t pid;
 
 	if (pipe(pipefd))
 		return -1;
-	pid = fork();
+	pid = cleanup_fork_child();	/* an interrupt kills it before removing the scratch */
 	if (pid < 0)
 		return -1;
 	if (!pid) {
@@ -47,7 +49,9 @@ static int run_program(char *const *argv, struct strbuf *out)
 		if (out)
 			sb_addn(out, buf, (size_t)n);
 	close(pipefd[0]);
-	if (waitpid(pid, &status, 0) < 0)
+	rc = waitpid(pid, &status, 0);
+	cleanup_child_done();
+	if (rc < 0)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -57,142 +61,6 @@ static char *first_line(const struct strbuf *sb)
 	const char *s = sb->buf ? sb->buf : "";
 
 	return xstrndup(s, strcspn(s, "\n"));
-}
-
-/* ---- reading the patch ---- */
-
-struct patch_file {
-	char *path;		/* in the user's tree, relative to cwd */
-	struct strlist touched;	/* original line numbers touched, as decimal strings */
-	size_t first_shift;	/* its first hunk's entry in patch_info.shifts */
-	struct line_span *spans;	/* what changed, in the patched text's lines */
-	size_t n_spans, cap_spans;
-};
-
-struct patch_info {
-	struct patch_file *files;
-	size_t n, cap;
-	int strip;		/* -p level */
-	long long shifts[64];	/* how far lines below each hunk moved */
-	size_t n_shifts;
-};
-
-static const char *strip_components(const char *p, int n)
-{
-	while (n-- > 0) {
-		const char *slash = strchr(p, '/');
-
-		if (!slash)
-			return NULL;
-		p = slash + 1;
-	}
-	return p;
-}
-
-static char *target_of(const char *line)
-{
-	size_t n = strcspn(line, "\t\n");
-
-	while (n && line[n - 1] == ' ')
-		n--;
-	return xstrndup(line, n);
-}
-
-/* A diff line of nothing but blanks changes no code. */
-static bool blank_line(const char *p)
-{
-	p += strspn(p + 1, " \t\r") + 1;
-	return *p == '\n' || !*p;
-}
-
-/* A preprocessor line other than #define: lp.c cannot redo it (#include, #if...). */
-static bool directive_line(const char *p)
-{
-	p += strspn(p + 1, " \t") + 1;
-	if (*p++ != '#')
-		return false;
-	p += strspn(p, " \t");
-	return strncmp(p, "define", 6) || is_ident_char((unsigned char)p[6]);
-}
-
-/*
- * The patched text's lines a hunk changes: each run of added lines (with the
- * removed ones it replaces) is a span; removed lines not replaced are a
- * deletion just before the next line.
- */
-static void note_span(struct patch_file *pf, struct line_span *cur)
-{
-	if (cur->first)
-		*ARRAY_PUSH(pf->spans, pf->n_spans, pf->cap_spans) = *cur;
-	memset(cur, 0, sizeof(*cur));
-}
-
-static void span_line(struct line_span *cur, const char *p, unsigned new_line)
-{
-	if (blank_line(p))
-		return;
-	cur->directive |= directive_line(p);
-	if (!cur->first)
-		cur->first = new_line, cur->last = new_line - 1;
-	if (*p == '+')
-		cur->last = new_line;
-}
-
-/* Original line numbers a hunk removes or inserts before; the spans it changes. */
-static void hunk_lines(const char **pos, struct patch_file *pf, struct patch_info *pi)
-{
-	const char *p = *pos;
-	unsigned orig = 0, n = 0, new_line = 0;
-	/* hunks of one file move lines cumulatively; each file starts afresh */
-	long long shift = pi->n_shifts > pf->first_shift ? pi->shifts[pi->n_shifts - 1] : 0;
-	struct line_span cur = { 0 };
-
-	sscanf(p, "@@ -%u", &orig);
-	if (sscanf(p, "@@ -%*u,%u", &n) != 1)
-		n = 1;
-	if (sscanf(p, "@@ -%*s +%u", &new_line) != 1 || !new_line)
-		new_line = 1;
-	p = strchr(p, '\n');
-	while (p && *++p && (*p == ' ' || *p == '-' || *p == '+' || *p == '\\')) {
-		if (*p == '-' || *p == '+')
-			strlist_push_owned(&pf->touched, xasprintf("%u", orig));
-		if (*p == '-' || *p == '+')
-			span_line(&cur, p, new_line);
-		else if (*p == ' ')
-			note_span(pf, &cur);
-		shift += (*p == '+') - (*p == '-');
-		if (*p == ' ' || *p == '-')
-			orig++;
-		if (*p == ' ' || *p == '+')
-			new_line++;
-		p = strchr(p, '\n');
-	}
-	note_span(pf, &cur);
-	*pos = p ? p : *pos + strlen(*pos);
-	if (pi->n_shifts < sizeof(pi->shifts) / sizeof(pi->shifts[0]))
-		pi->shifts[pi->n_shifts++] = shift;
-}
-
-static int read_patch(const char *text, struct patch_info *pi)
-{
-	const char *p = text;
-	struct patch_file *cur = NULL;
-
-	while (p && *p) {
-		if (!strncmp(p, "+++ ", 4)) {
-			cur = ARRAY_PUSH(pi->files, pi->n, pi->cap);
-			memset(cur, 0, sizeof(*cur));
-			cur->path = target_of(p + 4);
-			cur->first_shift = pi->n_shifts;
-		} else if (!strncmp(p, "@@ -", 4) && cur) {
-			hunk_lines(&p, cur, pi);
-			continue;
-		}
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	return pi->n ? 0 : -1;
 }
 
 /* The -p level that makes every target an existing file. */
@@ -218,16 +86,6 @@ static int choose_strip(struct patch_info *pi)
 		}
 	}
 	return -1;
-}
-
-static void patch_info_release(struct patch_info *pi)
-{
-	for (size_t i = 0; i < pi->n; i++) {
-		free(pi->files[i].path);
-		strlist_release(&pi->files[i].touched);
-		free(pi->files[i].spans);
-	}
-	free(pi->files);
 }
 
 /* ---- what the patch touches ---- */
@@ -608,15 +466,84 @@ static int place_header(struct patched_header *h, size_t k, const struct gcc_cmd
 
 /* ---- compiling both versions ---- */
 
-static bool drops_next(const char *a)
+/*
+ * The internal compiles write only into the scratch directory: options of
+ * the user's command line that make GCC (or the assembler, the
+ * preprocessor) write a file of their own are left out.
+ */
+static const char *const output_opts_next[] = {	/* the file is the next argument */
+	"-o", "--output", "-MF", "-MT", "-MQ", "-aux-info", "-dumpdir", "-dumpbase",
+	"-dumpbase-ext", "-Xassembler", "-Xpreprocessor", "-Xlinker", NULL
+};
+
+static const char *const output_opt_prefixes[] = {
+	"-o", "--output=", "-M", "-save-temps", "-fdump-", "-d", "-fstack-usage",
+	"-fcallgraph-info", "-fprofile-arcs", "-fprofile-generate", "-fprofile-update",
+	"-fprofile-note", "-ftest-coverage", "--coverage", "-fopt-info",
+	"-fsave-optimization-record", "-aux-info", "-Wl,", NULL
+};
+
+static bool has_prefix(const char *a, const char *const *list)
 {
-	return !strcmp(a, "-MF") || !strcmp(a, "-MT") || !strcmp(a, "-MQ") || !strcmp(a, "-o");
+	for (; *list; list++)
+		if (!strncmp(a, *list, strlen(*list)))
+			return true;
+	return false;
 }
 
-static bool drops(const char *a)
+static bool in_opt_list(const char *a, const char *const *list)
 {
-	return !strncmp(a, "-Wp,-M", 6) || !strcmp(a, "-MD") || !strcmp(a, "-MMD") ||
-	       !strcmp(a, "-M") || !strcmp(a, "-MM");
+	for (; *list; list++)
+		if (!strcmp(a, *list))
+			return true;
+	return false;
+}
+
+/* A part of -Wa,/-Wp, writing a file: 1 drop it, 2 drop it and the next part. */
+static int output_part(const char *part, bool assembler)
+{
+	static const char *const next_as[] = { "--MD", "-o", NULL };
+	static const char *const next_cpp[] = { "-MD", "-MMD", "-MF", "-MT", "-MQ", "-o", NULL };
+
+	if (in_opt_list(part, assembler ? next_as : next_cpp))
+		return 2;
+	if (assembler)
+		return !strncmp(part, "-a", 2) || !strncmp(part, "--listing", 9);
+	return !strncmp(part, "-M", 2) || !strncmp(part, "-d", 2);
+}
+
+/* -Wa,X,Y / -Wp,X,Y without the parts writing files; NULL when none is left. */
+static char *filter_parts(const char *a)
+{
+	bool assembler = a[2] == 'a';
+	char *copy = xstrdup(a + 4), *save = NULL;
+	struct strbuf kept = { 0 };
+	int skip = 0;
+
+	for (char *part = strtok_r(copy, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
+		if (skip && skip--)
+			continue;
+		skip = output_part(part, assembler);
+		if (skip && skip--)
+			continue;
+		sb_addf(&kept, "%s%s", kept.len ? "," : a[2] == 'a' ? "-Wa," : "-Wp,", part);
+	}
+	free(copy);
+	return kept.len ? sb_detach(&kept) : NULL;
+}
+
+/* args->v[*i] as the internal compile gets it (owned), or NULL; *i moves past what is dropped. */
+static char *internal_arg(const struct strlist *args, size_t *i)
+{
+	const char *a = args->v[*i];
+
+	if (in_opt_list(a, output_opts_next)) {
+		++*i;
+		return NULL;
+	}
+	if (!strncmp(a, "-Wa,", 4) || !strncmp(a, "-Wp,", 4))
+		return filter_parts(a);
+	return has_prefix(a, output_opt_prefixes) ? NULL : xstrdup(a);
 }
 
 /* The overlay directories to search before args->v[i], with its option. */
@@ -650,18 +577,17 @@ static char **compile_argv(const struct gcc_cmdline *cl, const char *input, cons
 
 	strlist_push(&v, cl->compiler);
 	for (size_t i = 0; i < cl->args.n; i++) {
-		const char *a = cl->args.v[i];
+		size_t at = i;
+		char *own = internal_arg(&cl->args, &i);
+		const char *a = own;
 
-		if (drops_next(a)) {
-			i++;
+		if (!own)
 			continue;
-		}
-		if (drops(a))
-			continue;
-		push_overlays(&v, hs, i);
-		if (i && !strcmp(cl->args.v[i - 1], "-include"))
+		push_overlays(&v, hs, at);
+		if (at && !strcmp(cl->args.v[at - 1], "-include"))
 			a = pre_include_copy(hs, a);
 		strlist_push(&v, strcmp(a, cl->input) ? a : input);
+		free(own);
 	}
 	if (iquote) {
 		strlist_push(&v, "-iquote");
@@ -677,22 +603,32 @@ static char **compile_argv(const struct gcc_cmdline *cl, const char *input, cons
 	return v.v;
 }
 
-/* GCC's first complaint, not the -H listing before it. */
+/* GCC's first error line ("FILE:LINE:COL: error: ...", "cc1: error: ..."). */
+static bool error_line(const char *p, size_t len)
+{
+	const char *e = memmem(p, len, "error: ", 7);
+
+	return e && (e == p || (e >= p + 2 && e[-1] == ' ' && e[-2] == ':'));
+}
+
+/* GCC's first error, else its first complaint, not the -H listing before it. */
 static char *first_message(const struct strbuf *out)
 {
-	const char *p = out->buf ? out->buf : "";
+	const char *p = out->buf ? out->buf : "", *first = NULL;
+	size_t first_len = 0;
 
 	while (*p) {
 		size_t len = strcspn(p, "\n"), plen;
 		unsigned depth;
 
-		if (strstr(p, "error") && strstr(p, "error") < p + len)
+		if (error_line(p, len))
 			return xstrndup(p, len);
-		if (!h_line(p, len, &depth, &plen) && len && strncmp(p, "Multiple include guards", 23))
-			return xstrndup(p, len);
+		if (!first && !h_line(p, len, &depth, &plen) && len &&
+		    strncmp(p, "Multiple include guards", 23))
+			first = p, first_len = len;
 		p += len + (p[len] == '\n');
 	}
-	return xstrdup("");
+	return first ? xstrndup(first, first_len) : xstrdup("");
 }
 
 /* Compile into dir/out.o; GCC's output (with the -H listing) in *out. */
@@ -986,10 +922,12 @@ static int prepare_in(const char *patch, const struct gcc_cmdline *cl, struct pa
 	int own, rc = -1;
 
 	if (!text) {
-		diag_error("%s: %s", patch, strerror(errno));
+		diag_error("%s: %s", patch, file_strerror(errno));
 		return -1;
 	}
-	if (read_patch(text, &pi) || choose_strip(&pi)) {
+	if (patch_read(patch, text, &pi))
+		goto out;
+	if (!pi.n || choose_strip(&pi)) {
 		diag_error("%s: not a patch to files under the current directory (no '+++ FILE' line naming an existing file)",
 			   patch);
 		goto out;
@@ -1031,7 +969,7 @@ int patch_mode_prepare(const char *patch, const struct gcc_cmdline *cl, struct p
 	char *tmpl = xasprintf("%s/klp-ccp-patch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 
 	memset(plan, 0, sizeof(*plan));
-	if (!mkdtemp(tmpl)) {
+	if (!cleanup_mkdtemp(tmpl)) {
 		diag_error("cannot create a scratch directory in %s: %s", tmp && *tmp ? tmp : "/tmp",
 			   strerror(errno));
 		free(tmpl);
@@ -1043,8 +981,10 @@ int patch_mode_prepare(const char *patch, const struct gcc_cmdline *cl, struct p
 
 void patch_plan_release(struct patch_plan *plan)
 {
-	if (plan->scratch)
+	if (plan->scratch) {
 		nftw(plan->scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+		cleanup_forget(plan->scratch);
+	}
 	free(plan->scratch);
 	free(plan->patched_input);
 	free(plan->ipa_dump);

@@ -63,6 +63,8 @@ static void externalized(struct yaml_out *yo, struct model *m)
 		yo_kv_str(yo, "new_name", e->new_name ? e->new_name : e->name);
 		yo_kv_str(yo, "kind", e->kind == ENT_FUNCTION ? "function" : "object");
 		yo_kv_str(yo, "method", e->pointer ? "pointer" : "plain");
+		/* glue needs object facts for statics: it cannot assume vmlinux, sympos 0 */
+		yo_kv_str(yo, "linkage", e->internal || e->local_static ? "internal" : "external");
 		symbol_facts(yo, e);
 		yo_map_end(yo);
 	}

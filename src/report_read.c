@@ -123,6 +123,24 @@ static int want(struct rd *rd, const yaml_node_t *n, yaml_node_type_t t, const c
 	return err_at(rd, n, "'%s' must be %s, not %s", key, what, node_type_name(n));
 }
 
+/* The bytes yo_scalar wrote as U+10FF80..U+10FFFF (yaml_out.h), back as bytes. */
+static char *unescape_bytes(const unsigned char *s, size_t len)
+{
+	char *out = xmalloc(len + 1), *q = out;
+
+	for (size_t i = 0; i < len; i++) {
+		if (i + 3 < len && s[i] == 0xf4 && s[i + 1] == 0x8f &&
+		    (s[i + 2] == 0xbe || s[i + 2] == 0xbf) && (s[i + 3] & 0xc0) == 0x80) {
+			*q++ = (char)(0x80 | (s[i + 2] & 1u) << 6 | (s[i + 3] & 0x3fu));
+			i += 3;
+			continue;
+		}
+		*q++ = (char)s[i];
+	}
+	*q = '\0';
+	return out;
+}
+
 /* A scalar as an owned string; NULL for null when nullable. */
 static int read_str(struct rd *rd, const yaml_node_t *n, const char *key, bool nullable,
 		    char **out)
@@ -137,7 +155,7 @@ static int read_str(struct rd *rd, const yaml_node_t *n, const char *key, bool n
 	}
 	if (memchr(n->data.scalar.value, '\0', n->data.scalar.length))
 		return err_at(rd, n, "'%s' contains a NUL character", key);
-	*out = xstrndup((const char *)n->data.scalar.value, n->data.scalar.length);
+	*out = unescape_bytes(n->data.scalar.value, n->data.scalar.length);
 	return 0;
 }
 
@@ -232,6 +250,7 @@ static const struct field ext_fields[] = {
 	{ "method", F_METHOD, offsetof(struct rr_externalized, method), true },
 	{ "object", F_NOBJ, offsetof(struct rr_externalized, object), true },
 	{ "sympos", F_UINT, offsetof(struct rr_externalized, sympos), true },
+	{ "linkage", F_STR, offsetof(struct rr_externalized, linkage), false },
 };
 
 static const struct field copied_fields[] = {
@@ -486,7 +505,7 @@ int report_read(const char *path, struct report *r)
 
 	if (!text) {
 		memset(r, 0, sizeof(*r));
-		diag_error("cannot read '%s': %s", path, strerror(errno));
+		diag_error("cannot read '%s': %s", path, file_strerror(errno));
 		return -1;
 	}
 	rc = report_parse(path, text, len, r);
@@ -509,6 +528,7 @@ void report_release(struct report *r)
 		free(r->ext[i].name);
 		free(r->ext[i].new_name);
 		free(r->ext[i].object);
+		free(r->ext[i].linkage);
 	}
 	for (size_t i = 0; i < r->n_copied; i++) {
 		free(r->copied[i].name);

@@ -9,10 +9,13 @@
 #include "klp-ccp/diag.h"
 #define KLP_CCP_FACTS_INTERNAL
 #include "klp-ccp/facts.h"
+#include "klp-ccp/symvers.h"
 #include "klp-ccp/util.h"
 
+typedef void (*symvers_fn)(void *ctx, const char *sym);
+
 /* One line (NUL terminated, no newline); false when malformed. */
-static bool symvers_line(struct facts_db *db, char *line)
+static bool symvers_line(char *line, symvers_fn fn, void *ctx)
 {
 	char *save = NULL, *crc, *sym, *module;
 
@@ -23,17 +26,17 @@ static bool symvers_line(struct facts_db *db, char *line)
 	module = strtok_r(NULL, "\t", &save);
 	if (!crc || !sym || !module || strncmp(crc, "0x", 2) || !facts_base_len(sym))
 		return false;
-	facts_entry(db, sym)->exported = true;
+	fn(ctx, sym);
 	return true;
 }
 
-int facts_symvers_load(struct facts_db *db, const char *path)
+static int symvers_parse(const char *path, symvers_fn fn, void *ctx)
 {
 	size_t len, lineno = 0;
 	char *buf = read_file(path, &len), *p, *nl;
 
 	if (!buf) {
-		diag_error("cannot read '%s': %s", path, strerror(errno));
+		diag_error("cannot read '%s': %s", path, file_strerror(errno));
 		return -1;
 	}
 	for (p = buf; p < buf + len; p = nl + 1) {
@@ -42,14 +45,36 @@ int facts_symvers_load(struct facts_db *db, const char *path)
 			nl = buf + len;
 		*nl = '\0';
 		lineno++;
-		if (strlen(p) != (size_t)(nl - p) || !symvers_line(db, p)) {
+		if (strlen(p) != (size_t)(nl - p) || !symvers_line(p, fn, ctx)) {
 			diag_error("%s:%zu: malformed Module.symvers line (expected "
 				   "CRC<TAB>SYMBOL<TAB>MODULE...)", path, lineno);
 			free(buf);
 			return -1;
 		}
 	}
-	db->have_symvers = true;
 	free(buf);
 	return 0;
+}
+
+static void mark_exported(void *ctx, const char *sym)
+{
+	facts_entry(ctx, sym)->exported = true;
+}
+
+int facts_symvers_load(struct facts_db *db, const char *path)
+{
+	if (symvers_parse(path, mark_exported, db))
+		return -1;
+	db->have_symvers = true;
+	return 0;
+}
+
+static void add_name(void *ctx, const char *sym)
+{
+	strlist_push(ctx, sym);
+}
+
+int symvers_names(const char *path, struct strlist *names)
+{
+	return symvers_parse(path, add_name, names);
 }

@@ -1,9 +1,12 @@
 /* Allocation, string buffers and string lists. Allocation failure is fatal. */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "klp-ccp/util.h"
 
@@ -161,29 +164,74 @@ void strlist_release(struct strlist *l)
 	l->n = l->cap = 0;
 }
 
+/*
+ * Open an input without blocking (a FIFO without a writer) and refuse what
+ * is not a file: reading a device (/dev/zero) never ends.
+ */
+static int open_input(const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, st) || S_ISDIR(st->st_mode) ||
+	    !(S_ISREG(st->st_mode) || S_ISFIFO(st->st_mode))) {
+		int e = S_ISDIR(st->st_mode) ? EISDIR : ERR_NOT_REGULAR;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
 char *read_file(const char *path, size_t *len)
 {
 	struct strbuf sb = {0};
 	char chunk[65536];
-	FILE *f = fopen(path, "rb");
-	size_t n;
+	struct stat st;
+	int fd = open_input(path, &st), err = 0;
+	ssize_t n;
 
-	if (!f)
+	if (fd < 0)
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sb_addn(&sb, chunk, n);
-	if (ferror(f)) {
-		int e = errno;
-
-		fclose(f);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || sb.len + (size_t)n > READ_FILE_MAX) {
+			err = n < 0 ? errno : EFBIG;	/* a pipe that does not end */
+			break;
+		}
+		sb_addn(&sb, chunk, (size_t)n);
+	}
+	close(fd);
+	if (err) {
 		sb_release(&sb);
-		errno = e;
+		errno = err;
 		return NULL;
 	}
-	fclose(f);
 	if (len)
 		*len = sb.len;
 	return sb_detach(&sb);
+}
+
+int open_regular_file(const char *path)
+{
+	struct stat st;
+	int fd = open_input(path, &st);
+
+	if (fd >= 0 && !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = ERR_NOT_REGULAR;
+		return -1;
+	}
+	return fd;
+}
+
+const char *file_strerror(int err)
+{
+	return err == ERR_NOT_REGULAR ? "not a regular file" : strerror(err);
 }
 
 bool is_ident_start(int c)

@@ -126,10 +126,28 @@ void yo_seq_end(struct yaml_out *yo)
 	emit(yo, &ev);
 }
 
-static bool is_printable(const char *s)
+/* Length of the valid UTF-8 sequence at s (no overlong form, no surrogate), or 0. */
+static size_t utf8_len(const unsigned char *s)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+	size_t n = *s < 0x80 ? 1 : *s >= 0xc2 && *s <= 0xdf ? 2 : (*s & 0xf0) == 0xe0 ? 3 :
+		   *s >= 0xf0 && *s <= 0xf4 ? 4 : 0;
+	unsigned long cp = n == 1 ? *s : n == 2 ? *s & 0x1f : n == 3 ? *s & 0x0f : *s & 0x07;
+
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return n;
+}
+
+static bool is_utf8(const char *s)
+{
+	for (size_t n; *s; s += n)
+		if (!(n = utf8_len((const unsigned char *)s)))
 			return false;
 	return true;
 }
@@ -151,21 +169,35 @@ static void emit_scalar(struct yaml_out *yo, const char *s, enum yo_style style)
 	emit(yo, &ev);
 }
 
+/*
+ * libyaml's emitter loops on invalid UTF-8, and YAML has no bytes: a byte
+ * that is not UTF-8 is written as the private-use code point U+10FF00 +
+ * byte, which the report reader turns back into the byte (yaml_out.h).
+ */
 void yo_scalar(struct yaml_out *yo, const char *s, enum yo_style style)
 {
-	char *clean;
+	struct strbuf clean = { 0 };
 
-	if (is_printable(s)) {
+	if (is_utf8(s)) {
 		emit_scalar(yo, s, style);
 		return;
 	}
-	/* libyaml's emitter loops on invalid UTF-8: keep printable ASCII */
-	clean = xstrdup(s);
-	for (char *q = clean; *q; q++)
-		if ((unsigned char)*q < 0x20 || (unsigned char)*q > 0x7e)
-			*q = '?';
-	emit_scalar(yo, clean, style);
-	free(clean);
+	for (size_t n; *s; s += n) {
+		unsigned long cp = YO_BYTE_BASE + (unsigned char)*s;
+
+		n = utf8_len((const unsigned char *)s);
+		if (n) {
+			sb_addn(&clean, s, n);
+			continue;
+		}
+		n = 1;
+		sb_addc(&clean, (char)0xf4);
+		sb_addc(&clean, (char)(0x80 | ((cp >> 12) & 0x3f)));
+		sb_addc(&clean, (char)(0x80 | ((cp >> 6) & 0x3f)));
+		sb_addc(&clean, (char)(0x80 | (cp & 0x3f)));
+	}
+	emit_scalar(yo, clean.buf, style);
+	sb_release(&clean);
 }
 
 void yo_str(struct yaml_out *yo, const char *s)

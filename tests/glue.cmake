@@ -16,7 +16,7 @@ endif()
 
 set(KLP_CCP_GLUE_ENV
   "KLP_CCP=$<TARGET_FILE:klp-ccp>;REPORT_CHECK=$<TARGET_FILE:report_check>;KLP_CCP_SRC=${CMAKE_SOURCE_DIR}")
-foreach(t report-roundtrip report-robustness generate-one generate-three errors)
+foreach(t report-roundtrip report-robustness generate-one generate-three errors klp-relocs facts-required)
   add_test(NAME glue/${t} COMMAND ${CMAKE_CURRENT_LIST_DIR}/glue/${t}.sh)
   set_tests_properties(glue/${t} PROPERTIES LABELS glue TIMEOUT 120
     ENVIRONMENT "${KLP_CCP_GLUE_ENV}")

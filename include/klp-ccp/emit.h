@@ -42,12 +42,5 @@ struct emit_request {
 
 /* Build lp.c in memory. */
 int emit_build(struct model *m, const struct emit_request *req, struct strbuf *out);
-/*
- * Write each text to its path via temporary files renamed only once all are
- * written; nothing is left behind on failure.
- */
-int write_files_atomically(const char *const *paths, const struct strbuf *texts, size_t n);
-/* Async-signal-safe: unlink the temporary files of a write in progress. */
-void remove_temp_files(void);
 
 #endif

@@ -10,6 +10,7 @@ struct glue_options {
 	const char *name;		/* module name */
 	const char *kdir;		/* default KDIR of the generated Makefile, or NULL */
 	bool replace;			/* klp_patch.replace (atomic replace) */
+	bool force;			/* statics without object facts: assume vmlinux */
 	char *const *reports;
 	size_t n_reports;
 };

@@ -35,6 +35,7 @@ struct rr_externalized {
 	enum rr_method method;
 	char *object;			/* NULL: not known */
 	unsigned long sympos;
+	char *linkage;			/* "internal", "external"; NULL: not given */
 	struct rr_mark mark;
 };
 

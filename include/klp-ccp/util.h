@@ -39,8 +39,18 @@ void strlist_push_owned(struct strlist *l, char *s);     /* takes s */
 bool strlist_contains(const struct strlist *l, const char *s);
 void strlist_release(struct strlist *l);
 
-/* Read a whole file; NULL and errno set on failure. */
+/*
+ * Read a whole file; NULL and errno set on failure. Only regular files and
+ * FIFOs (at most READ_FILE_MAX bytes) are read: errno ERR_NOT_REGULAR for a
+ * device or a socket, EISDIR for a directory, EFBIG for a longer pipe.
+ */
+#define READ_FILE_MAX ((size_t)1 << 30)
+#define ERR_NOT_REGULAR 4096
 char *read_file(const char *path, size_t *len);
+/* open(O_RDONLY | O_CLOEXEC) of a regular file only (errno as read_file's). */
+int open_regular_file(const char *path);
+/* strerror() that knows ERR_NOT_REGULAR ("not a regular file"). */
+const char *file_strerror(int err);
 
 bool is_ident_start(int c);
 bool is_ident_char(int c);

@@ -37,6 +37,13 @@ void yo_seq_begin(struct yaml_out *yo);
 void yo_flow_seq_begin(struct yaml_out *yo);	/* [a, b] */
 void yo_list_begin(struct yaml_out *yo, size_t n);	/* block; "[]" when n == 0 */
 void yo_seq_end(struct yaml_out *yo);
+/*
+ * Scalars are written as UTF-8; a byte of s that is not part of valid UTF-8
+ * is written as the private-use code point YO_BYTE_BASE + byte (U+10FF80..
+ * U+10FFFF, UTF-8 F4 8F BE/BF xx), which report_read.c turns back into the
+ * byte: file names in any encoding survive the report.
+ */
+#define YO_BYTE_BASE 0x10ff00UL
 void yo_scalar(struct yaml_out *yo, const char *s, enum yo_style style);
 void yo_str(struct yaml_out *yo, const char *s);	/* NULL: null */
 void yo_uint(struct yaml_out *yo, unsigned long v);

@@ -51,13 +51,26 @@ NO='echo "RESULT: NO"; :'	# a hook answering NO
 # run ARG...: klp-ccp in the work directory; STATUS, $H/out, $H/err.
 run() {
 	CMD=("$@")
-	(cd "$WORK" && timeout 120 "$@" </dev/null >"$H/out" 2>"$H/err")
+	(cd "$WORK" && timeout "${RUN_TIMEOUT:-120}" "$@" </dev/null >"$H/out" 2>"$H/err")
 	STATUS=$?
 }
 
-# run_k ARG...: klp-ccp ARG...
+# run_k ARG...: klp-ccp ARG... (with the environment KLP_ENV=(VAR=VALUE...))
+KLP_ENV=()
 run_k() {
-	run "$KLP_CCP" "$@"
+	if [ ${#KLP_ENV[@]} -gt 0 ]; then
+		run env "${KLP_ENV[@]}" "$KLP_CCP" "$@"
+	else
+		run "$KLP_CCP" "$@"
+	fi
+}
+
+# use_shim VAR=VALUE...: run klp-ccp with the fault injection of shim.c.
+use_shim() {
+	gcc -shared -fPIC -O2 -o "$H/shim.so" "$HERE/shim.c" -ldl ||
+		{ fail "test bug: shim.c does not build"; return 1; }
+	# a sanitizer build wants its runtime first; the shim only wraps libc calls
+	KLP_ENV=(LD_PRELOAD="$H/shim.so" ASAN_OPTIONS=verify_asan_link_order=0 "$@")
 }
 
 listing() {
@@ -341,6 +354,122 @@ case_report_is_output() {
 		-o lp.c --report=lp.c --patched-functions=pu_f -- gcc -c in.c
 }
 
+# The same file through another spelling, a hard link, a symlink.
+case_report_is_output_other_spelling() {
+	expect_error 1 "^klp-ccp: error: --report and -o name the same file '\./lp\.c'$" -- \
+		-o lp.c --report=./lp.c --patched-functions=pu_f -- gcc -c in.c
+}
+
+case_report_is_output_hard_link() {
+	echo "pre-existing output" >"$WORK/lp.c"
+	ln "$WORK/lp.c" "$WORK/r.yaml"
+	NO_PREEXISTING=1 expect_error 1 "^klp-ccp: error: --report and -o name the same file 'r\.yaml'$" -- \
+		-o lp.c --report=r.yaml --patched-functions=pu_f -- gcc -c in.c
+	[ "$(cat "$WORK/lp.c")" = "pre-existing output" ] || fail "lp.c was overwritten"
+}
+
+case_report_is_output_symlink() {
+	echo "pre-existing output" >"$WORK/lp.c"
+	mkdir "$WORK/d" && ln -s ../lp.c "$WORK/d/r.yaml"
+	NO_PREEXISTING=1 expect_error 1 "^klp-ccp: error: --report and -o name the same file 'd/r\.yaml'$" -- \
+		-o lp.c --report=d/r.yaml --patched-functions=pu_f -- gcc -c in.c
+	[ "$(cat "$WORK/lp.c")" = "pre-existing output" ] || fail "lp.c was overwritten"
+}
+
+# Both or neither when the second rename fails: lp.c is put back (or removed).
+case_report_rename_fails() {
+	use_shim KLP_SHIM_FAIL_RENAME=r.yaml || return
+	echo "old report" >"$WORK/r.yaml"
+	expect_error 1 "^klp-ccp: error: cannot write 'r\.yaml': Operation not permitted$" -- \
+		-o lp.c --report=r.yaml --patched-functions=pu_f -- gcc -c in.c
+	[ "$(cat "$WORK/r.yaml")" = "old report" ] || fail "the report was modified"
+}
+
+# The same with a real immutable report (root with CAP_LINUX_IMMUTABLE).
+case_report_immutable() {
+	echo "old report" >"$WORK/r.yaml"
+	chattr +i "$WORK/r.yaml" 2>/dev/null || { echo "SKIP errors/$CASE: chattr +i not permitted"; exit 77; }
+	expect_error 1 "^klp-ccp: error: cannot write 'r\.yaml': Operation not permitted$" -- \
+		-o lp.c --report=r.yaml --patched-functions=pu_f -- gcc -c in.c
+	chattr -i "$WORK/r.yaml"
+}
+
+# Output names up to NAME_MAX (255 bytes): the temporary's suffix must fit.
+case_output_name_255() {
+	local name
+	name=$(printf 'l%.0s' $(seq 253)).c
+	run_k -o "$name" --report="${name%.c}.y" --patched-functions=pu_f -- gcc -c in.c
+	[ "$STATUS" -eq 0 ] || { fail "exit status $STATUS: $(head -n 3 "$H/err")"; return; }
+	[ -f "$WORK/$name" ] && [ -f "$WORK/${name%.c}.y" ] || fail "outputs not written"
+	no_leftovers "$(listing)"
+}
+
+# interrupt_at_mark SIGNAL ARG...: run klp-ccp ARG... (with KLP_ENV) in the
+# background, send SIGNAL once $H/mark exists; checks it died of the signal.
+interrupt_at_mark() {
+	local sig=$1 pid i
+	shift
+	CMD=(env "${KLP_ENV[@]}" "$KLP_CCP" "$@")
+	(cd "$WORK" && exec env "${KLP_ENV[@]}" "$KLP_CCP" "$@" </dev/null >"$H/out" 2>"$H/err") &
+	pid=$!
+	for i in $(seq 600); do [ -e "$H/mark" ] && break; sleep 0.1; done
+	[ -e "$H/mark" ] || { fail "never reached the point to interrupt"; kill -KILL $pid; wait $pid; return; }
+	kill -"$sig" $pid
+	wait $pid
+	STATUS=$?
+	[ "$STATUS" -eq $((128 + $(kill -l "$sig"))) ] ||
+		fail "exit status $STATUS, expected death by SIG$sig"
+}
+
+# A signal while the temporary output is being written: it is removed.
+case_signal_while_writing() {
+	local before
+	use_shim KLP_SHIM_SLOW_WRITE=lp.c KLP_SHIM_MARK="$H/mark" || return
+	before=$(listing)
+	interrupt_at_mark TERM -o lp.c --report=r.yaml --patched-functions=pu_f -- gcc -c in.c
+	no_leftovers "$before"
+}
+
+# glue writes many files: an interrupt during the last leaves no directory.
+case_signal_during_glue() {
+	local before
+	run_k -o lp.c --report=r.yaml --patched-functions=pu_f -S "$NO" -- gcc -c in.c
+	[ "$STATUS" -eq 0 ] || { fail "test bug: extraction failed: $(head -n 3 "$H/err")"; return; }
+	use_shim KLP_SHIM_SLOW_WRITE=Makefile KLP_SHIM_MARK="$H/mark" || return
+	before=$(listing)
+	interrupt_at_mark INT glue -o mod r.yaml
+	no_leftovers "$before"
+}
+
+# --patch: an interrupt while GCC compiles kills GCC and removes the scratch tree.
+case_signal_during_patch_compile() {
+	local sig pid
+	mkdir "$H/tmp"
+	cat >"$WORK/slowcc" <<-SH
+	#!/bin/sh
+	case " \$* " in
+	*" -fdump-ipa-clones "*) echo \$\$ >"$H/cc.pid"; touch "$H/mark"; exec sleep 30 ;;
+	esac
+	exec gcc "\$@"
+	SH
+	chmod +x "$WORK/slowcc"
+	(cd "$WORK" && mkdir a b && cp in.c a/ && sed 's/x + 1/x + 2/' in.c >b/in.c &&
+		{ diff -u a/in.c b/in.c >fix.patch; rm -rf a b; })
+	for sig in INT TERM HUP QUIT; do
+		rm -f "$H/mark" "$H/cc.pid"
+		KLP_ENV=(TMPDIR="$H/tmp")
+		interrupt_at_mark $sig -o lp.c --patch=fix.patch -- ./slowcc -O2 -c in.c
+		pid=$(cat "$H/cc.pid" 2>/dev/null)
+		sleep 0.3
+		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+			fail "SIG$sig: the compiler ($pid) survived"
+			kill -KILL "$pid"
+		fi
+		[ -z "$(ls -A "$H/tmp")" ] || fail "SIG$sig: scratch left in TMPDIR: $(ls -A "$H/tmp")"
+		[ -e "$WORK/lp.c" ] && fail "SIG$sig: lp.c written"
+	done
+}
+
 case_output_dir_missing() {
 	OUT=nodir/lp.c expect_error 1 "^klp-ccp: error: cannot write 'nodir/lp\.c': No such file or directory$" -- \
 		-o nodir/lp.c --patched-functions=pu_f -- gcc -c in.c
@@ -482,6 +611,27 @@ case_hostile_paths() {
 		fail "lp.c does not compile: $(head -n 3 "$H/gcc.err")"
 }
 
+# Non-ASCII names in the report: valid UTF-8 kept as it is, other bytes
+# escaped reversibly; glue finds the lp.c the report names either way.
+report_name_roundtrip() {	# DIR
+	local d=$1
+	mkdir "$WORK/$d" && mv "$WORK/in.c" "$WORK/$d/in.c"
+	run_k -o "$d/lp.c" --report=r.yaml --patched-functions=pu_f -S "$NO" -- gcc -c "$d/in.c"
+	[ "$STATUS" -eq 0 ] || { fail "exit status $STATUS: $(head -n 3 "$H/err")"; return; }
+	run_k glue -o mod r.yaml
+	[ "$STATUS" -eq 0 ] || fail "glue cannot use the report: $(head -n 3 "$H/err")"
+	[ -f "$WORK/mod/livepatch.c" ] || fail "glue wrote no livepatch.c"
+}
+
+case_report_utf8_name() {
+	report_name_roundtrip 'jürgen'
+	grep -q '^output: jürgen/lp\.c$' "$WORK/r.yaml" || fail "the report does not keep the UTF-8 name: $(grep '^output' "$WORK/r.yaml")"
+}
+
+case_report_latin1_name() {
+	report_name_roundtrip $'j\xfcrgen'
+}
+
 # Hostile file names reach lp.c's comments and #line directives intact.
 hostile_name_in_lp() {	# RELATIVE-SOURCE-PATH
 	mkdir -p "$WORK/$(dirname "$1")"
@@ -515,6 +665,54 @@ case_ipa_clones_malformed() {
 case_ipa_clones_missing() {
 	expect_error 1 "^klp-ccp: error: cannot read IPA clones dump 'no\.ipa-clones': No such file or directory$" -- \
 		-o lp.c --patched-functions=pu_f --ipa-clones=no.ipa-clones -- gcc -c in.c
+}
+
+# Inputs that are not files: a device is refused (reading /dev/zero never
+# ends), a FIFO left in an --ipa-clones directory is not opened.
+device_input() {	# REGEX KLP-CCP-ARG...
+	local re=$1
+	shift
+	RUN_TIMEOUT=10 expect_error 1 "$re" -- "$@"
+}
+
+case_device_as_ipa_dump() {
+	device_input "^klp-ccp: error: cannot read IPA clones dump '/dev/zero': not a regular file$" \
+		-o lp.c --patched-functions=pu_f --ipa-clones=/dev/zero -- gcc -c in.c
+}
+
+case_device_as_patch() {
+	device_input "^klp-ccp: error: /dev/zero: not a regular file$" \
+		-o lp.c --patch=/dev/zero -- gcc -c in.c
+}
+
+case_device_as_response_file() {
+	device_input "^klp-ccp: error: cannot read response file '/dev/zero': not a regular file$" \
+		-o lp.c --patched-functions=pu_f -- gcc @/dev/zero -c in.c
+}
+
+case_device_as_symvers() {
+	(cd "$WORK" && gcc -O2 -g -c in.c -o t.o)
+	device_input "^klp-ccp: error: cannot read '/dev/zero': not a regular file$" \
+		-o lp.c --patched-functions=pu_f --target-object=t.o --symvers=/dev/zero -- gcc -c in.c
+}
+
+case_fifo_as_target_object() {
+	mkfifo "$WORK/t.o"
+	device_input "^klp-ccp: error: target object 't\.o' is not a regular file$" \
+		-o lp.c --patched-functions=pu_f --target-object=t.o -- gcc -c in.c
+}
+
+case_device_as_report() {
+	OUT=mod device_input "^klp-ccp: error: cannot read '/dev/zero': not a regular file$" \
+		glue -o mod /dev/zero
+}
+
+case_fifo_in_ipa_dir() {
+	mkdir "$WORK/dumps"
+	(cd "$WORK/dumps" && gcc -O2 -fdump-ipa-clones -c ../in.c -o in.o && rm in.o)
+	ls "$WORK"/dumps/*.ipa-clones >/dev/null || { fail "test bug: no dump written"; return; }
+	mkfifo "$WORK/dumps/fifo.c.000i.ipa-clones"
+	RUN_TIMEOUT=20 expect_success -o lp.c --patched-functions=pu_f --ipa-clones=dumps -- gcc -c in.c
 }
 
 # Skip while the extraction ignores --target-object (wiring in progress).
@@ -595,6 +793,65 @@ case_patch_header_not_redirected() {	# "inner.h" from outer.h's directory: no in
 	write_header_patch inner.h 'x + 1' 'x + 2'
 	expect_error 1 "^inner\.h:3: error: cannot make the patched compile of in2\.c read the patched header: GCC finds it as 'inner\.h', not through an include directory of the command line$" -- \
 		-o lp.c --patch=fix.patch -- gcc -O2 -c in2.c
+}
+
+# fix.patch: in.c's helper returning x + 2 (made by diff -u, as a user would).
+write_fix_patch() {
+	(cd "$WORK" && mkdir a b && cp in.c a/ && sed "s/x + 1;/${1:-x + 2;}/" in.c >b/in.c &&
+		{ diff -u a/in.c b/in.c >fix.patch; rm -rf a b; })
+}
+
+# A patch naming files outside the tree is refused before anything runs.
+unsafe_patch() {	# NAME-IN-PATCH
+	printf -- '--- %s\n+++ %s\n@@ -1,3 +1,3 @@\n static int helper(int x)\n {\n-\treturn x + 1;\n+\treturn x + 2;\n' \
+		"$1" "$1" >"$WORK/fix.patch"
+	expect_error 1 "^fix\.patch:1: error: the patch names '${1//./\\.}': a file outside the current directory \(absolute path or '\.\.'\)$" -- \
+		-o lp.c --patch=fix.patch -- gcc -O2 -c in.c
+}
+
+case_patch_dotdot_path() {
+	mkdir -p "$WORK/s/t" "$H/tmp" && mv "$WORK/in.c" "$WORK/s/t/" && printf '#define V 1\n' >"$WORK/victim.h"
+	KLP_ENV=(TMPDIR="$H/tmp")
+	WORK=$WORK/s/t unsafe_patch b/../../victim.h
+	[ -z "$(find "$H" -name victim.h)" ] || fail "a file was written outside the scratch directory"
+	[ -z "$(ls -A "$H/tmp")" ] || fail "scratch left behind"
+}
+
+case_patch_absolute_path() {
+	unsafe_patch "$WORK/in.c"
+}
+
+# The internal compiles of --patch write nothing of the user's options' files.
+case_patch_output_options() {
+	local before now
+	write_fix_patch
+	before=$(listing)
+	run_k -o lp.c --patch=fix.patch -- gcc -O2 -save-temps -Wa,-al=listing.txt,--noexecstack \
+		-Wp,-MMD,wp.d -MD -MF dep.d -fdump-tree-original=tree.dump -fstack-usage \
+		-fcallgraph-info -aux-info aux.txt -c in.c -o in.o
+	[ "$STATUS" -eq 0 ] || { fail "exit status $STATUS: $(head -n 3 "$H/err")"; return; }
+	now=$(listing)
+	[ "$now" = "$(printf '%s\n./lp.c' "$before" | LC_ALL=C sort)" ] ||
+		fail "files written besides lp.c: $(diff <(echo "$before") <(echo "$now") | grep '^>' | tr '\n' ' ')"
+}
+
+# A failing patched compile shows GCC's error, not an -H line naming a header "error...".
+case_patch_compile_error() {
+	printf '#define ONE 1\n' >"$WORK/errors.h"
+	sed -i '1i #include "errors.h"' "$WORK/in.c"
+	write_fix_patch 'x + undeclared_thing;'
+	expect_error 1 "^klp-ccp: error: compiling the patched in\.c failed: in\.c:4:[0-9]+: error: .{1,3}undeclared_thing.{1,3} undeclared.*$" -- \
+		-o lp.c --patch=fix.patch -- gcc -O2 -c in.c
+}
+
+# GNU patch takes a patch with CRLF line ends; so does --patch (names
+# without a timestamp after them, as git writes them, end in the CR).
+case_patch_crlf() {
+	(cd "$WORK" && sed 's/x + 1;/x + 2;/' in.c >new.c &&
+		{ diff -u --label a/in.c --label b/in.c in.c new.c >fix.patch; rm new.c; })
+	sed -i 's/$/\r/' "$WORK/fix.patch"
+	expect_success -o lp.c --patch=fix.patch -- gcc -O2 -c in.c
+	grep -q 'x + 2' "$WORK/lp.c" || fail "lp.c does not hold the patched helper"
 }
 
 # --- main ------------------------------------------------------------------------

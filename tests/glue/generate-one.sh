@@ -13,38 +13,51 @@ cd "$GLUE_TESTS/src" || exit 1
 "$KLP_CCP" -o "$work/lp.c" --report="$work/lp.yaml" --patched-functions=mix_step,mix_other \
 	-E "$MIXED_POLICY" -- gcc -O2 -c mix.c || fail "klp-ccp mix.c"
 cd "$work" || exit 1
-"$KLP_CCP" glue -o "$out" lp.yaml || fail "glue failed"
-[ "$(ls "$out" | tr '\n' ' ')" = "Kbuild Makefile klp-convert.symbols klp_ccp_glue.h klp_ccp_kallsyms.c livepatch.c lp_mix.c " ] ||
+# mix.c's statics have no object facts (no --target-object): refused, unless --force
+"$KLP_CCP" glue -o "$out" lp.yaml 2>"$work/err" && fail "statics without facts accepted"
+grep -q "error: static 'p_helper' is externalized without object facts" "$work/err" ||
+	fail "refusal message: $(cat "$work/err")"
+[ -e "$out" ] && fail "output written despite the error"
+"$KLP_CCP" glue --force -o "$out" lp.yaml 2>"$work/err" || fail "glue failed"
+grep -q "warning: static 'p_helper' has no object facts: assuming vmlinux" "$work/err" ||
+	fail "no --force warning"
+[ "$(ls "$out" | tr '\n' ' ')" = "Kbuild Makefile klp-symbols livepatch.c lp_mix.c " ] ||
 	fail "layout: $(ls "$out")"
 has livepatch.c '.old_name = "mix_step",' '.new_func = klpp_mix_step,' '.old_sympos = 0,' \
 	'.old_name = "mix_other",' '.new_func = klpp_mix_other,' '.name = NULL,' 'object: null' \
-	'.replace = false,' '.mod = THIS_MODULE,' 'klp_enable_patch(&klp_ccp_patch)' \
-	'klp_ccp_kallsyms_init(klp_ccp_reloc_tables)' 'MODULE_INFO(livepatch, "Y");' \
+	'.replace = false,' '.mod = THIS_MODULE,' 'return klp_enable_patch(&klp_ccp_patch);' \
+	'MODULE_INFO(livepatch, "Y");' \
 	'MODULE_LICENSE("GPL");' '.klp.sym.vmlinux.q_calls,0' '.klp.sym.vmlinux.g_total,0'
-has lp_mix.c '#include "klp_ccp_glue.h"' 'struct klp_ccp_reloc klp_ccp_relocs_lp_mix[] = {' \
-	'{ "p_helper", KLP_CCP_VMLINUX, 0, (void **)&klpe_p_helper },' \
-	'{ "p_calls", KLP_CCP_VMLINUX, 0, (void **)&klpe_p_calls },'
+has lp_mix.c 'extern __typeof__(*klpe_p_helper) klp_ccp_target_klpe_p_helper __asm__("klpe.vmlinux.p_helper.0");' \
+	'static __typeof__(klpe_p_helper) klpe_p_helper = &klp_ccp_target_klpe_p_helper;' \
+	'__asm__("klpe.vmlinux.p_calls.0");'
 head -c "$(stat -c %s lp.c)" "$out/lp_mix.c" | cmp -s - lp.c || fail "lp_mix.c does not start with lp.c"
 # the appended part is numbered as lines of lp_mix.c
 n=$(grep -n '^#line [0-9]* "lp_mix.c"' "$out/lp_mix.c" | cut -d: -f1)
 [ "$(sed -n "${n}p" "$out/lp_mix.c" | awk '{print $2}')" = $((n + 1)) ] || fail "#line of the appended part"
-has Kbuild 'obj-m := klp_ccp_patch.o' 'klp_ccp_patch-y := livepatch.o klp_ccp_kallsyms.o lp_mix.o' \
-	'CFLAGS_lp_mix.o :=' 'KBUILD_MODPOST_WARN ?= 1'
+has Kbuild 'obj-m := klp_ccp_patch.o' 'klp_ccp_patch-y := livepatch.o lp_mix.o' \
+	'CFLAGS_lp_mix.o :=' 'KBUILD_EXTRA_SYMBOLS := $(src)/klp-relocs.symvers' \
+	'--write-symvers=$@'
 has Makefile 'KDIR ?= /lib/modules/$(shell uname -r)/build' '$(MAKE) -C $(KDIR) M=$(CURDIR) $@' \
-	'export KBUILD_MODPOST_WARN'
+	'klp-relocs --symbols=klp-symbols' 'klp_ccp_patch.ko'
 for s in printf g_total q_helper table q_calls; do
-	grep -qx "$s" "$out/klp-convert.symbols" || fail "klp-convert.symbols lacks $s"
+	grep -q "^$s vmlinux $s 0\$" "$out/klp-symbols" || fail "klp-symbols lacks $s"
 done
-grep -q klpe "$out/klp-convert.symbols" && fail "pointer symbol in klp-convert.symbols"
+for s in p_helper p_calls; do
+	grep -q "^klpe.vmlinux.$s.0 vmlinux $s 0\$" "$out/klp-symbols" || fail "klp-symbols lacks pointer $s"
+done
+grep -q '^klpe_' "$out/klp-symbols" && fail "pointer variable in klp-symbols"
 gcc -std=gnu11 -Wall -Werror -c "$out/lp_mix.c" -o "$work/lp_mix.o" || fail "lp_mix.c does not compile"
-for c in livepatch klp_ccp_kallsyms; do
-	gcc -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Werror -I"$GLUE_TESTS/stub" \
-		-c "$out/$c.c" -o "$work/$c.o" || fail "$c.c does not compile"
+# the pointers are initialized: relocations to the running symbols
+for s in p_helper p_calls; do
+	readelf -rW "$work/lp_mix.o" | grep -q "klpe.vmlinux.$s.0" || fail "no relocation to $s"
 done
+gcc -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Werror -I"$GLUE_TESTS/stub" \
+	-c "$out/livepatch.c" -o "$work/livepatch.o" || fail "livepatch.c does not compile"
 
 # Again into the same directory: same result, nothing left over.
 cp -r "$out" "$work/first"
-"$KLP_CCP" glue -o "$out" lp.yaml || fail "second glue run"
+"$KLP_CCP" glue --force -o "$out" lp.yaml 2>/dev/null || fail "second glue run"
 diff -r "$work/first" "$out" || fail "not idempotent"
 
 # Options; no pointers: no resolver, the copy is the lp.c as is.
@@ -52,13 +65,11 @@ cd "$KLP_CCP_SRC/examples/counter" || exit 1
 "$KLP_CCP" -o "$work/c.c" --report="$work/c.yaml" --patched-functions=counter_bump \
 	-- gcc -O2 -c counter.c || fail "klp-ccp counter.c"
 out=$work/out2
-"$KLP_CCP" glue -o "$out" --name=counter_lp --replace --kdir=/usr/src/linux "$work/c.yaml" ||
+"$KLP_CCP" glue -f -o "$out" --name=counter_lp --replace --kdir=/usr/src/linux "$work/c.yaml" 2>/dev/null ||
 	fail "glue counter"
-[ -e "$out/klp_ccp_kallsyms.c" ] && fail "resolver without pointers"
 cmp -s "$work/c.c" "$out/lp_counter.c" || fail "lp_counter.c is not lp.c"
 has Kbuild 'obj-m := counter_lp.o' 'counter_lp-y := livepatch.o lp_counter.o'
 has Makefile 'KDIR ?= /usr/src/linux' 'builds counter_lp.ko'
 has livepatch.c '.replace = true,' 'return klp_enable_patch(&klp_ccp_patch);'
-grep -q klp_ccp_kallsyms "$out/livepatch.c" && fail "livepatch.c uses the resolver"
 "$KLP_CCP" glue --help | grep -q 'Usage: klp-ccp glue' || fail "--help"
 echo PASS

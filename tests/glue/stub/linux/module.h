@@ -9,8 +9,4 @@ extern struct module __this_module;
 #define MODULE_INFO(tag, info) static const char __modinfo_##tag[] __attribute__((used)) = #tag "=" info
 #define MODULE_LICENSE(l) MODULE_INFO(license, l)
 #define MODULE_DESCRIPTION(d) MODULE_INFO(description, d)
-enum module_state { MODULE_STATE_LIVE, MODULE_STATE_COMING, MODULE_STATE_GOING };
-#include <linux/notifier.h>
-int register_module_notifier(struct notifier_block *nb);
-int unregister_module_notifier(struct notifier_block *nb);
 #endif

@@ -1,0 +1,39 @@
+/*
+ * Reading a unified diff (--patch): the files it changes and, per file, the
+ * lines its hunks touch. No file is opened here.
+ */
+#ifndef KLP_CCP_PATCH_READ_H
+#define KLP_CCP_PATCH_READ_H
+
+#include "klp-ccp/patch_mode.h"
+#include "klp-ccp/util.h"
+
+struct patch_file {
+	char *path;		/* in the user's tree, relative to cwd */
+	struct strlist touched;	/* original line numbers touched, as decimal strings */
+	size_t first_shift;	/* its first hunk's entry in patch_info.shifts */
+	struct line_span *spans;	/* what changed, in the patched text's lines */
+	size_t n_spans, cap_spans;
+};
+
+struct patch_info {
+	struct patch_file *files;
+	size_t n, cap;
+	int strip;		/* -p level */
+	long long shifts[64];	/* how far lines below each hunk moved */
+	size_t n_shifts;
+};
+
+/*
+ * Parse text (of the patch file name): pi->n is 0 when no "+++ FILE" line
+ * names a file. -1 with one error (name:line) when any file name is an
+ * absolute path or goes through "..": GNU patch would write outside the
+ * scratch tree.
+ */
+int patch_read(const char *name, const char *text, struct patch_info *pi);
+void patch_info_release(struct patch_info *pi);
+
+/* p without its first n '/'-separated components, or NULL. */
+const char *strip_components(const char *p, int n);
+
+#endif

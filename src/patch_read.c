@@ -1,0 +1,189 @@
+/*
+ * The unified diff reader of --patch (patch_read.h): which files a patch
+ * changes and which lines of them, from the text alone.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-ccp/diag.h"
+#include "klp-ccp/patch_read.h"
+
+const char *strip_components(const char *p, int n)
+{
+	while (n-- > 0) {
+		const char *slash = strchr(p, '/');
+
+		if (!slash)
+			return NULL;
+		p = slash + 1;
+	}
+	return p;
+}
+
+static char *target_of(const char *line)
+{
+	size_t n = strcspn(line, "\t\r\n");	/* a CRLF patch: GNU patch takes it */
+
+	while (n && line[n - 1] == ' ')
+		n--;
+	return xstrndup(line, n);
+}
+
+/* A diff line of nothing but blanks changes no code. */
+static bool blank_line(const char *p)
+{
+	p += strspn(p + 1, " \t\r") + 1;
+	return *p == '\n' || !*p;
+}
+
+/* A preprocessor line other than #define: lp.c cannot redo it (#include, #if...). */
+static bool directive_line(const char *p)
+{
+	p += strspn(p + 1, " \t") + 1;
+	if (*p++ != '#')
+		return false;
+	p += strspn(p, " \t");
+	return strncmp(p, "define", 6) || is_ident_char((unsigned char)p[6]);
+}
+
+/*
+ * The patched text's lines a hunk changes: each run of added lines (with the
+ * removed ones it replaces) is a span; removed lines not replaced are a
+ * deletion just before the next line.
+ */
+static void note_span(struct patch_file *pf, struct line_span *cur)
+{
+	if (cur->first)
+		*ARRAY_PUSH(pf->spans, pf->n_spans, pf->cap_spans) = *cur;
+	memset(cur, 0, sizeof(*cur));
+}
+
+static void span_line(struct line_span *cur, const char *p, unsigned new_line)
+{
+	if (blank_line(p))
+		return;
+	cur->directive |= directive_line(p);
+	if (!cur->first)
+		cur->first = new_line, cur->last = new_line - 1;
+	if (*p == '+')
+		cur->last = new_line;
+}
+
+/* Original line numbers a hunk removes or inserts before; the spans it changes. */
+static void hunk_lines(const char **pos, struct patch_file *pf, struct patch_info *pi)
+{
+	const char *p = *pos;
+	unsigned orig = 0, n = 0, new_line = 0;
+	/* hunks of one file move lines cumulatively; each file starts afresh */
+	long long shift = pi->n_shifts > pf->first_shift ? pi->shifts[pi->n_shifts - 1] : 0;
+	struct line_span cur = { 0 };
+
+	sscanf(p, "@@ -%u", &orig);
+	if (sscanf(p, "@@ -%*u,%u", &n) != 1)
+		n = 1;
+	if (sscanf(p, "@@ -%*s +%u", &new_line) != 1 || !new_line)
+		new_line = 1;
+	p = strchr(p, '\n');
+	while (p && *++p && (*p == ' ' || *p == '-' || *p == '+' || *p == '\\')) {
+		if (*p == '-' || *p == '+')
+			strlist_push_owned(&pf->touched, xasprintf("%u", orig));
+		if (*p == '-' || *p == '+')
+			span_line(&cur, p, new_line);
+		else if (*p == ' ')
+			note_span(pf, &cur);
+		shift += (*p == '+') - (*p == '-');
+		if (*p == ' ' || *p == '-')
+			orig++;
+		if (*p == ' ' || *p == '+')
+			new_line++;
+		p = strchr(p, '\n');
+	}
+	note_span(pf, &cur);
+	*pos = p ? p : *pos + strlen(*pos);
+	if (pi->n_shifts < sizeof(pi->shifts) / sizeof(pi->shifts[0]))
+		pi->shifts[pi->n_shifts++] = shift;
+}
+
+/* The file name of a header line ("--- a/x.c", "diff --git a/x b/y"...), or NULL. */
+static const char *name_line(const char *p)
+{
+	static const char *const heads[] = { "--- ", "+++ ", "Index: ", "diff --git ",
+					     "rename from ", "rename to ", "copy from ",
+					     "copy to ", NULL };
+
+	for (const char *const *h = heads; *h; h++)
+		if (!strncmp(p, *h, strlen(*h)))
+			return p + strlen(*h);
+	return NULL;
+}
+
+/* An absolute name, or one with a ".." component (any of the words of the line). */
+static bool unsafe_name(const char *p)
+{
+	size_t n = strcspn(p, "\r\n");
+
+	while (n && (*p == ' ' || *p == '"' || *p == '\t'))
+		p++, n--;
+	if (*p == '/')
+		return strncmp(p, "/dev/null", 9) != 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		bool starts = !i || strchr("/ \t\"", p[i - 1]);
+		bool ends = i + 2 >= n || strchr("/ \t\"\r", p[i + 2]);
+
+		if (starts && ends && p[i] == '.' && p[i + 1] == '.')
+			return true;
+		if (i && p[i] == '/' && strchr(" \t\"", p[i - 1]))	/* "diff --git /x /y" */
+			return true;
+	}
+	return false;
+}
+
+static unsigned line_of(const char *text, const char *p)
+{
+	unsigned line = 1;
+
+	for (; text < p; text++)
+		line += *text == '\n';
+	return line;
+}
+
+int patch_read(const char *name, const char *text, struct patch_info *pi)
+{
+	const char *p = text, *file;
+	struct patch_file *cur = NULL;
+
+	while (p && *p) {
+		if ((file = name_line(p)) && unsafe_name(file)) {
+			diag_error_at(name, line_of(text, p), 0,
+				      "the patch names '%.*s': a file outside the current directory (absolute path or '..')",
+				      (int)strcspn(file, "\t\r\n"), file);
+			return -1;
+		}
+		if (!strncmp(p, "+++ ", 4)) {
+			cur = ARRAY_PUSH(pi->files, pi->n, pi->cap);
+			memset(cur, 0, sizeof(*cur));
+			cur->path = target_of(p + 4);
+			cur->first_shift = pi->n_shifts;
+		} else if (!strncmp(p, "@@ -", 4) && cur) {
+			hunk_lines(&p, cur, pi);
+			continue;
+		}
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return 0;
+}
+
+void patch_info_release(struct patch_info *pi)
+{
+	for (size_t i = 0; i < pi->n; i++) {
+		free(pi->files[i].path);
+		strlist_release(&pi->files[i].touched);
+		free(pi->files[i].spans);
+	}
+	free(pi->files);
+}
+
