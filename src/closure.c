@@ -13,6 +13,7 @@
 #include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
+#include "klp-ccp/macro_args.h"
 #include "klp-ccp/patch_mode.h"
 #include "klp-ccp/unevaluated.h"
 
@@ -39,27 +40,6 @@ struct frame {
 
 static void need_unit(struct walker *w, int unit);
 static void need_type(struct walker *w, CXType t, bool pointer_ctx);
-
-/* Presumed location: what #line says, as GCC would report it. */
-struct src_loc cursor_src_loc(struct model *m, CXCursor c)
-{
-	struct src_loc loc = { 0 };
-	CXString name;
-	CXFile f;
-
-	/*
-	 * The expansion point as the file spells it: clang_getLocationForOffset
-	 * (to ask for the presumed location, which honours #line) scans the
-	 * whole location table per call, a third of the time after parsing.
-	 */
-	clang_getExpansionLocation(clang_getCursorLocation(c), &f, &loc.line, &loc.col, NULL);
-	if (!f)
-		return loc;
-	name = clang_getFileName(f);
-	loc.file = model_intern(m, clang_getCString(name));
-	clang_disposeString(name);
-	return loc;
-}
 
 static bool is_null(CXCursor c)
 {
@@ -302,25 +282,6 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 		rc = policy_shall_externalize_fun(w->pol, e->name, from_header, &loc, &shall);
 	*ext = can && (shall || e->def_unit < 0);
 	return rc;
-}
-
-void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e)
-{
-	const struct sym_facts *f;
-
-	if (!db || !e) {
-		policy_set_facts(pol, NULL);
-		return;
-	}
-	f = facts_get(db, e->name);
-	policy_set_facts(pol, f);
-	if (f->present) {
-		e->object = f->object;
-		e->sympos = f->sympos;
-		e->cold = f->cold;
-	} else if (e->kind == ENT_FUNCTION && e->def_unit >= 0) {
-		e->absent = true;
-	}
 }
 
 /* GCC's dump says no out-of-line body survived: nothing to bind to. */
@@ -819,40 +780,6 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 	md->needed = true;
 	need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name), md->end + 1,
 			     true);
-}
-
-/* Split "NAME(a, b)" at text+off into trimmed top-level arguments. */
-void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args)
-{
-	size_t i = off;
-
-	while (i < len && (is_ident_char((unsigned char)t[i]) || t[i] == ' ' || t[i] == '\t'))
-		i++;
-	if (i < len && t[i] == '(')
-		lex_macro_args(t, len, i, args);
-}
-
-/* Index of a parameter name in "NAME(p1, p2)" of a definition, or -1. */
-int macro_param_index(const char *def, size_t n_def, const char *word, size_t n)
-{
-	const char *p = memchr(def, '(', n_def), *end = def + n_def;
-	int idx = 0;
-
-	if (!p || !n)
-		return -1;
-	for (p++; p < end && *p != ')'; idx++) {
-		const char *q = p;
-
-		while (q < end && *q != ',' && *q != ')')
-			q++;
-		while (p < q && (*p == ' ' || *p == '\t'))
-			p++;
-		if ((size_t)(q - p) >= n && !memcmp(p, word, n) &&
-		    (p + n == q || p[n] == ' ' || p[n] == '\t'))
-			return idx;
-		p = q < end && *q == ',' ? q + 1 : q;
-	}
-	return -1;
 }
 
 /*

@@ -230,3 +230,37 @@ enum arg_use macro_arg_use(struct model *m, int file, unsigned from, unsigned of
 	}
 	return use;
 }
+
+/* Split "NAME(a, b)" at text+off into trimmed top-level arguments. */
+void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args)
+{
+	size_t i = off;
+
+	while (i < len && (is_ident_char((unsigned char)t[i]) || t[i] == ' ' || t[i] == '\t'))
+		i++;
+	if (i < len && t[i] == '(')
+		lex_macro_args(t, len, i, args);
+}
+
+/* Index of a parameter name in "NAME(p1, p2)" of a definition, or -1. */
+int macro_param_index(const char *def, size_t n_def, const char *word, size_t n)
+{
+	const char *p = memchr(def, '(', n_def), *end = def + n_def;
+	int idx = 0;
+
+	if (!p || !n)
+		return -1;
+	for (p++; p < end && *p != ')'; idx++) {
+		const char *q = p;
+
+		while (q < end && *q != ',' && *q != ')')
+			q++;
+		while (p < q && (*p == ' ' || *p == '\t'))
+			p++;
+		if ((size_t)(q - p) >= n && !memcmp(p, word, n) &&
+		    (p + n == q || p[n] == ' ' || p[n] == '\t'))
+			return idx;
+		p = q < end && *q == ',' ? q + 1 : q;
+	}
+	return -1;
+}

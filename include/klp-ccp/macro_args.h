@@ -20,4 +20,10 @@ enum arg_use { ARG_PLAIN, ARG_HASHED, ARG_HASHED_NESTED };
 enum arg_use macro_arg_use(struct model *m, int file, unsigned from, unsigned off,
 			   const char **macro);
 
+/* "NAME(a, b)" at text+off split into trimmed top-level arguments. */
+struct strlist;
+void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args);
+/* Index of parameter word in the "NAME(p1, p2)" of a definition, or -1. */
+int macro_param_index(const char *def, size_t n_def, const char *word, size_t n);
+
 #endif
