@@ -229,8 +229,8 @@ int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 {
 	char *params = written_params(m, e), *decl, *ret;
 
-	if (e->make_static)
-		sb_adds(out, "static ");
+	if (e->make_static || (e->internal && !e->make_extern))
+		sb_adds(out, "static ");	/* its definition stays internal */
 	if (!params) {
 		decl = function_declarator(clang_getCursorType(e->def), final_name(e), false);
 		sb_addf(out, "%s;", decl);
