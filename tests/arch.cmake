@@ -25,3 +25,21 @@ add_test(NAME arch.compiler_option
   COMMAND sh ${CMAKE_SOURCE_DIR}/tests/arch/compiler.sh $<TARGET_FILE:klp-ccp>)
 set_tests_properties(arch.compiler_option PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120
   LABELS arch)
+
+# facts, ipa-clones and changed-functions on each cross-built corpus.
+foreach(arch ppc64le s390x arm64)
+  add_test(NAME arch.binary.${arch}
+    COMMAND bash ${CMAKE_SOURCE_DIR}/tests/arch/binary.sh ${arch} $<TARGET_FILE:klp-ccp>)
+  set_tests_properties(arch.binary.${arch} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+    LABELS arch)
+endforeach()
+
+# extract, glue, build the livepatch module against the cross tree, check its
+# klp relocations (ppc64le, s390x: the architectures with LIVEPATCH in 6.1).
+foreach(arch ppc64le s390x)
+  add_test(NAME arch.module.${arch}
+    COMMAND bash ${CMAKE_SOURCE_DIR}/tests/arch/module.sh ${arch})
+  set_tests_properties(arch.module.${arch} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+    LABELS "arch;glue"
+    ENVIRONMENT "KLP_CCP=$<TARGET_FILE:klp-ccp>;KLP_CCP_SRC=${CMAKE_SOURCE_DIR}")
+endforeach()

@@ -5,7 +5,7 @@
 # For each ARCH of $ARCHES, in $CORPUS-ARCH (default CORPUS =
 # $HOME/.cache/klp-ccp-corpus), the same layout as the x86_64 corpus of
 # ../shared/corpus/setup-kernel-corpus.sh:
-#   linux/                  the configured, prepared tree (hard-linked copy of
+#   linux/                  the configured tree after modules_prepare (hard-linked copy of
 #                           the pristine linux-source-6.1 unpacked once into
 #                           $CORPUS-src; kbuild never writes a source file)
 #   cmdlines/FLAT.json      the cross GCC argv of each object (from the tree root)
@@ -177,7 +177,7 @@ build_arch() {
 		printf '%s\n' "$ckey" >"$dir/.config-stamp"
 	fi
 	local key
-	key="$(sha256sum "$dir/linux/.config" | cut -c1-64) $("${CROSS}gcc" --version | head -n1) $OBJS"
+	key="$(sha256sum "$dir/linux/.config" | cut -c1-64) $("${CROSS}gcc" --version | head -n1) modules_prepare $OBJS"
 	if [ -f "$dir/.built-stamp" ] && [ "$(cat "$dir/.built-stamp")" = "$key" ] &&
 	   [ -f "$dir/manifest.json" ]; then
 		log "$arch: corpus up to date ($dir)"
@@ -189,7 +189,7 @@ build_arch() {
 		[ -f "$dir/linux/${o%.o}.c" ] || die "$arch: source ${o%.o}.c does not exist"
 	done
 	(cd "$dir/linux" &&
-	 timed "$dir/logs" prepare make -j"$JOBS" "${MAKE_ARGS[@]}" prepare &&
+	 timed "$dir/logs" prepare make -j"$JOBS" "${MAKE_ARGS[@]}" modules_prepare &&
 	 timed "$dir/logs" objects make -j"$JOBS" "${MAKE_ARGS[@]}" $OBJS)
 	python3 "$here/record_corpus.py" "$dir" "$arch" $OBJS
 	printf '%s\n' "$key" >"$dir/.built-stamp"
