@@ -40,7 +40,7 @@ declare -A SRCS=(
 	[fuzz_ipa_clones]="ipa_clones.c maps.c util.c diag.c"
 	[fuzz_report]="report_read.c util.c diag.c"
 	# the hook answer parser (src/policy.c); the target source is added by the lead
-	[fuzz_hook_answer]="policy.c maps.c cli.c util.c diag.c"
+	[fuzz_hook_answer]="policy.c hook_spawn.c pol_server.c maps.c cli.c util.c diag.c"
 	[fuzz_patch]="patch_read.c util.c diag.c"
 )
 declare -A LIBS=(

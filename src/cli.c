@@ -52,6 +52,8 @@ enum {
 	OPT_NO_IPA_EXTEND,
 	OPT_REPORT,
 	OPT_PATCH,
+	OPT_POL_SERVER,
+	OPT_CMDLINE_JSON,
 };
 
 static const struct option long_options[] = {
@@ -67,6 +69,8 @@ static const struct option long_options[] = {
 	{ "pol-cmd-modify-patched-fun-sym", required_argument, NULL, 'P' },
 	{ "pol-cmd-rename-rewritten-fun", required_argument, NULL, 'R' },
 	{ "pol-cmd-timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "pol-server", required_argument, NULL, OPT_POL_SERVER },
+	{ "cmdline-json", required_argument, NULL, OPT_CMDLINE_JSON },
 	{ "target-object", required_argument, NULL, OPT_TARGET_OBJECT },
 	{ "symvers", required_argument, NULL, OPT_SYMVERS },
 	{ "ipa-clones", required_argument, NULL, OPT_IPA_CLONES },
@@ -98,8 +102,11 @@ static const char help_text[] =
 "                             is given)\n"
 "  -c, --compiler=ARCH-COMPILER-VERSION\n"
 "                             target and compiler the object was built with,\n"
-"                             e.g. x86_64-gcc-12.2.0 (default: the compiler\n"
-"                             named by the original command line, or gcc)\n"
+"                             e.g. x86_64-gcc-12.2.0, powerpc64le-gcc-12.2.0:\n"
+"                             runs the first installed of ARCH-linux-gnu-gcc-\n"
+"                             MAJOR, ARCH-linux-gnu-gcc, gcc-MAJOR, gcc\n"
+"                             (default: the compiler named by the original\n"
+"                             command line, or gcc)\n"
 "  -I, --pol-cmd-is-patched=CMD             is this function patched?\n"
 "  -H, --pol-cmd-may-include-header=CMD     may the livepatch #include this\n"
 "                                           header?\n"
@@ -116,6 +123,11 @@ static const char help_text[] =
 "                                           function\n"
 "  -R, --pol-cmd-rename-rewritten-fun=CMD   name a rewritten copied function\n"
 "      --pol-cmd-timeout=SECONDS  time limit of one hook run (default 30)\n"
+"      --cmdline-json=FILE    the original command line from FILE, a JSON array\n"
+"                             of strings, instead of after '--'\n"
+"      --pol-server=CMD       a policy server answering the questions its HOOKS:\n"
+"                             line names over pipes (README \"Policy server\");\n"
+"                             -I/-H/... commands still answer their own hook\n"
 "      --target-object=FILE   the object the livepatch applies to (a kernel .o,\n"
 "                             a module .ko, vmlinux, or a user-space ELF with\n"
 "                             debug info); repeatable. Its symbol table and\n"
@@ -164,7 +176,7 @@ static const char help_text[] =
 "      default: YES\n"
 "  modify-externalized-sym function|object NAME RETRY\n"
 "      answer: NEW-NAME KEEP-LINKAGE|MAKE-INTERNAL|MAKE-EXTERNAL [MAKE-POINTER]\n"
-"      default: NAME MAKE-EXTERNAL (plain externalization, for klp-convert)\n"
+"      default: NAME MAKE-EXTERNAL (plain externalization: a klp relocation)\n"
 "  modify-patched-fun-sym NAME RETRY\n"
 "      answer: NEW-NAME KEEP-LINKAGE|MAKE-INTERNAL|MAKE-EXTERNAL\n"
 "      default: klpp_NAME MAKE-EXTERNAL (RETRY > 0 appended: klpp_NAME1...)\n"
@@ -423,6 +435,14 @@ static int handle_option(int c, const char *arg, struct options *opts)
 		return add_patched(opts, optarg);
 	case OPT_TIMEOUT:
 		return set_timeout(opts, optarg);
+	case OPT_POL_SERVER:
+		if (!*optarg)
+			return usage_error("empty --pol-server command");
+		opts->pol_server = optarg;
+		return 0;
+	case OPT_CMDLINE_JSON:
+		opts->cmdline_json = optarg;
+		return 0;
 	case OPT_TARGET_OBJECT:
 		strlist_push(&opts->target_objects, optarg);
 		return 0;
@@ -467,9 +487,13 @@ static int check_complete(const struct options *opts)
 {
 	if (!opts->outfile)
 		return usage_error("no output file given (-o)");
-	if (!opts->orig_argc)
+	if (opts->orig_argc && opts->cmdline_json)
+		return usage_error("--cmdline-json and a command line after '--' given");
+	if (!opts->orig_argc && !opts->cmdline_json)
 		return usage_error("missing original compiler command line after '--'");
-	if (!opts->n_patched && !opts->hook_cmd[HOOK_IS_PATCHED] && !opts->patch)
+	/* a --pol-server may answer is-patched: checked once it has said so */
+	if (!opts->n_patched && !opts->hook_cmd[HOOK_IS_PATCHED] && !opts->patch &&
+	    !opts->pol_server)
 		return usage_error("no patched functions given (--patched-functions, -I or --patch)");
 	return 0;
 }
@@ -491,12 +515,12 @@ static int parse_options(int argc, char **argv, struct options *opts)
 		if (ret)
 			return ret;
 	}
-	if (sep < 0)
+	if (sep < 0 && !opts->cmdline_json)
 		return usage_error("missing '--' before the original compiler command line");
 	if (optind < end)
 		return usage_error("unexpected argument '%s' before '--'", argv[optind]);
-	opts->orig_argv = argv + sep + 1;
-	opts->orig_argc = argc - sep - 1;
+	opts->orig_argv = argv + (sep < 0 ? argc : sep + 1);
+	opts->orig_argc = sep < 0 ? 0 : argc - sep - 1;
 	return check_complete(opts);
 }
 

@@ -9,6 +9,7 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/directives.h"
 #include "klp-ccp/facts.h"
 #include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/ipa_clones.h"
@@ -777,6 +778,22 @@ static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned 
 	}
 }
 
+/*
+ * Every definition of a re-emitted macro name in the files copied from comes
+ * along, in order (emit.c writes their #undef lines too): what lies between
+ * them (a header testing the name) sees what it saw.
+ */
+static void need_redefinitions(struct walker *w, int idx)
+{
+	struct model *m = w->m;
+
+	for (int i = model_macro_first(m, m->macros[idx].name); i >= 0;
+	     i = m->macros[i].next_same_name)
+		if (m->macros[i].file >= 0 && !m->macros[i].needed &&
+		    header_provider(m, w->pol, m->macros[i].file) == PROVIDER_NONE)
+			need_macro(w, i, m->macros[i].file, m->macros[i].start);
+}
+
 static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off)
 {
 	struct macro_def *md = &w->m->macros[idx];
@@ -800,9 +817,12 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 		return;
 	w->scanning_macros = true;
 	while (w->n_macro_todo) {
-		md = &w->m->macros[w->macro_todo[--w->n_macro_todo]];
+		int todo = w->macro_todo[--w->n_macro_todo];
+
+		md = &w->m->macros[todo];
 		need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name),
 				     md->end + 1, true);
+		need_redefinitions(w, todo);
 	}
 	w->scanning_macros = false;
 }
@@ -890,6 +910,37 @@ static void need_pasted_macros(struct walker *w, int idx, const struct unit *u, 
 	strlist_release(&args);
 }
 
+/* Is file included, directly or not, by a directive inside the unit's range? */
+static bool included_in_unit(const struct model *m, int file, const struct unit *u)
+{
+	for (int f = file; f >= 0 && m->files[f].includer >= 0; f = m->files[f].includer)
+		if (m->files[f].includer == u->file)
+			return m->files[f].directive_offset >= u->start &&
+			       m->files[f].directive_offset < u->end;
+	return false;
+}
+
+/*
+ * An #include inside a copied declaration ("= {\n#include "tbl.def"\n}")
+ * comes with its text: the macros the included text expands are the
+ * unit's too.
+ */
+static void need_macros_of_included(struct walker *w, const struct unit *u)
+{
+	struct model *m = w->m;
+
+	for (size_t f = 0; f < m->n_files; f++) {
+		if (!included_in_unit(m, (int)f, u))
+			continue;
+		for (size_t i = 0; i < m->uses[f].n; i++) {
+			int idx = model_macro_of_cursor(m, clang_getCursorReferenced(m->uses[f].v[i].cursor));
+
+			if (idx >= 0)
+				need_macro(w, idx, u->file, u->start);
+		}
+	}
+}
+
 static void need_expanded_macros(struct walker *w, const struct unit *u)
 {
 	const struct file_uses *fu = &w->m->uses[u->file];
@@ -916,6 +967,19 @@ static void need_expanded_macros(struct walker *w, const struct unit *u)
 
 /* ---- driver ---- */
 
+/* Macros the conditional skeleton around the unit tests (see emit.c). */
+static void need_cut_group_macros(struct walker *w, const struct unit *u)
+{
+	const struct directives *d = model_directives(w->m, u->file);
+	struct cond_cut cut = { 0 };
+
+	directives_cut(d, u->start, u->end, &cut);
+	for (size_t i = 0; i < cut.n_open; i++)
+		need_macros_named_in(w, u->file, d->v[cut.open[i]].arg, d->v[cut.open[i]].end,
+				     false);
+	cond_cut_release(&cut);
+}
+
 static void walk_unit(struct walker *w, int unit)
 {
 	struct unit *u = &w->m->units[unit];
@@ -927,6 +991,8 @@ static void walk_unit(struct walker *w, int unit)
 		walk_cursor(w, unit, u->cursors[i]);
 	need_expanded_macros(w, u);
 	need_macros_named_in(w, u->file, u->start, u->end, false);
+	need_cut_group_macros(w, u);
+	need_macros_of_included(w, u);
 }
 
 
@@ -1090,9 +1156,13 @@ static int walk_once(struct walker *w)
 		}
 		for (size_t k = 0; k < cx.n_units; k++)
 			need_unit(w, cx.units[k]);
+		for (size_t k = 0; k < cx.n_ents; k++)
+			use_entity(w, cx.ents[k]);
+		for (size_t k = 0; k < cx.n_macros; k++)
+			need_macro(w, cx.macros[k], w->m->macros[cx.macros[k]].file,
+				   w->m->macros[cx.macros[k]].start);
 	} while (i < w->nq);
-	free(cx.work);
-	free(cx.units);
+	context_ctx_release(&cx);
 	return rc;
 }
 

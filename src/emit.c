@@ -15,17 +15,18 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/closure.h"
+#include "klp-ccp/directives.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/lexer.h"
 
-enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_FWD, ITEM_DECL, ITEM_PROTO, ITEM_UNIT };
+enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_UNDEF, ITEM_FWD, ITEM_DECL, ITEM_PROTO, ITEM_UNIT };
 
 struct item {
 	enum item_kind kind;
 	int file;
 	unsigned offset;
 	int sub;		/* before (-1) or after (+1) what sits at the same place */
-	int ref;		/* file, macro, fwd, entity or unit index */
+	int ref;		/* file, macro, directive, fwd, entity or unit index */
 	unsigned seq;
 };
 
@@ -199,14 +200,74 @@ static unsigned line_start_of(const struct kfile *kf, unsigned off)
 	return off;
 }
 
+/* Is the file's text copied from (not #included)? */
+static bool copied_from(const struct model *m, int file)
+{
+	const struct kfile *kf = &m->files[file];
+
+	return kf->role == FILE_MAIN ||
+	       (kf->role == FILE_HEADER && kf->provider_done && kf->provider == PROVIDER_NONE);
+}
+
+/* Does lp.c define the macro name anywhere (re-emitted, #included, built in)? */
+static bool macro_in_lp(struct model *m, const char *name, size_t n)
+{
+	char *s = xstrndup(name, n);
+	bool yes = false;
+
+	for (int i = model_macro_first(m, s); i >= 0 && !yes; i = m->macros[i].next_same_name) {
+		const struct macro_def *md = &m->macros[i];
+		const struct kfile *kf = md->file >= 0 ? &m->files[md->file] : NULL;
+
+		yes = md->needed || !kf || kf->role == FILE_PRE_INCLUDE ||
+		      (kf->provider_done && kf->provider >= 0 && m->files[kf->provider].needed);
+	}
+	free(s);
+	return yes;
+}
+
+/* Directives inside a copied unit come with its text, in place. */
+static bool in_copied_unit(struct model *m, int file, unsigned off)
+{
+	int u = model_unit_at(m, file, off);
+
+	return u >= 0 && m->units[u].copy;
+}
+
+/*
+ * #undef lines of the files copied from, in order, for macros lp.c defines:
+ * what follows (copied text, later #includes) sees the macro state it saw.
+ * Those inside a copied unit come with its text.
+ */
+static void collect_undefs(struct model *m, struct items *it)
+{
+	for (size_t f = 0; f < m->n_files; f++) {
+		const struct directives *d;
+
+		if (!copied_from(m, (int)f))
+			continue;
+		d = model_directives(m, (int)f);
+		for (size_t i = 0; i < d->n; i++) {
+			const struct directive *dv = &d->v[i];
+			if (dv->kind != DIR_UNDEF || !dv->active || !dv->arg_len ||
+			    in_copied_unit(m, (int)f, dv->start) ||
+			    !macro_in_lp(m, m->files[f].text + dv->arg, dv->arg_len))
+				continue;
+			push_item(it, ITEM_UNDEF, (int)f, dv->start, 0, (int)i);
+		}
+	}
+}
+
 static void collect_items(struct model *m, struct items *it)
 {
+	collect_undefs(m, it);
 	for (size_t i = 0; i < m->n_files; i++)
-		if (m->files[i].needed && m->files[i].includer >= 0)
+		if (m->files[i].needed && m->files[i].includer >= 0 &&
+		    !in_copied_unit(m, m->files[i].includer, m->files[i].directive_offset))
 			push_item(it, ITEM_INCLUDE, m->files[i].includer,
 				  m->files[i].directive_offset, 0, (int)i);
 	for (size_t i = 0; i < m->n_macros; i++)
-		if (m->macros[i].needed)
+		if (m->macros[i].needed && !in_copied_unit(m, m->macros[i].file, m->macros[i].start))
 			push_item(it, ITEM_MACRO, m->macros[i].file,
 				  line_start_of(&m->files[m->macros[i].file], m->macros[i].start),
 				  0, (int)i);
@@ -365,9 +426,80 @@ static char *include_line(struct emitter *em, int file)
 	return line;
 }
 
+/* The operand of "#include OPERAND" in a directive line, or NULL. */
+static const char *include_operand(const char *directive)
+{
+	const char *p = strchr(directive, '#');
+
+	if (!p)
+		return NULL;
+	for (p++; *p == ' ' || *p == '\t'; p++)
+		;
+	while (is_ident_char((unsigned char)*p))
+		p++;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* Is spelled found as dir/spelled for one of the compiler's own directories? */
+static bool found_in_sys_dirs(const struct strlist *dirs, const char *spelled, const char *real)
+{
+	for (size_t i = 0; dirs && i < dirs->n; i++) {
+		char *path = xasprintf("%s/%s", dirs->v[i], spelled);
+		bool found = same_file(path, real);
+
+		free(path);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "#include MACRO": lp.c names the header it resolved to, by the shortest
+ * tail of its path found next to lp.c or in a -I directory ("tail"), or in
+ * the compiler's directories (<tail>), else by its absolute path (the
+ * macros need not exist in lp.c).
+ */
+static char *computed_include_line(struct emitter *em, int file, const char *operand)
+{
+	const struct kfile *kf = &em->m->files[file];
+	char real[PATH_MAX], *odir, *line;
+	const char *spelled = NULL;
+	struct strbuf sb = { 0 };
+	bool angle = false;
+
+	if (!realpath(kf->name, real) || strpbrk(real, "\"\n\r"))
+		return xstrdup(kf->directive);
+	odir = dir_of(em->req->outfile);
+	for (const char *p = real + strlen(real); p > real && !spelled; p--) {
+		char *from_out;
+
+		if (p[-1] != '/')
+			continue;
+		from_out = xasprintf("%s/%s", odir, p);
+		if (same_file(from_out, real) || found_in_search_path(em->req->args, p, real))
+			spelled = p;
+		else if (found_in_sys_dirs(em->req->sys_dirs, p, real))
+			spelled = p, angle = true;
+		free(from_out);
+	}
+	free(odir);
+	sb_addf(&sb, angle ? "#include <%s> /* " : "#include \"%s\" /* ",
+		spelled ? spelled : real);
+	add_comment_safe(&sb, operand);
+	sb_adds(&sb, " */");
+	line = xstrdup(sb.buf);
+	sb_release(&sb);
+	return line;
+}
+
 static void emit_include(struct emitter *em, int file)
 {
-	char *line = include_line(em, file);
+	const char *op = include_operand(em->m->files[file].directive);
+	char *line = op && *op != '"' && *op != '<' ? computed_include_line(em, file, op) :
+		     include_line(em, file);
 
 	add_line(em, line);
 	free(line);
@@ -483,6 +615,15 @@ static void emit_macro(struct emitter *em, int idx)
 	add_text(em, "\n", 1);
 }
 
+static void emit_undef(struct emitter *em, int file, int idx)
+{
+	const struct kfile *kf = &em->m->files[file];
+	const struct directive *d = &model_directives(em->m, file)->v[idx];
+
+	sb_addf(em->out, "#undef %.*s\n", (int)d->arg_len, kf->text + d->arg);
+	em->cur_line++;
+}
+
 static void emit_forward(struct emitter *em, int idx)
 {
 	CXCursor c = em->m->fwd[idx].cursor;
@@ -587,19 +728,48 @@ static void override_macros(struct emitter *em, const struct strlist *overrides,
 	}
 }
 
+/*
+ * A unit starting inside a conditional group and leaving it (or ending in a
+ * group it opened) gets the skeleton of those groups around it, so its
+ * #elif/#else/#endif lines balance and choose what they chose.
+ */
+static void cut_groups_before(struct emitter *em, const struct unit *u, struct cond_cut *cut)
+{
+	const struct kfile *kf = &em->m->files[u->file];
+	const struct directives *d = model_directives(em->m, u->file);
+
+	directives_cut(d, u->start, u->end, cut);
+	for (size_t i = 0; i < cut->n_open; i++) {
+		const struct directive *dv = &d->v[cut->open[i]];
+
+		add_text(em, kf->text + dv->start, dv->end - dv->start);
+		add_text(em, "\n", 1);
+	}
+}
+
+static void cut_groups_after(struct emitter *em, const struct cond_cut *cut)
+{
+	for (unsigned i = 0; i < cut->n_close; i++)
+		add_line(em, "#endif");
+}
+
 static int emit_unit(struct emitter *em, int unit)
 {
 	const struct unit *u = &em->m->units[unit];
 	struct unit_out *uo = &em->uo[unit];
 	struct strlist exports = { 0 };
+	struct cond_cut cut = { 0 };
 
 	export_macros_of_unit(em->m, unit, &exports);
 	exports_off(em, &exports);
 	override_macros(em, &uo->overrides, true);
 	name_macros(em, &uo->names, true);
+	cut_groups_before(em, u, &cut);
 	sync_line(em, u->file, u->start);
 	add_text(em, uo->text.buf ? uo->text.buf : "", uo->text.len);
 	add_text(em, "\n", 1);
+	cut_groups_after(em, &cut);
+	cond_cut_release(&cut);
 	name_macros(em, &uo->names, false);
 	override_macros(em, &uo->overrides, false);
 	exports_on(em, &exports);
@@ -702,6 +872,9 @@ static int emit_item(struct emitter *em, const struct item *it)
 		return 0;
 	case ITEM_MACRO:
 		emit_macro(em, it->ref);
+		return 0;
+	case ITEM_UNDEF:
+		emit_undef(em, it->file, it->ref);
 		return 0;
 	case ITEM_FWD:
 		emit_forward(em, it->ref);

@@ -8,9 +8,11 @@
 #include <sys/stat.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/directives.h"
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/model.h"
+#include "klp-ccp/neutral.h"
 
 struct maps {
 	struct u64map file_of;		/* CXFile pointer -> file */
@@ -89,6 +91,43 @@ void model_presumed(struct model *m, int file, unsigned offset, CXString *fname,
 
 /* ---- files ---- */
 
+/* Is [start, end) inside a range the preprocessor skipped? */
+static bool in_skipped(const CXSourceRangeList *sk, const unsigned *from, const unsigned *to,
+		       unsigned start, unsigned end)
+{
+	for (unsigned i = 0; sk && i < sk->count; i++)
+		if (from[i] < start && end <= to[i])
+			return true;
+	return false;
+}
+
+const struct directives *model_directives(struct model *m, int file)
+{
+	struct kfile *kf = &m->files[file];
+	CXSourceRangeList *sk;
+	unsigned *from, *to;
+
+	if (kf->dirs)
+		return kf->dirs;
+	kf->dirs = xcalloc(1, sizeof(*kf->dirs));
+	directives_scan(kf->text, kf->len, kf->dirs);
+	sk = clang_getSkippedRanges(m->tu, kf->cxfile);
+	from = xcalloc(sk ? sk->count + 1 : 1, sizeof(unsigned));
+	to = xcalloc(sk ? sk->count + 1 : 1, sizeof(unsigned));
+	for (unsigned i = 0; sk && i < sk->count; i++) {
+		clang_getFileLocation(clang_getRangeStart(sk->ranges[i]), NULL, NULL, NULL, &from[i]);
+		clang_getFileLocation(clang_getRangeEnd(sk->ranges[i]), NULL, NULL, NULL, &to[i]);
+	}
+	for (size_t i = 0; i < kf->dirs->n; i++)
+		kf->dirs->v[i].active = !in_skipped(sk, from, to, kf->dirs->v[i].start,
+						    kf->dirs->v[i].end);
+	free(from);
+	free(to);
+	if (sk)
+		clang_disposeSourceRangeList(sk);
+	return kf->dirs;
+}
+
 static unsigned line_start(const char *text, unsigned off)
 {
 	while (off > 0 && text[off - 1] != '\n')
@@ -114,8 +153,13 @@ static char *line_text(const char *text, size_t len, unsigned off)
  */
 static const char *file_text(struct model *m, CXFile f, const char *name, size_t *len)
 {
+	const char *orig = parse_original_text(name, len);
 	struct stat st;
-	char *text = read_file(name, len);
+	char *text;
+
+	if (orig)	/* clang read a neutralized copy (neutral.h) */
+		return orig;
+	text = read_file(name, len);
 
 	if (text && !stat(name, &st) && st.st_mtime == clang_getFileTime(f)) {
 		strlist_push_owned(&maps_of(m)->texts, text);
@@ -827,6 +871,9 @@ void model_release(struct model *m)
 		free(m->files[i].directive);
 		free(m->files[i].key);
 		free(m->files[i].units);
+		if (m->files[i].dirs)
+			directives_release(m->files[i].dirs);
+		free(m->files[i].dirs);
 		if (m->uses)
 			free(m->uses[i].v);
 	}

@@ -371,11 +371,32 @@ static const char *compiler_opt_version(const char *opt)
 	return p + 5;
 }
 
-/* For -c ARCH-gcc-VERSION: gcc-MAJOR if installed, else gcc. */
+/*
+ * For -c ARCH-gcc-VERSION, the first installed of ARCH-linux-gnu-gcc-MAJOR,
+ * ARCH-linux-gnu-gcc (Debian's names of cross compilers and, for the host's
+ * ARCH, of the native one), gcc-MAJOR, gcc.
+ */
+static char *find_versioned(const char *opt, const char *version)
+{
+	int arch_len = (int)(version - 5 - opt), major = (int)strspn(version, "0123456789");
+	char *names[4], *found = NULL;
+
+	names[0] = xasprintf("%.*s-linux-gnu-gcc-%.*s", arch_len, opt, major, version);
+	names[1] = xasprintf("%.*s-linux-gnu-gcc", arch_len, opt);
+	names[2] = xasprintf("gcc-%.*s", major, version);
+	names[3] = xstrdup("gcc");
+	for (int i = 0; i < 4; i++) {
+		if (!found)
+			found = find_program(names[i]);
+		free(names[i]);
+	}
+	return found;
+}
+
 static int compiler_from_opt(struct gcc_cmdline *cl, const char *opt)
 {
 	const char *version = compiler_opt_version(opt);
-	char *name, *found;
+	char *found;
 
 	if (!version) {
 		found = find_program(opt);
@@ -388,11 +409,8 @@ static int compiler_from_opt(struct gcc_cmdline *cl, const char *opt)
 		return 0;
 	}
 	cl->compiler_version = xstrdup(version);
-	name = xasprintf("gcc-%.*s", (int)strspn(version, "0123456789"), version);
-	found = find_program(name);
-	free(name);
-	if (!found)
-		found = find_program("gcc");
+	cl->compiler_arch = xstrndup(opt, (size_t)(version - 5 - opt));
+	found = find_versioned(opt, version);
 	cl->compiler = found ? found : xstrdup("gcc");
 	return 0;
 }
@@ -692,6 +710,7 @@ void gcc_cmdline_release(struct gcc_cmdline *cl)
 	strlist_release(&cl->defines);
 	free(cl->live_patching);
 	free(cl->compiler_version);
+	free(cl->compiler_arch);
 	strlist_release(&cl->target_flags);
 	strlist_release(&cl->parse_flags);
 	free(cl->prelude);

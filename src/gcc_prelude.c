@@ -783,6 +783,11 @@ static void check_version(const struct gcc_cmdline *cl)
 	if (cl->compiler_version && !version_matches(cl->gcc_version, cl->compiler_version))
 		diag_warning("%s is version %s, not %s as requested", cl->compiler,
 			     cl->gcc_version ? cl->gcc_version : "unknown", cl->compiler_version);
+	if (cl->compiler_arch && cl->gcc_target &&
+	    (strncmp(cl->gcc_target, cl->compiler_arch, strlen(cl->compiler_arch)) ||
+	     cl->gcc_target[strlen(cl->compiler_arch)] != '-'))
+		diag_warning("%s targets %s, not %s as requested", cl->compiler, cl->gcc_target,
+			     cl->compiler_arch);
 }
 
 static int gather_answers(struct gcc_cmdline *cl)

@@ -111,6 +111,56 @@ static bool harmless_unit(struct model *m, const struct unit *u)
 	return true;
 }
 
+/* Is (file, off) before the #include of hdr? */
+static bool before_include(struct model *m, int hdr, int file, unsigned off)
+{
+	return model_compare_pos(m, file, off, m->files[hdr].includer,
+				 m->files[hdr].directive_offset) < 0;
+}
+
+/*
+ * A function or object the header's code names, declared before its
+ * #include in a file we copy from: the closure decides it (copy or
+ * externalize) and so declares it before the #include.
+ */
+static bool use_earlier_entity(struct model *m, int hdr, const char *name, int unit,
+			       struct context_ctx *cx)
+{
+	const struct unit *u = &m->units[unit];
+
+	for (size_t i = 0; i < u->n_cursors; i++) {
+		int e = model_entity_of(m, u->cursors[i]);
+
+		if (e < 0 || strcmp(m->ents[e].name, name))
+			continue;
+		if (m->ents[e].decision == DEC_NONE && before_include(m, hdr, u->file, u->start))
+			*ARRAY_PUSH(cx->ents, cx->n_ents, cx->cap_ents) = e;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * A macro the header tests or expands, defined before its #include in a
+ * file we copy from: defined before the #include in lp.c too. Not for a
+ * header that then defines things (trace event headers under
+ * CREATE_TRACE_POINTS): lp.c includes it to declare them.
+ */
+static void see_earlier_macro(struct model *m, struct policy *pol, int hdr, const char *name,
+			      struct context_ctx *cx)
+{
+	int best = -1;
+
+	for (int i = model_macro_first(m, name); i >= 0; i = m->macros[i].next_same_name)
+		if (m->macros[i].file >= 0 &&
+		    before_include(m, hdr, m->macros[i].file, m->macros[i].start))
+			best = i;
+	if (best < 0 || m->macros[best].needed || cx->defines[hdr] ||
+	    header_provider(m, pol, m->macros[best].file) != PROVIDER_NONE)
+		return;
+	*ARRAY_PUSH(cx->macros, cx->n_macros, cx->cap_macros) = best;
+}
+
 static void use_earlier_unit(struct model *m, int hdr, int unit, struct context_ctx *cx)
 {
 	const struct unit *u;
@@ -142,7 +192,12 @@ static int scan_name(struct model *m, struct policy *pol, int hdr, const char *n
 	 */
 	use_earlier_unit(m, hdr, model_tag_def_unit(m, name), cx);
 	if (prov == PROVIDER_NONE) {
-		use_earlier_unit(m, hdr, model_name_unit(m, name), cx);
+		int unit = model_name_unit(m, name);
+
+		if (model_macro_first(m, name) >= 0)
+			see_earlier_macro(m, pol, hdr, name, cx);
+		if (unit >= 0 && !use_earlier_entity(m, hdr, name, unit, cx))
+			use_earlier_unit(m, hdr, unit, cx);
 		return 0;
 	}
 	if (prov < 0 || prov == hdr || m->files[prov].needed || !before(m, prov, hdr))
@@ -170,11 +225,39 @@ static int scan_header(struct model *m, struct policy *pol, int hdr, struct cont
 	return 0;
 }
 
+static unsigned char *definers(struct model *m, int **first);
+
+/* Per file: it or a header it includes defines external functions or objects. */
+static unsigned char *subtree_defines(struct model *m)
+{
+	int *first;
+	unsigned char *def = definers(m, &first), *sub = xcalloc(m->n_files + 1, 1);
+
+	for (size_t f = 0; f < m->n_files; f++)
+		for (int g = def[f] ? (int)f : -1; g >= 0 && !sub[g]; g = m->files[g].includer)
+			sub[g] = 1;
+	free(def);
+	free(first);
+	return sub;
+}
+
+void context_ctx_release(struct context_ctx *cx)
+{
+	free(cx->work);
+	free(cx->units);
+	free(cx->ents);
+	free(cx->macros);
+	free(cx->defines);
+	memset(cx, 0, sizeof(*cx));
+}
+
 int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx)
 {
 	int rc = 0;
 
-	cx->n_units = 0;
+	if (!cx->defines)
+		cx->defines = subtree_defines(m);
+	cx->n_units = cx->n_ents = cx->n_macros = 0;
 	for (size_t i = 0; i < m->n_files; i++)
 		if (m->files[i].needed && !m->files[i].context_scanned && m->files[i].includer >= 0)
 			*ARRAY_PUSH(cx->work, cx->n_work, cx->cap_work) = (int)i;
@@ -197,8 +280,7 @@ int headers_final_context(struct model *m, struct policy *pol)
 	struct context_ctx cx = { 0 };
 	int rc = headers_context_pass(m, pol, &cx);
 
-	free(cx.work);
-	free(cx.units);
+	context_ctx_release(&cx);
 	return rc;
 }
 
@@ -333,6 +415,95 @@ static int refuse_inline_users(struct clash_scan *cs)
 	return n;
 }
 
+/*
+ * Headers that define things. A header whose text defines a non-inline
+ * function or an object with external linkage cannot be #included: lp.c
+ * would define a second copy (a new address, a duplicate global). It is
+ * refused like a clashing one; the closure then externalizes or copies
+ * what it needs of it. Definitions only token pasting names (trace event
+ * headers re-read under CREATE_TRACE_POINTS) do not count: the header
+ * declares when lp.c includes it without that macro (see_earlier_macro()).
+ */
+enum { DEFINES_NONE, DEFINES_BY_MACRO, DEFINES_IN_TEXT };
+
+static bool external_definition(const struct entity *e)
+{
+	CXCursor d = e->def;
+
+	if (e->internal || e->local_static || e->def_unit < 0 || clang_Cursor_isNull(d))
+		return false;
+	if (e->kind == ENT_FUNCTION)
+		return clang_isCursorDefinition(d) && !clang_Cursor_isFunctionInlined(d);
+	/* a global register variable (current_stack_pointer) has no storage */
+	switch (clang_Cursor_getStorageClass(d)) {
+	case CX_SC_Register:
+		return false;
+	case CX_SC_Extern:
+		return clang_isCursorDefinition(d);
+	default:
+		return true;
+	}
+}
+
+/* Is e's name written in file's text where its definition names it? */
+static bool name_spelled_at(struct model *m, const struct entity *e, int file)
+{
+	const struct kfile *kf = &m->files[file];
+	size_t n = strlen(e->name);
+	unsigned off;
+	int f;
+
+	return model_locate(m, clang_getCursorLocation(e->def), &f, &off) && f == file &&
+	       off + n <= kf->len && !memcmp(kf->text + off, e->name, n) &&
+	       (off + n == kf->len || !is_ident_char((unsigned char)kf->text[off + n]));
+}
+
+/* Per file: DEFINES_*; *first: an entity defined in its text, per file. */
+static unsigned char *definers(struct model *m, int **first)
+{
+	unsigned char *v = xcalloc(m->n_files + 1, 1);
+
+	*first = xcalloc(m->n_files + 1, sizeof(int));
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+		int f;
+
+		if (!external_definition(e))
+			continue;
+		f = m->units[e->def_unit].file;
+		if (m->files[f].role != FILE_HEADER)
+			continue;
+		if (name_spelled_at(m, e, f) && v[f] != DEFINES_IN_TEXT) {
+			v[f] = DEFINES_IN_TEXT;
+			(*first)[f] = (int)i;
+		} else if (!v[f]) {
+			v[f] = DEFINES_BY_MACRO;
+		}
+	}
+	return v;
+}
+
+static int refuse_definers(struct model *m, struct policy *pol)
+{
+	int *first, n = 0, rc = 0, prov;
+	unsigned char *def = definers(m, &first);
+
+	for (size_t f = 0; f < m->n_files && rc >= 0; f++) {
+		if (def[f] != DEFINES_IN_TEXT || m->files[f].refused)
+			continue;
+		prov = header_provider(m, pol, (int)f);
+		if (prov == PROVIDER_FAILED)
+			rc = -1;
+		else if (prov >= 0 && m->files[prov].needed)
+			rc = refuse_provider(m, pol, (int)f, &m->ents[first[f]],
+					     "has external linkage and is defined by a header");
+		n += rc > 0 ? rc : 0;
+	}
+	free(def);
+	free(first);
+	return rc < 0 ? -1 : n;
+}
+
 /* Is "#include <p>" / "#include "p"" naming file? */
 static bool include_names(const char *p, size_t n, const char *file)
 {
@@ -420,6 +591,10 @@ int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db
 		n = refuse_declaring(&cs, own_pointer);
 	if (n >= 0) {
 		more = refuse_inline_users(&cs);
+		n = more < 0 ? -1 : n + more;
+	}
+	if (n >= 0) {
+		more = refuse_definers(m, pol);
 		n = more < 0 ? -1 : n + more;
 	}
 	if (n >= 0) {

@@ -14,6 +14,7 @@
 #include "klp-ccp/bigstack.h"
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/closure.h"
+#include "klp-ccp/cmdline_json.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/facts.h"
@@ -108,6 +109,8 @@ static const char *read_file_named(const struct options *opts, const struct mode
 		return opts->symvers;
 	if (opts->patch && same_path(out, opts->patch))
 		return opts->patch;
+	if (opts->cmdline_json && same_path(out, opts->cmdline_json))
+		return opts->cmdline_json;
 	return NULL;
 }
 
@@ -255,7 +258,7 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 			  struct strbuf *out)
 {
 	struct emit_request ereq = { opts->outfile, source, opts->patched, opts->n_patched,
-				     &cl->args };
+				     &cl->args, &cl->sys_includes };
 
 	if (closure_run(m, pol, req) || naming_run(m, pol, req->facts) ||
 	    check_parse_errors(m) || headers_final_context(m, pol))
@@ -273,25 +276,25 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 }
 
 static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m,
-		   struct policy **pol, struct strbuf *out, const struct patch_plan *plan)
+		   struct policy **pol, struct strbuf *out, const struct patch_plan *plan,
+		   struct closure_request *req)
 {
 	const char *source = plan->source ? plan->source : cl->input;
-	struct closure_request req = { opts->patched, opts->n_patched,
-				       opts->hook_cmd[HOOK_IS_PATCHED] != NULL, NULL,
-				       !opts->no_ipa_extend, &plan->functions, NULL };
 	char *cwd = getcwd(NULL, 0);
-	int rc;
 
 	*pol = policy_new(opts, source, cwd ? cwd : ".");
 	free(cwd);
-	rc = load_facts(opts, cl, source, &req);
-	if (!rc)
-		rc = plan_and_write(opts, cl, m, *pol, &req, source, out);
-	if (req.ipa)
-		ipa_free(req.ipa);
-	if (req.facts)
-		facts_close(req.facts);
-	return rc;
+	if (!*pol)
+		return -1;
+	req->patched = opts->patched;	/* --patch may have added to them */
+	req->n_patched = opts->n_patched;
+	req->by_hook = policy_asks(*pol, HOOK_IS_PATCHED);
+	if (!req->by_hook && !req->n_patched && !opts->patch) {
+		diag_error("no patched functions given (--patched-functions, -I, --patch, or a "
+			   "--pol-server answering is-patched)");
+		return -1;
+	}
+	return plan_and_write(opts, cl, m, *pol, req, source, out);
 }
 
 static int run(struct options *opts)
@@ -301,12 +304,21 @@ static int run(struct options *opts)
 	struct policy *pol = NULL;
 	struct strbuf out[2] = { { 0 } };
 	struct patch_plan plan = { 0 };
+	struct closure_request req = { NULL, 0, false, NULL, !opts->no_ipa_extend,
+				       &plan.functions, NULL };
 	const char *paths[2];
+	struct strlist json_argv = { 0 };
 	CXIndex index = NULL;
 	CXTranslationUnit tu = NULL;
 	int rc = -1;
 
 	phase("start");
+	if (opts->cmdline_json) {
+		if (cmdline_json_read(opts->cmdline_json, &json_argv))
+			goto out;
+		opts->orig_argv = json_argv.v;
+		opts->orig_argc = (int)json_argv.n;
+	}
 	if (check_output_dir(opts->outfile) || check_output_dir(opts->report) ||
 	    gcc_cmdline_parse(opts->orig_argc, opts->orig_argv, opts->compiler, &cl) ||
 	    check_outputs(opts, &cl) || (opts->patch && use_patch(opts, &cl, &plan)) ||
@@ -316,6 +328,11 @@ static int run(struct options *opts)
 		strlist_push(&cl.clang_args, "-iquote");
 		strlist_push(&cl.clang_args, plan.iquote);
 	}
+	phase("prepare");
+	/* before the parse: reading DWARF forks a process, small only now */
+	if (load_facts(opts, &cl, plan.source ? plan.source : cl.input, &req))
+		goto out;
+	phase("facts");
 	index = clang_createIndex(0, 0);
 	bigstack_libclang_ready();
 	tu = parse_translation_unit(index, &cl);
@@ -325,14 +342,17 @@ static int run(struct options *opts)
 	if (opts->patch && patch_mode_mark_headers(&plan, &m))
 		goto out;
 	phase("index");
-	phase("prepare+parse");
-	if (extract(opts, &cl, &m, &pol, out, &plan))
+	if (extract(opts, &cl, &m, &pol, out, &plan, &req))
 		goto out;
 	phase("extract");
 	paths[0] = opts->outfile;
 	paths[1] = opts->report;
 	rc = write_files_atomically(paths, out, opts->report ? 2 : 1);
 out:
+	if (req.ipa)
+		ipa_free(req.ipa);
+	if (req.facts)
+		facts_close(req.facts);
 	sb_release(&out[0]);
 	sb_release(&out[1]);
 	if (pol)
@@ -344,6 +364,7 @@ out:
 		clang_disposeIndex(index);
 	gcc_cmdline_release(&cl);
 	patch_plan_release(&plan);
+	strlist_release(&json_argv);
 	return rc;
 }
 

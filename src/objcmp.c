@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "klp-ccp/arch.h"
 #include "klp-ccp/objcmp.h"
 #include "klp-ccp/util.h"
 
@@ -44,7 +45,7 @@ struct sym {
 struct objcmp_obj {
 	int fd;
 	Elf *elf;
-	uint16_t machine;
+	const struct arch *arch;
 	struct sec *secs;
 	size_t nsecs;
 	struct sym *syms;
@@ -130,43 +131,14 @@ static const char *const *obj_prefixes(const struct objcmp_obj *obj)
 	return (const char *const *)obj->prefixes.v;
 }
 
-/* ---- relocation types ---- */
+/* ---- relocation types (the architecture's, include/klp-ccp/arch.h) ---- */
 
-static unsigned reloc_size(uint16_t machine, uint32_t type)
+static unsigned reloc_size(const struct objcmp_obj *obj, uint32_t type)
 {
-	if (machine != EM_X86_64)
-		return machine == EM_386 && type == 20 /* R_386_16 */ ? 2 : 4;
-	switch (type) {
-	case R_X86_64_NONE:
-		return 0;
-	case R_X86_64_64: case R_X86_64_PC64: case R_X86_64_GOTOFF64:
-	case R_X86_64_GOTPC64: case R_X86_64_SIZE64: case R_X86_64_DTPOFF64:
-	case R_X86_64_TPOFF64: case R_X86_64_DTPMOD64: case R_X86_64_GOT64:
-	case R_X86_64_GOTPCREL64: case R_X86_64_GOTPLT64: case R_X86_64_PLTOFF64:
-		return 8;
-	case R_X86_64_16: case R_X86_64_PC16:
-		return 2;
-	case R_X86_64_8: case R_X86_64_PC8:
-		return 1;
-	default:
-		return 4;
-	}
-}
+	struct arch_reloc r;
 
-static bool reloc_pcrel(uint16_t machine, uint32_t type)
-{
-	if (machine == EM_386)
-		return type == R_386_PC32 || type == R_386_PLT32;
-	if (machine != EM_X86_64)
-		return false;
-	switch (type) {
-	case R_X86_64_PC32: case R_X86_64_PLT32: case R_X86_64_GOTPCREL:
-	case R_X86_64_GOTPCRELX: case R_X86_64_REX_GOTPCRELX: case R_X86_64_GOTPC32:
-	case R_X86_64_GOTTPOFF: case R_X86_64_TLSGD: case R_X86_64_TLSLD:
-		return true;
-	default:
-		return false;
-	}
+	obj->arch->reloc(type, &r);
+	return r.size;
 }
 
 /* ---- loading ---- */
@@ -302,7 +274,7 @@ static bool load_relsec(struct objcmp_obj *obj, size_t i)
 		r->type = (uint32_t)GELF_R_TYPE(ra.r_info);
 		r->sym = GELF_R_SYM(ra.r_info);
 		r->addend = rela ? ra.r_addend
-				 : read_field(t, r->off, reloc_size(obj->machine, r->type), true);
+				 : read_field(t, r->off, reloc_size(obj, r->type), true);
 	}
 	return true;
 }
@@ -403,6 +375,30 @@ static const struct sym *covering_sym(const struct objcmp_obj *obj, size_t shndx
 	return best;
 }
 
+static char *describe(const struct objcmp_obj *obj, const struct rawrel *r, bool code);
+static size_t first_rel(const struct sec *s, uint64_t off);
+
+/* An entry of an indirection table (ppc64 .toc) at off of s: what its
+ * relocation points to, "@" in front; NULL when it has none (or points into
+ * such a table again: not followed). */
+static char *describe_indirect(const struct objcmp_obj *obj, const struct sec *s, int64_t off)
+{
+	size_t k = first_rel(s, (uint64_t)off);
+	const struct sym *t;
+	char *d, *at;
+
+	if (off < 0 || k >= s->nrels || s->rels[k].off != (uint64_t)off)
+		return NULL;
+	t = &obj->syms[s->rels[k].sym];
+	if (t->s.st_shndx > 0 && t->s.st_shndx < obj->nsecs &&
+	    arch_indirect_section(obj->arch, obj->secs[t->s.st_shndx].name))
+		return NULL;
+	d = describe(obj, &s->rels[k], false);
+	at = xasprintf("@%s", d);
+	free(d);
+	return at;
+}
+
 static char *describe_section_ref(const struct objcmp_obj *obj, const struct sym *y,
 				  int64_t addend, int64_t bias)
 {
@@ -417,6 +413,8 @@ static char *describe_section_ref(const struct objcmp_obj *obj, const struct sym
 		return xasprintf("%s%+" PRId64, y->norm, addend);
 	s = &obj->secs[shndx];
 	fl = s->sh.sh_flags;
+	if (arch_indirect_section(obj->arch, s->name) && (d = describe_indirect(obj, s, off + bias)))
+		return d;
 	if ((fl & SHF_MERGE) && (fl & SHF_STRINGS) && s->data)
 		return describe_string(s, off + bias);
 	if ((fl & SHF_MERGE) && s->data)
@@ -441,8 +439,11 @@ static bool local_label(const struct objcmp_obj *obj, const struct sym *y)
 static char *describe(const struct objcmp_obj *obj, const struct rawrel *r, bool code)
 {
 	const struct sym *y = &obj->syms[r->sym];
-	int64_t bias = code && reloc_pcrel(obj->machine, r->type) ?
-		       reloc_size(obj->machine, r->type) : 0;
+	struct arch_reloc ar;
+	int64_t bias;
+
+	obj->arch->reloc(r->type, &ar);
+	bias = code && ar.pcrel ? ar.bias : 0;
 
 	if (y->type == STT_SECTION || local_label(obj, y))
 		return describe_section_ref(obj, y, r->addend, bias);
@@ -482,7 +483,7 @@ static void collect_relocs(const struct objcmp_obj *obj, const struct sec *s, ui
 
 		o->offset = r->off - start;
 		o->type = r->type;
-		o->size = reloc_size(obj->machine, r->type);
+		o->size = reloc_size(obj, r->type);
 		o->addend = r->addend;
 		o->sym = r->sym;
 		o->target = describe(obj, r, code);
@@ -510,6 +511,7 @@ static void add_func(struct objcmp_obj *obj, const struct sym *y)
 	f->value = y->s.st_value;
 	f->size = y->s.st_size;
 	f->global = y->bind != STB_LOCAL;
+	f->local_entry = arch_local_entry(obj->arch, y->s.st_other);
 	f->bytes = f->size ? s->data + f->value : NULL;
 	collect_relocs(obj, s, f->value, f->value + f->size, true, &f->relocs, &f->nrelocs);
 }
@@ -549,7 +551,7 @@ static struct objcmp_func *func_at(struct objcmp_obj *obj, size_t shndx, int64_t
 /* Sections whose entries annotate code (__bug_table, __jump_table, __ex_table,
  * .altinstructions, __mcount_loc, .static_call_sites...), not data that
  * merely points to a function (ops tables, exports, __ADDRESSABLE). */
-static bool attach_section(const struct sec *t)
+static bool attach_section(const struct objcmp_obj *obj, const struct sec *t)
 {
 	static const char *const skip[] = {
 		".data", ".rodata", ".bss", ".init.data", ".init.rodata", ".ref.data",
@@ -560,7 +562,7 @@ static bool attach_section(const struct sec *t)
 	};
 
 	if (!(t->sh.sh_flags & SHF_ALLOC) || (t->sh.sh_flags & SHF_EXECINSTR) || !t->data ||
-	    t->sh.sh_type == SHT_X86_64_UNWIND)
+	    t->sh.sh_type == SHT_X86_64_UNWIND || arch_indirect_section(obj->arch, t->name))
 		return false;
 	for (size_t i = 0; skip[i]; i++)
 		if (!strncmp(t->name, skip[i], strlen(skip[i])))
@@ -633,7 +635,7 @@ static void load_attached(struct objcmp_obj *obj)
 	for (size_t i = 1; i < obj->nsecs; i++) {
 		const struct sec *t = &obj->secs[i];
 
-		if (!attach_section(t))
+		if (!attach_section(obj, t))
 			continue;
 		for (size_t k = 0; k < t->nrels; k++)
 			attach_one(obj, t, k);
@@ -671,7 +673,7 @@ static const char *load(struct objcmp_obj *obj)
 		return strerror(errno);
 	if (elf_kind(obj->elf) != ELF_K_ELF || !gelf_getehdr(obj->elf, &eh))
 		return "not an ELF file";
-	obj->machine = eh.e_machine;
+	obj->arch = arch_by_machine(eh.e_machine);
 	if (!load_sections(obj) || !within_file(obj, &eh, (uint64_t)st.st_size))
 		return "truncated or corrupt ELF file";
 	if (!load_symbols(obj) || !load_relocs(obj))
@@ -801,19 +803,18 @@ static bool section_is_symbol(const struct objcmp_obj *x, const struct objcmp_re
 }
 
 /* Relocation types the linker resolves alike for a kernel object. */
-static uint32_t type_class(uint16_t machine, uint32_t type)
+static uint32_t type_class(const struct objcmp_obj *obj, uint32_t type)
 {
-	if (machine == EM_X86_64 && type == R_X86_64_PLT32)
-		return R_X86_64_PC32;
-	if (machine == EM_386 && type == R_386_PLT32)
-		return R_386_PC32;
-	return type;
+	struct arch_reloc r;
+
+	obj->arch->reloc(type, &r);
+	return r.cls;
 }
 
 static bool reloc_equal(const struct objcmp_obj *a, const struct objcmp_reloc *ra,
 			const struct objcmp_obj *b, const struct objcmp_reloc *rb)
 {
-	if (type_class(a->machine, ra->type) != type_class(b->machine, rb->type))
+	if (type_class(a, ra->type) != type_class(b, rb->type))
 		return false;
 	if (!strcmp(ra->target, rb->target))
 		return true;
@@ -979,6 +980,11 @@ enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcm
 		*line_delta = 0;
 	if (fa->size != fb->size) {
 		set_reason(reason, xasprintf("size %" PRIu64 " vs %" PRIu64, fa->size, fb->size));
+		return OBJCMP_DIFFERS;
+	}
+	if (fa->local_entry != fb->local_entry) {
+		set_reason(reason, xasprintf("local entry point +%u vs +%u", fa->local_entry,
+					     fb->local_entry));
 		return OBJCMP_DIFFERS;
 	}
 	res = compare_bytes(fa->bytes, fa->relocs, fa->nrelocs, fb->bytes, fb->relocs,

@@ -11,10 +11,13 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/gcc_cmdline.h"
+#include "klp-ccp/neutral.h"
 #include "klp-ccp/patch_mode.h"
 
 /* Parses at most: each new answer may expose new headers and new probes. */
 #define MAX_PARSES 4
+/* Parses again after neutralizing (neutral.h): one normally fixes all. */
+#define MAX_NEUTRAL_PARSES 3
 
 /* The __has_KIND() probes gcc_prelude.c asks GCC about. */
 static const char *const probe_kinds[] = {
@@ -38,27 +41,79 @@ static const char *error_name(enum CXErrorCode err)
 	return "unknown error";
 }
 
-/* Files read from memory besides the prelude (--patch: the patched headers). */
-static struct CXUnsavedFile unsaved[17];
-static unsigned n_unsaved = 1;
+/*
+ * Files read from memory besides the prelude: --patch's patched headers
+ * (parse_override_file) and copies neutralized for clang (neutral.h), whose
+ * text before neutralizing is kept for parse_original_text().
+ */
+struct override {
+	char *path;
+	char *text;		/* what clang reads */
+	char *original;		/* the text before neutralizing, or NULL */
+	size_t len;
+};
+static struct override *overrides;
+static size_t n_overrides, cap_overrides;
+static struct CXUnsavedFile *unsaved;
+
+static struct override *find_override(const char *path)
+{
+	for (size_t i = 0; i < n_overrides; i++)
+		if (!strcmp(overrides[i].path, path))
+			return &overrides[i];
+	return NULL;
+}
+
+static struct override *add_override(const char *path, char *text, size_t len)
+{
+	struct override *o = ARRAY_PUSH(overrides, n_overrides, cap_overrides);
+
+	o->path = xstrdup(path);
+	o->text = text;
+	o->original = NULL;
+	o->len = len;
+	return o;
+}
 
 int parse_override_file(const char *path, const char *text)
 {
-	if (n_unsaved == sizeof(unsaved) / sizeof(unsaved[0]))
-		return -1;
-	unsaved[n_unsaved].Filename = xstrdup(path);
-	unsaved[n_unsaved].Contents = xstrdup(text);
-	unsaved[n_unsaved++].Length = (unsigned long)strlen(text);
+	struct override *o = find_override(path);
+
+	if (o) {
+		free(o->text);
+		free(o->original);
+		o->original = NULL;
+		o->text = xstrdup(text);
+		o->len = strlen(text);
+		return 0;
+	}
+	add_override(path, xstrdup(text), strlen(text));
 	return 0;
 }
 
 void parse_override_clear(void)
 {
-	while (n_unsaved > 1) {
-		n_unsaved--;
-		free((char *)unsaved[n_unsaved].Filename);
-		free((char *)unsaved[n_unsaved].Contents);
+	for (size_t i = 0; i < n_overrides; i++) {
+		free(overrides[i].path);
+		free(overrides[i].text);
+		free(overrides[i].original);
 	}
+	free(overrides);
+	free(unsaved);
+	overrides = NULL;
+	unsaved = NULL;
+	n_overrides = cap_overrides = 0;
+}
+
+const char *parse_original_text(const char *path, size_t *len)
+{
+	struct override *o = find_override(path);
+
+	if (!o || !o->original)
+		return NULL;
+	if (len)
+		*len = strlen(o->original);
+	return o->original;
 }
 
 static CXTranslationUnit parse_once(CXIndex index, const struct gcc_cmdline *cl)
@@ -68,12 +123,20 @@ static CXTranslationUnit parse_once(CXIndex index, const struct gcc_cmdline *cl)
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode err;
 
+	free(unsaved);
+	unsaved = xcalloc(n_overrides + 1, sizeof(*unsaved));
 	unsaved[0].Filename = KLP_CCP_PRELUDE_PATH;
 	unsaved[0].Contents = cl->prelude;
 	unsaved[0].Length = (unsigned long)strlen(cl->prelude);
+	for (size_t i = 0; i < n_overrides; i++) {
+		unsaved[i + 1].Filename = overrides[i].path;
+		unsaved[i + 1].Contents = overrides[i].text;
+		unsaved[i + 1].Length = (unsigned long)overrides[i].len;
+	}
 	err = clang_parseTranslationUnit2(index, cl->input,
 					  (const char *const *)cl->clang_args.v,
-					  (int)cl->clang_args.n, unsaved, n_unsaved, options, &tu);
+					  (int)cl->clang_args.n, unsaved,
+					  (unsigned)n_overrides + 1, options, &tu);
 	if (err != CXError_Success || !tu) {
 		diag_error("%s: libclang could not parse the file: %s (error %d)",
 			   cl->input, error_name(err), (int)err);
@@ -180,6 +243,27 @@ static void scan_text(struct scan *s, const char *text, size_t size)
 	}
 }
 
+/*
+ * The text of an included file: clang_getFileContents() looks the file up by
+ * a scan of the whole source location table (one entry per macro
+ * expansion; up to 13% of the instructions of a kernel unit), so the file is
+ * read again instead, unless there are unsaved files besides the prelude
+ * (--patch) or it changed since clang read it. *own: what to free.
+ */
+static const char *inclusion_text(CXTranslationUnit tu, CXFile file, const char *name,
+				  size_t *size, char **own)
+{
+	struct stat st;
+
+	/* --patch: an unsaved file may be spelled differently; clang knows */
+	*own = name && !n_overrides ? read_file(name, size) : NULL;
+	if (*own && !stat(name, &st) && st.st_mtime == clang_getFileTime(file))
+		return *own;
+	free(*own);
+	*own = NULL;
+	return clang_getFileContents(tu, file, size);
+}
+
 static void scan_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
 			   CXClientData data)
 {
@@ -192,9 +276,12 @@ static void scan_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
 	(void)stack;
 	(void)depth;
 	if (!cname || strcmp(cname, KLP_CCP_PRELUDE_PATH)) {
-		text = clang_getFileContents(s->tu, file, &size);
+		char *own = NULL;
+
+		text = inclusion_text(s->tu, file, cname, &size, &own);
 		if (text)
 			scan_text(s, text, size);
+		free(own);
 	}
 	clang_disposeString(name);
 }
@@ -227,6 +314,92 @@ static int update_probes(CXTranslationUnit tu, struct gcc_cmdline *cl)
 	if (gcc_cmdline_prepare(cl) < 0)
 		return -1;
 	return any_supported(cl, first) ? 1 : 0;
+}
+
+/* ---- what GCC accepts and clang does not (neutral.h) ---- */
+
+/* Rewrite the copy of PATH clang reads; true when it changed. */
+static bool neutralize_file(const char *path, const struct strlist *bad)
+{
+	const char *const *v = (const char *const *)bad->v;
+	struct override *o = find_override(path);
+	size_t len;
+	char *text;
+
+	if (o) {
+		char *before = xstrdup(o->text);
+
+		if (!neutral_fix_text(o->text, o->len, v, bad->n)) {
+			free(before);
+			return false;
+		}
+		if (!o->original)
+			o->original = before;
+		else
+			free(before);
+		return true;
+	}
+	text = read_file(path, &len);
+	if (!text || !neutral_fix_text(text, len, v, bad->n)) {
+		free(text);
+		return false;
+	}
+	o = add_override(path, text, len);
+	o->original = read_file(path, NULL);
+	if (!o->original)
+		o->original = xstrdup("");
+	return true;
+}
+
+struct neutral_scan {
+	const struct strlist *bad;
+	bool changed;
+};
+
+static void neutralize_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
+				 CXClientData data)
+{
+	struct neutral_scan *ns = data;
+	CXString name = clang_getFileName(file);
+	const char *path = clang_getCString(name);
+
+	(void)stack;
+	(void)depth;
+	if (path && strcmp(path, KLP_CCP_PRELUDE_PATH))
+		ns->changed |= neutralize_file(path, ns->bad);
+	clang_disposeString(name);
+}
+
+/* The constraints clang rejected in TU (neutral.h). */
+static void rejected_constraints(CXTranslationUnit tu, struct strlist *bad)
+{
+	unsigned n = clang_getNumDiagnostics(tu);
+
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		CXString msg = clang_getDiagnosticSpelling(d);
+		char c[256];
+
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error &&
+		    neutral_constraint(clang_getCString(msg), c, sizeof(c)) &&
+		    !strlist_contains(bad, c))
+			strlist_push(bad, c);
+		clang_disposeString(msg);
+		clang_disposeDiagnostic(d);
+	}
+}
+
+/* Neutralize in every file of TU what clang rejected; true when text changed. */
+static bool neutralize(CXTranslationUnit tu)
+{
+	struct strlist bad = {0};
+	struct neutral_scan ns = { &bad, false };
+
+	rejected_constraints(tu, &bad);
+	if (bad.n)
+		clang_getInclusions(tu, neutralize_inclusion, &ns);
+	strlist_release(&bad);
+	return ns.changed;
 }
 
 static int check_input(const char *input)
@@ -269,6 +442,10 @@ CXTranslationUnit parse_translation_unit(CXIndex index, struct gcc_cmdline *cl)
 				     cl->input, n);
 			break;
 		}
+		clang_disposeTranslationUnit(tu);
+		tu = parse_once(index, cl);
+	}
+	for (int n = 0; tu && n < MAX_NEUTRAL_PARSES && neutralize(tu); n++) {
 		clang_disposeTranslationUnit(tu);
 		tu = parse_once(index, cl);
 	}

@@ -35,17 +35,17 @@
  * is-patched with both -I and --patched-functions: a name in the list is
  * patched without asking; the hook is asked about every other name.
  *
- * Running a hook: fork + execve("/bin/sh", {"sh", "-c", "CMD \"$@\"",
- * "klp-ccp", ARG...}) in its own process group, stdin /dev/null, stdout and
- * stderr read through pipes with poll(), the whole group killed with SIGKILL
- * when the time limit expires. The environment is klp-ccp's plus
+ * Running a hook: hook_spawn.c (posix_spawn, directly for a plain CMD, else
+ * /bin/sh -c 'CMD "$@"'; own process group, stdin /dev/null, time and output
+ * limits), or a question to the policy server (pol_server.c) for the hooks
+ * it answers. The environment (the server: the question) is klp-ccp's plus
  * KLP_CCP_SOURCE, KLP_CCP_CWD, KLP_CCP_HOOK, KLP_CCP_PATCHED_FUNCTIONS (once
  * policy_set_patched() was called: the patched functions, space-separated,
  * sorted), KLP_CCP_COPIED_FUNCTIONS (with it: the functions copied so far, in
  * the order decided), for shall-externalize-obj KLP_CCP_OBJ_SCOPE
  * (function|file) and KLP_CCP_OBJ_READONLY (yes|no), the policy_set_fact_env()
- * entries and the policy_set_facts() ones (built in the parent: only
- * async-signal-safe calls after fork):
+ * entries and the policy_set_facts() ones (entries of 64 KiB or more as
+ * NAME_FILE=PATH):
  *
  *   KLP_CCP_SYM_NAME                  the symbol the facts are about
  *   KLP_CCP_SYM_PRESENT               yes|no: out-of-line under its own name
@@ -74,13 +74,15 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/facts.h"
+#include "klp-ccp/hook_spawn.h"
 #include "klp-ccp/maps.h"
+#include "klp-ccp/pol_server.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/util.h"
 
 #define DEFAULT_TIMEOUT_S	30.0
-#define MAX_OUTPUT		(1024 * 1024)	/* per stream; more is a failure */
 #define MAX_QUOTED		200		/* characters of a quoted line */
+#define MAX_MESSAGE		1000		/* of a WARNING:/ERROR: line's text */
 #define MAX_ARGS		4
 
 /* ---- answers ------------------------------------------------------------ */
@@ -190,20 +192,26 @@ static bool answer_shape_ok(enum answer_kind kind, const struct tokens *t)
 	return false;
 }
 
+static char *quote_line(const char *s, size_t n);
+
 /* NULL when answer is valid for hook, else what is wrong (allocated). */
 static char *check_answer(enum hook_id hook, const char *answer)
 {
 	enum answer_kind kind = answer_kinds[hook];
 	struct tokens t;
-	char *err = NULL;
+	char *err = NULL, *q;
 
 	tokenize(answer, &t);
-	if (!answer_shape_ok(kind, &t))
-		err = xasprintf("invalid answer '%s' (expected %s)", answer,
-				expected_answer[kind]);
-	else if (kind != ANS_BOOL && (!is_c_identifier(t.v[0]) || is_keyword(t.v[0])))
-		err = xasprintf("invalid answer '%s': NEW-NAME '%s' is not a C identifier",
-				answer, t.v[0]);
+	q = quote_line(answer, strlen(answer));
+	if (!answer_shape_ok(kind, &t)) {
+		err = xasprintf("invalid answer %s (expected %s)", q, expected_answer[kind]);
+	} else if (kind != ANS_BOOL && (!is_c_identifier(t.v[0]) || is_keyword(t.v[0]))) {
+		char *qn = quote_line(t.v[0], strlen(t.v[0]));
+
+		err = xasprintf("invalid answer %s: NEW-NAME %s is not a C identifier", q, qn);
+		free(qn);
+	}
+	free(q);
 	free(t.buf);
 	return err;
 }
@@ -240,15 +248,18 @@ static bool is_shell_safe(const char *s)
 	return true;
 }
 
+/* An argument in a message: quoted when needed, shortened when long. */
 static void sb_add_arg(struct strbuf *sb, const char *s)
 {
-	if (is_shell_safe(s)) {
+	size_t n = strlen(s);
+
+	if (is_shell_safe(s) && n <= MAX_QUOTED) {
 		sb_adds(sb, s);
 		return;
 	}
 	sb_addc(sb, '\'');
-	sb_add_escaped(sb, s, strlen(s));
-	sb_addc(sb, '\'');
+	sb_add_escaped(sb, s, n > MAX_QUOTED ? MAX_QUOTED : n);
+	sb_adds(sb, n > MAX_QUOTED ? "...'" : "'");
 }
 
 /* 'line' (shortened), for quoting a hook's output in an error. */
@@ -277,6 +288,8 @@ struct policy {
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
 	bool obj_local, obj_read_only;	/* policy_set_object_kind */
+	struct pol_server *server;	/* --pol-server, or NULL */
+	bool via_server[HOOK_COUNT];	/* cmd[hook] is the server's */
 	struct strmap cache;		/* question key -> index in answers */
 	struct strlist cache_keys;	/* the keys, owned */
 	char **answers;			/* NULL: the hook failed (already reported) */
@@ -312,6 +325,8 @@ static char *cache_key(const struct policy *pol, enum hook_id hook, const char *
 	return sb_detach(&sb);
 }
 
+static int start_server(struct policy *pol, const char *cmd);
+
 struct policy *policy_new(const struct options *opts, const char *source, const char *cwd)
 {
 	struct policy *pol = xcalloc(1, sizeof(*pol));
@@ -331,6 +346,10 @@ struct policy *policy_new(const struct options *opts, const char *source, const 
 	pol->source = xstrdup(source ? source : "");
 	pol->cwd = xstrdup(cwd ? cwd : ".");
 	free(here);
+	if (opts && opts->pol_server && start_server(pol, opts->pol_server)) {
+		policy_free(pol);
+		return NULL;
+	}
 	return pol;
 }
 
@@ -338,6 +357,8 @@ void policy_free(struct policy *pol)
 {
 	if (!pol)
 		return;
+	pol_server_stop(pol->server);
+	hook_env_files_remove();
 	for (int i = 0; i < HOOK_COUNT; i++)
 		free(pol->cmd[i]);
 	strlist_release(&pol->patched);
@@ -470,14 +491,6 @@ static const struct sym_facts *facts_for(const struct policy *pol, const char *n
 
 /* ---- running a hook ------------------------------------------------------ */
 
-struct hook_run {
-	struct strbuf out, err;
-	bool too_much;		/* a stream exceeded MAX_OUTPUT */
-	bool timed_out;
-	int status;		/* from waitpid */
-	char *sys_error;	/* could not run at all */
-};
-
 static bool env_same_name(const char *a, const char *b)
 {
 	size_t n = strcspn(a, "=");
@@ -513,10 +526,16 @@ static void collect_overrides(struct policy *pol, struct strlist *own, struct pt
 		*ARRAY_PUSH(over->v, over->n, over->cap) = own->v[i];
 }
 
-/* envp for the hook; its strings belong to environ, the facts and own. */
-static char **build_env(struct policy *pol, enum hook_id hook, struct strlist *own)
+/*
+ * The KLP_CCP_* entries of a question (strings of pol, the facts and own),
+ * NULL-terminated, *n of them; a list too long for the environment is
+ * replaced by NAME_FILE=PATH (hook_env_file). NULL and *failure when that
+ * file cannot be written.
+ */
+static char **question_vars(struct policy *pol, enum hook_id hook, struct strlist *own,
+			    size_t *n, char **failure)
 {
-	struct ptrvec over = {0}, env = {0};
+	struct ptrvec over = {0};
 
 	strlist_push_owned(own, xasprintf("KLP_CCP_SOURCE=%s", pol->source));
 	strlist_push_owned(own, xasprintf("KLP_CCP_CWD=%s", pol->cwd));
@@ -532,256 +551,59 @@ static char **build_env(struct policy *pol, enum hook_id hook, struct strlist *o
 		strlist_push_owned(own, env_list("KLP_CCP_COPIED_FUNCTIONS", &pol->copied, false));
 	}
 	collect_overrides(pol, own, &over);
+	for (size_t i = 0; i < over.n; i++) {
+		char *entry;
+
+		if (strlen(over.v[i]) < HOOK_ENV_FILE_MIN)
+			continue;
+		entry = hook_env_file(over.v[i], failure);
+		if (!entry) {
+			free(over.v);
+			return NULL;
+		}
+		strlist_push_owned(own, entry);
+		over.v[i] = entry;
+	}
+	*n = over.n;
+	*ARRAY_PUSH(over.v, over.n, over.cap) = NULL;
+	return over.v;
+}
+
+/* envp for a hook: klp-ccp's environment, with vars replacing or added. */
+static char **build_env(char *const *vars, size_t n)
+{
+	struct ptrvec env = {0};
+
 	for (char **e = environ; e && *e; e++)
-		if (!env_overridden(*e, over.v, over.n))
+		if (!env_overridden(*e, vars, n))
 			*ARRAY_PUSH(env.v, env.n, env.cap) = *e;
-	for (size_t i = 0; i < over.n; i++)
-		*ARRAY_PUSH(env.v, env.n, env.cap) = over.v[i];
-	*ARRAY_PUSH(env.v, env.n, env.cap) = NULL;
-	free(over.v);
-	return env.v;
-}
-
-static char **build_argv(const char *script, const char *const *args, size_t nargs)
-{
-	char **argv = xcalloc(nargs + 5, sizeof(*argv));
-
-	argv[0] = "sh";
-	argv[1] = "-c";
-	argv[2] = (char *)script;
-	argv[3] = "klp-ccp";
-	for (size_t i = 0; i < nargs; i++)
-		argv[4 + i] = (char *)args[i];
-	return argv;
-}
-
-static void child_fail(const char *what)
-{
-	if (write(2, what, strlen(what)) < 0)
-		_exit(127);
-	_exit(127);
-}
-
-/* In the forked child: only async-signal-safe calls. */
-static void child_exec(int devnull, int out_fd, int err_fd, char **argv, char **envp)
-{
-	struct sigaction sa;
-	sigset_t none;
-
-	setpgid(0, 0);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGPIPE, &sa, NULL);
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	if (dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
-		child_fail("klp-ccp: cannot set up the hook's standard streams\n");
-	execve("/bin/sh", argv, envp);
-	child_fail("klp-ccp: cannot execute /bin/sh\n");
-}
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Reads what is available on fd; returns false at end of file or error. */
-static bool drain(int fd, struct strbuf *sb, bool *too_much)
-{
-	char buf[65536];
-	ssize_t n = read(fd, buf, sizeof(buf));
-
-	if (n < 0)
-		return errno == EINTR || errno == EAGAIN;
-	if (n == 0)
-		return false;
-	if (sb->len + (size_t)n > MAX_OUTPUT)
-		*too_much = true;
-	else
-		sb_addn(sb, buf, (size_t)n);
-	return true;
-}
-
-static int poll_timeout(int64_t deadline)
-{
-	int64_t left = deadline - now_ms();
-
-	if (left <= 0)
-		return 0;
-	return left > 60000 ? 60000 : (int)left;
-}
-
-static int64_t deadline_after(double timeout)
-{
-	double ms = timeout * 1000.0;
-
-	return now_ms() + (ms > 1e12 ? (int64_t)1e12 : (int64_t)ms + 1);
-}
-
-/* Reads both pipes until both are closed or the deadline passes. */
-static void collect_output(struct hook_run *run, int out_fd, int err_fd, int64_t deadline)
-{
-	struct pollfd p[2] = { { out_fd, POLLIN, 0 }, { err_fd, POLLIN, 0 } };
-	int r;
-
-	while (p[0].fd >= 0 || p[1].fd >= 0) {
-		if (now_ms() >= deadline) {
-			run->timed_out = true;
-			return;
-		}
-		r = poll(p, 2, poll_timeout(deadline));
-		if (r < 0 && errno != EINTR) {
-			run->sys_error = xasprintf("poll: %s", strerror(errno));
-			return;
-		}
-		for (int i = 0; i < 2 && r > 0; i++)
-			if (p[i].fd >= 0 && p[i].revents &&
-			    !drain(p[i].fd, i ? &run->err : &run->out, &run->too_much))
-				p[i].fd = -1;
-	}
-}
-
-/* 0 when pid has not exited yet, 1 when it has, -1 on error. */
-static int try_wait(struct hook_run *run, pid_t pid, bool block)
-{
-	pid_t r;
-
-	do
-		r = waitpid(pid, &run->status, block ? 0 : WNOHANG);
-	while (r < 0 && errno == EINTR);
-	if (r < 0 && !run->sys_error)
-		run->sys_error = xasprintf("waitpid: %s", strerror(errno));
-	return r < 0 ? -1 : r > 0;
-}
-
-/* Waits for the hook (it may have closed its output but go on running). */
-static void reap(struct hook_run *run, pid_t pid, int64_t deadline)
-{
-	struct timespec tick = { 0, 100000 };	/* 0.1 ms, doubled up to 25.6 ms */
-
-	while (!run->timed_out && !run->sys_error && !try_wait(run, pid, false)) {
-		if (now_ms() >= deadline)
-			run->timed_out = true;
-		nanosleep(&tick, NULL);
-		if (tick.tv_nsec < 25600000)
-			tick.tv_nsec *= 2;
-	}
-	if (!run->timed_out && !run->sys_error)
-		return;
-	kill(-pid, SIGKILL);
-	kill(pid, SIGKILL);
-	try_wait(run, pid, true);
-}
-
-static void close_fds(int *fds, size_t n)
-{
 	for (size_t i = 0; i < n; i++)
-		if (fds[i] >= 0)
-			close(fds[i]);
-}
-
-/* Moves fd above the standard streams, so the child's dup2()s are safe. */
-static int high_fd(int fd)
-{
-	int h;
-
-	if (fd < 0 || fd > 2)
-		return fd;
-	h = fcntl(fd, F_DUPFD_CLOEXEC, 3);
-	close(fd);
-	return h;
-}
-
-/* fds: devnull, out read, out write, err read, err write; all >= 3. */
-static bool open_fds(int fds[5], struct hook_run *run)
-{
-	fds[0] = high_fd(open("/dev/null", O_RDONLY | O_CLOEXEC));
-	if (fds[0] < 0) {
-		run->sys_error = xasprintf("cannot open /dev/null: %s", strerror(errno));
-		return false;
-	}
-	if (pipe2(fds + 1, O_CLOEXEC) < 0 || pipe2(fds + 3, O_CLOEXEC) < 0) {
-		run->sys_error = xasprintf("cannot create pipes: %s", strerror(errno));
-		return false;
-	}
-	for (int i = 1; i < 5; i++) {
-		fds[i] = high_fd(fds[i]);
-		if (fds[i] < 0) {
-			run->sys_error = xasprintf("cannot move pipes: %s", strerror(errno));
-			return false;
-		}
-	}
-	return true;
-}
-
-/* Process group of the hook running now, for policy_kill_running_hook(). */
-static volatile pid_t running_hook;
-
-void policy_kill_running_hook(void)
-{
-	pid_t pid = running_hook;
-
-	if (pid > 0) {
-		kill(-pid, SIGKILL);
-		waitpid(pid, NULL, 0);	/* no zombie left to an init that may not reap */
-	}
-}
-
-static void spawn(struct hook_run *run, char **argv, char **envp, double timeout)
-{
-	int fds[5] = { -1, -1, -1, -1, -1 };
-	int64_t deadline;
-	pid_t pid;
-
-	if (!open_fds(fds, run)) {
-		close_fds(fds, 5);
-		return;
-	}
-	pid = fork();
-	if (pid == 0)
-		child_exec(fds[0], fds[2], fds[4], argv, envp);
-	if (pid < 0) {
-		run->sys_error = xasprintf("fork: %s", strerror(errno));
-		close_fds(fds, 5);
-		return;
-	}
-	setpgid(pid, pid);	/* also in the child: no race either way */
-	running_hook = pid;
-	close(fds[0]);
-	close(fds[2]);
-	close(fds[4]);
-	deadline = deadline_after(timeout);
-	collect_output(run, fds[1], fds[3], deadline);
-	close(fds[1]);
-	close(fds[3]);
-	reap(run, pid, deadline);
-	running_hook = 0;
+		*ARRAY_PUSH(env.v, env.n, env.cap) = vars[i];
+	*ARRAY_PUSH(env.v, env.n, env.cap) = NULL;
+	return env.v;
 }
 
 static void run_hook(struct policy *pol, enum hook_id hook, const char *const *args,
 		     size_t nargs, struct hook_run *run)
 {
 	struct strlist own = {0};
-	char *script = xasprintf("%s \"$@\"", pol->cmd[hook]);
-	char **argv = build_argv(script, args, nargs);
-	char **envp = build_env(pol, hook, &own);
+	size_t n;
+	char **vars = question_vars(pol, hook, &own, &n, &run->sys_error);
 
-	fflush(NULL);	/* nothing buffered may be written twice */
-	spawn(run, argv, envp, pol->timeout);
-	free(envp);
-	free(argv);
-	free(script);
+	if (vars) {
+		char **envp = build_env(vars, n);
+
+		hook_run_once(pol->cmd[hook], args, nargs, envp, pol->timeout, run);
+		free(envp);
+		free(vars);
+	}
 	strlist_release(&own);
 }
 
-static void hook_run_release(struct hook_run *run)
+void policy_kill_running_hook(void)
 {
-	sb_release(&run->out);
-	sb_release(&run->err);
-	free(run->sys_error);
+	hook_kill_all();
+	hook_env_files_remove();
 }
 
 /* ---- judging a hook's output --------------------------------------------- */
@@ -813,13 +635,13 @@ static char *status_failure(const struct hook_run *run, double timeout)
 		return xasprintf("could not run: %s", run->sys_error);
 	if (run->timed_out)
 		return xasprintf("timed out after %g s (see --pol-cmd-timeout)", timeout);
+	if (run->too_much)	/* before the SIGKILL that stopped it */
+		return xasprintf("wrote more than %d bytes of output", HOOK_MAX_OUTPUT);
 	if (WIFSIGNALED(run->status))
 		return xasprintf("killed by signal %d (%s)", WTERMSIG(run->status),
 				 strsignal(WTERMSIG(run->status)));
 	if (WIFEXITED(run->status) && WEXITSTATUS(run->status))
 		return xasprintf("exited with status %d", WEXITSTATUS(run->status));
-	if (run->too_much)
-		return xasprintf("wrote more than %d bytes of output", MAX_OUTPUT);
 	return NULL;
 }
 
@@ -901,16 +723,44 @@ static void judge_stdout(struct verdict *v, const struct strbuf *out)
 		v->failure = xstrdup("no RESULT line");
 }
 
-static void judge(struct verdict *v, enum hook_id hook, const struct hook_run *run,
-		  double timeout)
+/* Standard error first: what a failing hook says about it explains the rest. */
+static void judge_output(struct verdict *v, enum hook_id hook, const struct strbuf *out,
+			 const struct strbuf *err)
 {
-	v->failure = status_failure(run, timeout);
 	if (!v->failure)
-		v->failure = stderr_failure(&run->err);
+		v->failure = stderr_failure(err);
 	if (!v->failure)
-		judge_stdout(v, &run->out);
+		judge_stdout(v, out);
 	if (!v->failure)
 		v->failure = check_answer(hook, v->answer);
+}
+
+static void ask_process(struct policy *pol, enum hook_id hook, const char *const *args,
+			size_t nargs, struct verdict *v)
+{
+	struct hook_run run = {0};
+
+	run_hook(pol, hook, args, nargs, &run);
+	v->failure = status_failure(&run, pol->timeout);
+	judge_output(v, hook, &run.out, &run.err);
+	hook_run_release(&run);
+}
+
+static void ask_server(struct policy *pol, enum hook_id hook, const char *const *args,
+		       size_t nargs, struct verdict *v)
+{
+	struct strlist own = {0};
+	struct strbuf out = {0}, err = {0};
+	size_t n;
+	char **vars = question_vars(pol, hook, &own, &n, &v->failure);
+
+	if (vars)
+		v->failure = pol_server_ask(pol->server, vars, n, hook, args, nargs, &out, &err);
+	judge_output(v, hook, &out, &err);
+	free(vars);
+	strlist_release(&own);
+	sb_release(&out);
+	sb_release(&err);
 }
 
 char *policy_judge_output(enum hook_id hook, const char *out, size_t len, char **answer)
@@ -953,9 +803,12 @@ static void report_msg(enum hook_id hook, const struct src_loc *loc, const struc
 {
 	struct strbuf sb = {0};
 	const char *name = hook_name(hook), *text;
+	size_t len = strlen(m->text);
 
 	/* the hook's own words: quotes are text, not shell quoting */
-	sb_add_visible(&sb, m->text, strlen(m->text), false);
+	sb_add_visible(&sb, m->text, len > MAX_MESSAGE ? MAX_MESSAGE : len, false);
+	if (len > MAX_MESSAGE)
+		sb_adds(&sb, "...");
 	text = sb.buf ? sb.buf : "";
 	if (loc && loc->file && m->is_error)
 		diag_error_at(loc->file, loc->line, loc->col, "%s: %s", name, text);
@@ -968,16 +821,56 @@ static void report_msg(enum hook_id hook, const struct src_loc *loc, const struc
 	sb_release(&sb);
 }
 
+/*
+ * --pol-server: started once, with klp-ccp's environment plus KLP_CCP_SOURCE
+ * and KLP_CCP_CWD; the hooks its HOOKS: line names are asked of it, except
+ * those given a command of their own.
+ */
+static int start_server(struct policy *pol, const char *cmd)
+{
+	char *vars[2] = { xasprintf("KLP_CCP_SOURCE=%s", pol->source),
+			  xasprintf("KLP_CCP_CWD=%s", pol->cwd) };
+	char **envp = build_env(vars, 2);
+	struct strbuf err = {0}, q = {0};
+	char *failure = NULL;
+
+	pol->server = pol_server_start(cmd, envp, pol->timeout, &failure, &err);
+	if (!pol->server) {
+		if (!failure)
+			failure = stderr_failure(&err);
+		sb_add_escaped(&q, cmd, strlen(cmd));
+		diag_error("policy server ('%s') failed: %s", q.buf ? q.buf : "", failure);
+	}
+	for (int h = 0; h < HOOK_COUNT; h++)
+		if (pol_server_answers(pol->server, h) && !pol->cmd[h]) {
+			pol->cmd[h] = xstrdup(cmd);
+			pol->via_server[h] = true;
+		}
+	free(failure);
+	sb_release(&err);
+	sb_release(&q);
+	free(envp);
+	free(vars[0]);
+	free(vars[1]);
+	return pol->server ? 0 : -1;
+}
+
+bool policy_asks(const struct policy *pol, enum hook_id hook)
+{
+	return pol->cmd[hook] != NULL;
+}
+
 /* Runs the hook and judges it; returns the answer (owned) or NULL. */
 static char *consult(struct policy *pol, enum hook_id hook, const char *const *args,
 		     size_t nargs, const struct src_loc *loc)
 {
-	struct hook_run run = {0};
 	struct verdict v = {0};
 	char *answer = NULL;
 
-	run_hook(pol, hook, args, nargs, &run);
-	judge(&v, hook, &run, pol->timeout);
+	if (pol->via_server[hook])
+		ask_server(pol, hook, args, nargs, &v);
+	else
+		ask_process(pol, hook, args, nargs, &v);
 	if (v.failure) {
 		report_failure(pol, hook, args, nargs, v.failure);
 	} else {
@@ -987,7 +880,6 @@ static char *consult(struct policy *pol, enum hook_id hook, const char *const *a
 		v.answer = NULL;
 	}
 	verdict_release(&v);
-	hook_run_release(&run);
 	return answer;
 }
 

@@ -13,6 +13,8 @@ endforeach()
 add_executable(test_facts_policy
   ${CMAKE_CURRENT_LIST_DIR}/facts/test_facts_policy.c
   ${CMAKE_SOURCE_DIR}/src/policy.c
+  ${CMAKE_SOURCE_DIR}/src/hook_spawn.c
+  ${CMAKE_SOURCE_DIR}/src/pol_server.c
   ${CMAKE_SOURCE_DIR}/src/maps.c
   ${CMAKE_SOURCE_DIR}/src/cli.c
   ${CMAKE_SOURCE_DIR}/src/util.c

@@ -4,7 +4,8 @@
 add_executable(objcmp_tool
   ${CMAKE_SOURCE_DIR}/tests/kernel/objcmp_tool.c
   ${CMAKE_SOURCE_DIR}/src/objcmp.c
-  ${CMAKE_SOURCE_DIR}/src/util.c)
+  ${CMAKE_SOURCE_DIR}/src/util.c
+  ${KLP_CCP_ARCH_SOURCES})
 target_include_directories(objcmp_tool PRIVATE ${CMAKE_SOURCE_DIR}/include)
 target_compile_definitions(objcmp_tool PRIVATE _GNU_SOURCE)
 target_compile_options(objcmp_tool PRIVATE -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes)

@@ -4,6 +4,7 @@ add_executable(parse_check
   ${CMAKE_SOURCE_DIR}/src/gcc_cmdline.c
   ${CMAKE_SOURCE_DIR}/src/gcc_prelude.c
   ${CMAKE_SOURCE_DIR}/src/parse.c
+  ${CMAKE_SOURCE_DIR}/src/neutral.c
   ${CMAKE_SOURCE_DIR}/src/util.c
   ${CMAKE_SOURCE_DIR}/src/diag.c)
 target_include_directories(parse_check PRIVATE ${CMAKE_SOURCE_DIR}/include)

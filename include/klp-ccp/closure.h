@@ -52,7 +52,13 @@ struct context_ctx {
 	size_t n_work, cap_work;
 	int *units;			/* units of copied files to copy for them */
 	size_t n_units, cap_units;
+	int *ents;			/* functions and objects of copied files they use */
+	size_t n_ents, cap_ents;
+	int *macros;			/* macro definitions of copied files they see */
+	size_t n_macros, cap_macros;
+	unsigned char *defines;		/* per file, see headers.c */
 };
+void context_ctx_release(struct context_ctx *cx);
 int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx);
 int headers_final_context(struct model *m, struct policy *pol);
 

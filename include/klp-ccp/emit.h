@@ -38,6 +38,7 @@ struct emit_request {
 	char *const *patched;
 	size_t n_patched;
 	const struct strlist *args;	/* original compiler arguments (-I dirs) */
+	const struct strlist *sys_dirs;	/* the compiler's default include directories */
 };
 
 /* Build lp.c in memory. */

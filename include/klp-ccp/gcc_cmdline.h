@@ -20,6 +20,7 @@ struct gcc_cmdline {
 	bool uses_lto;			/* -flto seen */
 	char *live_patching;		/* -flive-patching=VALUE or NULL */
 	char *compiler_version;		/* VERSION of -c ARCH-gcc-VERSION, or NULL */
+	char *compiler_arch;		/* ARCH of -c ARCH-gcc-VERSION, or NULL */
 	struct strlist target_flags;	/* original flags that matter to GCC's macros and paths */
 	struct strlist parse_flags;	/* whitelisted original flags for clang, in order */
 

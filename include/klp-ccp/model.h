@@ -26,6 +26,7 @@ struct kfile {
 	long *key;			/* inclusion path: offsets from the main file down */
 	size_t key_len;
 	int *units;			/* unit indices, by start offset */
+	struct directives *dirs;	/* its directive lines, see model_directives() */
 	size_t n_units, cap_units;
 	/* closure state */
 	int eligible;			/* may-include-header answer, -1 not asked */
@@ -184,6 +185,10 @@ int model_tag_def_unit(struct model *m, const char *tag);
 const char *model_intern(struct model *m, const char *s);	/* lives as long as m */
 int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob);
 unsigned model_line_of(struct model *m, int file, unsigned offset);
+
+/* Directive lines of a file (computed once), each marked active or skipped. */
+struct directives;
+const struct directives *model_directives(struct model *m, int file);
 
 /* Presumed (file, line) of a byte offset: what #line must say. */
 void model_presumed(struct model *m, int file, unsigned offset, CXString *fname, unsigned *line);

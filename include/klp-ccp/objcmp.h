@@ -44,6 +44,7 @@ struct objcmp_func {
 	size_t shndx;
 	uint64_t value, size;
 	bool global;
+	unsigned local_entry;	/* bytes to the local entry point (ppc64 ELFv2), else 0 */
 	const unsigned char *bytes;	/* NULL for an empty function */
 	struct objcmp_reloc *relocs;	/* sorted by offset */
 	size_t nrelocs;

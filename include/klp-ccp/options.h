@@ -29,6 +29,8 @@ struct options {
 	const char *compiler;			/* -c ARCH-gcc-VERSION, or NULL */
 	const char *hook_cmd[HOOK_COUNT];	/* NULL: built-in default */
 	double hook_timeout;			/* seconds, default 30 */
+	const char *pol_server;			/* --pol-server=CMD, or NULL */
+	const char *cmdline_json;		/* --cmdline-json=FILE, or NULL */
 	char **orig_argv;			/* everything after "--" */
 	int orig_argc;
 	struct strlist target_objects;		/* --target-object, repeatable */

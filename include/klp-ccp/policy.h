@@ -28,8 +28,14 @@ struct sym_mod {
 	bool make_pointer;
 };
 
-/* source: input file as given on the command line; cwd: klp-ccp's cwd. */
+/*
+ * source: input file as given on the command line; cwd: klp-ccp's cwd.
+ * Starts the policy server of opts->pol_server: NULL when it fails (the
+ * error is printed).
+ */
 struct policy *policy_new(const struct options *opts, const char *source, const char *cwd);
+/* Is the hook asked (a command or the policy server), not built in? */
+bool policy_asks(const struct policy *pol, enum hook_id hook);
 void policy_free(struct policy *pol);
 /*
  * Judge a hook's standard output (len bytes) as the hook protocol says:
@@ -38,7 +44,10 @@ void policy_free(struct policy *pol);
  */
 char *policy_judge_output(enum hook_id hook, const char *out, size_t len, char **answer);
 
-/* Async-signal-safe: kill the process group of a hook running now. */
+/*
+ * Async-signal-safe: kill the process groups of the hook running now and of
+ * the policy server, and remove the files of long environment lists.
+ */
 void policy_kill_running_hook(void);
 
 /*

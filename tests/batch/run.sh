@@ -12,12 +12,19 @@ src=$here/src
 : "${KLP_CCP:?KLP_CCP not set}"
 export KLP_CCP
 command -v gcc >/dev/null || { echo "no gcc: skipped"; exit 77; }
-command -v python3 >/dev/null || { echo "no python3: skipped"; exit 77; }
 [ "$mode" = xargs ] || command -v make >/dev/null || { echo "no make: skipped"; exit 77; }
 
 w=$(mktemp -d "${TMPDIR:-/tmp}/klp-ccp-batch.XXXXXX") || exit 1
 trap 'rm -rf "$w"' EXIT
 cd "$w" || exit 1
+# Jobs start klp-ccp directly: a python3 (or any interpreter besides the
+# job's own bash) started for a job is recorded and fails the test.
+mkdir bin
+for p in python3 python; do
+	printf '#!/bin/sh\necho "$0 $*" >>"%s/interpreters"\nexit 1\n' "$w" >"bin/$p"
+	chmod +x "bin/$p"
+done
+PATH=$w/bin:$PATH
 status=0
 bad() {
 	echo "FAIL: $*"
@@ -45,6 +52,7 @@ esac
 rc=$?
 cat driver.out
 [ $rc -ne 0 ] || bad "driver exit status 0 with a failing job"
+[ ! -e interpreters ] || bad "jobs started interpreters: $(sort -u interpreters | head -n3)"
 
 for j in $good; do
 	d=out/${j%%:*} funcs=${j#*:}
@@ -68,6 +76,12 @@ grep -q "error: .*no_such_fn" out/bad/log || bad "bad job's error not in its log
 [ "$(grep -l no_such_fn out/*/log)" = out/bad/log ] || bad "bad job's error in another log"
 grep -q "^FAILED $w/out/bad: .*no_such_fn" driver.out || bad "bad job not reported"
 [ "$(grep -c '^FAILED' driver.out)" = 1 ] || bad "not exactly one job failed"
+
+# A malformed command file is one error line in its job's log.
+printf '["gcc", "-c", 3]\n' >bad.json
+"$batch/klp-ccp-job" "out/badjson c_name $src -- $w/bad.json" >badjson.out
+grep -q "^FAILED $w/out/badjson: .*bad.json.*not a JSON array of strings" badjson.out ||
+	bad "malformed JSON: $(cat badjson.out out/badjson/log)"
 
 case $mode in
 xargs)

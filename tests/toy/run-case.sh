@@ -8,6 +8,8 @@
 #   KLP_CCP           the klp-ccp binary      (default: <repo>/build/klp-ccp)
 #   KLP_CCP_POLICIES  the toy hook directory  (default: <repo>/policies/toy)
 #   KLP_TOY_KEEP=1    keep the work directory even when the case passes
+#   KLP_TOY_DEFAULTS=1  run with the built-in defaults: no hook is passed
+#                     unless the case sets one (cases must set PATCHED)
 # KLP_CCP_POLICIES is exported: hook scripts of a case may delegate to the toy hooks.
 #
 # CASE-DIR holds input.c (plus any headers or hook scripts) and case.sh.
@@ -28,6 +30,9 @@
 #   undefined SYM | not_defined SYM | not_referenced SYM
 #   lp_contains REGEX | lp_lacks REGEX | lp_count REGEX N | lp_order REGEX1 REGEX2
 #   includes '"foo.h"' | not_includes '<bar.h>' | includes_in_order INC1 INC2
+#   preprocesses_with FLAGS...  lp.c preprocesses (gcc -E) with the case's
+#                        flags plus FLAGS (another branch of its #ifs)
+#   compiles_with FLAGS...       lp.c compiles (gcc -c) with them
 #   same_line TAG        the text "/*@TAG@*/" sits on the same file:line in lp.c
 #                        (after #line directives) as in the original sources
 # Assertions are recorded while case.sh is sourced and checked after the run.
@@ -57,7 +62,7 @@ CASE=""
 FAILED=0
 
 fail() {
-	echo "FAIL toy/$CASE: $*"
+	echo "FAIL $CASE: $*"
 	FAILED=1
 }
 
@@ -71,7 +76,8 @@ defer() { CHECKS+=("$(printf '%q ' "$@")"); }
 
 for a in expect_stderr stderr_lacks max_seconds defines undefined not_defined \
 	 not_referenced lp_contains lp_lacks lp_count lp_order includes \
-	 not_includes includes_in_order same_line section_of; do
+	 not_includes includes_in_order same_line section_of preprocesses_with \
+	 compiles_with; do
 	eval "$a() { defer check_$a \"\$@\"; }"
 done
 
@@ -211,6 +217,21 @@ check_same_line() {
 	[ "$want" = "$got" ] || fail "marker $tag is at ${got:-<missing>} in lp.c, originally at $want"
 }
 
+# Does lp.c go through gcc with extra flags? Under flags choosing another
+# branch of a copied #if, the directives must still balance.
+check_preprocesses_with() {
+	(cd "$WORK" && gcc "${CFLAGS_A[@]}" "$@" -E "$LP" -o /dev/null) >"$H/pp.err" 2>&1 ||
+		{ fail "lp.c does not preprocess with $*:"; cat "$H/pp.err"; }
+}
+
+check_compiles_with() {
+	(cd "$WORK" && gcc "${CFLAGS_A[@]}" "$@" -c "$LP" -o "$H/lp-with.o") >"$H/cw.err" 2>&1 ||
+		{ fail "lp.c does not compile with $*:"; cat "$H/cw.err"; }
+}
+
+# Is the case run with the built-in defaults (KLP_TOY_DEFAULTS=1)?
+defaults_mode() { [ "${KLP_TOY_DEFAULTS:-0}" = 1 ]; }
+
 # --- running klp-ccp ----------------------------------------------------------
 
 klp_command() {
@@ -326,6 +347,7 @@ main() {
 
 	local h
 	for h in "${HOOK_NAMES[@]}"; do HOOK[$h]="$KLP_CCP_POLICIES/$h"; done
+	defaults_mode && HOOK=()
 	PATCHED="" ARGS=() CFLAGS="-std=gnu11 -O2 -Wall -Werror=implicit-function-declaration"
 	INPUT=input.c OUTFILE=lp.c EXPECT_FAIL=0 INPUT_BROKEN=0 STATUS=0 ELAPSED=0 CMD=()
 	# shellcheck source=/dev/null
@@ -345,7 +367,7 @@ main() {
 		exit 1
 	fi
 	if [ "${KLP_TOY_KEEP:-0}" = 1 ]; then echo "work dir kept: $WORK"; else rm -rf "$WORK"; fi
-	echo "PASS toy/$CASE"
+	echo "PASS $CASE"
 	exit 0
 }
 

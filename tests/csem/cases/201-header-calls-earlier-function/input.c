@@ -1,0 +1,12 @@
+static int helper_scale(int x);
+#include "use.h"
+
+static int helper_scale(int x)
+{
+	return x * 3 + 1;
+}
+
+int pu_f(int x)
+{
+	return use_twice(x);
+}

@@ -1,0 +1,4 @@
+#ifndef OUTER_H
+#define OUTER_H
+#include <inner.h>
+#endif

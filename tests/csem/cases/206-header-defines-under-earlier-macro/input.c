@@ -1,0 +1,7 @@
+#define CREATE_EVENTS
+#include "ev.h"
+
+void pu_f(void)
+{
+	ev_hit();
+}
