@@ -21,6 +21,9 @@ struct walker {
 	struct policy *pol;
 	const struct closure_request *req;
 	bool *scanned;			/* header macros looked through */
+	int *macro_todo;		/* needed macros whose bodies are not scanned yet */
+	size_t n_macro_todo, cap_macro_todo;
+	bool scanning_macros;
 	int *queue;
 	size_t nq, capq;
 	bool failed;
@@ -808,9 +811,20 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 		}
 	}
 	md->needed = true;
-	need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name), md->end + 1,
-			     true);
-	need_redefinitions(w, idx);
+	/* a worklist, not recursion: a chain of 40,000 macros must not overflow the stack */
+	*ARRAY_PUSH(w->macro_todo, w->n_macro_todo, w->cap_macro_todo) = idx;
+	if (w->scanning_macros)
+		return;
+	w->scanning_macros = true;
+	while (w->n_macro_todo) {
+		int todo = w->macro_todo[--w->n_macro_todo];
+
+		md = &w->m->macros[todo];
+		need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name),
+				     md->end + 1, true);
+		need_redefinitions(w, todo);
+	}
+	w->scanning_macros = false;
 }
 
 /* Split "NAME(a, b)" at text+off into trimmed top-level arguments. */
@@ -1272,6 +1286,7 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 	strlist_release(&patched);
 	free(w.queue);
 	free(w.scanned);
+	free(w.macro_todo);
 	if (rc || w.failed)
 		return -1;
 	return check_address_taken(m);

@@ -34,6 +34,8 @@ struct kfile {
 	bool provider_done;
 	bool needed;			/* provider of something the output needs */
 	bool context_scanned;		/* headers.c looked at what it needs */
+	struct strlist idents;		/* its distinct identifiers (headers.c), once lexed */
+	bool idents_lexed;
 	bool refused;			/* non-eligible: it clashes with the output */
 };
 
