@@ -286,6 +286,8 @@ static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m
 	free(cwd);
 	if (!*pol)
 		return -1;
+	if (req->facts)
+		policy_set_kernel_target(*pol, facts_kernel(req->facts));
 	req->patched = opts->patched;	/* --patch may have added to them */
 	req->n_patched = opts->n_patched;
 	req->by_hook = policy_asks(*pol, HOOK_IS_PATCHED);
