@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# klp-ccp benchmark on the kernel corpus: per corpus file, wall time and peak
-# RSS of
-#   (a) libclang parsing alone with klp-ccp's arguments (parse_check),
-#   (b) a full extraction of one function with the built-in default policy,
-#   (c) the same extraction with the kernel policy hooks (policies/kernel,
-#       one sh process per distinct question),
-# then medians, and a 10-function extraction from kernel/sched/core.c.
-# Prints a Markdown report (machine description first) on stdout.
+# klp-ccp benchmark on the kernel corpus, one paired run: for each corpus
+# file, RUNS rounds of five measurements back to back (so that load changes
+# hit all five alike):
+#   parse    libclang parsing alone with klp-ccp's arguments (parse_check)
+#   default  extraction of one function, built-in policy, no binary facts
+#   target   the same with --target-object (the file's object)
+#   hooks    the same with the seven per-question policies/kernel hooks
+#   server   the same with the kernel policy server (policies/kernel/server)
+# each the fastest of its RUNS (load only ever adds time), with its CPU time
+# (user + system, hooks' processes included) and peak RSS; the ratios of each
+# extraction to the parse of the same file; medians; the targets. Prints a
+# Markdown report (machine and load first) on stdout.
 #
 # Usage: bench/run.sh [BUILD_DIR]   (default: build; needs klp-ccp and
 #        tests/parse_check built there). Environment: CORPUS; RUNS (default
-#        3): parse and extract times are the fastest of RUNS runs, hooks
-#        runs are single.
-# Targets: extract within 1.3x of parse (median of the per-file ratios),
-# extract median < 1 s, peak RSS < 250 MB. Run on an otherwise idle machine.
+#        3); FILES (default: all; a space-separated subset of cmdlines/ names).
+# Targets (median of the per-file ratios): target <= 1.15, hooks <= 1.35 and
+# no file above 2, server <= 1.2; peak RSS < 200 MB.
 set -u
 RUNS=${RUNS:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,36 +37,45 @@ hooks=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
 	-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
 	-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
 	-R "$K/rename-rewritten-fun")
+KINDS=(parse default target hooks server)
 
-# measure1 OUT CMD...: run CMD from the tree root under /usr/bin/time -v;
-# prints "SECONDS KB STATUS".
+# measure1 OUT CMD...: run CMD from the tree root under /usr/bin/time;
+# prints "WALL CPU KB STATUS".
 measure1() {
 	local out=$1
 	shift
-	(cd "$tree" && /usr/bin/time -v -o "$out.time" "$@" >"$out.log" 2>&1)
+	(cd "$tree" && /usr/bin/time -f '%e %U %S %M' -o "$out.time" "$@" >"$out.log" 2>&1)
 	local rc=$?
-	local wall kb
-	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out.time" |
-		awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')
-	kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out.time")
-	echo "${wall:-?} ${kb:-0} $rc"
+	awk -v rc=$rc '{ printf "%s %.2f %s %s\n", $1, $2 + $3, $4, rc }' "$out.time"
 }
 
-# measure OUT CMD...: the fastest of $RUNS runs (other load only ever adds
-# time), the largest peak RSS, the last exit status.
-measure() {
-	local best= kb=0 rc=0 s k i
-	for ((i = 0; i < RUNS; i++)); do
-		read -r s k rc < <(measure1 "$@")
-		if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-			best=$s
-		fi
-		[ "$k" -gt "$kb" ] && kb=$k
-	done
-	echo "$best $kb $rc"
+# run_kind KIND FUNC OBJ: one measurement of KIND for the current argv.
+run_kind() {
+	local ex=("$klp" -o "$tmp/lp.c" --patched-functions="$2")
+	case $1 in
+	parse) measure1 "$tmp/m" "$pc" -- "${argv[@]}" ;;
+	default) measure1 "$tmp/m" "${ex[@]}" -- "${argv[@]}" ;;
+	target) measure1 "$tmp/m" "${ex[@]}" --target-object="$3" -- "${argv[@]}" ;;
+	hooks) measure1 "$tmp/m" "${ex[@]}" --target-object="$3" "${hooks[@]}" -- "${argv[@]}" ;;
+	server) measure1 "$tmp/m" "${ex[@]}" --target-object="$3" --pol-server="$K/server" \
+		-- "${argv[@]}" ;;
+	esac
 }
 
-# ratio A B: A / B with two decimals.
+# count_calls FUNC OBJ: hook processes of one hooks run (strace), or "?".
+count_calls() {
+	command -v strace >/dev/null || { echo "?"; return; }
+	(cd "$tree" && strace -f -e trace=execve -o "$tmp/st" "$klp" -o "$tmp/lp.c" \
+		--patched-functions="$1" --target-object="$2" "${hooks[@]}" -- "${argv[@]}" \
+		>/dev/null 2>&1)
+	grep -c 'policies/kernel/[a-z-]*", \[' "$tmp/st"
+}
+
+# min A B: the smaller number (A when B is empty).
+min() {
+	awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : b }'
+}
+
 ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'
 }
@@ -91,19 +103,24 @@ cat <<EOF
 
 Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'),
 $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(uname -sr).
-klp-ccp $("$klp" --version 2>/dev/null | head -n1 | sed 's/^klp-ccp //'), libclang
+klp-ccp $("$klp" --version 2>/dev/null | head -n1 | sed 's/^klp-ccp //') ($(git -C "$root" rev-parse --short HEAD 2>/dev/null)), libclang
 $(ldd "$klp" | awk '/libclang/ { print $3; exit }'),
 $(gcc --version | head -n1). Corpus: Linux $(sed -n 's/.*"kernel": "\(.*\)".*/\1/p' "$CORPUS/manifest.json" 2>/dev/null).
-Load average at start: $(cut -d' ' -f1-3 /proc/loadavg). Parse and extract: fastest of
-$RUNS runs; hooks: single runs; warm prelude cache; from \`bench/run.sh\`.
+Load average at start: $(cut -d' ' -f1-3 /proc/loadavg). One paired run from \`bench/run.sh\`:
+per file, $RUNS rounds of the five measurements back to back, each the fastest
+of its rounds; warm prelude cache.
 
-(a) parse: \`parse_check -- ARGV\` (libclang parse with klp-ccp's arguments).
-(b) extract: \`klp-ccp --patched-functions=F\` with the built-in defaults;
-    ratio: extract s / parse s.
-(c) extract+hooks: the same with the kernel policy hooks (\`policies/kernel\`).
+Columns: **parse** \`parse_check -- ARGV\` (the libclang parse with klp-ccp's
+arguments), wall s; then for one function F, the ratio to the parse of:
+**default** \`klp-ccp --patched-functions=F\`; **target** with
+\`--target-object\`; **hooks** with it and the seven per-question
+\`policies/kernel\` hooks (calls: hook processes started); **server** with it
+and \`--pol-server=policies/kernel/server\`. Ratios of wall time, then (cpu)
+of CPU time (user + system, hook processes included), which load disturbs
+less. MB: the largest peak RSS of the five.
 
-| file | function | parse s | parse MB | extract s | extract MB | ratio | extract+hooks s | hooks MB |
-|---|---|---:|---:|---:|---:|---:|---:|---:|
+| file | function | parse s | default | target | hooks | calls | server | default cpu | target cpu | hooks cpu | server cpu | MB |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 EOF
 
 # Warm the prelude cache once.
@@ -111,55 +128,61 @@ argv_of "$CORPUS/cmdlines/kernel_fork.json" >"$tmp/argv"
 mapfile -d '' argv <"$tmp/argv"
 (cd "$tree" && "$pc" -- "${argv[@]}" >/dev/null 2>&1)
 
-: >"$tmp/pa" ; : >"$tmp/pm"; : >"$tmp/ea"; : >"$tmp/em"; : >"$tmp/ha"; : >"$tmp/hm"
-: >"$tmp/ra"
+for k in "${KINDS[@]}"; do : >"$tmp/r-$k"; : >"$tmp/c-$k"; done
+: >"$tmp/mb"
 for json in "$CORPUS"/cmdlines/*.json; do
 	flat=$(basename "$json" .json)
+	[ -z "${FILES:-}" ] || [[ " $FILES " == *" $flat "* ]] || continue
 	func=$(first_func "$flat")
 	[ -n "$func" ] || continue
+	obj=$CORPUS/objects/$flat.o
 	argv_of "$json" >"$tmp/argv"
 	mapfile -d '' argv <"$tmp/argv"
-	read -r ps pk prc < <(measure "$tmp/p" "$pc" -- "${argv[@]}")
-	read -r es ek erc < <(measure "$tmp/e" "$klp" -o "$tmp/lp.c" --patched-functions="$func" \
-		--target-object="$CORPUS/objects/$flat.o" -- "${argv[@]}")
-	read -r hs hk hrc < <(RUNS=1 measure "$tmp/h" "$klp" -o "$tmp/lp.c" \
-		--patched-functions="$func" --target-object="$CORPUS/objects/$flat.o" \
-		"${hooks[@]}" -- "${argv[@]}")
-	note=
-	[ "$prc$erc$hrc" = 000 ] || note=" (exit status $prc/$erc/$hrc)"
-	r=$(ratio "$es" "$ps")
-	printf '| %s | %s | %s | %d | %s | %d | %s | %s | %d |%s\n' "$flat" "$func" "$ps" \
-		$((pk / 1024)) "$es" $((ek / 1024)) "$r" "$hs" $((hk / 1024)) "$note"
-	echo "$ps" >>"$tmp/pa"; echo $((pk / 1024)) >>"$tmp/pm"
-	echo "$es" >>"$tmp/ea"; echo $((ek / 1024)) >>"$tmp/em"; echo "$r" >>"$tmp/ra"
-	echo "$hs" >>"$tmp/ha"; echo $((hk / 1024)) >>"$tmp/hm"
+	declare -A wall=() cpu=() kb=() rcs=()
+	for ((i = 0; i < RUNS; i++)); do
+		for k in "${KINDS[@]}"; do
+			read -r w c m rc < <(run_kind "$k" "$func" "$obj")
+			wall[$k]=$(min "$w" "${wall[$k]:-}")
+			cpu[$k]=$(min "$c" "${cpu[$k]:-}")
+			[ "${kb[$k]:-0}" -ge "$m" ] || kb[$k]=$m
+			[ "$rc" = 0 ] || rcs[$k]=$rc
+		done
+	done
+	calls=$(count_calls "$func" "$obj")
+	row="| $flat | $func | ${wall[parse]}"
+	for k in default target hooks server; do
+		r=$(ratio "${wall[$k]}" "${wall[parse]}")
+		row+=" | $r"
+		[ "$k" = hooks ] && row+=" | $calls"
+		echo "$r" >>"$tmp/r-$k"
+	done
+	for k in default target hooks server; do
+		r=$(ratio "${cpu[$k]}" "${cpu[parse]}")
+		row+=" | $r"
+		echo "$r" >>"$tmp/c-$k"
+	done
+	max=0
+	for k in "${KINDS[@]}"; do [ "${kb[$k]}" -le "$max" ] || max=${kb[$k]}; done
+	echo $((max / 1024)) >>"$tmp/mb"
+	row+=" | $((max / 1024)) |"
+	[ ${#rcs[@]} -eq 0 ] || row+=" exit status: $(for k in "${!rcs[@]}"; do printf '%s=%s ' "$k" "${rcs[$k]}"; done)"
+	echo "$row"
+	unset wall cpu kb rcs
 done
-printf '| **median** | | %s | %s | %s | %s | %s | %s | %s |\n' "$(median <"$tmp/pa")" \
-	"$(median <"$tmp/pm")" "$(median <"$tmp/ea")" "$(median <"$tmp/em")" \
-	"$(median <"$tmp/ra")" "$(median <"$tmp/ha")" "$(median <"$tmp/hm")"
-rmed=$(median <"$tmp/ra") emed=$(median <"$tmp/ea")
-maxmb=$(sort -g "$tmp/em" "$tmp/hm" | tail -n1)
+med() { median <"$tmp/$1"; }
+printf '| **median** | | | %s | %s | %s | | %s | %s | %s | %s | %s | %s |\n' \
+	"$(med r-default)" "$(med r-target)" "$(med r-hooks)" "$(med r-server)" \
+	"$(med c-default)" "$(med c-target)" "$(med c-hooks)" "$(med c-server)" "$(med mb)"
+hmax=$(sort -g "$tmp/r-hooks" | tail -n1)
+hcmax=$(sort -g "$tmp/c-hooks" | tail -n1)
+maxmb=$(sort -g "$tmp/mb" | tail -n1)
 cat <<EOF
 
-Targets: extract/parse ratio median $rmed (<= 1.3: $(verdict "$rmed" 1.3)); extract median
-$emed s (< 1 s: $(verdict "$emed" 0.99)); largest peak RSS $maxmb MB (< 250 MB: $(verdict "$maxmb" 249)).
-EOF
-
-ten=wake_up_process,try_to_wake_up,set_user_nice,sched_setaffinity,sched_getaffinity,resched_curr,check_preempt_curr,activate_task,scheduler_tick,sched_fork
-argv_of "$CORPUS/cmdlines/kernel_sched_core.json" >"$tmp/argv"
-mapfile -d '' argv <"$tmp/argv"
-read -r ts tk trc < <(measure "$tmp/t" "$klp" -o "$tmp/lp.c" --patched-functions="$ten" \
-	--target-object="$CORPUS/objects/kernel_sched_core.o" -- "${argv[@]}")
-read -r us uk urc < <(RUNS=1 measure "$tmp/u" "$klp" -o "$tmp/lp.c" --patched-functions="$ten" \
-	--target-object="$CORPUS/objects/kernel_sched_core.o" "${hooks[@]}" -- "${argv[@]}")
-cat <<EOF
-
-10 functions from kernel/sched/core.c ($ten):
-
-| run | wall s | peak MB | exit |
-|---|---:|---:|---:|
-| built-in defaults | $ts | $((tk / 1024)) | $trc |
-| kernel policy hooks | $us | $((uk / 1024)) | $urc |
+Targets (wall / cpu ratio medians): target $(med r-target) / $(med c-target) (<= 1.15:
+$(verdict "$(med r-target)" 1.15) / $(verdict "$(med c-target)" 1.15)); hooks $(med r-hooks) / $(med c-hooks) (<= 1.35:
+$(verdict "$(med r-hooks)" 1.35) / $(verdict "$(med c-hooks)" 1.35)), largest $hmax / $hcmax (<= 2: $(verdict "$hmax" 2) / $(verdict "$hcmax" 2));
+server $(med r-server) / $(med c-server) (<= 1.2: $(verdict "$(med r-server)" 1.2) / $(verdict "$(med c-server)" 1.2));
+largest peak RSS $maxmb MB (< 200 MB: $(verdict "$maxmb" 199)).
 
 Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg).
 EOF

@@ -4,19 +4,19 @@
 # and call
 #   serve HOOK...         announce the hooks answered, then answer every
 #                         question read on standard input until its end.
-# A question is one line of single-quoted words, 'VAR=VALUE'... -- 'HOOK'
-# 'ARG'...: the variables are exported for the answer (and unset before the
-# next question), as a per-question hook would find them in its environment.
+# A question is one line of single-quoted words, 'VAR=VALUE'|'VAR'... --
+# 'HOOK' 'ARG'...: the variables that changed since the previous question,
+# exported (VAR alone: unset), so that the environment of answer() is the one
+# a per-question hook would get.
 serve() {
 	echo "HOOKS: $*"
-	srv_vars=
 	while IFS= read -r srv_line; do
-		for srv_v in $srv_vars; do unset "$srv_v"; done
-		srv_vars=
 		eval "set -- $srv_line"
 		while [ $# -gt 0 ] && [ "$1" != -- ]; do
-			srv_vars="$srv_vars ${1%%=*}"
-			export "$1"
+			case $1 in
+			*=*) export "$1" ;;
+			*) unset "$1" ;;
+			esac
 			shift
 		done
 		if [ $# -lt 2 ]; then

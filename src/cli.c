@@ -176,7 +176,7 @@ static const char help_text[] =
 "      default: YES\n"
 "  modify-externalized-sym function|object NAME RETRY\n"
 "      answer: NEW-NAME KEEP-LINKAGE|MAKE-INTERNAL|MAKE-EXTERNAL [MAKE-POINTER]\n"
-"      default: NAME MAKE-EXTERNAL (plain externalization, for klp-convert)\n"
+"      default: NAME MAKE-EXTERNAL (plain externalization: a klp relocation)\n"
 "  modify-patched-fun-sym NAME RETRY\n"
 "      answer: NEW-NAME KEEP-LINKAGE|MAKE-INTERNAL|MAKE-EXTERNAL\n"
 "      default: klpp_NAME MAKE-EXTERNAL (RETRY > 0 appended: klpp_NAME1...)\n"

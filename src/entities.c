@@ -871,6 +871,7 @@ void model_release(struct model *m)
 		free(m->files[i].directive);
 		free(m->files[i].key);
 		free(m->files[i].units);
+		strlist_release(&m->files[i].idents);
 		if (m->files[i].dirs)
 			directives_release(m->files[i].dirs);
 		free(m->files[i].dirs);

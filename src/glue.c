@@ -47,7 +47,6 @@ struct glue {
 	size_t n;
 	struct strlist objects;	/* klp_objects: "vmlinux" first, then modules */
 	bool assumed_vmlinux;	/* some report has object: null */
-	size_t n_pointers;
 	struct klp_places places;	/* klp-symbols */
 };
 
@@ -320,7 +319,6 @@ static void collect_objects(struct glue *gl)
 			add_object(gl, r->patched[j].object);
 		for (size_t j = 0; j < r->n_ext; j++)
 			add_object(gl, r->ext[j].object);
-		gl->n_pointers += gl->f[i].n_pointers;
 	}
 }
 

@@ -10,6 +10,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/lexer.h"
+#include "klp-ccp/maps.h"
 
 static int ask_eligible(struct model *m, struct policy *pol, int file)
 {
@@ -207,19 +208,40 @@ static int scan_name(struct model *m, struct policy *pol, int hdr, const char *n
 	return 0;
 }
 
+/*
+ * The distinct identifiers of a file, lexed once: every needed header's
+ * subtree is scanned, and nested needed headers share most of their files.
+ * Only the first occurrence of a name can change what scan_name() does.
+ */
+static const struct strlist *file_idents(struct kfile *kf)
+{
+	struct strmap seen = {0};
+	char name[256];
+	size_t pos = 0;
+
+	if (kf->idents_lexed)
+		return &kf->idents;
+	while (lex_next_name(kf->text, kf->len, &pos, name, sizeof(name)))
+		if (strmap_get(&seen, name) < 0) {
+			strlist_push(&kf->idents, name);
+			strmap_put(&seen, kf->idents.v[kf->idents.n - 1], 0);
+		}
+	strmap_release(&seen);
+	kf->idents_lexed = true;
+	return &kf->idents;
+}
+
 static int scan_header(struct model *m, struct policy *pol, int hdr, struct context_ctx *cx)
 {
-	char name[256];
-
 	m->files[hdr].context_scanned = true;
 	for (size_t f = 0; f < m->n_files; f++) {
-		const struct kfile *kf = &m->files[f];
-		size_t pos = 0;
+		const struct strlist *names;
 
 		if (!in_subtree(m, (int)f, hdr))
 			continue;
-		while (lex_next_name(kf->text, kf->len, &pos, name, sizeof(name)))
-			if (scan_name(m, pol, hdr, name, cx))
+		names = file_idents(&m->files[f]);
+		for (size_t i = 0; i < names->n; i++)
+			if (scan_name(m, pol, hdr, names->v[i], cx))
 				return -1;
 	}
 	return 0;

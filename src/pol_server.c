@@ -22,6 +22,7 @@ struct pol_server {
 	bool hooks[HOOK_COUNT];
 	bool failed;		/* killed after a failure: later questions fail too */
 	struct strbuf in;	/* what it wrote and klp-ccp has not consumed yet */
+	struct strlist vars;	/* the variables as the server has them now */
 };
 
 /* One exchange: the question going out, the answer coming in. */
@@ -49,17 +50,51 @@ static void add_word(struct strbuf *sb, const char *w)
 	sb_addc(sb, '\'');
 }
 
+static bool same_name(const char *a, const char *b)
+{
+	size_t n = strcspn(a, "=");
+
+	return !strncmp(a, b, n) && (b[n] == '=' || !b[n]);
+}
+
+static bool has_name(char *const *vars, size_t n, const char *entry)
+{
+	for (size_t i = 0; i < n; i++)
+		if (same_name(vars[i], entry))
+			return true;
+	return false;
+}
+
+/*
+ * The variables that changed since the last question: NAME=VALUE for a new
+ * value, NAME alone for one no longer set (a question carries the
+ * differences only: the patched and copied lists alone are kilobytes).
+ */
+static void add_changed_vars(struct strbuf *sb, const struct strlist *last,
+			     char *const *vars, size_t nvars)
+{
+	for (size_t i = 0; i < last->n; i++)
+		if (!has_name(vars, nvars, last->v[i])) {
+			char *name = xstrndup(last->v[i], strcspn(last->v[i], "="));
+
+			add_word(sb, name);
+			free(name);
+		}
+	for (size_t i = 0; i < nvars; i++)
+		if (!strlist_contains(last, vars[i]))
+			add_word(sb, vars[i]);
+}
+
 /* NULL when a word cannot travel on one line. */
-static char *question_line(char *const *vars, size_t nvars, enum hook_id hook,
-			   const char *const *args, size_t nargs)
+static char *question_line(const struct strlist *last, char *const *vars, size_t nvars,
+			   enum hook_id hook, const char *const *args, size_t nargs)
 {
 	struct strbuf sb = {0};
 	bool ok = true;
 
-	for (size_t i = 0; i < nvars; i++) {
+	for (size_t i = 0; i < nvars; i++)
 		ok &= !strchr(vars[i], '\n');
-		add_word(&sb, vars[i]);
-	}
+	add_changed_vars(&sb, last, vars, nvars);
 	sb_adds(&sb, sb.len ? " --" : "--");
 	add_word(&sb, hook_name(hook));
 	for (size_t i = 0; i < nargs; i++) {
@@ -294,6 +329,7 @@ void pol_server_stop(struct pol_server *s)
 	}
 	hook_kill(&s->c, NULL);	/* and whatever it left running in its group */
 	sb_release(&s->in);
+	strlist_release(&s->vars);
 	free(s);
 }
 
@@ -309,11 +345,14 @@ char *pol_server_ask(struct pol_server *s, char *const *vars, size_t nvars, enum
 
 	if (s->failed)
 		return xstrdup("the policy server failed earlier");
-	line = question_line(vars, nvars, hook, args, nargs);
+	line = question_line(&s->vars, vars, nvars, hook, args, nargs);
 	if (!line)
 		return xstrdup("a word of the question contains a newline: it cannot be sent "
 			       "to the policy server");
 	failure = exchange(s, line, out, err);
 	free(line);
+	strlist_release(&s->vars);
+	for (size_t i = 0; i < nvars; i++)
+		strlist_push(&s->vars, vars[i]);
 	return failure;
 }

@@ -4,11 +4,13 @@
  * Protocol (README "Policy server"):
  *
  *   server -> klp-ccp, once:  HOOKS: HOOK...        the questions it answers
- *   klp-ccp -> server:        'VAR=VALUE'... -- 'HOOK' 'ARG'...
+ *   klp-ccp -> server:        'VAR=VALUE'|'VAR'... -- 'HOOK' 'ARG'...
  *                             every word single-quoted as for sh (a ' is
  *                             written '\''), one line per question: the
  *                             KLP_CCP_* variables a hook would find in its
- *                             environment, then the hook and its arguments
+ *                             environment that changed since the previous
+ *                             question (VAR alone: no longer set), then the
+ *                             hook and its arguments
  *   server -> klp-ccp:        WARNING:/ERROR: lines, then one RESULT: line
  *
  * A server that exits, writes to standard error, writes any other line, or

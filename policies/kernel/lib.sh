@@ -118,10 +118,11 @@ kernel_shall_externalize_obj() {
 }
 
 # modify-externalized-sym [--pointer] function|object NAME RETRY: "NAME
-# MAKE-EXTERNAL", plain externalization resolved by klp relocations
-# (klp-convert; required with IBT). With --pointer: "klpe_NAME MAKE-INTERNAL
-# MAKE-POINTER" (klpe_NAME<RETRY> when RETRY is not 0), a pointer filled by
-# a kallsyms lookup at init.
+# MAKE-EXTERNAL", the default: plain externalization, a klp relocation in the
+# module (klp-ccp glue's Makefile runs klp-ccp klp-relocs). With --pointer:
+# "klpe_NAME MAKE-INTERNAL MAKE-POINTER" (klpe_NAME<RETRY> when RETRY is not
+# 0), a pointer glue initializes with the symbol's address (itself a klp
+# relocation).
 kernel_modify_externalized_sym() {
 	kp_pointer=
 	if [ "${1-}" = --pointer ]; then

@@ -84,6 +84,12 @@ good 's/^output: .*/output: ext2_lp.c/; s/ext4_readpage/other/g' >ext2.yaml
 expect external-pointer-twice "^ext2\.yaml:7:3: error: pointer 'klpe_ext4_es_cache' has external linkage in two lp\.c files: already in ext1\.yaml:7" \
 	ext1.yaml ext2.yaml
 expect no-report "^klp-ccp: error: cannot read 'absent\.yaml': No such file or directory" absent.yaml
+# a.yaml has mark_inode_dirty_x in vmlinux, sympos 0: one module symbol cannot be in two places
+sed 's/klpp_copy_process/klpp_other/' b_lp.c >b2_lp.c
+sed '/name: helper_dup/,/sympos: 1/s/sympos: 1/sympos: 3/; s/copy_process/other/g; s/^output: .*/output: b2_lp.c/' \
+	"$F/b.yaml" >placed.yaml
+expect placed-twice "^placed\.yaml:13:3: error: 'helper_dup' is placed in vmlinux \(sympos 3\) here and in vmlinux \(sympos 1\) by another report" \
+	"$F/b.yaml" placed.yaml
 
 # Command line
 expect no-reports '^klp-ccp: error: glue: no report given'

@@ -146,6 +146,19 @@ case_e2big() {
 	[ "$(wc -c <"$WORK/err")" -lt 2000 ] || fail "the error line is $(wc -c <"$WORK/err") bytes"
 }
 
+# KLP_CCP_TIMING=1: every phase measured, the parse not hidden in a 0 line.
+case_timing_phases() {
+	write_input
+	(cd "$WORK" && KLP_CCP_TIMING=1 "$KLP_CCP" -o lp.c --patched-functions=pu_f -- gcc -c in.c) \
+		2>"$WORK/err" || fail "exit status $?"
+	for p in prepare facts parse index extract; do
+		grep -Eq "^klp-ccp: timing: $p [0-9]+\.[0-9]{3} s$" "$WORK/err" || fail "no $p phase"
+	done
+	! grep -q "prepare+parse" "$WORK/err" || fail "a prepare+parse line"
+	grep -Eq "^klp-ccp: timing: parse 0\.00[1-9]|^klp-ccp: timing: parse 0\.0[1-9]|^klp-ccp: timing: parse [1-9]" "$WORK/err" ||
+		fail "the parse took no time: $(cat "$WORK/err")"
+}
+
 # ---- messages -------------------------------------------------------------
 
 # Answers are quoted, shortened and escaped: CR, ESC, 900 KB.
