@@ -105,13 +105,19 @@ static bool folded(struct uneval_parent *p)
 	return p->folded == 1;
 }
 
+/* Is c's type written "typeof (...)" (clang's spelling of typeof and __typeof__)? */
 static bool mentions_typeof(CXCursor c)
 {
 	CXString s = clang_getTypeSpelling(clang_getCursorType(c));
-	bool t = strstr(clang_getCString(s), "typeof") != NULL;
+	const char *t = clang_getCString(s), *p = t;
+	bool found = false;
 
+	while (!found && (p = strstr(p, "typeof (")) != NULL) {
+		found = p == t || p[-1] == ' ';
+		p++;
+	}
 	clang_disposeString(s);
-	return t;
+	return found;
 }
 
 /*
