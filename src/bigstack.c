@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "klp-ccp/bigstack.h"
@@ -54,12 +55,18 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
 /* SIGSEGV handled on an alternate stack of this thread. */
 static void catch_overflow(void)
 {
-	static char alt[1 << 20];	/* libclang's crash handler runs there too */
-	stack_t ss = { .ss_sp = alt, .ss_size = sizeof(alt) };
+	/* mapped, not static: ASan unmaps a thread's alternate stack at its exit */
+	size_t size = 1 << 20;	/* libclang's crash handler runs there too */
+	void *alt = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	stack_t ss = { .ss_sp = alt, .ss_size = size };
 	struct sigaction sa;
 
-	if (sigaltstack(&ss, NULL))
+	if (alt == MAP_FAILED)
 		return;
+	if (sigaltstack(&ss, NULL)) {
+		munmap(alt, size);
+		return;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = on_segv;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;

@@ -52,3 +52,9 @@ foreach(arch ppc64le s390x arm64)
   set_tests_properties(arch.parse.${arch} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
     LABELS "arch;parse")
 endforeach()
+
+# changed-functions warns about changed functions without an ftrace call
+# site, found in each architecture's call-site section.
+add_test(NAME arch.ftrace
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/arch/ftrace.sh $<TARGET_FILE:klp-ccp>)
+set_tests_properties(arch.ftrace PROPERTIES TIMEOUT 120 LABELS "arch;objcmp")
