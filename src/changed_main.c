@@ -36,6 +36,8 @@ static const char usage[] =
 "Relocated fields are masked and relocations compared by target, with the\n"
 "klpp_/klpr_/klpe_ prefixes stripped and clone numbers ignored; clone\n"
 "symbols (.isra/.constprop/.part/.cold) count for their source function.\n"
+"A changed function ORIG.o gives no ftrace call site (__mcount_loc...) while\n"
+"others have one is warned about: a livepatch cannot redirect it.\n"
 "\n"
 "      --format=yaml|text  output format (default yaml: keys changed, added,\n"
 "                          removed, line_only, each a sorted list of\n"
@@ -165,6 +167,29 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return 0;
 }
 
+/*
+ * A changed function the original gives no ftrace call site (notrace, or
+ * inline in the kernel) cannot be redirected by a livepatch: say so, its
+ * callers must be patched instead. Only for an object built with ftrace.
+ */
+static void warn_untraced(const struct groups *g, const struct objcmp_obj *oa, const char *orig)
+{
+	if (!objcmp_has_ftrace(oa))
+		return;
+	for (size_t i = 0; i < g->n; i++) {
+		const struct group *gr = &g->v[i];
+		bool traced = false;
+
+		if (gr->kind != K_CHANGED || !gr->na)
+			continue;
+		for (size_t k = 0; k < gr->na && !traced; k++)
+			traced = objcmp_func_at(oa, gr->fa[k])->ftrace;
+		if (!traced)
+			diag_warning("%s: %s has no ftrace call site in %s (notrace?): a livepatch cannot redirect it, patch its callers",
+				     orig, gr->name, orig);
+	}
+}
+
 static int run(const struct args *a)
 {
 	struct objcmp_opts o = { .attached = true };
@@ -189,6 +214,7 @@ static int run(const struct args *a)
 	}
 	changed_groups_build(&g, oa, ob);
 	qsort(g.v, g.n, sizeof(*g.v), cmp_group);
+	warn_untraced(&g, oa, a->orig);
 	for (size_t i = 0; i < g.n; i++)
 		qsort(g.v[i].syms.v, g.v[i].syms.n, sizeof(char *), cmp_str);
 	if (a->text)

@@ -14,13 +14,18 @@
 #include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
+#include "klp-ccp/macro_args.h"
 #include "klp-ccp/patch_mode.h"
+#include "klp-ccp/unevaluated.h"
 
 struct walker {
 	struct model *m;
 	struct policy *pol;
 	const struct closure_request *req;
 	bool *scanned;			/* header macros looked through */
+	int *macro_todo;		/* needed macros whose bodies are not scanned yet */
+	size_t n_macro_todo, cap_macro_todo;
+	bool scanning_macros;
 	int *queue;
 	size_t nq, capq;
 	bool failed;
@@ -33,31 +38,12 @@ struct frame {
 	unsigned n_children;
 	struct walker *w;
 	int unit;
+	bool uneval;			/* inside an unevaluated operand */
+	struct uneval_parent up;	/* to judge the children */
 };
 
 static void need_unit(struct walker *w, int unit);
 static void need_type(struct walker *w, CXType t, bool pointer_ctx);
-
-/* Presumed location: what #line says, as GCC would report it. */
-struct src_loc cursor_src_loc(struct model *m, CXCursor c)
-{
-	struct src_loc loc = { 0 };
-	CXString name;
-	CXFile f;
-
-	/*
-	 * The expansion point as the file spells it: clang_getLocationForOffset
-	 * (to ask for the presumed location, which honours #line) scans the
-	 * whole location table per call, a third of the time after parsing.
-	 */
-	clang_getExpansionLocation(clang_getCursorLocation(c), &f, &loc.line, &loc.col, NULL);
-	if (!f)
-		return loc;
-	name = clang_getFileName(f);
-	loc.file = model_intern(m, clang_getCString(name));
-	clang_disposeString(name);
-	return loc;
-}
 
 static bool is_null(CXCursor c)
 {
@@ -234,16 +220,21 @@ static CXCursor entity_cursor(struct entity *e)
 	return is_null(e->def) ? e->canonical : e->def;
 }
 
-static void externalize(struct walker *w, int idx)
+static void declare_as(struct walker *w, int idx, enum decision d)
 {
 	struct entity *e = &w->m->ents[idx];
 	CXType t = clang_getCursorType(entity_cursor(e));
 
-	e->decision = DEC_EXTERNALIZE;
+	e->decision = d;
 	if (e->kind == ENT_FUNCTION)
 		need_function_type(w, t);
 	else
 		need_type(w, t, false);
+}
+
+static void externalize(struct walker *w, int idx)
+{
+	declare_as(w, idx, DEC_EXTERNALIZE);
 }
 
 /*
@@ -295,25 +286,6 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 		rc = policy_shall_externalize_fun(w->pol, e->name, from_header, &loc, &shall);
 	*ext = can && (shall || e->def_unit < 0);
 	return rc;
-}
-
-void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e)
-{
-	const struct sym_facts *f;
-
-	if (!db || !e) {
-		policy_set_facts(pol, NULL);
-		return;
-	}
-	f = facts_get(db, e->name);
-	policy_set_facts(pol, f);
-	if (f->present) {
-		e->object = f->object;
-		e->sympos = f->sympos;
-		e->cold = f->cold;
-	} else if (e->kind == ENT_FUNCTION && e->def_unit >= 0) {
-		e->absent = true;
-	}
 }
 
 /* GCC's dump says no out-of-line body survived: nothing to bind to. */
@@ -470,6 +442,8 @@ static void use_entity(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
 
+	if (e->decision == DEC_DECLARE)
+		e->decision = DEC_NONE;	/* named unevaluated first, used now */
 	if (e->decision != DEC_NONE)
 		return;
 	closure_use_facts(w->pol, w->req->facts, e);
@@ -560,10 +534,22 @@ static bool in_pointer_context(const struct frame *f)
 	return clang_getCanonicalType(t).kind == CXType_Pointer;
 }
 
+/* A name in sizeof, typeof...: declared at the end if nothing evaluates it. */
+static bool unevaluated_ref(struct frame *f, int idx)
+{
+	if (!f->uneval)
+		return false;
+	add_site(f, idx, SITE_REF);
+	f->w->m->ents[idx].uneval_ref = true;
+	return true;
+}
+
 static void on_function_ref(struct frame *f, int idx)
 {
 	struct entity *e = &f->w->m->ents[idx];
 
+	if (unevaluated_ref(f, idx))
+		return;
 	add_site(f, idx, SITE_REF);
 	if (!e->address_taken && !is_call_callee(f)) {
 		e->address_taken = true;
@@ -585,7 +571,7 @@ static void on_reference(struct frame *f, CXCursor ref)
 		break;
 	case CXCursor_VarDecl:
 		idx = model_entity_of(w->m, ref);
-		if (idx >= 0) {
+		if (idx >= 0 && !unevaluated_ref(f, idx)) {
 			add_site(f, idx, SITE_REF);
 			use_entity(w, idx);
 		}
@@ -686,8 +672,11 @@ static void examine(struct frame *f)
 static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct frame *p = data;
-	struct frame f = { p, c, p->n_children++, 0, p->w, p->unit };
+	struct frame f = { .parent = p, .cursor = c, .index_in_parent = p->n_children++,
+			   .w = p->w, .unit = p->unit };
 
+	f.uneval = p->uneval || uneval_child(&p->up, c, f.index_in_parent);
+	uneval_parent_init(&f.up, c);
 	examine(&f);
 	clang_visitChildren(c, walk_visit, &f);
 	return CXChildVisit_Continue;
@@ -695,8 +684,9 @@ static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientD
 
 static void walk_cursor(struct walker *w, int unit, CXCursor c)
 {
-	struct frame top = { NULL, c, 0, 0, w, unit };
+	struct frame top = { .cursor = c, .w = w, .unit = unit };
 
+	uneval_parent_init(&top.up, c);
 	examine(&top);
 	clang_visitChildren(c, walk_visit, &top);
 }
@@ -808,43 +798,20 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 		}
 	}
 	md->needed = true;
-	need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name), md->end + 1,
-			     true);
-	need_redefinitions(w, idx);
-}
+	/* a worklist, not recursion: a chain of 40,000 macros must not overflow the stack */
+	*ARRAY_PUSH(w->macro_todo, w->n_macro_todo, w->cap_macro_todo) = idx;
+	if (w->scanning_macros)
+		return;
+	w->scanning_macros = true;
+	while (w->n_macro_todo) {
+		int todo = w->macro_todo[--w->n_macro_todo];
 
-/* Split "NAME(a, b)" at text+off into trimmed top-level arguments. */
-void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args)
-{
-	size_t i = off;
-
-	while (i < len && (is_ident_char((unsigned char)t[i]) || t[i] == ' ' || t[i] == '\t'))
-		i++;
-	if (i < len && t[i] == '(')
-		lex_macro_args(t, len, i, args);
-}
-
-/* Index of a parameter name in "NAME(p1, p2)" of a definition, or -1. */
-int macro_param_index(const char *def, size_t n_def, const char *word, size_t n)
-{
-	const char *p = memchr(def, '(', n_def), *end = def + n_def;
-	int idx = 0;
-
-	if (!p || !n)
-		return -1;
-	for (p++; p < end && *p != ')'; idx++) {
-		const char *q = p;
-
-		while (q < end && *q != ',' && *q != ')')
-			q++;
-		while (p < q && (*p == ' ' || *p == '\t'))
-			p++;
-		if ((size_t)(q - p) >= n && !memcmp(p, word, n) &&
-		    (p + n == q || p[n] == ' ' || p[n] == '\t'))
-			return idx;
-		p = q < end && *q == ',' ? q + 1 : q;
+		md = &w->m->macros[todo];
+		need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name),
+				     md->end + 1, true);
+		need_redefinitions(w, todo);
 	}
-	return -1;
+	w->scanning_macros = false;
 }
 
 /*
@@ -1126,6 +1093,35 @@ static int apply_ipa(struct walker *w, const struct closure_request *req)
 	return rc;
 }
 
+static bool anonymous_type(CXType t)
+{
+	CXString s = clang_getTypeSpelling(t);
+	bool anon = strstr(clang_getCString(s), "(unnamed") || strstr(clang_getCString(s), "(anonymous");
+
+	clang_disposeString(s);
+	return anon;
+}
+
+/*
+ * What only unevaluated operands name (sizeof, typeof, a dead arm) emits no
+ * code and no relocation: a declaration under its own name does, never a
+ * copy or an externalization. An object of an unnamed type cannot be
+ * declared apart from its definition: copied as if evaluated.
+ */
+static void declare_unevaluated(struct walker *w)
+{
+	for (size_t i = 0; i < w->m->n_ents; i++) {
+		struct entity *e = &w->m->ents[i];
+
+		if (!e->uneval_ref || e->decision != DEC_NONE)
+			continue;
+		if (anonymous_type(clang_getCursorType(entity_cursor(e))))
+			use_entity(w, (int)i);
+		else
+			declare_as(w, (int)i, DEC_DECLARE);
+	}
+}
+
 /* Walk everything queued, and what the included headers need, until done. */
 static int walk_once(struct walker *w)
 {
@@ -1147,6 +1143,7 @@ static int walk_once(struct walker *w)
 		for (size_t k = 0; k < cx.n_macros; k++)
 			need_macro(w, cx.macros[k], w->m->macros[cx.macros[k]].file,
 				   w->m->macros[cx.macros[k]].start);
+		declare_unevaluated(w);
 	} while (i < w->nq);
 	context_ctx_release(&cx);
 	return rc;
@@ -1272,6 +1269,7 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 	strlist_release(&patched);
 	free(w.queue);
 	free(w.scanned);
+	free(w.macro_todo);
 	if (rc || w.failed)
 		return -1;
 	return check_address_taken(m);

@@ -113,7 +113,8 @@ static void collect_decls(struct model *m, struct items *it)
 		int unit, file, sub;
 		unsigned off;
 
-		if (e->decision != DEC_EXTERNALIZE || !e->needs_decl)
+		if ((e->decision != DEC_EXTERNALIZE && e->decision != DEC_DECLARE) ||
+		    !e->needs_decl)
 			continue;
 		if (e->local_static && !e->pointer)
 			continue;	/* declared in place, inside its function */
@@ -155,16 +156,21 @@ static int first_use_unit(struct model *m, int idx)
 }
 
 /*
- * A renamed copy called before its definition: the header declaring it
- * declares the old name only, so the new one needs a prototype there.
+ * A renamed function (patched, or a rewritten copy) used before its
+ * definition, with no copied declaration of it in between: the header or
+ * prototype the original relied on declares the old name only, so the new
+ * one needs a prototype before that first use (calls between patched
+ * functions, copied helpers calling a patched function, macros expanding to
+ * such calls). Returns the unit of that use, or -1.
  */
-static int renamed_copy_needs_proto(struct model *m, int idx)
+static int renamed_needs_proto(struct model *m, int idx)
 {
 	const struct entity *e = &m->ents[idx];
 	int use;
 
-	if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || !e->new_name ||
-	    e->def_unit < 0 || clang_Cursor_isNull(e->def))
+	if (e->kind != ENT_FUNCTION || !e->new_name || e->def_unit < 0 ||
+	    (e->decision != DEC_COPY && e->decision != DEC_PATCHED) ||
+	    clang_Cursor_isNull(e->def))
 		return -1;
 	use = first_use_unit(m, idx);
 	if (use < 0 || !unit_before(m, use, e->def_unit))
@@ -176,20 +182,24 @@ static int renamed_copy_needs_proto(struct model *m, int idx)
 	return use;
 }
 
+/*
+ * One prototype per renamed function: before its first use when that comes
+ * first, else (a patched function given external linkage, for
+ * -Wmissing-prototypes builds) before its definition.
+ */
 static void collect_prototypes(struct model *m, struct items *it)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
 		const struct entity *e = &m->ents[i];
-		const struct unit *u;
-		int use;
+		int use = renamed_needs_proto(m, (int)i);
+		const struct unit *u = NULL;
 
-		if (e->decision == DEC_PATCHED && gets_external_linkage(e) && e->new_name) {
-			u = &m->units[e->def_unit];
-			push_item(it, ITEM_PROTO, u->file, u->start, -1, (int)i);
-		} else if ((use = renamed_copy_needs_proto(m, (int)i)) >= 0) {
+		if (use >= 0)
 			u = &m->units[use];
+		else if (e->decision == DEC_PATCHED && gets_external_linkage(e) && e->new_name)
+			u = &m->units[e->def_unit];
+		if (u)
 			push_item(it, ITEM_PROTO, u->file, u->start, -1, (int)i);
-		}
 	}
 }
 

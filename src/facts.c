@@ -306,6 +306,14 @@ bool facts_local_symbol(const struct facts_db *db, const char *sym, const char *
 	return false;
 }
 
+bool facts_kernel(const struct facts_db *db)
+{
+	for (size_t i = 0; i < db->n_objs; i++)
+		if (db->objs[i].kernel)
+			return true;
+	return false;
+}
+
 void facts_close(struct facts_db *db)
 {
 	if (!db)

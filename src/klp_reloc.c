@@ -135,17 +135,40 @@ int klp_places_read(struct klp_places *p, const char *path)
 	return rc;
 }
 
+/*
+ * The name modpost gives an undefined symbol: it drops a GCC suffix ".N"
+ * (digits, then '.' or the end) after the first dot, as its remove_dot().
+ */
+static char *modpost_name(const char *s)
+{
+	size_t n = strcspn(s, "."), m;
+
+	if (!n || !s[n])
+		return xstrdup(s);
+	m = strspn(s + n + 1, "0123456789");
+	return xstrndup(s, m && (s[n + m + 1] == '.' || !s[n + m + 1]) ? n : strlen(s));
+}
+
 int klp_places_write_symvers(const struct klp_places *p, const struct strmap *exported,
 			     const char *path)
 {
 	struct strbuf sb = {0};
+	struct strlist done = {0};
 	int rc;
 
-	for (size_t i = 0; i < p->n; i++)
-		if (!exported || strmap_get(exported, p->v[i].elf_name) < 0)
-			sb_addf(&sb, "0x00000000\t%s\tvmlinux\tEXPORT_SYMBOL_GPL\t\n",
-				p->v[i].elf_name);
+	for (size_t i = 0; i < p->n; i++) {
+		char *name = modpost_name(p->v[i].elf_name);
+
+		/* an exported name must not be "exported twice" */
+		if ((exported && strmap_get(exported, name) >= 0) || strlist_contains(&done, name)) {
+			free(name);
+			continue;
+		}
+		sb_addf(&sb, "0x00000000\t%s\tvmlinux\tEXPORT_SYMBOL_GPL\t\n", name);
+		strlist_push_owned(&done, name);
+	}
 	rc = write_files_atomically(&path, &sb, 1);
+	strlist_release(&done);
 	sb_release(&sb);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "klp-ccp/bigstack.h"
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/cmdline_json.h"
@@ -285,6 +286,8 @@ static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m
 	free(cwd);
 	if (!*pol)
 		return -1;
+	if (req->facts)
+		policy_set_kernel_target(*pol, facts_kernel(req->facts));
 	req->patched = opts->patched;	/* --patch may have added to them */
 	req->n_patched = opts->n_patched;
 	req->by_hook = policy_asks(*pol, HOOK_IS_PATCHED);
@@ -333,6 +336,7 @@ static int run(struct options *opts)
 		goto out;
 	phase("facts");
 	index = clang_createIndex(0, 0);
+	bigstack_libclang_ready();
 	tu = parse_translation_unit(index, &cl);
 	phase("parse");
 	if (!tu || model_build(&m, tu, &cl) || check_outputs_vs_inputs(opts, &m))
@@ -377,20 +381,38 @@ static const struct {
 	{ "klp-relocs", klp_relocs_main },
 };
 
-int main(int argc, char **argv)
+struct main_args {
+	int argc;
+	char **argv;
+};
+
+static int main_on_big_stack(void *p)
 {
+	const struct main_args *a = p;
 	struct options opts;
 	int rc;
 
-	install_signal_handlers();
-	for (size_t i = 0; argc > 1 && i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
-		if (!strcmp(argv[1], subcommands[i].name))
-			return subcommands[i].fn(argc - 1, argv + 1);
-	rc = cli_parse(argc, argv, &opts);
-
+	for (size_t i = 0; a->argc > 1 && i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		if (!strcmp(a->argv[1], subcommands[i].name))
+			return subcommands[i].fn(a->argc - 1, a->argv + 1);
+	rc = cli_parse(a->argc, a->argv, &opts);
 	if (rc)
 		return rc > 0 ? 0 : 1;
 	rc = run(&opts);
 	options_release(&opts);
 	return rc ? 1 : 0;
+}
+
+static void on_crash(void)
+{
+	policy_kill_running_hook();
+	cleanup_run();
+}
+
+int main(int argc, char **argv)
+{
+	struct main_args a = { argc, argv };
+
+	install_signal_handlers();
+	return run_on_big_stack(main_on_big_stack, &a, on_crash);
 }

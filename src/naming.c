@@ -323,7 +323,7 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 		closure_use_facts(pol, NULL, NULL);
 		if (rc)
 			return -1;
-		if (e->decision == DEC_EXTERNALIZE)
+		if (e->decision == DEC_EXTERNALIZE || e->decision == DEC_DECLARE)
 			decide_declaration(m, pol, e);
 	}
 	return rename_bystanders(m, pol) || find_rewritten(m, pol) ? -1 : 0;

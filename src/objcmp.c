@@ -54,6 +54,7 @@ struct objcmp_obj {
 	size_t nfuncs, capfuncs;
 	struct strlist prefixes;
 	bool attached;
+	bool ftrace;		/* some function has an ftrace call-site entry */
 };
 
 static const char *const default_prefixes[] = { "klpp_", "klpr_", "klpe_", NULL };
@@ -640,10 +641,20 @@ static void load_attached(struct objcmp_obj *obj)
 		for (size_t k = 0; k < t->nrels; k++)
 			attach_one(obj, t, k);
 	}
-	for (size_t i = 0; i < obj->nfuncs; i++)
-		if (obj->funcs[i].nattach > 1)
-			qsort(obj->funcs[i].attach, obj->funcs[i].nattach,
-			      sizeof(struct objcmp_attach), cmp_attach);
+	for (size_t i = 0; i < obj->nfuncs; i++) {
+		struct objcmp_func *f = &obj->funcs[i];
+
+		if (f->nattach > 1)
+			qsort(f->attach, f->nattach, sizeof(struct objcmp_attach), cmp_attach);
+		for (size_t k = 0; k < f->nattach && !f->ftrace; k++)
+			f->ftrace = arch_ftrace_section(obj->arch, f->attach[k].section);
+		obj->ftrace |= f->ftrace;
+	}
+}
+
+bool objcmp_has_ftrace(const struct objcmp_obj *obj)
+{
+	return obj->ftrace;
 }
 
 /* ---- public API ---- */

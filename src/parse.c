@@ -31,8 +31,8 @@ static const char *error_name(enum CXErrorCode err)
 		return "no translation unit";
 	case CXError_Failure:
 		return "failure";
-	case CXError_Crashed:
-		return "libclang crashed";
+	case CXError_Crashed:	/* e.g. out of stack on deeply nested input (bigstack.h) */
+		return "libclang crashed (deeply nested input can exhaust its stack: KLP_CCP_STACK_MIB)";
 	case CXError_InvalidArguments:
 		return "invalid arguments";
 	case CXError_ASTReadError:

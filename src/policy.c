@@ -8,12 +8,15 @@
  *   is-patched               NAME                               YES when NAME is in
  *                                                               --patched-functions
  *   may-include-header       HEADER [pre-include]               YES
+ *                            (a kernel target object: YES only under an
+ *                            include/ directory, as policies/kernel)
  *   can-externalize-fun      NAME [internal|external FILE:LINE] YES
  *                            (NO with binary facts showing NAME absent from the
  *                            target or present only as clones, when a definition
  *                            is there to copy; YES when exported)
  *   shall-externalize-fun    NAME [from-header]                 YES, NO when from-header
- *                            (with facts: NO when inlined into a patched or copied
+ *                            (NO when from-header, even when exported;
+ *                            with facts: NO when inlined into a patched or copied
  *                            function, so the copy can be inlined as in the
  *                            original; else
  *                            YES when exported; NO when absent or clone-only)
@@ -288,6 +291,7 @@ struct policy {
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
 	bool obj_local, obj_read_only;	/* policy_set_object_kind */
+	bool kernel_target;		/* policy_set_kernel_target */
 	struct pol_server *server;	/* --pol-server, or NULL */
 	bool via_server[HOOK_COUNT];	/* cmd[hook] is the server's */
 	struct strmap cache;		/* question key -> index in answers */
@@ -1026,6 +1030,21 @@ int policy_is_patched(struct policy *pol, const char *name,
 	return rc;
 }
 
+void policy_set_kernel_target(struct policy *pol, bool kernel)
+{
+	pol->kernel_target = kernel;
+}
+
+/*
+ * A kernel's shared headers live under include/ directories (include/,
+ * arch/x86/include/, the compiler's); headers beside the sources are local
+ * to a subsystem: copied from, as policies/kernel does.
+ */
+static bool under_include_dir(const char *header)
+{
+	return !strncmp(header, "include/", 8) || strstr(header, "/include/");
+}
+
 int policy_may_include_header(struct policy *pol, const char *header, bool pre_include,
 			      bool *answer)
 {
@@ -1033,7 +1052,7 @@ int policy_may_include_header(struct policy *pol, const char *header, bool pre_i
 	struct src_loc loc = { header, 0, 0 };
 
 	if (!pol->cmd[HOOK_MAY_INCLUDE_HEADER]) {
-		*answer = true;
+		*answer = !pol->kernel_target || under_include_dir(header);
 		return 0;
 	}
 	return ask_bool(pol, HOOK_MAY_INCLUDE_HEADER, args, pre_include ? 2 : 1, &loc, answer);
@@ -1060,14 +1079,16 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 	const struct sym_facts *f = facts_for(pol, name);
 
 	if (!pol->cmd[HOOK_SHALL_EXTERNALIZE_FUN]) {
-		if (f && inlined_into_livepatch(pol, f))
+		if (from_header)
+			*answer = false;	/* it comes with the header */
+		else if (f && inlined_into_livepatch(pol, f))
 			*answer = false;
 		else if (f && f->exported)
 			*answer = true;
 		else if (f && !f->present)
 			*answer = false;
 		else
-			*answer = !from_header;
+			*answer = true;
 		return 0;
 	}
 	return ask_bool(pol, HOOK_SHALL_EXTERNALIZE_FUN, args, from_header ? 2 : 1, loc,

@@ -12,6 +12,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/lexer.h"
+#include "klp-ccp/macro_args.h"
 
 struct edit {
 	unsigned start, end;
@@ -228,8 +229,8 @@ int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 {
 	char *params = written_params(m, e), *decl, *ret;
 
-	if (e->make_static)
-		sb_adds(out, "static ");
+	if (e->make_static || (e->internal && !e->make_extern))
+		sb_adds(out, "static ");	/* its definition stays internal */
 	if (!params) {
 		decl = function_declarator(clang_getCursorType(e->def), final_name(e), false);
 		sb_addf(out, "%s;", decl);
@@ -382,6 +383,29 @@ static bool in_static_initializer(struct model *m, const struct site *s)
 	return false;
 }
 
+/*
+ * A macro argument the macro stringizes or pastes keeps its spelling: the
+ * unit is renamed by "#define OLD NEW" instead, which # and ## do not see
+ * while the argument's other uses expand it. A macro that passes the
+ * argument on to one that stringizes or pastes it expands it first: no
+ * rename can keep the spelling there, say so.
+ */
+static bool hashed_argument(struct model *m, const struct site *s)
+{
+	const char *macro = NULL;
+	const struct unit *u = &m->units[s->unit];
+	enum arg_use use = macro_arg_use(m, u->file, u->start, s->offset, &macro);
+
+	if (use == ARG_HASHED_NESTED) {
+		unsigned line = model_line_of(m, u->file, s->offset);
+
+		diag_warning_at(m->files[u->file].name, line, 0,
+				"'%s' is renamed to '%s', and '%s' passes it on to a macro that stringizes or pastes it: that text now spells the new name",
+				m->ents[s->entity].name, final_name(&m->ents[s->entity]), macro);
+	}
+	return use == ARG_HASHED;
+}
+
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		     struct strlist *names)
 {
@@ -402,7 +426,7 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		return 0;
 	if (!s->in_text && spelled_in_emitted_macro(m, s))
 		return 0;	/* the macro is re-emitted with the edit, see emit.c */
-	if (!s->in_text)
+	if (!s->in_text || (s->kind == SITE_REF && hashed_argument(m, s)))
 		return rename_by_macro(m, s, names);
 	if (e->pointer && s->kind == SITE_REF && in_static_initializer(m, s)) {
 		struct src_loc loc = cursor_src_loc(m, e->def);

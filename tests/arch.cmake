@@ -43,3 +43,18 @@ foreach(arch ppc64le s390x)
     LABELS "arch;glue"
     ENVIRONMENT "KLP_CCP=$<TARGET_FILE:klp-ccp>;KLP_CCP_SRC=${CMAKE_SOURCE_DIR}")
 endforeach()
+
+# Every file of each cross-built corpus parses with 0 errors (what GCC
+# accepts for the target and clang does not is neutralized).
+foreach(arch ppc64le s390x arm64)
+  add_test(NAME arch.parse.${arch}
+    COMMAND sh -c "CORPUS=\${CORPUS:-\$HOME/.cache/klp-ccp-corpus}-${arch} exec sh ${CMAKE_SOURCE_DIR}/tests/corpus/parse_corpus.sh $<TARGET_FILE:parse_check>")
+  set_tests_properties(arch.parse.${arch} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
+    LABELS "arch;parse")
+endforeach()
+
+# changed-functions warns about changed functions without an ftrace call
+# site, found in each architecture's call-site section.
+add_test(NAME arch.ftrace
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/arch/ftrace.sh $<TARGET_FILE:klp-ccp>)
+set_tests_properties(arch.ftrace PROPERTIES TIMEOUT 120 LABELS "arch;objcmp")

@@ -19,8 +19,8 @@ struct closure_request {
 };
 
 /*
- * Give the policy the binary facts about e (NULL db or e: none) before a
- * question about it, and record object/sympos for the report.
+ * entity_facts.c: give the policy the binary facts about e (NULL db or e:
+ * none) before a question about it, and record object/sympos for the report.
  */
 void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e);
 
@@ -76,12 +76,7 @@ int naming_preview(struct model *m, struct policy *pol, struct facts_db *facts,
 /* Assign final names (patched, externalized, rewritten). */
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
 
-/* closure.c: "NAME(a, b)" at text+off split into trimmed top-level arguments. */
-void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args);
-/* closure.c: index of parameter word in the "NAME(p1, p2)" of a definition, or -1. */
-int macro_param_index(const char *def, size_t n_def, const char *word, size_t n);
-
-/* Source location of a cursor for policy diagnostics; strings live in the model. */
+/* entity_facts.c: source location of a cursor for policy diagnostics; strings live in the model. */
 struct src_loc cursor_src_loc(struct model *m, CXCursor c);
 
 #endif

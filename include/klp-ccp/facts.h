@@ -31,6 +31,8 @@ struct facts_db *facts_open(const struct strlist *objects, const char *symvers);
 /* Facts about name (never NULL); valid until facts_close. */
 const struct sym_facts *facts_get(struct facts_db *db, const char *name);
 void facts_close(struct facts_db *db);
+/* Is a target object a kernel one (vmlinux, a module, a kernel .o)? */
+bool facts_kernel(const struct facts_db *db);
 
 /*
  * Optional: the source file being extracted. Among same-named local symbols,

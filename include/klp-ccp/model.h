@@ -59,6 +59,7 @@ enum decision {
 	DEC_EXTERNALIZE,	/* declared, bound to the running binary */
 	DEC_HEADER,		/* available from an #included header */
 	DEC_LOCAL_KEEP,		/* function-local static kept inside its copied function */
+	DEC_DECLARE,		/* only named in unevaluated operands: declared, original name */
 };
 
 struct entity {
@@ -72,6 +73,7 @@ struct entity {
 	bool internal;			/* internal linkage */
 	bool local_static;		/* static object inside a function */
 	bool address_taken;
+	bool uneval_ref;		/* named in an unevaluated operand (sizeof, typeof...) */
 	CXSourceLocation address_loc;
 	/* closure result */
 	enum decision decision;

@@ -45,6 +45,8 @@ struct objcmp_func {
 	uint64_t value, size;
 	bool global;
 	unsigned local_entry;	/* bytes to the local entry point (ppc64 ELFv2), else 0 */
+	bool ftrace;		/* an entry of the arch's ftrace call-site section
+				 * (__mcount_loc...) points into it (opts.attached) */
 	const unsigned char *bytes;	/* NULL for an empty function */
 	struct objcmp_reloc *relocs;	/* sorted by offset */
 	size_t nrelocs;
@@ -72,6 +74,9 @@ void objcmp_close(struct objcmp_obj *obj);
 
 size_t objcmp_nfuncs(const struct objcmp_obj *obj);
 const struct objcmp_func *objcmp_func_at(const struct objcmp_obj *obj, size_t i);
+/* Does any function have an ftrace call-site entry (opts.attached)? An
+ * object built without ftrace has none, and then no function is "notrace". */
+bool objcmp_has_ftrace(const struct objcmp_obj *obj);
 /* By ELF symbol name (exact), else NULL. */
 const struct objcmp_func *objcmp_find(const struct objcmp_obj *obj, const char *name);
 

@@ -90,6 +90,11 @@ void policy_add_copied(struct policy *pol, const char *name);
  * function-scope static? const (elements of arrays included), not volatile?
  */
 void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_only);
+/*
+ * The target objects are a kernel's: the built-in may-include-header then
+ * answers as policies/kernel does (headers under an include/ directory).
+ */
+void policy_set_kernel_target(struct policy *pol, bool kernel);
 
 int policy_is_patched(struct policy *pol, const char *name,
 		      const struct src_loc *loc, bool *answer);

@@ -6,7 +6,9 @@
 #  - ipa-clones: the same clones are found in GCC's dump;
 #  - changed-functions: lib/string.c compiled with the original cross argv
 #    (-ffunction-sections) and again with strspn changed: only strspn is
-#    reported changed (relocated fields of this architecture masked right).
+#    reported changed (relocated fields of this architecture masked right);
+#    with 3 lines inserted before strscpy instead, strscpy (its WARN's
+#    __bug_table line) is reported line_only by +3, nothing as changed.
 # Usage: binary.sh ARCH KLP_CCP. Exit 77 when the corpus or compiler is missing.
 set -u
 arch=$1 klp=$2
@@ -42,9 +44,16 @@ grep -A1 '^inlined_into:' "$tmp/facts" | grep -q -- '- copy_process' ||
 # path: __FILE__ strings are the same)
 python3 "$here/../kernel/argv.py" lpfs "$json" "$tmp/string.c" "$tmp/out.o" >"$tmp/argv"
 mapfile -d '' a <"$tmp/argv"
-for v in orig changed; do
+for v in orig changed moved; do
 	if [ $v = orig ]; then
 		cp "$C/linux/lib/string.c" "$tmp/string.c"
+	elif [ $v = moved ]; then
+		python3 - "$C/linux/lib/string.c" "$tmp/string.c" <<'PY' || fail "cannot move strscpy"
+import sys
+s = open(sys.argv[1]).read()
+i = s.index("ssize_t strscpy(")
+open(sys.argv[2], "w").write(s[:i] + "\n\n\n" + s[i:])
+PY
 	else
 		python3 - "$tmp/string.c" <<'PY' || fail "cannot change strspn"
 import sys
@@ -62,4 +71,9 @@ done
 grep -q '^changed strspn ' "$tmp/changed" || { cat "$tmp/changed"; fail "strspn not changed"; }
 others=$(grep -v '^changed strspn ' "$tmp/changed")
 [ -z "$others" ] || { cat "$tmp/changed"; fail "more than strspn reported: $others"; }
+"$klp" changed-functions --format=text "$tmp/orig.o" "$tmp/moved.o" >"$tmp/moved" 2>&1 ||
+	{ cat "$tmp/moved"; fail "changed-functions (moved) failed"; }
+grep -q '^line_only strscpy strscpy: strscpy: line numbers shifted by +3$' "$tmp/moved" ||
+	{ cat "$tmp/moved"; fail "strscpy not line_only +3"; }
+grep -q '^changed' "$tmp/moved" && { cat "$tmp/moved"; fail "moved lines reported as changed"; }
 echo "ok $arch: $(echo $clones | wc -w) clones, changed-functions exact"

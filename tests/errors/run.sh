@@ -854,6 +854,53 @@ case_patch_crlf() {
 	grep -q 'x + 2' "$WORK/lp.c" || fail "lp.c does not hold the patched helper"
 }
 
+# Limits: input GCC compiles must not crash klp-ccp's or libclang's recursion.
+write_macro_chain() {	# N: #define M0 M1 ... M(N-1) 1, used by pu_f
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "#define M%d M%d\n", i, i + 1;
+		printf "#define M%d 1\nint pu_f(void) { return M0; }\n", n }' >"$WORK/in.c"
+}
+
+write_nested_args() {	# N: F(F(...F(1)...)) N deep
+	awk -v n="$1" 'BEGIN { printf "#define F(x) (x)\nint pu_f(void) { return ";
+		for (i = 0; i < n; i++) printf "F("; printf "1";
+		for (i = 0; i < n; i++) printf ")"; printf "; }\n" }' >"$WORK/in.c"
+}
+
+case_deep_macro_chain() {
+	write_macro_chain 40000
+	expect_success -o lp.c --patched-functions=pu_f -- gcc -c in.c
+	grep -q '^#define M39999 M40000' "$WORK/lp.c" || fail "the chain's last macro is missing"
+}
+
+# 3,000 nested macro arguments overflowed libclang's 8 MiB parser thread; on
+# the big stack clang parses them and stops at its bracket limit (256).
+case_deep_macro_args() {
+	write_nested_args 3000
+	(cd "$WORK" && gcc -c in.c -o "$H/gcc.o") || { fail "test bug: gcc rejects the input"; return; }
+	run_k -o lp.c --patched-functions=pu_f -- gcc -c in.c
+	[ "$STATUS" -eq 1 ] || fail "exit status $STATUS, expected 1 (an error, not a crash)"
+	error_lines | tail -n 1 | grep -Eq '^klp-ccp: error: (1|2) parse error\(s\) in the extracted code$' ||
+		fail "last error line: $(error_lines | tail -n 1)"
+	grep -q 'bracket nesting level exceeded' "$H/err" || fail "no clang bracket error"
+	[ ! -e "$WORK/lp.c" ] || fail "lp.c written"
+}
+
+# Out of stack all the same (a small stack forced): one clear error, no crash.
+case_stack_exhausted_in_parse() {
+	write_nested_args 3000
+	# a parse abandoned by libclang's crash recovery leaks by design
+	KLP_ENV=(KLP_CCP_STACK_MIB=8 ASAN_OPTIONS=detect_leaks=0)
+	NO_PREEXISTING=1 expect_error 1 "^klp-ccp: error: in\.c: libclang could not parse the file: libclang crashed \(deeply nested input can exhaust its stack: KLP_CCP_STACK_MIB\) \(error 2\)$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c in.c
+}
+
+case_stack_exhausted_clear_error() {
+	write_nested_args 3000
+	KLP_ENV=(KLP_CCP_STACK_MIB=8 LIBCLANG_DISABLE_CRASH_RECOVERY=1)
+	NO_PREEXISTING=1 expect_error 1 "^klp-ccp: error: the input nests too deeply: the parser ran out of its stack \(KLP_CCP_STACK_MIB, default 1024 MiB\)$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c in.c
+}
+
 # --- main ------------------------------------------------------------------------
 
 if [ "$CASE" = --list ]; then

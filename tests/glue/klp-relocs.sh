@@ -91,6 +91,11 @@ nm part.o | grep -q ' U helper_dup$' || fail "without symvers, unplaced symbols 
 [ "$(wc -l <extra.symvers)" = 5 ] || fail "extra.symvers: $(cat extra.symvers)"
 grep -q $'^0x00000000\thelper_dup\tvmlinux\tEXPORT_SYMBOL_GPL\t$' extra.symvers || fail "extra.symvers format"
 grep -q mark_inode_dirty_x extra.symvers && fail "exported symbol in extra.symvers"
+# modpost drops a ".N" suffix from undefined symbols (a function's static cnt.2)
+printf 'cnt.2 vmlinux cnt.2 1\nklpe.vmlinux.f.0 vmlinux f 0\nx.constprop.0 vmlinux x.constprop.0 0\n' >dots.syms
+"$KLP_CCP" klp-relocs --symbols=dots.syms --write-symvers=dots.symvers || fail "--write-symvers dots"
+[ "$(cut -f2 dots.symvers | tr '\n' ' ')" = "cnt klpe.vmlinux.f.0 x.constprop.0 " ] ||
+	fail "modpost names: $(cut -f2 dots.symvers)"
 
 # bad input: one error line, non-zero exit
 printf 'a vmlinux\n' >bad.syms

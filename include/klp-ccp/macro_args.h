@@ -1,0 +1,29 @@
+/*
+ * Which macro arguments are operands of # or ## (rewrite.c): a renamed
+ * identifier there cannot be edited in the text ("__foo_ ## (*klpe_x)" is
+ * no token, "#f" would spell the new name).
+ */
+#ifndef KLP_CCP_MACRO_ARGS_H
+#define KLP_CCP_MACRO_ARGS_H
+
+#include "klp-ccp/model.h"
+
+enum arg_use { ARG_PLAIN, ARG_HASHED, ARG_HASHED_NESTED };
+
+/*
+ * How the identifier at off in file, inside the arguments of a macro
+ * invocation that starts in [from, off), is used: ARG_HASHED when the
+ * invoked macro stringizes or pastes that argument itself, ARG_HASHED_NESTED
+ * when only a macro it passes the argument to does (after expanding it);
+ * *macro is then the invoked macro's name.
+ */
+enum arg_use macro_arg_use(struct model *m, int file, unsigned from, unsigned off,
+			   const char **macro);
+
+/* "NAME(a, b)" at text+off split into trimmed top-level arguments. */
+struct strlist;
+void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args);
+/* Index of parameter word in the "NAME(p1, p2)" of a definition, or -1. */
+int macro_param_index(const char *def, size_t n_def, const char *word, size_t n);
+
+#endif

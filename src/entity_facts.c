@@ -1,0 +1,48 @@
+/*
+ * What several stages need to know about one entity, kept out of any one
+ * stage so that later stages (naming, rewrite) do not call back into the
+ * closure: where a cursor is as GCC reports it, and the binary facts about
+ * an entity handed to the policy before a question about it.
+ */
+#include "klp-ccp/closure.h"
+#include "klp-ccp/facts.h"
+
+/* Presumed location: what #line says, as GCC would report it. */
+struct src_loc cursor_src_loc(struct model *m, CXCursor c)
+{
+	struct src_loc loc = { 0 };
+	CXString name;
+	CXFile f;
+
+	/*
+	 * The expansion point as the file spells it: clang_getLocationForOffset
+	 * (to ask for the presumed location, which honours #line) scans the
+	 * whole location table per call, a third of the time after parsing.
+	 */
+	clang_getExpansionLocation(clang_getCursorLocation(c), &f, &loc.line, &loc.col, NULL);
+	if (!f)
+		return loc;
+	name = clang_getFileName(f);
+	loc.file = model_intern(m, clang_getCString(name));
+	clang_disposeString(name);
+	return loc;
+}
+
+void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e)
+{
+	const struct sym_facts *f;
+
+	if (!db || !e) {
+		policy_set_facts(pol, NULL);
+		return;
+	}
+	f = facts_get(db, e->name);
+	policy_set_facts(pol, f);
+	if (f->present) {
+		e->object = f->object;
+		e->sympos = f->sympos;
+		e->cold = f->cold;
+	} else if (e->kind == ENT_FUNCTION && e->def_unit >= 0) {
+		e->absent = true;
+	}
+}

@@ -1,0 +1,229 @@
+/*
+ * Unevaluated operands, from the shape of the libclang AST. libclang does
+ * not say which operand is unevaluated, so each rule reads the parent's
+ * kind and the child's position:
+ *   sizeof/_Alignof (UnaryExpr)     the operand, unless the result is not a
+ *                                    constant (a variably modified type)
+ *   typeof in a declaration or cast  the ParenExpr before the last
+ *                                    expression child (initializer, operand)
+ *   __builtin_types_compatible_p     ParenExpr (typeof) children of an
+ *                                    integer constant that starts before them
+ *   __builtin_choose_expr, ?:, if   the arm a constant condition drops
+ *   && and || (written out)          the right operand a constant left one
+ *                                    short-circuits
+ *   _Generic                         the controlling expression
+ * A condition counts as constant only without calls: GCC decides
+ * __builtin_constant_p and __builtin_object_size after inlining, where
+ * clang folds them at once.
+ */
+#include <string.h>
+
+#include "klp-ccp/unevaluated.h"
+
+void uneval_parent_init(struct uneval_parent *p, CXCursor c)
+{
+	memset(p, 0, sizeof(*p));
+	p->cursor = c;
+	p->first = clang_getNullCursor();
+	p->n_children = -1;
+	p->cond = -2;
+	p->folded = -2;
+}
+
+static enum CXChildVisitResult count_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct uneval_parent *p = data;
+
+	(void)parent;
+	if (clang_isExpression(clang_getCursorKind(c)))
+		p->last_expr = p->n_children, p->n_expr++;
+	p->n_children++;
+	return CXChildVisit_Continue;
+}
+
+static void count_children(struct uneval_parent *p)
+{
+	if (p->n_children >= 0)
+		return;
+	p->n_children = 0;
+	p->last_expr = -1;
+	clang_visitChildren(p->cursor, count_child, p);
+}
+
+static enum CXChildVisitResult find_call(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return CXChildVisit_Recurse;
+	*(bool *)data = true;
+	return CXChildVisit_Break;
+}
+
+/* 1 or 0 when c is an integer constant (nonzero or zero), else -1. */
+static int int_constant(CXCursor c)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	int v = -1;
+
+	if (r && clang_EvalResult_getKind(r) == CXEval_Int)
+		v = clang_EvalResult_getAsLongLong(r) != 0;
+	if (r)
+		clang_EvalResult_dispose(r);
+	return v;
+}
+
+static int condition_value(struct uneval_parent *p)
+{
+	bool call = false;
+
+	if (p->cond != -2)
+		return p->cond;
+	p->cond = -1;
+	if (clang_Cursor_isNull(p->first) || clang_getCursorKind(p->first) == CXCursor_CallExpr)
+		return p->cond;
+	clang_visitChildren(p->first, find_call, &call);
+	if (!call)
+		p->cond = int_constant(p->first);
+	return p->cond;
+}
+
+/* Arms 1 and 2 after a condition: the one its constant value drops. */
+static bool dead_arm(struct uneval_parent *p, unsigned index)
+{
+	int v;
+
+	if (index != 1 && index != 2)
+		return false;
+	v = condition_value(p);
+	return v >= 0 && (index == 1 ? v == 0 : v == 1);
+}
+
+static bool folded(struct uneval_parent *p)
+{
+	if (p->folded == -2)
+		p->folded = int_constant(p->cursor) >= 0;
+	return p->folded == 1;
+}
+
+static bool mentions_typeof(CXCursor c)
+{
+	CXString s = clang_getTypeSpelling(clang_getCursorType(c));
+	bool t = strstr(clang_getCString(s), "typeof") != NULL;
+
+	clang_disposeString(s);
+	return t;
+}
+
+/*
+ * An expression child of a declaration or cast that belongs to its type
+ * (typeof, an array bound), not the initializer or cast operand, which is
+ * the last expression child; without an initializer the only one may be a
+ * typeof.
+ */
+static bool type_part(struct uneval_parent *p, CXCursor child, unsigned index)
+{
+	enum CXCursorKind pk = clang_getCursorKind(p->cursor);
+
+	if (!clang_isExpression(clang_getCursorKind(child)))
+		return false;
+	if (pk != CXCursor_VarDecl && pk != CXCursor_CStyleCastExpr &&
+	    pk != CXCursor_CompoundLiteralExpr)
+		return true;	/* a typedef, field, parameter or function type */
+	if (clang_getCursorType(p->cursor).kind == CXType_VariableArray)
+		return false;	/* its bound is computed at run time */
+	count_children(p);
+	if ((int)index != p->last_expr)
+		return true;
+	return pk == CXCursor_VarDecl && p->n_expr == 1 &&
+	       clang_getCursorKind(child) == CXCursor_ParenExpr && mentions_typeof(p->cursor);
+}
+
+/*
+ * Does parent's text start before child's? Never for the implicit casts
+ * libclang also shows as UnexposedExpr.
+ */
+static bool wider(CXCursor parent, CXCursor child)
+{
+	unsigned a, b;
+
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(parent)), NULL, NULL, NULL, &a);
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(child)), NULL, NULL, NULL, &b);
+	return a < b;
+}
+
+/*
+ * "&&" or "||" when that is all the text between the operands of binary
+ * operator c (written out, not made by a macro body), else "".
+ */
+static const char *logical_operator(CXCursor c, CXCursor left, CXCursor right)
+{
+	CXFile f1, f2;
+	unsigned a, b;
+	size_t size;
+	const char *t;
+
+	clang_getFileLocation(clang_getRangeEnd(clang_getCursorExtent(left)), &f1, NULL, NULL, &a);
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(right)), &f2, NULL, NULL, &b);
+	if (!f1 || !clang_File_isEqual(f1, f2) || a >= b)
+		return "";
+	t = clang_getFileContents(clang_Cursor_getTranslationUnit(c), f1, &size);
+	if (!t || b > size)
+		return "";
+	while (a < b && strchr(" \t\r\n", t[a]))
+		a++;
+	while (b > a && strchr(" \t\r\n", t[b - 1]))
+		b--;
+	if (b - a != 2 || t[a] != t[a + 1])
+		return "";
+	return t[a] == '&' ? "&&" : t[a] == '|' ? "||" : "";
+}
+
+/* The right operand of "0 && x" or "1 || x". */
+static bool short_circuited(struct uneval_parent *p, CXCursor child, unsigned index)
+{
+	const char *op;
+	int v;
+
+	if (index != 1 || clang_Cursor_isNull(p->first))
+		return false;
+	op = logical_operator(p->cursor, p->first, child);
+	if (!*op)
+		return false;
+	v = condition_value(p);
+	return v >= 0 && v == (op[0] == '|');
+}
+
+bool uneval_child(struct uneval_parent *p, CXCursor child, unsigned index)
+{
+	enum CXCursorKind k = clang_getCursorKind(child);
+
+	if (index == 0)
+		p->first = child;
+	switch (clang_getCursorKind(p->cursor)) {
+	case CXCursor_UnaryExpr:
+		return folded(p);
+	case CXCursor_GenericSelectionExpr:
+		return index == 0;
+	case CXCursor_ConditionalOperator:
+	case CXCursor_IfStmt:
+		return dead_arm(p, index);
+	case CXCursor_BinaryOperator:
+		return short_circuited(p, child, index);
+	case CXCursor_UnexposedExpr:
+		count_children(p);
+		if (p->n_children == 3)
+			return dead_arm(p, index);	/* __builtin_choose_expr */
+		return p->n_children <= 2 && k == CXCursor_ParenExpr && wider(p->cursor, child) &&
+		       folded(p);			/* __builtin_types_compatible_p */
+	case CXCursor_VarDecl:
+	case CXCursor_FieldDecl:
+	case CXCursor_ParmDecl:
+	case CXCursor_TypedefDecl:
+	case CXCursor_FunctionDecl:
+	case CXCursor_CStyleCastExpr:
+	case CXCursor_CompoundLiteralExpr:
+		return type_part(p, child, index);
+	default:
+		return false;
+	}
+}

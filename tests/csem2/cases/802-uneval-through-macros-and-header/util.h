@@ -1,0 +1,5 @@
+#define same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
+#define must_be_array(a) (sizeof(char[1 - 2 * same_type((a), &(a)[0])]) - 1)
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]) + must_be_array(a))
+#define RET_TYPE(f) __typeof__(f(0))
+#define CHOOSE(c, a, b) __builtin_choose_expr(c, a, b)

@@ -1,0 +1,2 @@
+extern int ee_counter;
+int ee_func(int x);
