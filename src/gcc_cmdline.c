@@ -665,6 +665,10 @@ static int check_input(const struct gcc_cmdline *cl, const struct scan_state *st
 		diag_error("%s: %s", cl->input, strerror(EISDIR));
 		return -1;
 	}
+	if (!S_ISREG(sb.st_mode)) {	/* a FIFO or a device: the parse would never end */
+		diag_error("%s: %s", cl->input, file_strerror(ERR_NOT_REGULAR));
+		return -1;
+	}
 	return 0;
 }
 

@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/gcc_cmdline.h"
 
@@ -756,13 +757,14 @@ static void cache_store(const struct gcc_cmdline *cl, const char *path)
 	int fd;
 
 	*strrchr(dir, '/') = '\0';
-	if (mkdir_p(dir) == 0 && (fd = mkstemp(tmp)) >= 0) {
+	if (mkdir_p(dir) == 0 && (fd = cleanup_mkstemp(tmp)) >= 0) {
 		bool ok;
 
 		cache_format(cl, &sb);
 		ok = write_all(fd, sb.buf, sb.len);
 		if (close(fd) || !ok || rename(tmp, path))
 			unlink(tmp);
+		cleanup_forget(tmp);
 	}
 	sb_release(&sb);
 	free(dir);

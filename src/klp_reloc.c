@@ -28,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/klp_reloc.h"
@@ -544,13 +545,14 @@ static int make_temp(const char *input, const char *output, char **tmp)
 	}
 	*tmp = xasprintf("%s/.klp-relocs.XXXXXX", dirname(dir));
 	free(dir);
-	fd = mkstemp(*tmp);
+	fd = cleanup_mkstemp(*tmp);	/* removed by an interrupt */
 	if (fd < 0 || write(fd, bytes, len) != (ssize_t)len) {
 		diag_error("cannot write a temporary file beside '%s': %s", output,
 			   strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(*tmp);
+			cleanup_forget(*tmp);
 		}
 		free(bytes);
 		free(*tmp);
@@ -586,6 +588,7 @@ int klp_reloc_convert(const struct klp_reloc_options *o, size_t *n_converted)
 	}
 	if (rc)
 		unlink(tmp);
+	cleanup_forget(tmp);
 	free(tmp);
 	return rc;
 }

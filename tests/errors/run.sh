@@ -171,6 +171,13 @@ case_input_directory() {
 		-o lp.c --patched-functions=pu_f -- gcc -c dir.c
 }
 
+# A FIFO (or device) as the source: refused, not read forever.
+case_input_fifo() {
+	mkfifo "$WORK/f.c"
+	RUN_TIMEOUT=20 expect_error 1 "^klp-ccp: error: f\.c: not a regular file$" -- \
+		-o lp.c --patched-functions=pu_f -- gcc -c f.c
+}
+
 case_input_unreadable() {
 	[ "$(id -u)" != 0 ] || { echo "SKIP errors/$CASE: root reads unreadable files"; exit 77; }
 	chmod 000 "$WORK/in.c"
