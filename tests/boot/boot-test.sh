@@ -32,6 +32,8 @@ done
 for c in qemu-system-x86_64 busybox cpio gzip; do
 	command -v $c >/dev/null || { echo "SKIP: $c missing (apt: qemu-system-x86 busybox-static)"; exit 77; }
 done
+readelf -lW "$(command -v busybox)" | grep -q INTERP &&
+	{ echo "SKIP: $(command -v busybox) is not static (apt: busybox-static)"; exit 77; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/klp-boot.XXXXXX")
 [ -n "${KLP_BOOT_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -100,13 +102,14 @@ echo "==> initramfs"
 ir=$work/initramfs
 mkdir -p "$ir/bin" "$ir/proc" "$ir/sys" "$ir/dev"
 cp "$(command -v busybox)" "$ir/bin/busybox"
+mknod -m 600 "$ir/dev/console" c 5 1 2>/dev/null || true	# the kernel's own initramfs has one too
 for a in $("$ir/bin/busybox" --list); do ln -sf busybox "$ir/bin/$a"; done
 gcc -static -O2 -o "$ir/bin/klpctl" "$here/klpctl.c" || fail "klpctl"
 cp "$here/guest-init.sh" "$ir/init"
 chmod +x "$ir/init"
 (cd "$ir" && find . | cpio -o -H newc --quiet | gzip -1) >"$work/initramfs.cpio.gz" || fail "cpio"
 
-qemu=(qemu-system-x86_64 -M q35 -m 512 -smp 2 -nographic -no-reboot -kernel "$bzimage"
+qemu=(qemu-system-x86_64 -M q35 -m 512 -smp 1 -nographic -no-reboot -kernel "$bzimage"
 	-initrd "$work/initramfs.cpio.gz"
 	-append "console=ttyS0 panic=-1 oops=panic loglevel=5 rdinit=/init")
 # KVM when it boots the kernel at once (on some hosts /dev/kvm opens but the
