@@ -4,6 +4,8 @@
  * closure: where a cursor is as GCC reports it, and the binary facts about
  * an entity handed to the policy before a question about it.
  */
+#include <string.h>
+
 #include "klp-ccp/closure.h"
 #include "klp-ccp/facts.h"
 
@@ -25,6 +27,15 @@ struct src_loc cursor_src_loc(struct model *m, CXCursor c)
 	name = clang_getFileName(f);
 	loc.file = model_intern(m, clang_getCString(name));
 	clang_disposeString(name);
+	return user_src_loc(m, loc);
+}
+
+struct src_loc user_src_loc(struct model *m, struct src_loc loc)
+{
+	if (m->patched_copy && loc.file && !strcmp(loc.file, m->patched_copy) && loc.line > 1) {
+		loc.file = model_intern(m, m->user_source);
+		loc.line--;
+	}
 	return loc;
 }
 

@@ -343,6 +343,8 @@ static int run(struct options *opts)
 	phase("parse");
 	if (!tu || model_build(&m, tu, &cl) || check_outputs_vs_inputs(opts, &m))
 		goto out;
+	m.patched_copy = plan.patched_input;
+	m.user_source = plan.source;
 	if (opts->patch && patch_mode_mark_headers(&plan, &m))
 		goto out;
 	phase("index");

@@ -116,14 +116,17 @@ static void copied(struct yaml_out *yo, struct model *m)
 			copied_unit(yo, m, &m->units[i]);
 	for (size_t i = 0; i < m->n_macros; i++) {
 		const struct macro_def *md = &m->macros[i];
+		struct src_loc loc;
 
 		if (!md->needed)
 			continue;
+		loc = user_src_loc(m, (struct src_loc){ m->files[md->file].name,
+						 model_line_of(m, md->file, md->start), 0 });
 		yo_map_begin(yo);
 		yo_kv_str(yo, "name", md->name);
 		yo_kv_str(yo, "kind", "macro");
-		yo_kv_str(yo, "file", m->files[md->file].name);
-		yo_kv_uint(yo, "line", model_line_of(m, md->file, md->start));
+		yo_kv_str(yo, "file", loc.file);
+		yo_kv_uint(yo, "line", loc.line);
 		yo_map_end(yo);
 	}
 	yo_seq_end(yo);

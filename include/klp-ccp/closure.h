@@ -78,5 +78,7 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
 
 /* entity_facts.c: source location of a cursor for policy diagnostics; strings live in the model. */
 struct src_loc cursor_src_loc(struct model *m, CXCursor c);
+/* --patch: a location in the scratch copy of the input, as the user's source's. */
+struct src_loc user_src_loc(struct model *m, struct src_loc loc);
 
 #endif

@@ -144,6 +144,8 @@ struct site {
 struct model {
 	CXTranslationUnit tu;
 	const char *cwd;
+	/* --patch: locations in the scratch copy (one "#line 1" line longer) are the user's source's */
+	const char *patched_copy, *user_source;
 	struct kfile *files;
 	size_t n_files, cap_files;
 	struct unit *units;

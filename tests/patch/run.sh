@@ -56,6 +56,13 @@ small_case() {
 		nm lp.o | grep -q "other" && fail "other is in lp.o"
 		grep -q "if (x < 0)" lp.c || fail "lp.c lacks the fix (not extracted from the patched source)"
 		grep -q "added_by: patch" r.yaml || fail "report lacks added_by: patch"
+		grep -q "klp-ccp-patch" r.yaml && fail "the report names the scratch copy"
+		# the user's file, and the line user_a has in the patched file
+		patch -s -o patched.c inline.c <fix.patch || fail "patch does not apply"
+		want=$(grep -n '^int user_a(int x)' patched.c | cut -d: -f1)
+		awk '/old_name: user_a$/ { on = 1 } on && /file:/ { f = $2 } on && /line:/ { print f ":" $2; exit }' r.yaml |
+			grep -qx "inline.c:$want" || fail "the report does not place user_a at inline.c:$want"
+		rm -f patched.c
 		no_trace inline.c ;;
 	constant)	# a changed constant changes its users
 		make_patch inline.c 's/#define LIMIT 100/#define LIMIT 200/'
