@@ -54,6 +54,7 @@ enum {
 	OPT_PATCH,
 	OPT_POL_SERVER,
 	OPT_CMDLINE_JSON,
+	OPT_KBUILD_OBJECT,
 };
 
 static const struct option long_options[] = {
@@ -71,6 +72,7 @@ static const struct option long_options[] = {
 	{ "pol-cmd-timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "pol-server", required_argument, NULL, OPT_POL_SERVER },
 	{ "cmdline-json", required_argument, NULL, OPT_CMDLINE_JSON },
+	{ "kbuild-object", required_argument, NULL, OPT_KBUILD_OBJECT },
 	{ "target-object", required_argument, NULL, OPT_TARGET_OBJECT },
 	{ "symvers", required_argument, NULL, OPT_SYMVERS },
 	{ "ipa-clones", required_argument, NULL, OPT_IPA_CLONES },
@@ -125,6 +127,11 @@ static const char help_text[] =
 "      --pol-cmd-timeout=SECONDS  time limit of one hook run (default 30)\n"
 "      --cmdline-json=FILE    the original command line from FILE, a JSON array\n"
 "                             of strings, instead of after '--'\n"
+"      --kbuild-object=DIR/NAME.o\n"
+"                             the original command line kbuild recorded in\n"
+"                             DIR/.NAME.o.cmd (without the objtool/recordmcount\n"
+"                             commands after ';'), instead of after '--'; run\n"
+"                             in the kernel tree kbuild ran in\n"
 "      --pol-server=CMD       a policy server answering the questions its HOOKS:\n"
 "                             line names over pipes (README \"Policy server\");\n"
 "                             -I/-H/... commands still answer their own hook\n"
@@ -204,6 +211,11 @@ static const char help_text[] =
 "      GCC clone/inline decisions and the functions affected by a change\n"
 "  klp-ccp changed-functions [--format=yaml|text] ORIG.o PATCHED.o\n"
 "      functions whose machine code differs between two builds\n"
+"  klp-ccp glue -o DIR [--name=NAME] [--kdir=KDIR] REPORT.yaml...\n"
+"      the sources of a livepatch module from the --report files of the units\n"
+"  klp-ccp klp-relocs --symbols=FILE [--symvers=F] [-o OUT] MODULE.ko\n"
+"      turn the built module's relocations to externalized symbols into klp\n"
+"      relocations\n"
 "One klp-ccp process extracts from one translation unit: run batches with\n"
 "make -j or xargs -P (see the README).\n"
 "\n"
@@ -443,6 +455,9 @@ static int handle_option(int c, const char *arg, struct options *opts)
 	case OPT_CMDLINE_JSON:
 		opts->cmdline_json = optarg;
 		return 0;
+	case OPT_KBUILD_OBJECT:
+		opts->kbuild_object = optarg;
+		return 0;
 	case OPT_TARGET_OBJECT:
 		strlist_push(&opts->target_objects, optarg);
 		return 0;
@@ -487,9 +502,10 @@ static int check_complete(const struct options *opts)
 {
 	if (!opts->outfile)
 		return usage_error("no output file given (-o)");
-	if (opts->orig_argc && opts->cmdline_json)
-		return usage_error("--cmdline-json and a command line after '--' given");
-	if (!opts->orig_argc && !opts->cmdline_json)
+	if (!!opts->orig_argc + !!opts->cmdline_json + !!opts->kbuild_object > 1)
+		return usage_error("more than one of --cmdline-json, --kbuild-object and a command "
+				   "line after '--' given");
+	if (!opts->orig_argc && !opts->cmdline_json && !opts->kbuild_object)
 		return usage_error("missing original compiler command line after '--'");
 	/* a --pol-server may answer is-patched: checked once it has said so */
 	if (!opts->n_patched && !opts->hook_cmd[HOOK_IS_PATCHED] && !opts->patch &&
@@ -515,7 +531,7 @@ static int parse_options(int argc, char **argv, struct options *opts)
 		if (ret)
 			return ret;
 	}
-	if (sep < 0 && !opts->cmdline_json)
+	if (sep < 0 && !opts->cmdline_json && !opts->kbuild_object)
 		return usage_error("missing '--' before the original compiler command line");
 	if (optind < end)
 		return usage_error("unexpected argument '%s' before '--'", argv[optind]);

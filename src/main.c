@@ -15,6 +15,7 @@
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/cmdline_json.h"
+#include "klp-ccp/kbuild_cmd.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/facts.h"
@@ -315,8 +316,9 @@ static int run(struct options *opts)
 	int rc = -1;
 
 	phase("start");
-	if (opts->cmdline_json) {
-		if (cmdline_json_read(opts->cmdline_json, &json_argv))
+	if (opts->cmdline_json || opts->kbuild_object) {
+		if (opts->cmdline_json ? cmdline_json_read(opts->cmdline_json, &json_argv) :
+		    kbuild_cmd_read(opts->kbuild_object, &json_argv))
 			goto out;
 		opts->orig_argv = json_argv.v;
 		opts->orig_argc = (int)json_argv.n;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/kbuild_cmd.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/patch_mode.h"
@@ -327,16 +328,6 @@ static char *object_of(const struct gcc_cmdline *cl)
 	return obj;
 }
 
-/* kbuild keeps "DIR/.NAME.o.cmd" beside "DIR/NAME.o". */
-static char *cmd_file_of(const char *obj)
-{
-	const char *slash = strrchr(obj, '/');
-
-	if (!slash)
-		return xasprintf(".%s.cmd", obj);
-	return xasprintf("%.*s/.%s.cmd", (int)(slash - obj), obj, slash + 1);
-}
-
 /* The line of text starting with key, or NULL. */
 static const char *line_with(const char *text, const char *key)
 {
@@ -451,7 +442,7 @@ static void note_units(const char *header, const struct strlist *units)
  */
 void patch_units_note(const char *header, const struct gcc_cmdline *cl)
 {
-	char *obj = object_of(cl), *cmd = cmd_file_of(obj);
+	char *obj = object_of(cl), *cmd = kbuild_cmd_path(obj);
 
 	if (access(cmd, R_OK)) {
 		diag_note("no kbuild %s beside %s: only this unit was checked for users of '%s'",

@@ -533,6 +533,30 @@ static unsigned find_initializer(const char *t, unsigned start, unsigned end)
 }
 
 /*
+ * "x[] = { ... }" takes its bound from the initializer, which the in-place
+ * declaration drops: write the bound clang deduced, so that sizeof(x) and
+ * ARRAY_SIZE(x) still compile and mean the same (only the outermost bound
+ * can be omitted; bounds that are written stay as written).
+ */
+static void deduced_bound(const struct entity *e, const char *t, unsigned name_end,
+			  unsigned stop, struct edits *ed)
+{
+	CXType ty = clang_getCursorType(e->def);
+	unsigned i = name_end;
+
+	if (ty.kind != CXType_ConstantArray)
+		return;
+	while (i < stop && strchr(" \t\r\n", t[i]))
+		i++;
+	if (i >= stop || t[i] != '[')
+		return;
+	for (i++; i < stop && strchr(" \t\r\n", t[i]); i++)
+		;
+	if (i < stop && t[i] == ']')
+		add_edit(ed, i, i, xasprintf("%lld", clang_getArraySize(ty)));
+}
+
+/*
  * An externalized object whose definition also defines a type the output
  * needs ("static enum { A, B } state = A;") becomes a declaration in place.
  */
@@ -554,6 +578,7 @@ static void externalize_in_place(struct model *m, const struct unit *u, const st
 		add_edit(ed, u->start, u->start, xstrdup("extern "));
 	else if (e->make_static)
 		add_edit(ed, u->start, u->start, xstrdup("static "));
+	deduced_bound(e, t, s->end, init, ed);
 	if (init < stop)
 		add_edit(ed, init, stop, xstrdup(""));
 }

@@ -8,7 +8,8 @@
  *                                    expression child (initializer, operand)
  *   __builtin_types_compatible_p     ParenExpr (typeof) children of an
  *                                    integer constant that starts before them
- *   __builtin_choose_expr, ?:, if   the arm a constant condition drops
+ *   __builtin_choose_expr, ?:, if   the arm a constant condition drops (and
+ *                                    no goto enters: it holds no label)
  *   && and || (written out)          the right operand a constant left one
  *                                    short-circuits
  *   _Generic                         the controlling expression
@@ -87,15 +88,33 @@ static int condition_value(struct uneval_parent *p)
 	return p->cond;
 }
 
-/* Arms 1 and 2 after a condition: the one its constant value drops. */
-static bool dead_arm(struct uneval_parent *p, unsigned index)
+static enum CXChildVisitResult find_label(CXCursor c, CXCursor parent, CXClientData data)
 {
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_LabelStmt)
+		return CXChildVisit_Recurse;
+	*(bool *)data = true;
+	return CXChildVisit_Break;
+}
+
+/*
+ * Arms 1 and 2 after a condition: the one its constant value drops, unless
+ * a goto can enter it ("if (0) { undo: ... }" error paths).
+ */
+static bool dead_arm(struct uneval_parent *p, CXCursor child, unsigned index)
+{
+	bool label = false;
 	int v;
 
 	if (index != 1 && index != 2)
 		return false;
 	v = condition_value(p);
-	return v >= 0 && (index == 1 ? v == 0 : v == 1);
+	if (v < 0 || (index == 1 ? v != 0 : v != 1))
+		return false;
+	if (clang_getCursorKind(child) == CXCursor_LabelStmt)
+		return false;
+	clang_visitChildren(child, find_label, &label);
+	return !label;
 }
 
 static bool folded(struct uneval_parent *p)
@@ -105,13 +124,19 @@ static bool folded(struct uneval_parent *p)
 	return p->folded == 1;
 }
 
+/* Is c's type written "typeof (...)" (clang's spelling of typeof and __typeof__)? */
 static bool mentions_typeof(CXCursor c)
 {
 	CXString s = clang_getTypeSpelling(clang_getCursorType(c));
-	bool t = strstr(clang_getCString(s), "typeof") != NULL;
+	const char *t = clang_getCString(s), *p = t;
+	bool found = false;
 
+	while (!found && (p = strstr(p, "typeof (")) != NULL) {
+		found = p == t || p[-1] == ' ';
+		p++;
+	}
 	clang_disposeString(s);
-	return t;
+	return found;
 }
 
 /*
@@ -206,13 +231,13 @@ bool uneval_child(struct uneval_parent *p, CXCursor child, unsigned index)
 		return index == 0;
 	case CXCursor_ConditionalOperator:
 	case CXCursor_IfStmt:
-		return dead_arm(p, index);
+		return dead_arm(p, child, index);
 	case CXCursor_BinaryOperator:
 		return short_circuited(p, child, index);
 	case CXCursor_UnexposedExpr:
 		count_children(p);
 		if (p->n_children == 3)
-			return dead_arm(p, index);	/* __builtin_choose_expr */
+			return dead_arm(p, child, index);	/* __builtin_choose_expr */
 		return p->n_children <= 2 && k == CXCursor_ParenExpr && wider(p->cursor, child) &&
 		       folded(p);			/* __builtin_types_compatible_p */
 	case CXCursor_VarDecl:

@@ -31,6 +31,7 @@ struct options {
 	double hook_timeout;			/* seconds, default 30 */
 	const char *pol_server;			/* --pol-server=CMD, or NULL */
 	const char *cmdline_json;		/* --cmdline-json=FILE, or NULL */
+	const char *kbuild_object;		/* --kbuild-object=OBJ.o, or NULL */
 	char **orig_argv;			/* everything after "--" */
 	int orig_argc;
 	struct strlist target_objects;		/* --target-object, repeatable */

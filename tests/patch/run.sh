@@ -160,6 +160,50 @@ expected() {	# expected KIND: the "# KIND: NAME: VALUE" line of corpus/expected.
 	sed -n "s/^# $1: //p" "$here/corpus/expected.txt" | grep "^${case#corpus/}:" | cut -d: -f2- | sed 's/^ //'
 }
 
+includers_in_tree() {	# includers_in_tree HEADER SELF: sorted sources of the .o.cmd files naming HEADER, but SELF
+	local h=${1//./\\.}
+	find . -mindepth 1 -type d -name '.*' -prune -o -type f -name '.*.o.cmd' -print0 |
+		xargs -0 grep -lE "^  (\./)?$h \\\\\$" |
+		xargs -r sed -n 's/^source_[^ ]* := \(\.\/\)\{0,1\}//p' | grep -vxF "$2" | LC_ALL=C sort
+}
+
+# check_includers "HEADER[: UNITS]" BEFORE: the note names the includers of HEADER
+# among the tree's .o.cmd files: all of them, sorted, the first ones named and the
+# rest counted, UNITS among them. BEFORE is the set when klp-ccp started; the
+# set now bounds it from above (a kernel build may still be adding .o.cmd files).
+check_includers() {
+	local header=${1%%:*} must= listed more after nb na total last u
+	[ "$header" = "$1" ] || must=${1#*: }
+	after=$(includers_in_tree "$header" "$src")
+	nb=$(printf '%s' "$2" | grep -c .)
+	na=$(printf '%s' "$after" | grep -c .)
+	listed=$(awk -v p="note: other units including '$header' (from kbuild's .o.cmd files), each needing its own extraction: " \
+		'i = index($0, p) { print substr($0, i + length(p)) }' "$work/err")
+	if [ -z "$listed" ]; then
+		grep -qF "note: no other unit includes '$header' (from kbuild's .o.cmd files)" "$work/err" ||
+			fail "no note on the other units including $header"
+		[ "$nb" = 0 ] || fail "the note says no other unit includes $header, $nb .o.cmd files name it"
+	else
+		more=$(printf '%s' "$listed" | sed -n 's/.* and \([0-9]*\) more$/\1/p')
+		listed=$(printf '%s' "$listed" | sed 's/ and [0-9]* more$//; s/, /\n/g')
+		total=$(($(printf '%s\n' "$listed" | grep -c .) + ${more:-0}))
+		[ "$nb" -le "$total" ] && [ "$total" -le "$na" ] ||
+			fail "the note counts $total includers of $header, the tree has $nb to $na"
+		printf '%s\n' "$listed" | LC_ALL=C sort -c 2>/dev/null || fail "the units listed are not sorted"
+		last=$(printf '%s\n' "$listed" | tail -n 1)
+		while IFS= read -r u; do
+			printf '%s\n' "$after" | grep -qxF "$u" || fail "$u is listed but no .o.cmd file of it names $header"
+		done <<<"$listed"
+		while IFS= read -r u; do	# the named ones are the first: none skipped
+			[ -z "$more" ] || [[ ! "$u" > "$last" ]] || break
+			printf '%s\n' "$listed" | grep -qxF "$u" || fail "$u includes $header but is not listed"
+		done < <(printf '%s\n' "$2" | LC_ALL=C sort)
+	fi
+	for u in ${must//,/ }; do
+		printf '%s\n' "$2" | grep -qxF "$u" || fail "$u is not among the includers of $header"
+	done
+}
+
 corpus_case() {	# corpus/NAME.patch: expectations in corpus/expected.txt
 	local patch=$here/$case.patch C=${CORPUS:-$HOME/.cache/klp-ccp-corpus} src flat want error note contains lacks
 	[ -d "$C/linux" ] || { echo "SKIP: no corpus"; exit 77; }
@@ -178,6 +222,8 @@ corpus_case() {	# corpus/NAME.patch: expectations in corpus/expected.txt
 	cd "$C/linux" || exit 1
 	before=$(md5sum "$src")
 	before=$before$(md5sum $(sed -n 's|^+++ b/\([^\t]*\).*|\1|p' "$patch"))
+	includers=$(expected includers)
+	[ -z "$includers" ] || includers_before=$(includers_in_tree "${includers%%:*}" "$src")
 	"$KLP_CCP" -o "$work/lp.c" --patch="$patch" -- "${argv[@]}" 2>"$work/err"
 	rc=$?
 	grep -q "derived patched functions: $want\$" "$work/err" || fail "derived functions are not '$want'"
@@ -185,6 +231,7 @@ corpus_case() {	# corpus/NAME.patch: expectations in corpus/expected.txt
 		fail "the kernel tree was modified"
 	note=$(expected note)
 	[ -z "$note" ] || grep -Eq -- "$note" "$work/err" || fail "no note matching '$note'"
+	[ -z "$includers" ] || check_includers "$includers" "$includers_before"
 	if [ -n "$error" ]; then	# refused after deriving: the error, and no lp.c
 		[ $rc = 1 ] || fail "klp-ccp did not fail"
 		grep -Eq -- "$error" "$work/err" || fail "no error matching '$error'"

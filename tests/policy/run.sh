@@ -112,6 +112,7 @@ case_endless_output() {
 
 # 20,000 patched functions: KLP_CCP_PATCHED_FUNCTIONS (240 KB) would exceed the
 # kernel's 128 KiB per-string limit; it comes as KLP_CCP_PATCHED_FUNCTIONS_FILE.
+# (is-patched is answered by a server: 20,000 hook processes take minutes.)
 case_long_list_file() {
 	awk 'BEGIN { print "int eu_o;"; for (i = 0; i < 20000; i++) printf "int pu_function_%05d(void) { return eu_o; }\n", i }' >"$WORK/in.c"
 	cat >"$WORK/hook.sh" <<-'EOF'
@@ -123,16 +124,31 @@ case_long_list_file() {
 	echo "RESULT: YES"
 	EOF
 	chmod +x "$WORK/hook.sh"
-	expect_ok -o lp.c -I "$TOY/is-patched" -O "$WORK/hook.sh" -- gcc -c in.c
+	server_script 'case $2 in pu_*) echo "RESULT: YES" ;; *) echo "RESULT: NO" ;; esac' \
+		'serve is-patched'
+	expect_ok -o lp.c --pol-server="$WORK/server" -O "$WORK/hook.sh" -- gcc -c in.c
 	[ -s "$WORK/files" ] || fail "the hook was not asked"
 	while read -r f; do
 		[ ! -e "$f" ] || fail "$f left behind"
 	done <"$WORK/files"
-	# the kernel policy reads lists from the file too, per question and as a server
-	for pol in "-S $KP/shall-externalize-fun" "--pol-server=$KP/server"; do
-		# shellcheck disable=SC2086
-		expect_ok -o lp.c -I "$TOY/is-patched" $pol -- gcc -c in.c
-	done
+	# the kernel policy's shall-externalize-fun reads the list from the file
+	# (a function inlined into a patched one is copied), also as a server
+	printf 'static int helper(void) { return 1; }\nint pu_f(void) { return helper(); }\n' >>"$WORK/in.c"
+	cat >"$WORK/kserver" <<-EOF
+	#!/bin/sh
+	. '$KP/lib.sh'
+	. '$REPO/policies/server.sh'
+	answer() {
+		case \$1 in
+		is-patched) case \$2 in pu_*) echo "RESULT: YES" ;; *) echo "RESULT: NO" ;; esac ;;
+		*) shift; KLP_CCP_SYM_NAME=helper KLP_CCP_SYM_INLINED_INTO=pu_f kernel_shall_externalize_fun "\$@" ;;
+		esac
+	}
+	serve is-patched shall-externalize-fun
+	EOF
+	chmod +x "$WORK/kserver"
+	expect_ok -o lp.c --pol-server="$WORK/kserver" -- gcc -c in.c
+	grep -q 'static int helper(void)' "$WORK/lp.c" || fail "helper not copied: the list was not read"
 }
 
 # An argument over the kernel's per-string limit: E2BIG reported as such.

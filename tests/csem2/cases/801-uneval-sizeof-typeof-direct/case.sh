@@ -9,4 +9,6 @@ declares_only espr_obj
 declares_only eur_sh
 declares_only ee_glob
 lp_lacks 'return x \+ 1;'
+# a parenthesized initializer is evaluated, whatever the type's name says
+lp_contains 'static int used\(int x\) \{ return x \* 4; \}'
 same_results pu_f 7

@@ -7,11 +7,15 @@ static short eur_sh;
 int ee_glob(int x) { return x; }
 
 typedef __typeof__(ee_glob(0)) glob_ret_t;
+typedef int my_typeof_t;
+static int used(int x) { return x * 4; }
 
 int pu_f(int x)
 {
 	__typeof__(espr_g(1)) y = 2;
 	long z = (__typeof__(helper(3)))x;
+	my_typeof_t u = (used(x));
+	const __typeof__(tab[0]) v = 3;
 	return sizeof(helper(x)) + sizeof(espr_g(x)) + _Alignof(tab) + sizeof espr_obj +
-	       sizeof(tab) / sizeof(tab[0]) + sizeof(eur_sh) + y + (int)z + sizeof(glob_ret_t) + 801;
+	       sizeof(tab) / sizeof(tab[0]) + sizeof(eur_sh) + y + (int)z + sizeof(glob_ret_t) + u + (int)v + 801;
 }

@@ -11,4 +11,6 @@ lp_contains 'static int live_g\(int x\) \{'
 lp_contains 'static int live_b\(int x\) \{'
 lp_contains 'static int cst\(int x\) \{'
 lp_contains 'static int rt\(int x\) \{'
-same_results pu_f 4
+# a dead arm that a goto enters (kernel error paths: if (0) { undo: ... })
+lp_contains 'static int undo\(int x\) \{'
+same_results pu_f 4 1000000

@@ -9,6 +9,7 @@ static int cst(int x) { return x * 9; }
 static int dead_e(int x) { return x * 11; }
 static int dead_f(int x) { return x * 12; }
 static int live_g(int x) { return x * 13; }
+static int undo(int x) { return x * 14; }
 static int rt(int x) { return x * 10; }
 
 int pu_f(int x)
@@ -22,5 +23,11 @@ int pu_f(int x)
 	r += (sizeof(int) == 4 || dead_f(x)) + (x > 2 && live_g(x));
 	/* GCC decides __builtin_constant_p after inlining: both arms stay */
 	r += __builtin_constant_p(x) ? cst(x) : rt(x);
+	if (r > 1000000)
+		goto out_undo;
+	if (0) {
+out_undo:
+		r = undo(r);
+	}
 	return r;
 }
