@@ -1073,7 +1073,7 @@ int policy_can_externalize_fun(struct policy *pol, const char *name, const char 
 }
 
 int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from_header,
-				 const struct src_loc *loc, bool *answer)
+				 bool header_inline, const struct src_loc *loc, bool *answer)
 {
 	const char *args[] = { name, "from-header" };
 	const struct sym_facts *f = facts_for(pol, name);
@@ -1081,6 +1081,8 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 	if (!pol->cmd[HOOK_SHALL_EXTERNALIZE_FUN]) {
 		if (from_header)
 			*answer = false;	/* it comes with the header */
+		else if (header_inline)
+			*answer = false;	/* as if it came with the header: copied */
 		else if (f && inlined_into_livepatch(pol, f))
 			*answer = false;
 		else if (f && f->exported)
