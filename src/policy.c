@@ -644,8 +644,11 @@ static char *status_failure(const struct hook_run *run, double timeout)
 	if (WIFSIGNALED(run->status))
 		return xasprintf("killed by signal %d (%s)", WTERMSIG(run->status),
 				 strsignal(WTERMSIG(run->status)));
+	/* the shell's statuses for a command it cannot run: say which */
 	if (WIFEXITED(run->status) && WEXITSTATUS(run->status))
-		return xasprintf("exited with status %d", WEXITSTATUS(run->status));
+		return xasprintf("exited with status %d%s", WEXITSTATUS(run->status),
+				 WEXITSTATUS(run->status) == 127 ? " (command not found)" :
+				 WEXITSTATUS(run->status) == 126 ? " (command not executable)" : "");
 	return NULL;
 }
 

@@ -288,7 +288,7 @@ case_parse_error_outside_closure() {
 case_hook_not_executable() {
 	printf '#!/bin/sh\necho "RESULT: NO"\n' >"$WORK/hook.sh"
 	chmod 644 "$WORK/hook.sh"
-	expect_error 1 "^klp-ccp: error: hook shall-externalize-fun \('\./hook\.sh' helper\) failed: exited with status 126$" -- \
+	expect_error 1 "^klp-ccp: error: hook shall-externalize-fun \('\./hook\.sh' helper\) failed: exited with status 126 \\(command not executable\\)$" -- \
 		-o lp.c --patched-functions=pu_f -S ./hook.sh -- gcc -c in.c
 }
 
