@@ -271,6 +271,14 @@ static void copy_definition(struct walker *w, struct entity *e)
 	copy_forward_decls(w, e);
 }
 
+/* A static inline of a header lp.c does not include: see policy_shall_externalize_fun(). */
+static bool refused_header_inline(struct walker *w, const struct entity *e, bool from_header)
+{
+	return !from_header && e->internal && !e->address_taken && e->def_unit >= 0 &&
+	       w->m->units[e->def_unit].file != w->m->main_file &&
+	       clang_Cursor_isFunctionInlined(e->def);
+}
+
 static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_header, bool *ext)
 {
 	struct src_loc loc = cursor_src_loc(w->m, entity_cursor(e));
@@ -283,7 +291,9 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 					where, &loc, &can);
 	free(where);
 	if (!rc && can && e->def_unit >= 0)
-		rc = policy_shall_externalize_fun(w->pol, e->name, from_header, &loc, &shall);
+		rc = policy_shall_externalize_fun(w->pol, e->name, from_header,
+						  refused_header_inline(w, e, from_header), &loc,
+						  &shall);
 	*ext = can && (shall || e->def_unit < 0);
 	return rc;
 }

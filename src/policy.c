@@ -1076,7 +1076,7 @@ int policy_can_externalize_fun(struct policy *pol, const char *name, const char 
 }
 
 int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from_header,
-				 const struct src_loc *loc, bool *answer)
+				 bool header_inline, const struct src_loc *loc, bool *answer)
 {
 	const char *args[] = { name, "from-header" };
 	const struct sym_facts *f = facts_for(pol, name);
@@ -1084,6 +1084,8 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 	if (!pol->cmd[HOOK_SHALL_EXTERNALIZE_FUN]) {
 		if (from_header)
 			*answer = false;	/* it comes with the header */
+		else if (header_inline)
+			*answer = false;	/* as if it came with the header: copied */
 		else if (f && inlined_into_livepatch(pol, f))
 			*answer = false;
 		else if (f && f->exported)

@@ -103,8 +103,13 @@ int policy_may_include_header(struct policy *pol, const char *header, bool pre_i
 /* def_linkage: "internal", "external" or NULL when no definition is in the TU. */
 int policy_can_externalize_fun(struct policy *pol, const char *name, const char *def_linkage,
 			       const char *def_location, const struct src_loc *loc, bool *answer);
+/*
+ * header_inline: a static inline defined by a header lp.c does not include
+ * (and whose address is not taken); the hook is not told (from-header means
+ * an includable header), the built-in answer copies it as a header's.
+ */
 int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from_header,
-				 const struct src_loc *loc, bool *answer);
+				 bool header_inline, const struct src_loc *loc, bool *answer);
 int policy_shall_externalize_obj(struct policy *pol, const char *name,
 				 const struct src_loc *loc, bool *answer);
 int policy_modify_externalized_sym(struct policy *pol, bool is_function, const char *name,

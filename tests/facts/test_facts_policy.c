@@ -58,7 +58,7 @@ static bool shall(struct policy *pol, const char *name, bool from_header)
 {
 	bool answer = false;
 
-	CHECK(!policy_shall_externalize_fun(pol, name, from_header, NULL, &answer),
+	CHECK(!policy_shall_externalize_fun(pol, name, from_header, false, NULL, &answer),
 	      "shall-externalize-fun %s", name);
 	return answer;
 }

@@ -209,7 +209,7 @@ static char *ask_as(struct policy *pol, enum hook_id hook, const char *const *a)
 					       &test_loc, &b);
 		return render_bool(r, b);
 	case HOOK_SHALL_EXTERNALIZE_FUN:
-		r = policy_shall_externalize_fun(pol, a[0], a[1] != NULL, &test_loc, &b);
+		r = policy_shall_externalize_fun(pol, a[0], a[1] != NULL, false, &test_loc, &b);
 		return render_bool(r, b);
 	case HOOK_SHALL_EXTERNALIZE_OBJ:
 		r = policy_shall_externalize_obj(pol, a[0], &test_loc, &b);
