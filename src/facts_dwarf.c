@@ -539,28 +539,13 @@ static int read_dwarf(struct dw *w, int fd)
 	return w->failed;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		p += k;
-		n -= (size_t)k;
-	}
-	return true;
-}
-
 static void child(struct facts_db *db, int fd, const char *path, const struct elf_syms *es,
 		  int out_fd)
 {
 	struct dw w = { .db = db, .es = es, .path = path, .obj = (unsigned)db->n_objs - 1 };
 	int status = read_dwarf(&w, fd);
 
-	if (!status && w.out.len && !write_all(out_fd, w.out.buf, w.out.len))
+	if (!status && w.out.len && write_fd_all(out_fd, w.out.buf, w.out.len))
 		status = 1;
 	release(&w);
 	fflush(stderr);

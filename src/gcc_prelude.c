@@ -734,21 +734,6 @@ static int mkdir_p(const char *dir)
 	return mkdir(dir, 0777) && errno != EEXIST ? -1 : 0;
 }
 
-static bool write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 /* Write the cache atomically (temporary file + rename); failures are ignored. */
 static void cache_store(const struct gcc_cmdline *cl, const char *path)
 {
@@ -761,7 +746,7 @@ static void cache_store(const struct gcc_cmdline *cl, const char *path)
 		bool ok;
 
 		cache_format(cl, &sb);
-		ok = write_all(fd, sb.buf, sb.len);
+		ok = !write_fd_all(fd, sb.buf, sb.len);
 		if (close(fd) || !ok || rename(tmp, path))
 			unlink(tmp);
 		cleanup_forget(tmp);

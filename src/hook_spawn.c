@@ -448,21 +448,6 @@ static int env_file_slot(const char *name, size_t n, char **failure)
 	return i;
 }
 
-static bool write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		s += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 char *hook_env_file(const char *entry, char **failure)
 {
 	size_t n = strcspn(entry, "=");
@@ -473,7 +458,7 @@ char *hook_env_file(const char *entry, char **failure)
 	if (slot < 0)
 		return NULL;
 	fd = open(env_files[slot], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	ok = fd >= 0 && write_all(fd, value, strlen(value)) && write_all(fd, "\n", 1);
+	ok = fd >= 0 && !write_fd_all(fd, value, strlen(value)) && !write_fd_all(fd, "\n", 1);
 	if (fd >= 0 && close(fd))
 		ok = false;
 	if (!ok) {

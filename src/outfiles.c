@@ -40,21 +40,6 @@ static void drop_temp(char **tmp)
 	*tmp = NULL;
 }
 
-static int write_all(int fd, const char *text, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, text, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? errno : EIO;
-		text += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Write text to a new temporary file beside path; its name in *tmp. */
 static int write_temp(const char *path, const char *text, size_t len, char **tmp)
 {
@@ -71,7 +56,7 @@ static int write_temp(const char *path, const char *text, size_t len, char **tmp
 		return -1;
 	}
 	fchmod(fd, 0666 & ~mask);
-	err = write_all(fd, text, len);
+	err = write_fd_all(fd, text, len);
 	if (close(fd) && !err)
 		err = errno;
 	if (err) {

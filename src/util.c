@@ -216,6 +216,21 @@ char *read_file(const char *path, size_t *len)
 	return sb_detach(&sb);
 }
 
+int write_fd_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? errno : EIO;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 int open_regular_file(const char *path)
 {
 	struct stat st;

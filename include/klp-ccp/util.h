@@ -49,6 +49,8 @@ void strlist_release(struct strlist *l);
 char *read_file(const char *path, size_t *len);
 /* open(O_RDONLY | O_CLOEXEC) of a regular file only (errno as read_file's). */
 int open_regular_file(const char *path);
+/* write() all of buf, retrying on EINTR: 0, or the errno (EIO for a write of 0 bytes). */
+int write_fd_all(int fd, const char *buf, size_t len);
 /* strerror() that knows ERR_NOT_REGULAR ("not a regular file"). */
 const char *file_strerror(int err);
 
