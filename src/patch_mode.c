@@ -56,13 +56,6 @@ static int run_program(char *const *argv, struct strbuf *out)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-static char *first_line(const struct strbuf *sb)
-{
-	const char *s = sb->buf ? sb->buf : "";
-
-	return xstrndup(s, strcspn(s, "\n"));
-}
-
 /* The -p level that makes every target an existing file. */
 static int choose_strip(struct patch_info *pi)
 {
@@ -252,13 +245,9 @@ static int apply_patch(const char *patch, const struct patch_info *pi, const cha
 	if (!rc) {
 		char *argv[] = { "patch", strip, "-d", tree, "-i", abs_patch ? abs_patch : "",
 				 "--batch", "--forward", "--no-backup-if-mismatch", "-r", "-", NULL };
-		rc = run_program(argv, &out) ? -1 : 0;
-		if (rc) {
-			char *l = first_line(&out);
+		int status = run_program(argv, &out);
 
-			diag_error("%s: the patch does not apply to %s: %s", patch, pi->files[0].path, l);
-			free(l);
-		}
+		rc = patch_apply_report(patch, pi, out.buf ? out.buf : "", status);
 	}
 	sb_release(&out);
 	free(tree);

@@ -39,6 +39,10 @@ calls() {	# calls CALLER CALLEE: lp.o's code of CALLER has a relocation to CALLE
 
 no_trace() {	# the user's files are untouched and no scratch dir is left
 	cmp -s "$here/small/$1" "$1" || fail "the source was modified"
+	no_trace_tmp
+}
+
+no_trace_tmp() {	# no scratch dir is left
 	# klp-ccp's scratch directory goes to $TMPDIR: other tests' do not count
 	[ -z "$(find "$work/tmp" -mindepth 1 -maxdepth 1 2>/dev/null)" ] ||
 		fail "a scratch directory was left behind"
@@ -86,11 +90,48 @@ small_case() {
 		run_small lines.c; [ $rc = 0 ] || fail "klp-ccp failed"
 		derived "first"
 		grep -q "only change is moved line numbers.*second" err || fail "second not reported line-only" ;;
-	not-applying)	# a patch for other contents
-		make_patch inline.c 's/return x - 3;/return x - 4;/'
+	not-applying)	# a patch for other contents: the error names the failing hunk
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
 		sed -i 's/return x - 3;/return x - 5;/' inline.c
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
-		grep -q "error: .*does not apply" err || fail "no 'does not apply' error" ;;
+		hunk_at=$(grep -n '^@@' fix.patch | sed -n 2p | cut -d: -f1)
+		header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+		[ "$(grep -c 'error:' err)" = 1 ] || fail "not one error line"
+		grep -qF "fix.patch:$hunk_at: error: hunk #2 of inline.c ($header) does not apply" err ||
+			fail "the error does not name hunk #2 ($header) at fix.patch:$hunk_at"
+		[ -e lp.c ] && fail "lp.c was written"
+		no_trace_tmp ;;
+	already-applied)	# the source has the fix already
+		make_patch inline.c 's/return x - 3;/return x - 4;/'
+		sed -i 's/return x - 3;/return x - 4;/' inline.c
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -qx "klp-ccp: error: fix.patch: the patch does not apply: inline.c already has its changes (or the patch is reversed)" err ||
+			fail "no 'already has its changes' error" ;;
+	hunk-fuzz)	# a context line differs: applied with fuzz, a warning naming the hunk
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
+		sed -i 's/^int other(int x)$/int other(int x) \/\/ changed context/' inline.c
+		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, other"
+		hunk_at=$(grep -n '^@@' fix.patch | sed -n 2p | cut -d: -f1)
+		header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+		grep -qF "fix.patch:$hunk_at: warning: hunk #2 of inline.c ($header) applied with fuzz " err ||
+			fail "no warning naming hunk #2 ($header) at fix.patch:$hunk_at"
+		grep -q "hunk #1" err && fail "hunk #1, applied cleanly, is named"
+		grep -q "applied with fuzz" r.yaml || fail "the report lacks the fuzz warning"
+		no_trace_tmp ;;
+	hunk-offset)	# lines above the hunks: applied at an offset, a note (not a warning) per hunk
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
+		sed -i '1i /* two lines\n   above */' inline.c
+		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, other"
+		for n in 1 2; do
+			hunk_at=$(grep -n '^@@' fix.patch | sed -n ${n}p | cut -d: -f1)
+			header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+			grep -qF "fix.patch:$hunk_at: note: hunk #$n of inline.c ($header) applied at line " err ||
+				fail "no note naming hunk #$n ($header) at fix.patch:$hunk_at"
+		done
+		grep -q "warning:" err && fail "an offset is a warning"
+		true ;;
 	header)		# a static inline of a header the unit includes: its two callers change
 		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
 		run_small hdr.c; [ $rc = 0 ] || fail "klp-ccp failed"
