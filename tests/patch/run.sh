@@ -81,10 +81,58 @@ small_case() {
 		[ -e lp.c ] && fail "lp.c was written"
 		no_trace layout.c ;;
 	comment)	# a comment-only change touches no function
-		make_patch inline.c 's|^int other(int x)|/* unrelated */\nint other(int x)|'
+		make_patch inline.c 's|^int other(int x)|/* unrelated */\nint other(int x)|; s|return x - 3;|return x  -  3; // spaced|'
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
-		grep -q "error: .*changes the code of no function" err || fail "no 'no function' error"
+		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: it changes only comments or formatting" err ||
+			fail "no 'only comments or formatting' error"
 		[ -e lp.c ] && fail "lp.c was written" ;;
+	dead-code)	# code GCC folds away, in two functions: compiled away, both named
+		make_patch inline.c 's/return clamp(x) \* 2;/if (x > 1000 \&\& x < 5)\n\t\treturn 7;\n\treturn clamp(x) * 2;/; s/return x - 3;/if (sizeof(int) == 3)\n\t\treturn 9;\n\treturn x - 3;/'
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		patch -s -o patched.c inline.c <fix.patch || fail "patch does not apply"
+		lb=$(grep -n 'if (x > 1000' patched.c | cut -d: -f1)
+		lo=$(grep -n 'if (sizeof(int) == 3)' patched.c | cut -d: -f1)
+		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in 'user_b' (inline.c:$lb), 'other' (inline.c:$lo), the code of no function did (dead code to GCC)" err ||
+			fail "no 'compiled away' error naming user_b at inline.c:$lb and other at inline.c:$lo"
+		[ -e lp.c ] && fail "lp.c was written" ;;
+	dead-macro)	# a macro nothing uses: compiled away, outside any function
+		make_patch inline.c 's/^#define LIMIT 100$/#define LIMIT 100\n#define UNUSED 7/'
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in inline.c:2 (outside any function)" err ||
+			fail "no 'compiled away' error naming inline.c:2"
+		[ -e lp.c ] && fail "lp.c was written" ;;
+	removed-inlined)	# b stops calling helper: GCC inlines helper into a, its last caller
+		make_patch helper.c 's/return helper(x + 2) \* 3;/return g(x) * 3;/'
+		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "a, b"
+		grep -qx "klp-ccp: note: 'helper' is not removed by the patch: GCC inlined it into all its callers in the patched build, so it has no symbol there; it is inlined into 'a', which is patched" err ||
+			fail "no note that helper was inlined into a"
+		grep -q "functions the patch removes" err && fail "helper is said to be removed by the patch"
+		true ;;
+	added-outlined)	# b calls helper again: no longer inlined into a alone
+		sed -i 's/return helper(x + 2) \* 3;/return g(x) * 3;/' helper.c
+		make_patch helper.c 's/return g(x) \* 3;/return helper(x + 2) * 3;/'
+		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "a, b"
+		grep -q "klp-ccp: note: 'helper' is not added by the patch: GCC inlined it into all its callers in the original build, so it has no symbol there; it is inlined into 'a', which is patched" err ||
+			fail "no note that helper was inlined into a in the original"
+		grep -q "functions the patch adds" err && fail "helper is said to be added by the patch"
+		true ;;
+	removed-uncalled)	# c stops calling spare: no code for it, but the patch keeps it
+		make_patch helper.c 's/return spare(x) + spare(x + 1);/return g(x);/'
+		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "c"
+		grep -qx "klp-ccp: note: 'spare' is not removed by the patch: nothing calls it in the patched build, so GCC emitted no code for it there" err ||
+			fail "no note that nothing calls spare"
+		grep -q "functions the patch removes" err && fail "spare is said to be removed by the patch"
+		true ;;
+	removed-deleted)	# the patch deletes spare: that one is removed
+		make_patch helper.c 's/return spare(x) + spare(x + 1);/return g(x);/; /^static int __attribute__((noinline)) spare/,/^}/d'
+		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "c"
+		grep -qx "klp-ccp: note: functions the patch removes: spare" err || fail "spare is not said to be removed"
+		grep -q "is not removed" err && fail "spare is said not to be removed"
+		true ;;
 	moved)		# a line added in first() moves __LINE__ in second(): line-only
 		make_patch lines.c 's/	return x + 1;/	x ^= 0x55;\n\treturn x \* 7;/'
 		run_small lines.c; [ $rc = 0 ] || fail "klp-ccp failed"
