@@ -48,6 +48,8 @@ def parse_args():
     p.add_argument("--limit", type=int, default=0, help="run at most N new cases")
     p.add_argument("--thresholds", help="file of 'VARIANT MIN-PERCENT' lines")
     p.add_argument("--no-verify", action="store_true", help="use the objcmp_tool adapter")
+    p.add_argument("--redo", action="append", default=[],
+                   help="VARIANT:STATUS: run again the cases with that result (repeatable)")
     p.add_argument("--fresh", action="store_true", help="start --results afresh (no resume)")
     return p.parse_args()
 
@@ -103,6 +105,9 @@ def main():
     if a.fresh and os.path.exists(a.results):
         os.remove(a.results)
     done, _ = load(a.results)
+    redo = [r.split(":", 1) for r in a.redo]
+    done = {k: r for k, r in done.items()
+            if not any(r.get(v, {}).get("status") == st for v, st in redo)}
     todo = [c for c in cases if corpus_cases.case_key(*c) not in done]
     if a.limit:
         todo = todo[:a.limit]
@@ -149,7 +154,7 @@ def main():
 def write_outputs(a, cases, total, commit, mode):
     done, runs = load(a.results)
     keys = [corpus_cases.case_key(*c) for c in cases]
-    recs = [done[k] for k in keys if k in done]
+    recs = table.reclassify([done[k] for k in keys if k in done])
     if a.table:
         with open(a.table + ".tmp", "w") as f:
             f.write(table.markdown(recs, len(cases), total, runs, commit, mode, a.sample))

@@ -3,8 +3,25 @@ the threshold check."""
 import re
 import time
 
+import runcase
+
 VARIANTS = ("kernel", "defaults", "control")
 FAILS = ("extract-failed", "crash", "timeout", "compile-failed", "verify-error")
+
+
+def reclassify(recs):
+    """Refusal classes again from the recorded error lines, so that a change
+    of runcase.REFUSALS applies to results already recorded."""
+    for rec in recs:
+        for v in ("kernel", "defaults"):
+            r = rec.get(v)
+            if r and r["status"] in ("refused", "extract-failed"):
+                cls = runcase.refusal_class(r.get("detail", ""))
+                if cls:
+                    r["status"], r["class"] = "refused", cls
+                elif r["status"] == "refused":
+                    r["status"], r["class"] = "extract-failed", runcase.normalize(r.get("detail", ""))
+    return recs
 
 
 def func_verdicts(r):
