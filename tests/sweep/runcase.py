@@ -88,7 +88,8 @@ def normalize(msg):
     replaced, so that equal errors on different functions group together."""
     msg = re.sub(r"^\S+:\d+(:\d+)?: ", "", msg)
     msg = re.sub(r"^klp-ccp: (error: )?(\S+\.c: )?", "", msg)
-    msg = re.sub(r"'[^']*'", "'X'", msg)
+    msg = re.sub(r"; did you mean .*", "", msg)
+    msg = re.sub(r"'[^']*'|‘[^’]*’", "'X'", msg)
     msg = re.sub(r"\b\d+\b", "N", msg)
     return msg[:160]
 
