@@ -455,6 +455,30 @@ void policy_add_copied(struct policy *pol, const char *name)
 	strlist_push(&pol->copied, name);
 }
 
+/* Does a clone entry's symbol have the word .KIND. in its suffix? */
+static bool clone_has_word(const char *entry, const char *kind)
+{
+	size_t len = strcspn(entry, " "), base = strcspn(entry, "."), n = strlen(kind);
+
+	for (size_t i = base; i + n + 1 <= len; i++)
+		if (entry[i] == '.' && !strncmp(entry + i + 1, kind, n) &&
+		    (entry[i + 1 + n] == '.' || i + 1 + n == len))
+			return true;
+	return false;
+}
+
+bool policy_partially_inlined(const struct sym_facts *f)
+{
+	bool part = false;
+
+	for (size_t i = 0; i < f->clones.n; i++) {
+		if (clone_has_word(f->clones.v[i], "isra"))
+			return false;
+		part |= clone_has_word(f->clones.v[i], "part");
+	}
+	return part;
+}
+
 /* Does l hold sym, with a clone suffix (".isra.0", ".part.0") ignored? */
 static bool has_function_of(const struct strlist *l, const char *sym)
 {
@@ -467,19 +491,22 @@ static bool has_function_of(const struct strlist *l, const char *sym)
 }
 
 /*
- * Was it inlined whole into a function whose code the livepatch contains?
- * Not when that function also calls a clone of it: a .part clone is the tail
- * of a partial inlining, which GCC does not repeat for a copy with few
- * callers, so copying would only make lp.c longer.
+ * Was it inlined into a function whose code the livepatch contains? Whole,
+ * or its head when GCC split it (partial inlining: the caller also calls
+ * its .part clone), which a copy with external linkage repeats (naming.c).
+ * Not when that function calls another clone of it (.isra, .constprop):
+ * GCC would not repeat that for a copy with few callers.
  */
 static bool inlined_into_livepatch(const struct policy *pol, const struct sym_facts *f)
 {
+	bool split = policy_partially_inlined(f);
+
 	for (size_t i = 0; i < f->inlined_into.n; i++) {
 		const char *caller = f->inlined_into.v[i];
 
 		if ((has_function_of(&pol->in_patch, caller) ||
 		     has_function_of(&pol->copied, caller)) &&
-		    !strlist_contains(&f->callers_via_clones, caller))
+		    (split || !strlist_contains(&f->callers_via_clones, caller)))
 			return true;
 	}
 	return false;
