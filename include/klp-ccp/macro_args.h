@@ -25,5 +25,15 @@ struct strlist;
 void macro_invocation_args(const char *t, size_t len, size_t off, struct strlist *args);
 /* Index of parameter word in the "NAME(p1, p2)" of a definition, or -1. */
 int macro_param_index(const char *def, size_t n_def, const char *word, size_t n);
+/*
+ * The parameter names of the definition md (t: its file's text) into
+ * params ("..." as __VA_ARGS__); returns the offset where its body starts.
+ */
+unsigned macro_params(const char *t, const struct macro_def *md, struct strlist *params);
+/* Join the arguments past the last parameter when it is __VA_ARGS__. */
+void macro_join_variadic(const struct strlist *params, struct strlist *args);
+/* Text of t[start, end) with parameters replaced by arguments and ## applied. */
+char *macro_substitute(const char *t, unsigned start, unsigned end, const struct strlist *params,
+		       const struct strlist *args);
 
 #endif
