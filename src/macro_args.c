@@ -199,7 +199,7 @@ static int arg_index(const char *t, size_t len, size_t paren, unsigned off)
 }
 
 enum arg_use macro_arg_use(struct model *m, int file, unsigned from, unsigned off,
-			   const char **macro)
+			   struct arg_site *at)
 {
 	const struct file_uses *fu = &m->uses[file];
 	const struct kfile *kf = &m->files[file];
@@ -224,10 +224,17 @@ enum arg_use macro_arg_use(struct model *m, int file, unsigned from, unsigned of
 		arg = arg_index(kf->text, kf->len, k.start, off);
 		if (arg < 0 || !reaches_hash(m, idx, (unsigned)arg, 0, &nested))
 			continue;
-		*macro = m->macros[idx].name;
-		if (!nested)
-			return ARG_HASHED;
-		use = ARG_HASHED_NESTED;
+		if (use == ARG_PLAIN) {	/* the outermost one */
+			struct strlist args = { 0 };
+
+			at->macro = m->macros[idx].name;
+			at->start = fu->v[i].offset;
+			at->end = (unsigned)lex_macro_args(kf->text, kf->len, k.start, &args);
+			strlist_release(&args);
+			use = ARG_HASHED;
+		}
+		if (nested)
+			return ARG_HASHED_NESTED;
 	}
 	return use;
 }

@@ -13,6 +13,7 @@
 #include "klp-ccp/emit.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/macro_args.h"
+#include "klp-ccp/pp_expand.h"
 #include "klp-ccp/provider.h"
 #include "klp-ccp/stub_macros.h"
 
@@ -388,28 +389,177 @@ static bool in_static_initializer(struct model *m, const struct site *s)
 /*
  * A macro argument the macro stringizes or pastes keeps its spelling: the
  * unit is renamed by "#define OLD NEW" instead, which # and ## do not see
- * while the argument's other uses expand it. A macro that passes the
- * argument on to one that stringizes or pastes it expands it first: no
- * rename can keep the spelling there, say so.
+ * while the argument's other uses expand it. (A macro that passes the
+ * argument on to one that stringizes or pastes it is expanded in place, see
+ * expanded_invocations().)
  */
 static bool hashed_argument(struct model *m, const struct site *s)
 {
-	const char *macro = NULL;
 	const struct unit *u = &m->units[s->unit];
-	enum arg_use use = macro_arg_use(m, u->file, u->start, s->offset, &macro);
+	struct arg_site at = { 0 };
 
-	if (use == ARG_HASHED_NESTED) {
-		unsigned line = model_line_of(m, u->file, s->offset);
+	return macro_arg_use(m, u->file, u->start, s->offset, &at) == ARG_HASHED;
+}
 
-		diag_warning_at(m->files[u->file].name, line, 0,
-				"'%s' is renamed to '%s', and '%s' passes it on to a macro that stringizes or pastes it: that text now spells the new name",
-				m->ents[s->entity].name, final_name(&m->ents[s->entity]), macro);
+/* Invocations of the unit's text written expanded (see expanded_invocations()). */
+struct expanded {
+	struct arg_site *v;
+	size_t n, cap;
+};
+
+static bool in_expanded(const struct expanded *x, unsigned off)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (off >= x->v[i].start && off < x->v[i].end)
+			return true;
+	return false;
+}
+
+static bool renames(const struct entity *e)
+{
+	return e->new_name || e->pointer;
+}
+
+/* Is the identifier at off a reference the unit's edits rename? */
+static bool renamed_site_at(struct model *m, int unit, unsigned off)
+{
+	for (size_t i = 0; i < m->n_sites; i++) {
+		const struct site *s = &m->sites[i];
+
+		if (s->unit == unit && s->offset == off && s->kind == SITE_REF && s->in_text &&
+		    renames(&m->ents[s->entity]))
+			return true;
 	}
-	return use == ARG_HASHED;
+	return false;
+}
+
+/* Is "OLD NEW" in names: does the unit's #define rename old? */
+static bool renamed_by_define(const struct strlist *names, const char *old, size_t n)
+{
+	for (size_t i = 0; names && i < names->n; i++)
+		if (!strncmp(names->v[i], old, n) && names->v[i][n] == ' ' &&
+		    strncmp(names->v[i] + n, " = ", 3))
+			return true;
+	return false;
+}
+
+static void add_expanded(struct expanded *x, struct arg_site at)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < x->n; i++) {
+		if (at.start >= x->v[i].start && at.end <= x->v[i].end)
+			return;		/* inside one already */
+		if (x->v[i].start < at.start || x->v[i].end > at.end)
+			x->v[w++] = x->v[i];	/* not inside the new one */
+	}
+	x->n = w;
+	*ARRAY_PUSH(x->v, x->n, x->cap) = at;
+}
+
+/*
+ * A renamed name spelled in an argument that a macro passes on to one that
+ * stringizes or pastes it: the argument is expanded on the way, so neither
+ * an edit of the argument nor the unit's "#define OLD NEW" (rename_by_macro())
+ * keeps the original spelling for # and ##. Such invocations are written
+ * expanded (the outermost one whose argument reaches # or ##); the sites
+ * inside are renamed in the expansion (expansion_text()). First pass
+ * (defines NULL): references the edits rename. Second pass, once the unit's
+ * #defines are known: spellings that are no reference (only stringized or
+ * pasted), which such a #define would reach.
+ */
+static void expanded_invocations(struct model *m, int unit, const struct strlist *defines,
+				 struct expanded *x)
+{
+	const struct unit *u = &m->units[unit];
+	const char *t = m->files[u->file].text;
+	size_t pos = u->start, is, n;
+
+	while (lex_next_ident(t, u->end, &pos, &is, &n)) {
+		struct arg_site at = { 0 };
+		char *probe;
+
+		if (in_expanded(x, (unsigned)is) ||
+		    !(defines ? renamed_by_define(defines, t + is, n) :
+				renamed_site_at(m, unit, (unsigned)is)) ||
+		    macro_arg_use(m, u->file, u->start, (unsigned)is, &at) != ARG_HASHED_NESTED)
+			continue;
+		probe = pp_expand_invocation(m, u->file, at.start, at.end, NULL, NULL, 0);
+		if (probe) {
+			add_expanded(x, at);
+		} else {
+			diag_warning_at(m->files[u->file].name, model_line_of(m, u->file, (unsigned)is), 0,
+					"'%.*s' is renamed, and '%s' passes it on to a macro that stringizes or pastes it, but that invocation cannot be expanded exactly: that text now spells the new name",
+					(int)n, t + is, at.macro);
+		}
+		free(probe);
+	}
+}
+
+/*
+ * The text of an expanded invocation: references written in it (by
+ * offset) and those its macros made (by name) renamed, unless the unit's
+ * #define does it; blank lines after it keep the line numbers of what
+ * follows.
+ */
+static char *expansion_text(struct model *m, int unit, const struct arg_site *at,
+			    const struct strlist *names, const struct strlist *keep)
+{
+	const struct unit *u = &m->units[unit];
+	struct pp_rename *ren = NULL;
+	size_t n_ren = 0, cap = 0;
+	struct strbuf sb = { 0 };
+	char *text;
+
+	for (size_t i = 0; i < m->n_sites; i++) {
+		const struct site *s = &m->sites[i];
+		const struct entity *e = &m->ents[s->entity];
+
+		if (s->unit != unit || !renames(e) || s->offset < at->start || s->offset >= at->end ||
+		    renamed_by_define(names, e->name, strlen(e->name)))
+			continue;
+		*ARRAY_PUSH(ren, n_ren, cap) = (struct pp_rename){
+			e->name, reference_text(e), s->in_text ? s->offset : PP_ANY };
+	}
+	text = pp_expand_invocation(m, u->file, at->start, at->end, keep, ren, n_ren);
+	for (size_t i = 0; i < n_ren; i++)
+		free((char *)ren[i].text);
+	free(ren);
+	if (!text)
+		return NULL;
+	sb_addf(&sb, "/* %s(...) expanded by klp-ccp */ %s", at->macro, text);
+	for (unsigned k = at->start; k < at->end; k++)
+		if (m->files[u->file].text[k] == '\n')
+			sb_adds(&sb, "\n");
+	free(text);
+	return sb_detach(&sb);
+}
+
+/*
+ * Macros the unit's expansions leave for lp.c: exports it silences, macros
+ * it redefines around the unit (overrides: pairs NAME, definition).
+ */
+static void write_expanded(struct model *m, int unit, const struct expanded *x,
+			   const struct strlist *names, const struct strlist *overrides,
+			   struct edits *ed)
+{
+	struct strlist keep = { 0 };
+
+	if (x->n)
+		export_macros_of_unit(m, unit, &keep);
+	for (size_t i = 0; x->n && i < overrides->n; i += 2)
+		strlist_push(&keep, overrides->v[i]);
+	for (size_t i = 0; i < x->n; i++) {
+		char *text = expansion_text(m, unit, &x->v[i], names, &keep);
+
+		if (text)
+			add_edit(ed, x->v[i].start, x->v[i].end, text);
+	}
+	strlist_release(&keep);
 }
 
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
-		     struct strlist *names)
+		     struct strlist *names, const struct expanded *x)
 {
 	struct entity *e = &m->ents[s->entity];
 	struct strbuf sb = { 0 };
@@ -426,6 +576,8 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 	}
 	if (!e->new_name && !e->pointer)
 		return 0;
+	if (in_expanded(x, s->offset))
+		return 0;	/* renamed in the expansion */
 	if (!s->in_text && spelled_in_emitted_macro(m, s))
 		return 0;	/* the macro is re-emitted with the edit, see emit.c */
 	if (!s->in_text || (s->kind == SITE_REF && hashed_argument(m, s)))
@@ -914,14 +1066,16 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 	const struct site **defined = NULL;
 	size_t n_defined = 0, cap_defined = 0;
 	struct edits ed = { 0 };
+	struct expanded x = { 0 };
 	int rc = 0;
 
+	expanded_invocations(m, unit, NULL, &x);
 	for (size_t i = 0; i < m->n_sites && !rc; i++) {
 		const struct site *s = &m->sites[i];
 
 		if (s->unit != unit)
 			continue;
-		rc = site_edit(m, s, &ed, names);
+		rc = site_edit(m, s, &ed, names, &x);
 		if (macro_defined_object(m, s))
 			*ARRAY_PUSH(defined, n_defined, cap_defined) = s;
 		if (s->kind == SITE_DECL_NAME && s->in_text) {
@@ -934,6 +1088,11 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 	if (!rc)
 		silence_stub_macros(m, unit, overrides);
 	free(defined);
+	if (!rc) {
+		expanded_invocations(m, unit, names, &x);
+		write_expanded(m, unit, &x, names, overrides, &ed);
+	}
+	free(x.v);
 	if (!rc)
 		apply_edits(m->files[u->file].text, u, &ed, out);
 	for (size_t i = 0; i < ed.n; i++)

@@ -11,14 +11,19 @@
 enum arg_use { ARG_PLAIN, ARG_HASHED, ARG_HASHED_NESTED };
 
 /*
- * How the identifier at off in file, inside the arguments of a macro
- * invocation that starts in [from, off), is used: ARG_HASHED when the
- * invoked macro stringizes or pastes that argument itself, ARG_HASHED_NESTED
- * when only a macro it passes the argument to does (after expanding it);
- * *macro is then the invoked macro's name.
+ * How the identifier at off in file, inside the arguments of macro
+ * invocations that start in [from, off), is used: ARG_HASHED when invoked
+ * macros stringize or paste the argument holding it themselves,
+ * ARG_HASHED_NESTED when one passes it on (after expanding it) to a macro
+ * that does. *at is then the outermost such invocation: the macro's name and
+ * the range [start, end) of its written invocation.
  */
+struct arg_site {
+	const char *macro;
+	unsigned start, end;
+};
 enum arg_use macro_arg_use(struct model *m, int file, unsigned from, unsigned off,
-			   const char **macro);
+			   struct arg_site *at);
 
 /* "NAME(a, b)" at text+off split into trimmed top-level arguments. */
 struct strlist;
