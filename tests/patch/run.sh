@@ -110,6 +110,11 @@ small_case() {
 		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in 'user_b' (inline.c:$lb), 'other' (inline.c:$lo), the code of no function did (dead code to GCC)" err ||
 			fail "no 'compiled away' error naming user_b at inline.c:$lb and other at inline.c:$lo"
 		[ -e lp.c ] && fail "lp.c was written" ;;
+	dead-code-macro-def)	# dead code in a function a macro defines: named by the macro and its first argument
+		make_patch macrodef.c 's/return x \* 3;/if (sizeof(int) == 1)\n\t\treturn 0;\n\treturn x * 3;/'
+		run_small macrodef.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "GCC compiled the change away: the source changed in 'DEFINE1(probe)' (macrodef.c:6)," err ||
+			fail "no 'compiled away' error naming DEFINE1(probe) at macrodef.c:6" ;;
 	dead-macro)	# a macro nothing uses: compiled away, outside any function
 		make_patch inline.c 's/^#define LIMIT 100$/#define LIMIT 100\n#define UNUSED 7/'
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
