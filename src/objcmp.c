@@ -402,6 +402,50 @@ static char *describe_indirect(const struct objcmp_obj *obj, const struct sec *s
 	return at;
 }
 
+/* Up to max bytes of s at [from, to) as hex, appended to sb. */
+static void add_hex(struct strbuf *sb, const struct sec *s, uint64_t from, uint64_t to, size_t max)
+{
+	for (uint64_t i = from; i < to && i < s->size && i - from < max; i++)
+		sb_addf(sb, "%02x", s->data[i]);
+}
+
+/*
+ * A stub of out-of-line code no symbol covers (x86 static_cpu_has() puts
+ * "testb $bit, boot_cpu_data+N; jnz; jmp" in .altinstr_aux): its offset
+ * depends on the other stubs of the object, so it is described by its
+ * content instead, the bytes up to its first relocation, that relocation's
+ * target and the few bytes after the field. Not followed into such a stub
+ * again.
+ */
+static char *describe_stub(const struct objcmp_obj *obj, const struct sec *s, int64_t off)
+{
+	size_t k = first_rel(s, (uint64_t)off);
+	const struct rawrel *r;
+	const struct sym *t;
+	struct strbuf sb = { 0 };
+	uint64_t end;
+	char *d;
+
+	if (off < 0 || (uint64_t)off >= s->size || k >= s->nrels || s->rels[k].off - (uint64_t)off > 16)
+		return NULL;
+	r = &s->rels[k];
+	t = &obj->syms[r->sym];
+	if (t->type == STT_SECTION && t->s.st_shndx < obj->nsecs &&
+	    (obj->secs[t->s.st_shndx].sh.sh_flags & SHF_EXECINSTR) &&
+	    !covering_sym(obj, t->s.st_shndx, (int64_t)t->s.st_value + r->addend))
+		return NULL;
+	end = r->off + reloc_size(obj, r->type);
+	sb_adds(&sb, s->name);
+	sb_adds(&sb, "{");
+	add_hex(&sb, s, (uint64_t)off, r->off, 16);
+	d = describe(obj, r, false);
+	sb_addf(&sb, "<%s>", d);
+	free(d);
+	add_hex(&sb, s, end, k + 1 < s->nrels ? s->rels[k + 1].off : s->size, 4);
+	sb_adds(&sb, "}");
+	return sb_detach(&sb);
+}
+
 static char *describe_section_ref(const struct objcmp_obj *obj, const struct sym *y,
 				  int64_t addend, int64_t bias)
 {
@@ -425,6 +469,8 @@ static char *describe_section_ref(const struct objcmp_obj *obj, const struct sym
 	c = covering_sym(obj, shndx, off + bias);
 	if (c)
 		return xasprintf("%s%+" PRId64, c->norm, off - (int64_t)c->s.st_value);
+	if ((fl & SHF_EXECINSTR) && s->data && (d = describe_stub(obj, s, off + bias)))
+		return d;
 	n = normalize(s->name, obj_prefixes(obj), true);
 	d = xasprintf("%s%+" PRId64, n, off);
 	free(n);
