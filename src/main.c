@@ -383,6 +383,7 @@ static const struct {
 	{ "changed-functions", changed_functions_main },
 	{ "glue", glue_main },
 	{ "klp-relocs", klp_relocs_main },
+	{ "build", build_main },
 };
 
 struct main_args {
