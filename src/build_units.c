@@ -13,6 +13,7 @@
 #include "klp-ccp/build.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/kbuild_cmd.h"
+#include "klp-ccp/patch_mode.h"
 #include "klp-ccp/patch_read.h"
 
 static bool ends_with(const char *s, const char *suffix)
@@ -86,6 +87,7 @@ static int add_part(const struct build_options *o, struct build_plan *plan,
 		return -1;
 	if (ends_with(rel, ".h")) {
 		sb_adds(&plan->headers, part->text);
+		strlist_push(&plan->header_names, rel);
 		return 0;
 	}
 	if (!ends_with(rel, ".c")) {
@@ -249,14 +251,35 @@ static int locate_unit(const struct build_options *o, struct build_unit *u)
 	return 0;
 }
 
+/*
+ * Which units a header change reaches is GCC's answer per unit, and a
+ * widely included header has thousands: the user names them; the units
+ * including the first header (kbuild's .o.cmd files) are listed to choose from.
+ */
+static void headers_only_error(const struct build_options *o, const struct build_plan *plan)
+{
+	const char *header = plan->header_names.v[0];
+	struct strlist units;
+	struct strbuf sb = { 0 };
+
+	kbuild_units_including(o->tree, header, NULL, &units);
+	for (size_t i = 0; i < units.n && i < 8; i++)
+		sb_addf(&sb, "%s%s", i ? ", " : "", units.v[i]);
+	if (units.n > 8)
+		sb_addf(&sb, " and %zu more", units.n - 8);
+	diag_error("%s: the patch changes only headers: name each unit whose code they change "
+		   "with --unit=DIR/NAME.c (units including %s: %s)", o->patch, header,
+		   units.n ? sb.buf : "none found in kbuild's .o.cmd files");
+	sb_release(&sb);
+	strlist_release(&units);
+}
+
 int build_plan_units(const struct build_options *o, struct build_plan *plan)
 {
 	if ((o->patch && split_patch(o, plan)) || add_units(o, plan))
 		return -1;
 	if (!plan->n && plan->headers.len) {
-		diag_error("%s: the patch changes only headers: name each unit whose code they "
-			   "change with --unit=DIR/NAME.c (klp-ccp --patch on one unit names the "
-			   "others including the header)", o->patch);
+		headers_only_error(o, plan);
 		return -1;
 	}
 	if (!plan->n) {
@@ -288,4 +311,5 @@ void build_plan_release(struct build_plan *plan)
 	}
 	free(plan->units);
 	sb_release(&plan->headers);
+	strlist_release(&plan->header_names);
 }

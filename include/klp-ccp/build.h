@@ -43,6 +43,7 @@ struct build_plan {
 	struct build_unit *units;
 	size_t n, cap;
 	struct strbuf headers;		/* the patch's header parts */
+	struct strlist header_names;	/* their files, relative to the tree */
 };
 
 /* build_units.c: the units, their patch parts, objects and facts. 0 or -1. */

@@ -7,6 +7,7 @@
 #                             readelf/nm against Module.symvers; run from
 #                             another directory with relative paths
 #   run.sh patched-functions  the same units by --patched-functions=UNIT:F
+#   run.sh header-unit        a fix to a header only, with --unit=ipc/msg.c
 #   run.sh errors             one-line errors, exit 1, never a .ko
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -74,6 +75,18 @@ patched_functions() {
 	echo "PASS: --patched-functions"
 }
 
+# A header-only fix: the unit it reaches named with --unit.
+header_unit() {
+	"$KLP_CCP" build --tree="$tree" --patch="$src/tests/patch/corpus/ipc-update-pid.patch" \
+		--unit=ipc/msg.c -o "$work/hu" >"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
+	cat "$work/out.txt"
+	[ -f "$work/hu/klp_ipc-update-pid.ko" ] && fail "module name not sanitized"
+	check_module "$work/hu/klp_ipc_update_pid.ko"
+	grep -q '\.old_name = "do_msgsnd"' "$work/hu/livepatch.c" || fail "do_msgsnd is not patched"
+	grep -q 'old != pid && pid' "$work/hu/lp_ipc_msg.c" || fail "the header's fix is not in the module"
+	echo "PASS: header fix with --unit"
+}
+
 expect_error() {	# NAME PATTERN CMD...: exit 1, one error line matching, no .ko anywhere
 	local name=$1 pat=$2 rc
 	shift 2
@@ -99,10 +112,8 @@ errors() {
 	printf -- '--- a/Makefile\n+++ b/Makefile\n@@ -1,1 +1,2 @@\n+# x\n %s\n' \
 		"$(head -1 "$tree/Makefile")" >"$work/mk.patch"
 	expect_error not-c "changes 'Makefile': only C sources" "${B[@]}" -o "$work/x" --patch="$work/mk.patch"
-	printf -- '--- a/include/linux/kernel.h\n+++ b/include/linux/kernel.h\n@@ -1,1 +1,2 @@\n+/* x */\n %s\n' \
-		"$(head -1 "$tree/include/linux/kernel.h")" >"$work/h.patch"
-	expect_error header-only 'only headers: name each unit .* --unit=DIR/NAME.c' \
-		"${B[@]}" -o "$work/x" --patch="$work/h.patch"
+	expect_error header-only 'only headers: name each unit .* --unit=DIR/NAME.c (units including ipc/util.h: .*ipc/msg.c' \
+		"${B[@]}" -o "$work/x" --patch="$src/tests/patch/corpus/ipc-update-pid.patch"
 	mkdir -p "$work/foreign" && touch "$work/foreign/keep"
 	expect_error foreign-outdir "not the output of an earlier klp-ccp build" \
 		"${B[@]}" -o "$work/foreign" --patch="$fixes/cmdline.patch"
@@ -132,6 +143,7 @@ errors() {
 case ${1:-} in
 two-units) two_units ;;
 patched-functions) patched_functions ;;
+header-unit) header_unit ;;
 errors) errors ;;
-*) echo "usage: $0 two-units|patched-functions|errors"; exit 2 ;;
+*) echo "usage: $0 two-units|patched-functions|header-unit|errors"; exit 2 ;;
 esac
