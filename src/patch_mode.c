@@ -16,6 +16,7 @@
 
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/patch_explain.h"
 #include "klp-ccp/patch_mode.h"
 #include "klp-ccp/patch_read.h"
 
@@ -54,13 +55,6 @@ static int run_program(char *const *argv, struct strbuf *out)
 	if (rc < 0)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-static char *first_line(const struct strbuf *sb)
-{
-	const char *s = sb->buf ? sb->buf : "";
-
-	return xstrndup(s, strcspn(s, "\n"));
 }
 
 /* The -p level that makes every target an existing file. */
@@ -252,13 +246,9 @@ static int apply_patch(const char *patch, const struct patch_info *pi, const cha
 	if (!rc) {
 		char *argv[] = { "patch", strip, "-d", tree, "-i", abs_patch ? abs_patch : "",
 				 "--batch", "--forward", "--no-backup-if-mismatch", "-r", "-", NULL };
-		rc = run_program(argv, &out) ? -1 : 0;
-		if (rc) {
-			char *l = first_line(&out);
+		int status = run_program(argv, &out);
 
-			diag_error("%s: the patch does not apply to %s: %s", patch, pi->files[0].path, l);
-			free(l);
-		}
+		rc = patch_apply_report(patch, pi, out.buf ? out.buf : "", status);
 	}
 	sb_release(&out);
 	free(tree);
@@ -734,6 +724,8 @@ static int derive(const char *scratch, const char *patch, const struct patch_inf
 		  struct patch_plan *plan)
 {
 	char *a = xasprintf("%s/orig/out.o", scratch), *b = xasprintf("%s/patched/out.o", scratch);
+	char *tree = xasprintf("%s/tree", scratch), *patched_dump = xasprintf("%s/patched", scratch);
+	struct patch_explain_ctx ex = { pi, tree, plan->ipa_dump, patched_dump };
 	struct changed_result r;
 	int rc;
 
@@ -743,16 +735,20 @@ static int derive(const char *scratch, const char *patch, const struct patch_inf
 	free(a);
 	free(b);
 	if (rc)
-		return -1;
+		goto out;
 	recheck_line_only(&r, pi);
 	note_list("functions whose only change is moved line numbers (not patched)", &r.line_only);
+	patch_explain_moved(&ex, &r);
 	note_list("functions the patch adds (copied where used)", &r.added);
 	note_list("functions the patch removes", &r.removed);
 	for (size_t i = 0; i < r.changed.n; i++)
 		strlist_push(&plan->functions, r.changed.v[i]);
 	if (!plan->functions.n) {
-		diag_error("%s: the patch changes the code of no function%s", patch,
-			   r.line_only.n ? " (only line numbers moved)" : " (comments or formatting only?)");
+		char *why = patch_explain_no_code(&ex);
+
+		diag_error("%s: the patch changes the code of no function: %s%s", patch, why,
+			   r.line_only.n ? "; only line numbers moved" : "");
+		free(why);
 		rc = -1;
 	} else {
 		char *s = joined(&plan->functions);
@@ -761,6 +757,9 @@ static int derive(const char *scratch, const char *patch, const struct patch_inf
 		free(s);
 	}
 	changed_result_release(&r);
+out:
+	free(tree);
+	free(patched_dump);
 	return rc;
 }
 

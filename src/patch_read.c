@@ -149,10 +149,22 @@ static unsigned line_of(const char *text, const char *p)
 	return line;
 }
 
+/* The hunk's "@@ -a,b +c,d @@" and where it is in the patch. */
+static void note_hunk(struct patch_file *pf, unsigned line, const char *p)
+{
+	struct patch_hunk *h = ARRAY_PUSH(pf->hunks, pf->n_hunks, pf->cap_hunks);
+	const char *end = strstr(p + 2, "@@");
+	size_t eol = strcspn(p, "\r\n");
+
+	h->line = line;
+	h->header = xstrndup(p, end && (size_t)(end - p) < eol ? (size_t)(end + 2 - p) : eol);
+}
+
 int patch_read(const char *name, const char *text, struct patch_info *pi)
 {
-	const char *p = text, *file;
+	const char *p = text, *file, *counted = text;
 	struct patch_file *cur = NULL;
+	unsigned line = 1;	/* of counted */
 
 	while (p && *p) {
 		if ((file = name_line(p)) && unsafe_name(file)) {
@@ -167,6 +179,9 @@ int patch_read(const char *name, const char *text, struct patch_info *pi)
 			cur->path = target_of(p + 4);
 			cur->first_shift = pi->n_shifts;
 		} else if (!strncmp(p, "@@ -", 4) && cur) {
+			line += line_of(counted, p) - 1;	/* counted up to here once */
+			counted = p;
+			note_hunk(cur, line, p);
 			hunk_lines(&p, cur, pi);
 			continue;
 		}
@@ -183,6 +198,9 @@ void patch_info_release(struct patch_info *pi)
 		free(pi->files[i].path);
 		strlist_release(&pi->files[i].touched);
 		free(pi->files[i].spans);
+		for (size_t k = 0; k < pi->files[i].n_hunks; k++)
+			free(pi->files[i].hunks[k].header);
+		free(pi->files[i].hunks);
 	}
 	free(pi->files);
 }

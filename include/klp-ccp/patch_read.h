@@ -8,12 +8,20 @@
 #include "klp-ccp/patch_mode.h"
 #include "klp-ccp/util.h"
 
+/* A hunk as the patch has it, to name it when it does not apply cleanly. */
+struct patch_hunk {
+	unsigned line;		/* its "@@" line in the patch file */
+	char *header;		/* "@@ -a,b +c,d @@", without the function context */
+};
+
 struct patch_file {
 	char *path;		/* in the user's tree, relative to cwd */
 	struct strlist touched;	/* original line numbers touched, as decimal strings */
 	size_t first_shift;	/* its first hunk's entry in patch_info.shifts */
 	struct line_span *spans;	/* what changed, in the patched text's lines */
 	size_t n_spans, cap_spans;
+	struct patch_hunk *hunks;	/* in patch order: GNU patch's "Hunk #N" is hunks[N-1] */
+	size_t n_hunks, cap_hunks;
 };
 
 struct patch_info {
@@ -48,6 +56,15 @@ struct patch_part {
  */
 void patch_split(const char *text, struct patch_part **parts, size_t *n);
 void patch_parts_release(struct patch_part *parts, size_t n);
+
+/*
+ * GNU patch applied pi with this output and exit status: 0 when every hunk
+ * applied; else -1 with one error naming the first hunk that does not apply
+ * (patch:line of its "@@"). A hunk applied with fuzz is a warning, one
+ * applied at an offset a note (patch_apply.c).
+ */
+int patch_apply_report(const char *patch, const struct patch_info *pi, const char *out,
+		       int status);
 
 /* p without its first n '/'-separated components, or NULL. */
 const char *strip_components(const char *p, int n);

@@ -39,6 +39,10 @@ calls() {	# calls CALLER CALLEE: lp.o's code of CALLER has a relocation to CALLE
 
 no_trace() {	# the user's files are untouched and no scratch dir is left
 	cmp -s "$here/small/$1" "$1" || fail "the source was modified"
+	no_trace_tmp
+}
+
+no_trace_tmp() {	# no scratch dir is left
 	# klp-ccp's scratch directory goes to $TMPDIR: other tests' do not count
 	[ -z "$(find "$work/tmp" -mindepth 1 -maxdepth 1 2>/dev/null)" ] ||
 		fail "a scratch directory was left behind"
@@ -77,20 +81,105 @@ small_case() {
 		[ -e lp.c ] && fail "lp.c was written"
 		no_trace layout.c ;;
 	comment)	# a comment-only change touches no function
-		make_patch inline.c 's|^int other(int x)|/* unrelated */\nint other(int x)|'
+		make_patch inline.c 's|^int other(int x)|/* unrelated */\nint other(int x)|; s|return x - 3;|return x  -  3; // spaced|'
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
-		grep -q "error: .*changes the code of no function" err || fail "no 'no function' error"
+		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: it changes only comments or formatting" err ||
+			fail "no 'only comments or formatting' error"
 		[ -e lp.c ] && fail "lp.c was written" ;;
+	dead-code)	# code GCC folds away, in two functions: compiled away, both named
+		make_patch inline.c 's/return clamp(x) \* 2;/if (x > 1000 \&\& x < 5)\n\t\treturn 7;\n\treturn clamp(x) * 2;/; s/return x - 3;/if (sizeof(int) == 3)\n\t\treturn 9;\n\treturn x - 3;/'
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		patch -s -o patched.c inline.c <fix.patch || fail "patch does not apply"
+		lb=$(grep -n 'if (x > 1000' patched.c | cut -d: -f1)
+		lo=$(grep -n 'if (sizeof(int) == 3)' patched.c | cut -d: -f1)
+		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in 'user_b' (inline.c:$lb), 'other' (inline.c:$lo), the code of no function did (dead code to GCC)" err ||
+			fail "no 'compiled away' error naming user_b at inline.c:$lb and other at inline.c:$lo"
+		[ -e lp.c ] && fail "lp.c was written" ;;
+	dead-macro)	# a macro nothing uses: compiled away, outside any function
+		make_patch inline.c 's/^#define LIMIT 100$/#define LIMIT 100\n#define UNUSED 7/'
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in inline.c:2 (outside any function)" err ||
+			fail "no 'compiled away' error naming inline.c:2"
+		[ -e lp.c ] && fail "lp.c was written" ;;
+	removed-inlined)	# b stops calling helper: GCC inlines helper into a, its last caller
+		make_patch helper.c 's/return helper(x + 2) \* 3;/return g(x) * 3;/'
+		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "a, b"
+		grep -qx "klp-ccp: note: 'helper' is not removed by the patch: GCC inlined it into all its callers in the patched build, so it has no symbol there; it is inlined into 'a', which is patched" err ||
+			fail "no note that helper was inlined into a"
+		grep -q "functions the patch removes" err && fail "helper is said to be removed by the patch"
+		true ;;
+	added-outlined)	# b calls helper again: no longer inlined into a alone
+		sed -i 's/return helper(x + 2) \* 3;/return g(x) * 3;/' helper.c
+		make_patch helper.c 's/return g(x) \* 3;/return helper(x + 2) * 3;/'
+		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "a, b"
+		grep -q "klp-ccp: note: 'helper' is not added by the patch: GCC inlined it into all its callers in the original build, so it has no symbol there; it is inlined into 'a', which is patched" err ||
+			fail "no note that helper was inlined into a in the original"
+		grep -q "functions the patch adds" err && fail "helper is said to be added by the patch"
+		true ;;
+	removed-uncalled)	# c stops calling spare: no code for it, but the patch keeps it
+		make_patch helper.c 's/return spare(x) + spare(x + 1);/return g(x);/'
+		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "c"
+		grep -qx "klp-ccp: note: 'spare' is not removed by the patch: nothing calls it in the patched build, so GCC emitted no code for it there" err ||
+			fail "no note that nothing calls spare"
+		grep -q "functions the patch removes" err && fail "spare is said to be removed by the patch"
+		true ;;
+	removed-deleted)	# the patch deletes spare: that one is removed
+		make_patch helper.c 's/return spare(x) + spare(x + 1);/return g(x);/; /^static int __attribute__((noinline)) spare/,/^}/d'
+		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "c"
+		grep -qx "klp-ccp: note: functions the patch removes: spare" err || fail "spare is not said to be removed"
+		grep -q "is not removed" err && fail "spare is said not to be removed"
+		true ;;
 	moved)		# a line added in first() moves __LINE__ in second(): line-only
 		make_patch lines.c 's/	return x + 1;/	x ^= 0x55;\n\treturn x \* 7;/'
 		run_small lines.c; [ $rc = 0 ] || fail "klp-ccp failed"
 		derived "first"
 		grep -q "only change is moved line numbers.*second" err || fail "second not reported line-only" ;;
-	not-applying)	# a patch for other contents
-		make_patch inline.c 's/return x - 3;/return x - 4;/'
+	not-applying)	# a patch for other contents: the error names the failing hunk
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
 		sed -i 's/return x - 3;/return x - 5;/' inline.c
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
-		grep -q "error: .*does not apply" err || fail "no 'does not apply' error" ;;
+		hunk_at=$(grep -n '^@@' fix.patch | sed -n 2p | cut -d: -f1)
+		header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+		[ "$(grep -c 'error:' err)" = 1 ] || fail "not one error line"
+		grep -qF "fix.patch:$hunk_at: error: hunk #2 of inline.c ($header) does not apply" err ||
+			fail "the error does not name hunk #2 ($header) at fix.patch:$hunk_at"
+		[ -e lp.c ] && fail "lp.c was written"
+		no_trace_tmp ;;
+	already-applied)	# the source has the fix already
+		make_patch inline.c 's/return x - 3;/return x - 4;/'
+		sed -i 's/return x - 3;/return x - 4;/' inline.c
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -qx "klp-ccp: error: fix.patch: the patch does not apply: inline.c already has its changes (or the patch is reversed)" err ||
+			fail "no 'already has its changes' error" ;;
+	hunk-fuzz)	# a context line differs: applied with fuzz, a warning naming the hunk
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
+		sed -i 's/^int other(int x)$/int other(int x) \/\/ changed context/' inline.c
+		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, other"
+		hunk_at=$(grep -n '^@@' fix.patch | sed -n 2p | cut -d: -f1)
+		header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+		grep -qF "fix.patch:$hunk_at: warning: hunk #2 of inline.c ($header) applied with fuzz " err ||
+			fail "no warning naming hunk #2 ($header) at fix.patch:$hunk_at"
+		grep -q "hunk #1" err && fail "hunk #1, applied cleanly, is named"
+		grep -q "applied with fuzz" r.yaml || fail "the report lacks the fuzz warning"
+		no_trace_tmp ;;
+	hunk-offset)	# lines above the hunks: applied at an offset, a note (not a warning) per hunk
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
+		sed -i '1i /* two lines\n   above */' inline.c
+		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, other"
+		for n in 1 2; do
+			hunk_at=$(grep -n '^@@' fix.patch | sed -n ${n}p | cut -d: -f1)
+			header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+			grep -qF "fix.patch:$hunk_at: note: hunk #$n of inline.c ($header) applied at line " err ||
+				fail "no note naming hunk #$n ($header) at fix.patch:$hunk_at"
+		done
+		grep -q "warning:" err && fail "an offset is a warning"
+		true ;;
 	header)		# a static inline of a header the unit includes: its two callers change
 		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
 		run_small hdr.c; [ $rc = 0 ] || fail "klp-ccp failed"
