@@ -24,13 +24,22 @@ HOOKS = [("-H", "may-include-header"), ("-F", "can-externalize-fun"),
 # Refusals: errors that name why the function cannot be livepatched (or
 # extracted). Anything else failing is a finding (extract-failed).
 REFUSALS = [
+    ("tracepoint", re.compile(r"tracepoint code")),
     ("alias", re.compile(r"is only an alias of")),
     ("macro-body", re.compile(r"declared and called inside one macro expansion")),
-    ("tracepoint", re.compile(r"tracepoint code")),
+    ("no-c-definition", re.compile(r"unknown patched function .*no definition in this translation unit")),
     ("init-exit", re.compile(r"\.(init|exit)(\.text)?\b.*(cannot|not)|__(init|exit)\b.*(cannot|not)|(cannot|not).*(\.init|__init|\.exit|__exit)")),
-    ("notrace", re.compile(r"notrace|no __fentry__|not traceable|ftrace")),
+    ("notrace", re.compile(r"notrace|no __fentry__|not traceable")),
     ("not-livepatchable", re.compile(r"cannot be livepatched|not livepatchable|can(no|')t be patched")),
 ]
+
+
+def refusal_class(text):
+    """The refusal class of an extraction's error output, or None."""
+    for cls, pat in REFUSALS:
+        if pat.search(text):
+            return cls
+    return None
 
 
 class Ctx:
@@ -79,7 +88,8 @@ def normalize(msg):
     replaced, so that equal errors on different functions group together."""
     msg = re.sub(r"^\S+:\d+(:\d+)?: ", "", msg)
     msg = re.sub(r"^klp-ccp: (error: )?(\S+\.c: )?", "", msg)
-    msg = re.sub(r"'[^']*'", "'X'", msg)
+    msg = re.sub(r"; did you mean .*", "", msg)
+    msg = re.sub(r"'[^']*'|‘[^’]*’", "'X'", msg)
     msg = re.sub(r"\b\d+\b", "N", msg)
     return msg[:160]
 
@@ -111,9 +121,9 @@ def classify_extract_failure(rc, log):
         return {"status": "timeout", "class": "timeout", "detail": err}
     if rc < 0 or rc >= 128 or re.search(r"Sanitizer|Segmentation|Assertion|core dumped", text):
         return {"status": "crash", "class": "signal %d" % (-rc if rc < 0 else rc), "detail": err}
-    for cls, pat in REFUSALS:
-        if pat.search(text):
-            return {"status": "refused", "class": cls, "detail": err}
+    cls = refusal_class(text)
+    if cls:
+        return {"status": "refused", "class": cls, "detail": err}
     return {"status": "extract-failed", "class": normalize(err), "detail": err}
 
 
@@ -264,9 +274,9 @@ def control(ctx, flat, funcs, d):
     lpnames = {f: "klpp_" + f if f in done else f for f in funcs}
     extra = ["-iquote", os.path.dirname(os.path.join(ctx.tree, src))]
     res = compare(ctx, flat, d, "control", ctl, funcs, lpnames, extra=extra)
-    if res["status"] == "compile-failed" and "klpp_" in res["detail"]:
-        # a function declared by a header and called before its definition:
-        # rename the header's prototype too
+    if res["status"] == "compile-failed" and done:
+        # a function declared by a header and called before its definition,
+        # or named by token pasting in a macro: rename it there too
         extra += ["-D%s=klpp_%s" % (f, f) for f in sorted(done)]
         res = compare(ctx, flat, d, "control", ctl, funcs, lpnames, extra=extra)
         res["detail"] = "(renamed with -D too) " + res.get("detail", "")

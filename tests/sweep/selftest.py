@@ -63,8 +63,13 @@ def test_classes():
              "TRACE_EVENT (CREATE_TRACE_POINTS): it cannot be livepatched", 1, "refused", "tracepoint"),
             ("klp-ccp: error: fs/x.c: patched function '__x64_sys_foo' is only an alias of '__do_sys_foo'",
              1, "refused", "alias"),
-            ("klp-ccp: error: fs/x.c: unknown patched function 'foo': no definition", 1,
+            ("klp-ccp: error: fs/x.c: unknown patched function '__SCT__foo': no definition in this "
+             "translation unit", 1, "refused", "no-c-definition"),
+            ("fs/x.c:3:4: error: address of function 'f' is taken, so it must be externalized", 1,
              "extract-failed", None),
+            ("./include/trace/events/sched.h:579:1: error: modify-patched-fun-sym: 'perf_trace_x' is "
+             "tracepoint code\nerror: declared and called inside one macro expansion", 1, "refused",
+             "tracepoint"),
             ("AddressSanitizer: heap-use-after-free", 1, "crash", None),
             ("", -11, "crash", None),
             ("", -1000, "timeout", None),
@@ -75,8 +80,8 @@ def test_classes():
             r = runcase.classify_extract_failure(rc, log)
             expect(r["status"] == status, "%r -> %s, got %s" % (text, status, r["status"]))
             expect(cls is None or r["class"] == cls, "%r -> class %s, got %s" % (text, cls, r["class"]))
-    a = runcase.normalize("klp-ccp: error: fs/a.c: unknown patched function 'foo': no definition")
-    b = runcase.normalize("klp-ccp: error: mm/b.c: unknown patched function 'bar': no definition")
+    a = runcase.normalize("fs/a.c:1:2: error: address of function 'foo' is taken, 1 time")
+    b = runcase.normalize("mm/b.c:30:4: error: address of function 'bar' is taken, 2 time")
     expect(a == b, "equal errors normalize alike: %s / %s" % (a, b))
 
 

@@ -39,6 +39,7 @@ def parse_args():
     p.add_argument("--results", default="sweep-results.jsonl")
     p.add_argument("--table")
     p.add_argument("--findings")
+    p.add_argument("--notes", help="text put at the top of --findings")
     p.add_argument("--keep", help="work directories of the non-identical cases go here")
     p.add_argument("--timeout", type=int, default=600, help="seconds per step of a case")
     p.add_argument("--sample", action="store_true", help="only the CI sample")
@@ -48,6 +49,10 @@ def parse_args():
     p.add_argument("--limit", type=int, default=0, help="run at most N new cases")
     p.add_argument("--thresholds", help="file of 'VARIANT MIN-PERCENT' lines")
     p.add_argument("--no-verify", action="store_true", help="use the objcmp_tool adapter")
+    p.add_argument("--redo", action="append", default=[],
+                   help="VARIANT:STATUS: run again the cases with that result (repeatable)")
+    p.add_argument("--report-only", action="store_true",
+                   help="run nothing: write --table/--findings from --results")
     p.add_argument("--fresh", action="store_true", help="start --results afresh (no resume)")
     return p.parse_args()
 
@@ -61,7 +66,7 @@ def has_verify(klp):
 
 
 def load(path):
-    done, runs = {}, []
+    done, runs = {}, {}
     if os.path.exists(path):
         for line in open(path):
             try:
@@ -71,8 +76,8 @@ def load(path):
             if "case" in rec:
                 done[rec["case"]] = rec
             elif "run" in rec:
-                runs.append(rec)
-    return done, runs
+                runs[rec["run"]] = rec
+    return done, list(runs.values())
 
 
 def git_commit(root):
@@ -103,9 +108,14 @@ def main():
     if a.fresh and os.path.exists(a.results):
         os.remove(a.results)
     done, _ = load(a.results)
+    redo = [r.split(":", 1) for r in a.redo]
+    done = {k: r for k, r in done.items()
+            if not any(r.get(v, {}).get("status") == st for v, st in redo)}
     todo = [c for c in cases if corpus_cases.case_key(*c) not in done]
     if a.limit:
         todo = todo[:a.limit]
+    if a.report_only:
+        return write_outputs(a, cases, total, git_commit(root), "verify" if verify else "objcmp_tool adapter")
     keep = a.keep and os.path.abspath(a.keep)
     if keep:
         os.makedirs(keep, exist_ok=True)
@@ -138,24 +148,33 @@ def main():
                 rec = fut.result()
                 print("[%d/%d] %s: %s" % (k, len(todo), rec["case"], table.case_line(rec)), flush=True)
                 if k % 20 == 0:
+                    heartbeat(a, lock, start, k, commit)
                     write_outputs(a, cases, total, commit, mode)
-    with open(a.results, "a") as f:
-        f.write(json.dumps({"run": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(start)),
-                            "seconds": round(time.time() - start), "cases": len(todo),
-                            "commit": commit, "j": a.j, "sample": a.sample}) + "\n")
+    heartbeat(a, threading.Lock(), start, len(todo), commit)
     return write_outputs(a, cases, total, commit, mode)
+
+
+def heartbeat(a, lock, start, ncases, commit):
+    """A 'run' line: the run's wall time so far (the last line of a run
+    counts, so an interrupted run still counts up to its last heartbeat)."""
+    with lock, open(a.results, "a") as f:
+        f.write(json.dumps({"run": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(start)),
+                            "seconds": round(time.time() - start), "cases": ncases,
+                            "commit": commit, "j": a.j, "sample": a.sample}) + "\n")
 
 
 def write_outputs(a, cases, total, commit, mode):
     done, runs = load(a.results)
     keys = [corpus_cases.case_key(*c) for c in cases]
-    recs = [done[k] for k in keys if k in done]
+    recs = table.reclassify([done[k] for k in keys if k in done])
     if a.table:
         with open(a.table + ".tmp", "w") as f:
             f.write(table.markdown(recs, len(cases), total, runs, commit, mode, a.sample))
         os.replace(a.table + ".tmp", a.table)
     if a.findings:
         with open(a.findings + ".tmp", "w") as f:
+            if a.notes and os.path.exists(a.notes):
+                f.write(open(a.notes).read() + "\n")
             f.write(table.findings(recs, len(cases)))
         os.replace(a.findings + ".tmp", a.findings)
     summary = table.rates(recs)

@@ -3,8 +3,25 @@ the threshold check."""
 import re
 import time
 
+import runcase
+
 VARIANTS = ("kernel", "defaults", "control")
 FAILS = ("extract-failed", "crash", "timeout", "compile-failed", "verify-error")
+
+
+def reclassify(recs):
+    """Refusal classes again from the recorded error lines, so that a change
+    of runcase.REFUSALS applies to results already recorded."""
+    for rec in recs:
+        for v in ("kernel", "defaults"):
+            r = rec.get(v)
+            if r and r["status"] in ("refused", "extract-failed"):
+                cls = runcase.refusal_class(r.get("detail", ""))
+                if cls:
+                    r["status"], r["class"] = "refused", cls
+                elif r["status"] == "refused":
+                    r["status"], r["class"] = "extract-failed", runcase.normalize(r.get("detail", ""))
+    return recs
 
 
 def func_verdicts(r):
@@ -76,6 +93,7 @@ def per_object(recs):
         k = rec["kernel"]
         if k["status"] == "refused":
             o["k_ref"] += len(rec["funcs"])
+            o.setdefault("why", {})[k["class"]] = o.setdefault("why", {}).get(k["class"], 0) + 1
         if k["status"] not in ("refused",) + FAILS[:3]:
             o["k_ext"] += len(rec["funcs"])
         if k["status"] in ("identical", "differs", "verify-error"):
@@ -130,11 +148,13 @@ def markdown(recs, nsel, total, runs, commit, mode, sample):
     L += failure_rows(recs)
     L += ["", "## Per object (functions; kernel = `policies/kernel`)", "",
           "| object | cases | functions | kernel extracted | kernel compiled | kernel identical | "
-          "kernel refused | defaults identical | control identical |",
+          "kernel refused (class cases) | defaults identical | control identical |",
           "|---|---|---|---|---|---|---|---|---|"]
     for o, r in sorted(per_object(recs).items()):
-        L.append("| %s | %d | %d | %d | %d | %d | %d | %d | %d |" % (
-            o, r["cases"], r["funcs"], r["k_ext"], r["k_comp"], r["k_id"], r["k_ref"], r["d_id"], r["c_id"]))
+        why = ", ".join("%s %d" % kv for kv in sorted(r.get("why", {}).items()))
+        L.append("| %s | %d | %d | %d | %d | %d | %d%s | %d | %d |" % (
+            o, r["cases"], r["funcs"], r["k_ext"], r["k_comp"], r["k_id"], r["k_ref"],
+            " (%s)" % why if why else "", r["d_id"], r["c_id"]))
     return "\n".join(L) + "\n"
 
 
