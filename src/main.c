@@ -386,6 +386,7 @@ static const struct {
 	{ "changed-functions", changed_functions_main },
 	{ "glue", glue_main },
 	{ "klp-relocs", klp_relocs_main },
+	{ "build", build_main },
 	{ "verify", verify_main },
 };
 
