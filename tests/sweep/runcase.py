@@ -16,6 +16,8 @@ import shutil
 import signal
 import subprocess
 
+import adapter_class
+
 HOOKS = [("-H", "may-include-header"), ("-F", "can-externalize-fun"),
          ("-S", "shall-externalize-fun"), ("-O", "shall-externalize-obj"),
          ("-E", "modify-externalized-sym"), ("-P", "modify-patched-fun-sym"),
@@ -210,6 +212,11 @@ def compare(ctx, flat, d, tag, src, funcs, lpnames, extra=()):
             cold = per.pop(f + ".cold", "identical")
             if per.get(f) == "identical" and cold != "identical":
                 per[f] = cold
+            if per.get(f, "").startswith("differs (code)"):
+                lpname = lpnames.get(f, "klpp_" + f)
+                cls, why = adapter_class.classify(orig, out, f, lpname)
+                if cls != "code":
+                    per[f] = "differs (%s): %s [%s]" % (cls, why, per[f][len("differs (code): "):])
     funcres = {f: per.get(f, "differs (missing): no verdict") for f in funcs}
     classes = sorted({re.match(r"differs \(([^)]*)\)", v).group(1) if v.startswith("differs (") else "code"
                       for v in funcres.values() if v != "identical"})
