@@ -44,6 +44,9 @@ def refusal_class(text):
     return None
 
 
+RUNNING = set()   # the steps' processes, killed when the sweep is interrupted
+
+
 class Ctx:
     """What every case needs: paths, tools, options."""
 
@@ -61,12 +64,24 @@ def run(argv, cwd, timeout, log):
     with open(log, "wb") as out:
         p = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out,
                              stderr=subprocess.STDOUT, start_new_session=True)
+        RUNNING.add(p)
         try:
             return p.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(p.pid, signal.SIGKILL)
             p.wait()
             return -1000
+        finally:
+            RUNNING.discard(p)
+
+
+def kill_running():
+    """Kill the process groups of the steps running (sweep interrupted)."""
+    for p in list(RUNNING):
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def read(path):

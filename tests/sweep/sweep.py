@@ -19,6 +19,8 @@ import argparse
 import concurrent.futures as cf
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -127,6 +129,16 @@ def main():
     with tempfile.TemporaryDirectory(prefix="klp-ccp-sweep.") as tmp:
         ctx.tmp = tmp
         lock = threading.Lock()
+
+        def interrupted(signum, frame):
+            # count the run's time, stop the steps, leave the results as they are
+            runcase.kill_running()
+            heartbeat(a, threading.Lock(), start, -1, commit)
+            shutil.rmtree(tmp, ignore_errors=True)
+            os._exit(128 + signum)
+
+        signal.signal(signal.SIGTERM, interrupted)
+        signal.signal(signal.SIGINT, interrupted)
         olock = threading.Lock()
 
         def one(i, flat, funcs):
