@@ -86,7 +86,7 @@ char *cleanup_mkdtemp(char *tmpl)
 	return dir;
 }
 
-int cleanup_mkdir(const char *path, mode_t mode)
+static int mkdir_registered(const char *path, mode_t mode, enum entry_kind kind)
 {
 	sigset_t old;
 	int rc;
@@ -94,9 +94,19 @@ int cleanup_mkdir(const char *path, mode_t mode)
 	cleanup_block(&old);
 	rc = mkdir(path, mode);
 	if (!rc)
-		add_entry(path, ENTRY_EMPTY_DIR);
+		add_entry(path, kind);
 	cleanup_unblock(&old);
 	return rc;
+}
+
+int cleanup_mkdir(const char *path, mode_t mode)
+{
+	return mkdir_registered(path, mode, ENTRY_EMPTY_DIR);
+}
+
+int cleanup_mkdir_tree(const char *path, mode_t mode)
+{
+	return mkdir_registered(path, mode, ENTRY_TREE);
 }
 
 void cleanup_forget(const char *path)
@@ -175,6 +185,11 @@ static void remove_tree_at(int dirfd, const char *name, int depth)
 	}
 	close(fd);
 	unlinkat(dirfd, name, AT_REMOVEDIR);
+}
+
+void cleanup_remove_tree(const char *path)
+{
+	remove_tree_at(AT_FDCWD, path, 0);
 }
 
 void cleanup_run(void)

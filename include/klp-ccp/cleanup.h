@@ -14,6 +14,9 @@
 int cleanup_mkstemp(char *tmpl);
 char *cleanup_mkdtemp(char *tmpl);		/* removed with everything in it */
 int cleanup_mkdir(const char *path, mode_t mode);	/* removed when empty */
+int cleanup_mkdir_tree(const char *path, mode_t mode);	/* removed with its contents */
+/* Remove path and everything below it now (not following symlinks). */
+void cleanup_remove_tree(const char *path);
 /* Not ours to remove any more (renamed into place, or removed already). */
 void cleanup_forget(const char *path);
 

@@ -68,6 +68,21 @@ small_case() {
 			grep -qx "inline.c:$want" || fail "the report does not place user_a at inline.c:$want"
 		rm -f patched.c
 		no_trace inline.c ;;
+	inline-facts)	# the target shows limit inlined into its callers, which --patch patches too: a note
+		make_patch glob.c 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
+		gcc -O2 -g -c glob.c -o target.o || fail "gcc failed"
+		mkdir -p tmp
+		TMPDIR=$work/tmp "$KLP_CCP" -o lp.c --patch=fix.patch --target-object=target.o -- gcc -O2 -g -c glob.c 2>err ||
+			fail "klp-ccp failed"
+		derived "limit, user_a, user_b"
+		[ "$(grep -c "^glob.c:3:5: note: patched function 'limit' is inlined into user_a, user_b in target.o: they are patched too\$" err)" = 1 ] ||
+			fail "not one note that user_a and user_b are patched too"
+		grep -q "warning:" err && fail "a warning for what klp-ccp does itself"
+		# patching only some of them by hand: a warning naming the rest
+		"$KLP_CCP" -o lp.c --patched-functions=limit,user_a --target-object=target.o -- gcc -O2 -g -c glob.c 2>err ||
+			fail "klp-ccp failed"
+		grep -qx "glob.c:3:5: warning: patched function 'limit' is inlined into user_b in target.o: patch those too (user_a is patched)" err ||
+			fail "no warning naming user_b alone" ;;
 	constant)	# a changed constant changes its users
 		make_patch inline.c 's/#define LIMIT 100/#define LIMIT 200/'
 		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
