@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "klp-ccp/build.h"
+#include "klp-ccp/cleanup.h"
 #include "klp-ccp/diag.h"
 
 extern char **environ;
@@ -61,10 +63,15 @@ static void unit_argv(const struct build_options *o, const struct build_unit *u,
 	strlist_push_owned(argv, NULL);
 }
 
-/* argv in dir (NULL: here), stdin /dev/null, stdout and stderr into log. */
+/*
+ * argv in dir (NULL: here), stdin /dev/null, stdout and stderr into log, in
+ * a process group of its own that an interrupt of klp-ccp ends (cleanup.h).
+ */
 static pid_t spawn_logged(char *const *argv, const char *dir, const char *log)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	sigset_t old;
 	pid_t pid;
 	int rc;
 
@@ -74,7 +81,16 @@ static pid_t spawn_logged(char *const *argv, const char *dir, const char *log)
 	posix_spawn_file_actions_adddup2(&fa, 1, 2);
 	if (dir)
 		posix_spawn_file_actions_addchdir_np(&fa, dir);
-	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawnattr_init(&attr);
+	cleanup_block(&old);
+	posix_spawnattr_setsigmask(&attr, &old);	/* not the blocked one */
+	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
+	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
+	if (!rc)
+		cleanup_add_group(pid);
+	cleanup_unblock(&old);
+	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc) {
 		diag_error("build: cannot run %s: %s", argv[0], strerror(rc));
@@ -154,6 +170,8 @@ static void reap_one(struct build_plan *plan)
 	do
 		pid = wait(&status);
 	while (pid < 0 && errno == EINTR);
+	if (pid > 0)
+		cleanup_forget_group(pid);
 	for (size_t i = 0; pid > 0 && i < plan->n; i++)
 		if (plan->units[i].pid == pid) {
 			plan->units[i].status = status;
@@ -214,6 +232,8 @@ int build_run_make(const struct build_options *o)
 	else
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
+	if (pid > 0)
+		cleanup_forget_group(pid);
 	if (!rc && !(WIFEXITED(status) && !WEXITSTATUS(status))) {
 		char *why = log_reason(log);
 

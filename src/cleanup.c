@@ -16,11 +16,12 @@
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/util.h"
 
-enum entry_kind { ENTRY_FILE, ENTRY_EMPTY_DIR, ENTRY_TREE };
+enum entry_kind { ENTRY_FILE, ENTRY_EMPTY_DIR, ENTRY_TREE, ENTRY_GROUP };
 
 struct entry {
-	char *path;
+	char *path;		/* NULL for a process group */
 	enum entry_kind kind;
+	pid_t pid;		/* ENTRY_GROUP: its leader */
 };
 
 static struct entry *volatile entries;
@@ -55,8 +56,9 @@ static void add_entry(const char *path, enum entry_kind kind)
 		v = xrealloc(v, cap_entries * sizeof(*v));
 		entries = v;
 	}
-	v[n_entries].path = xstrdup(path);
+	v[n_entries].path = path ? xstrdup(path) : NULL;
 	v[n_entries].kind = kind;
+	v[n_entries].pid = 0;
 	n_entries++;
 }
 
@@ -109,14 +111,17 @@ int cleanup_mkdir_tree(const char *path, mode_t mode)
 	return mkdir_registered(path, mode, ENTRY_TREE);
 }
 
-void cleanup_forget(const char *path)
+/* The newest entry of path (or of process group pid when path is NULL) removed. */
+static void forget_entry(const char *path, pid_t pid)
 {
 	sigset_t old;
 	size_t i = n_entries;
 
 	cleanup_block(&old);
 	while (i-- > 0) {
-		if (strcmp(entries[i].path, path))
+		const struct entry *e = &entries[i];
+
+		if (path ? !e->path || strcmp(e->path, path) : e->path || e->pid != pid)
 			continue;
 		free(entries[i].path);
 		memmove(&entries[i], &entries[i + 1], (n_entries - i - 1) * sizeof(*entries));
@@ -124,6 +129,23 @@ void cleanup_forget(const char *path)
 		break;
 	}
 	cleanup_unblock(&old);
+}
+
+void cleanup_forget(const char *path)
+{
+	forget_entry(path, 0);
+}
+
+/* Signals blocked by the caller (spawn and registration are one step). */
+void cleanup_add_group(pid_t pid)
+{
+	add_entry(NULL, ENTRY_GROUP);
+	entries[n_entries - 1].pid = pid;
+}
+
+void cleanup_forget_group(pid_t pid)
+{
+	forget_entry(NULL, pid);
 }
 
 pid_t cleanup_fork_child(void)
@@ -205,7 +227,11 @@ void cleanup_run(void)
 	for (size_t i = n_entries; i-- > 0;) {
 		const struct entry *e = &entries[i];
 
-		if (e->kind == ENTRY_FILE)
+		if (e->kind == ENTRY_GROUP) {
+			/* its own handler removes its files: ended before ours go */
+			kill(-e->pid, SIGTERM);
+			waitpid(e->pid, NULL, 0);
+		} else if (e->kind == ENTRY_FILE)
 			unlink(e->path);
 		else if (e->kind == ENTRY_EMPTY_DIR)
 			rmdir(e->path);

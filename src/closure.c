@@ -16,6 +16,7 @@
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/macro_args.h"
 #include "klp-ccp/patch_mode.h"
+#include "klp-ccp/provider.h"
 #include "klp-ccp/unevaluated.h"
 
 struct walker {

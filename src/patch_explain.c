@@ -35,6 +35,33 @@ static bool starts_ident(const char *t, size_t i)
 	return is_ident_char((unsigned char)t[i]) && (!i || !is_ident_char((unsigned char)t[i - 1]));
 }
 
+static bool all_caps(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i] >= 'a' && t[i] <= 'z')
+			return false;
+	return true;
+}
+
+/*
+ * name: the identifier, or for a macro defining the function (an all-caps
+ * name: SYSCALL_DEFINE4(msgsnd, ...)) the macro with its first argument.
+ */
+static void macro_head(const char *t, size_t id, size_t id_len, size_t paren, size_t end,
+		       char *name, size_t size)
+{
+	size_t a = paren + 1, n;
+
+	while (a < end && (t[a] == ' ' || t[a] == '\t'))
+		a++;
+	for (n = 0; a + n < end && is_ident_char((unsigned char)t[a + n]); n++)
+		;
+	if (all_caps(t + id, id_len) && n)
+		snprintf(name, size, "%.*s(%.*s)", (int)id_len, t + id, (int)n, t + a);
+	else
+		snprintf(name, size, "%.*s", (int)id_len, t + id);
+}
+
 /*
  * The declarator name of a definition head [start, end): the identifier just
  * before its first '(' outside parentheses, attributes skipped; empty when the
@@ -62,7 +89,7 @@ static void head_name(const char *t, size_t start, size_t end, char *name, size_
 				last_len = 0;
 				continue;
 			}
-			snprintf(name, size, "%.*s", (int)last_len, t + last);
+			macro_head(t, last, last_len, i, end, name, size);
 			return;
 		}
 	}

@@ -28,6 +28,15 @@ void cleanup_forget(const char *path);
 pid_t cleanup_fork_child(void);
 void cleanup_child_done(void);
 
+/*
+ * A child started in a process group of its own (posix_spawn with
+ * POSIX_SPAWN_SETPGROUP, registered with the fatal signals blocked): an
+ * interrupt sends its group SIGTERM (it cleans up after itself) and waits
+ * for it, before any file is removed. Forget it once it has been waited for.
+ */
+void cleanup_add_group(pid_t pid);
+void cleanup_forget_group(pid_t pid);
+
 /* Block / restore the fatal signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT). */
 void cleanup_block(sigset_t *old);
 void cleanup_unblock(const sigset_t *old);

@@ -100,7 +100,7 @@ expect_error() {	# NAME PATTERN CMD...: exit 1, one error line matching, no .ko 
 }
 
 errors() {
-	local B=("$KLP_CCP" build --tree="$tree")
+	local B=("$KLP_CCP" build --tree="$tree") rc
 	expect_error no-tree '--tree=KERNEL_TREE and -o OUTDIR are required' "$KLP_CCP" build -o "$work/x" --patch="$fixes/cmdline.patch"
 	expect_error bad-spec 'UNIT.c:FUNCTION' "${B[@]}" -o "$work/x" --patched-functions=cmdline_proc_show
 	# a unit the tree does not build (32-bit only)
@@ -135,8 +135,26 @@ errors() {
 		--patched-functions=fs/proc/cmdline.c:cmdline_proc_show >"$work/again.out" 2>&1 ||
 		fail "rebuild into an earlier output: $(cat "$work/again.out")"
 	[ -f "$work/mf/klp_again.ko" ] || fail "rebuild: no klp_again.ko"
-	"$KLP_CCP" --help | grep -q 'klp-ccp build --tree=' || fail "klp-ccp --help does not list build"
-	"$KLP_CCP" build --help | grep -q -- '--patched-functions=UNIT.c:F' || fail "build --help"
+	# interrupted while a unit is extracted: OUTDIR, the extraction and its
+	# scratch files are gone
+	mkdir -p "$work/tmp"
+	TMPDIR=$work/tmp "${B[@]}" -o "$work/sig" --patch="$fixes/exit-group.patch" >"$work/sig.out" 2>&1 &
+	local pid=$!
+	for _ in $(seq 300); do
+		grep -q . "$work/tmp"/klp-ccp-patch-*/patched-src/kernel/exit.c 2>/dev/null && break
+		sleep 0.1
+	done
+	kill -INT $pid
+	wait $pid
+	rc=$?
+	[ $rc = 130 ] || fail "interrupted build: exit $rc (want death by SIGINT): $(cat "$work/sig.out")"
+	[ -e "$work/sig" ] && fail "interrupted build: $work/sig is left"
+	pgrep -f -- "--outfile=$work/sig/" >/dev/null && fail "interrupted build: an extraction still runs"
+	# (GCC's own cc*.s temporaries die with the killed compiler: not klp-ccp's)
+	ls -A "$work/tmp" | grep -v '^cc' && fail "interrupted build: scratch files left"
+	echo "ok: interrupted build leaves nothing"
+	grep -q 'klp-ccp build --tree=' <<<"$("$KLP_CCP" --help)" || fail "klp-ccp --help does not list build"
+	grep -q -- '--patched-functions=UNIT.c:F' <<<"$("$KLP_CCP" build --help)" || fail "build --help"
 	echo "PASS: errors"
 }
 
