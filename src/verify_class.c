@@ -220,7 +220,9 @@ struct call_diff {
 	struct strlist clones;		/* "TARGET-CALLEE LP-CALLEE" pairs, as text */
 	struct strlist clone_names;
 	struct strlist via_pointer;	/* called through lp.c's pointer to it */
-	struct strlist other;		/* a call that cannot be inlining: code */
+	struct strlist other_target;	/* calls no inlining explains: code */
+	struct strlist other_lp;
+	struct strlist via;		/* "X (called by Y)": made by an inlined Y */
 };
 
 static void call_diff_release(struct call_diff *d)
@@ -230,7 +232,9 @@ static void call_diff_release(struct call_diff *d)
 	strlist_release(&d->clones);
 	strlist_release(&d->clone_names);
 	strlist_release(&d->via_pointer);
-	strlist_release(&d->other);
+	strlist_release(&d->other_target);
+	strlist_release(&d->other_lp);
+	strlist_release(&d->via);
 }
 
 /* x in from only: a clone of the same function called in to instead? */
@@ -333,8 +337,7 @@ static void sort_one_sided(struct verify_objs *o, const char *x, const struct si
 		   inlined_in(o, 0, x, sd->name)) {
 		strlist_push(sd->in_target ? &d->inl_lp : &d->inl_target, x);
 	} else {
-		strlist_push_owned(&d->other, xasprintf("%s (only in %s)", x,
-							 sd->in_target ? "the target" : "lp.c's build"));
+		strlist_push(sd->in_target ? &d->other_target : &d->other_lp, x);
 	}
 }
 
@@ -349,6 +352,73 @@ static void diff_calls(struct verify_objs *o, const struct calls *ct, const stru
 	for (size_t i = 0; i < cl->callees.n; i++)
 		if (!strlist_contains(&ct->callees, cl->callees.v[i]))
 			sort_one_sided(o, cl->callees.v[i], &sl, d);
+}
+
+/*
+ * Does a function named like one of inlined (the other build's out-of-line
+ * copy in obj) call x, itself or through its callees (3 levels)? Then the
+ * call to x comes with that inlining. Its name, else NULL.
+ */
+static const char *caller_among(const struct objcmp_obj *obj, const struct strlist *inlined,
+				const char *x, int depth)
+{
+	for (size_t i = 0; i < inlined->n; i++) {
+		struct strlist callees = {0};
+		const char *found = NULL;
+
+		for (size_t k = 0; k < objcmp_nfuncs(obj); k++)
+			if (!strcmp(objcmp_func_at(obj, k)->norm, inlined->v[i]))
+				objcmp_callees(obj, objcmp_func_at(obj, k), &callees);
+		if (strlist_contains(&callees, x) ||
+		    (depth > 1 && caller_among(obj, &callees, x, depth - 1)))
+			found = inlined->v[i];
+		strlist_release(&callees);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
+/* Is any of names a function obj has out of line? */
+static bool any_defined(const struct objcmp_obj *obj, const struct strlist *names)
+{
+	for (size_t i = 0; i < names->n; i++)
+		for (size_t k = 0; k < objcmp_nfuncs(obj); k++)
+			if (!strcmp(objcmp_func_at(obj, k)->norm, names->v[i]))
+				return true;
+	return false;
+}
+
+/*
+ * Calls in one build only that a callee inlined there brought along: the
+ * other build's out-of-line copy of that callee makes them. When the other
+ * build has no copy of any callee inlined here (lp.c externalized them),
+ * calls made here alone are taken as coming from the inlined code.
+ */
+static void explain_by_inlining(const struct verify_objs *o, struct call_diff *d)
+{
+	struct strlist *lists[2] = { &d->other_lp, &d->other_target };
+	struct strlist *inl[2] = { &d->inl_lp, &d->inl_target };
+	const struct objcmp_obj *other[2] = { o->target, o->lp };
+
+	for (int side = 0; side < 2; side++) {
+		struct strlist *l = lists[side], left = {0};
+		bool unseen = inl[side]->n && !any_defined(other[side], inl[side]);
+
+		for (size_t i = 0; i < l->n; i++) {
+			const char *y = caller_among(other[side], inl[side], l->v[i], 3);
+
+			if (y)
+				strlist_push_owned(&d->via, xasprintf("%s (called by %s)", l->v[i], y));
+			else if (unseen)
+				strlist_push_owned(&d->via, xasprintf("%s (from the inlined code)",
+								       l->v[i]));
+			else
+				strlist_push(&left, l->v[i]);
+		}
+		strlist_release(l);
+		*l = left;
+	}
 }
 
 /* Callees lp.c externalizes whose local definition GCC saw in the original. */
@@ -380,8 +450,9 @@ static bool classify_calls(const struct call_diff *d, const struct comparison *c
 {
 	struct strbuf sb = {0};
 
-	if (d->other.n || d->via_pointer.n) {
-		add_list(&sb, "calls", &d->other);
+	if (d->other_target.n || d->other_lp.n || d->via_pointer.n) {
+		add_list(&sb, "calls only in the target:", &d->other_target);
+		add_list(&sb, "calls only in lp.c's build:", &d->other_lp);
 		add_list(&sb, "called through lp.c's pointer", &d->via_pointer);
 		sb_addf(&sb, "; %s", c->reason);
 		set_detail(out, VC_CODE, sb_detach(&sb));
@@ -390,6 +461,7 @@ static bool classify_calls(const struct call_diff *d, const struct comparison *c
 	if (d->inl_lp.n || d->inl_target.n) {
 		add_list(&sb, "inlined in lp.c's build, called in the target:", &d->inl_lp);
 		add_list(&sb, "inlined in the target, called in lp.c's build:", &d->inl_target);
+		add_list(&sb, "with their calls", &d->via);
 		add_list(&sb, "and", &d->clones);
 		copy_list(&out->callees, &d->inl_lp);
 		copy_list(&out->callees, &d->inl_target);
@@ -441,13 +513,14 @@ static void classify_difference(struct verify_objs *o, const struct pieces *tp,
 	collect_calls(o->target, tp, &ct);
 	collect_calls(o->lp, lpp, &cl);
 	diff_calls(o, &ct, &cl, name, lp_name, &d);
+	explain_by_inlining(o, &d);
 	if (!classify_calls(&d, c, out) && !classify_parts(c, out)) {
 		externalized_callees(o, &ct, &ipa);
 		if (ipa.n) {
 			struct strbuf sb = {0};
 
 			add_list(&sb, "calls externalized", &ipa);
-			sb_addf(&sb, " (local in the original: GCC used what it knew of it); %s",
+			sb_addf(&sb, " (defined in the original unit: GCC used what it knew of it); %s",
 				c->reason);
 			copy_list(&out->callees, &ipa);
 			set_detail(out, VC_IPA, sb_detach(&sb));

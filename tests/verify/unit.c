@@ -1,7 +1,8 @@
 /*
  * The translation unit verify's tests extract from (tests/verify/run.sh).
  * Each function shows one way lp.c's build can differ from the target:
- *   count_big:  calls the static helper triple() (inlined at -O2);
+ *   count_big:  calls the static helpers triple() and note() (inlined at -O2;
+ *               note() calls sink());
  *   use_scale:  calls scale(), which GCC clones into scale.constprop.N;
  *   use_get:    calls get(), not inlined, whose register use GCC knows;
  *   where:      prints __LINE__ (its line moves in moved.c).
@@ -16,10 +17,15 @@ static int triple(int x)
 	return x * 3 + 1;
 }
 
-int count_big(int a)
+static void note(int a)
 {
 	if (a > 10)
-		printf("big %d\n", a);
+		sink(a);
+}
+
+int count_big(int a)
+{
+	note(a);
 	counter += triple(a);
 	return counter;
 }
