@@ -43,6 +43,22 @@ static char *unit_base(const char *source)
 	return b;
 }
 
+/* fs/a_b.c and fs/a/b.c both get files in OUTDIR/units: fs_a_b, fs_a_b_2. */
+static char *unique_base(const struct build_plan *plan, const char *source)
+{
+	char *stem = unit_base(source), *base = xstrdup(stem);
+	size_t k = 2;
+
+	for (size_t i = 0; i < plan->n; i++)
+		if (plan->units[i].base && !strcmp(plan->units[i].base, base)) {
+			free(base);
+			base = xasprintf("%s_%zu", stem, k++);
+			i = (size_t)-1;	/* check the new name against all again */
+		}
+	free(stem);
+	return base;
+}
+
 static struct build_unit *find_or_add_unit(struct build_plan *plan, const char *source)
 {
 	struct build_unit *u;
@@ -54,7 +70,7 @@ static struct build_unit *find_or_add_unit(struct build_plan *plan, const char *
 	memset(u, 0, sizeof(*u));
 	u->source = xstrdup(source);
 	u->object = xasprintf("%.*s.o", (int)(strlen(source) - 2), source);
-	u->base = unit_base(source);
+	u->base = unique_base(plan, source);
 	return u;
 }
 

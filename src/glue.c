@@ -695,9 +695,11 @@ static char *self_path(void)
 	char buf[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
 
-	if (n <= 0 || strpbrk(buf, " \t\n#$\\"))
+	if (n <= 0)
 		return xstrdup("klp-ccp");
-	buf[n] = '\0';
+	buf[n] = '\0';	/* before looking at it: readlink does not terminate */
+	if (strpbrk(buf, " \t\n#$\\"))
+		return xstrdup("klp-ccp");
 	return xstrdup(buf);
 }
 

@@ -80,7 +80,7 @@ static void plan_one(struct model *m, const struct ipa_affected *a, struct ipa_p
 			sb_addf(&t->list, ", as its clone %s", a->name);
 		sb_addf(&t->list, "%s)", a->maybe_removed ? "; its body may be gone from the binary" : "");
 		if (clone)
-			diag_warning("'%s' is a %s clone of '%s': callers of the clone keep calling the old code; check them with 'klp-ccp facts'",
+			diag_warning("'%s' is a clone (%s) of '%s': callers of the clone keep calling the old code; check them with 'klp-ccp facts'",
 				     a->name, a->kind, origin);
 	}
 	free(origin);

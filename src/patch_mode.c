@@ -200,7 +200,8 @@ static int apply_patch(const char *patch, const struct patch_info *pi, const cha
 		free(dst);
 	}
 	if (!rc) {
-		char *argv[] = { "patch", strip, "-d", tree, "-i", abs_patch ? abs_patch : "",
+		/* its messages in English: patch_apply.c reads them */
+		char *argv[] = { "env", "LC_ALL=C", "patch", strip, "-d", tree, "-i", abs_patch ? abs_patch : "",
 				 "--batch", "--forward", "--no-backup-if-mismatch", "-r", "-", NULL };
 		int status = internal_run(argv, &out);
 

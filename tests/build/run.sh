@@ -6,7 +6,8 @@
 #                             patch -> a .ko with klp relocations, checked with
 #                             readelf/nm against Module.symvers; run from
 #                             another directory with relative paths
-#   run.sh patched-functions  the same units by --patched-functions=UNIT:F
+#   run.sh patched-functions  the same units by --patched-functions=UNIT:F (one
+#                             function inlined: its caller added by IPA clones)
 #   run.sh header-unit        a fix to a header only, with --unit=ipc/msg.c
 #   run.sh errors             one-line errors, exit 1, never a .ko
 set -uo pipefail
@@ -65,13 +66,17 @@ two_units() {
 
 patched_functions() {
 	"$KLP_CCP" build --tree="$tree" --patched-functions=kernel/exit.c:__x64_sys_exit_group \
-		--patched-functions=fs/pipe.c:pipefs_dname -o "$work/pf" --name=klp_pf \
+		--patched-functions=fs/pipe.c:pipefs_dname,is_packetized -o "$work/pf" --name=klp_pf \
 		>"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
 	cat "$work/out.txt"
 	check_module "$work/pf/klp_pf.ko" do_group_exit dynamic_dname
 	grep -q '\.old_name = "__x64_sys_exit_group"' "$work/pf/livepatch.c" &&
 		grep -q '\.old_name = "pipefs_dname"' "$work/pf/livepatch.c" || fail "klp_funcs"
-	grep -q 'kernel/exit.c: patched __x64_sys_exit_group;' "$work/out.txt" || fail "summary"
+	# GCC inlined is_packetized into pipe_write only (the tree's clone dump)
+	grep -q '\.old_name = "pipe_write"' "$work/pf/livepatch.c" || fail "pipe_write not patched"
+	grep -q 'kernel/exit.c: patched __x64_sys_exit_group;' "$work/out.txt" &&
+		grep -q 'fs/pipe.c: patched pipefs_dname; added by IPA clones: pipe_write;' "$work/out.txt" ||
+		fail "summary"
 	echo "PASS: --patched-functions"
 }
 
@@ -102,6 +107,7 @@ expect_error() {	# NAME PATTERN CMD...: exit 1, one error line matching, no .ko 
 errors() {
 	local B=("$KLP_CCP" build --tree="$tree") rc
 	expect_error no-tree '--tree=KERNEL_TREE and -o OUTDIR are required' "$KLP_CCP" build -o "$work/x" --patch="$fixes/cmdline.patch"
+	expect_error bad-jobs "-j wants a number from 1 to 1024, not '2x'" "${B[@]}" -o "$work/x" -j 2x --patch="$fixes/cmdline.patch"
 	expect_error bad-spec 'UNIT.c:FUNCTION' "${B[@]}" -o "$work/x" --patched-functions=cmdline_proc_show
 	# a unit the tree does not build (32-bit only)
 	printf -- '--- a/arch/x86/kernel/apm_32.c\n+++ b/arch/x86/kernel/apm_32.c\n@@ -1,1 +1,2 @@\n+/* x */\n %s\n' \

@@ -125,6 +125,11 @@ small_case() {
 		run_small macrodef.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
 		grep -q "GCC compiled the change away: the source changed in 'DEFINE1(probe)' (macrodef.c:6)," err ||
 			fail "no 'compiled away' error naming DEFINE1(probe) at macrodef.c:6" ;;
+	dead-code-head)	# a doc comment (not named) and an attribute on a parameter line (the function's)
+		make_patch heads.c 's/a documented function/a documented function, changed/; s/^\tint y)$/\tint y __attribute__((unused)))/'
+		run_small heads.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in 'add' (heads.c:7), the code of no function did (dead code to GCC)" err ||
+			fail "no 'compiled away' error naming add at heads.c:7 alone" ;;
 	dead-macro)	# a macro nothing uses: compiled away, outside any function
 		make_patch inline.c 's/^#define LIMIT 100$/#define LIMIT 100\n#define UNUSED 7/'
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
