@@ -35,6 +35,33 @@ static bool starts_ident(const char *t, size_t i)
 	return is_ident_char((unsigned char)t[i]) && (!i || !is_ident_char((unsigned char)t[i - 1]));
 }
 
+static bool all_caps(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i] >= 'a' && t[i] <= 'z')
+			return false;
+	return true;
+}
+
+/*
+ * name: the identifier, or for a macro defining the function (an all-caps
+ * name: SYSCALL_DEFINE4(msgsnd, ...)) the macro with its first argument.
+ */
+static void macro_head(const char *t, size_t id, size_t id_len, size_t paren, size_t end,
+		       char *name, size_t size)
+{
+	size_t a = paren + 1, n;
+
+	while (a < end && (t[a] == ' ' || t[a] == '\t'))
+		a++;
+	for (n = 0; a + n < end && is_ident_char((unsigned char)t[a + n]); n++)
+		;
+	if (all_caps(t + id, id_len) && n)
+		snprintf(name, size, "%.*s(%.*s)", (int)id_len, t + id, (int)n, t + a);
+	else
+		snprintf(name, size, "%.*s", (int)id_len, t + id);
+}
+
 /*
  * The declarator name of a definition head [start, end): the identifier just
  * before its first '(' outside parentheses, attributes skipped; empty when the
@@ -62,7 +89,7 @@ static void head_name(const char *t, size_t start, size_t end, char *name, size_
 				last_len = 0;
 				continue;
 			}
-			snprintf(name, size, "%.*s", (int)last_len, t + last);
+			macro_head(t, last, last_len, i, end, name, size);
 			return;
 		}
 	}
@@ -77,6 +104,25 @@ static size_t skip_directive(const char *t, size_t len, size_t i)
 		i = j != i ? j : i + 1 + (t[i] == '\\' && i + 1 < len);
 	}
 	return i;
+}
+
+/*
+ * Lines the head [head, brace) spans before the brace's line (a changed
+ * parameter is in the function).
+ */
+static unsigned head_lines(const char *t, size_t head, size_t brace)
+{
+	unsigned n = 0;
+
+	for (size_t j; head < brace; head = j) {	/* blanks and comments before it are not its lines */
+		j = lex_skip(t, brace, head);
+		if (j == head && !strchr(" \t\r\n\f", t[head]))
+			break;
+		j += j == head;
+	}
+	for (; head < brace; head++)
+		n += t[head] == '\n';
+	return n;
 }
 
 static void find_defs(const char *t, struct fn_defs *d)
@@ -104,7 +150,7 @@ static void find_defs(const char *t, struct fn_defs *d)
 		line += t[i] == '\n';
 		if (t[i] == '{' && !depth++) {
 			head_name(t, head, i, cur.name, sizeof(cur.name));
-			cur.first = line;
+			cur.first = line - head_lines(t, head, i);
 		} else if (t[i] == '}' && depth && !--depth) {
 			cur.last = line;
 			if (*cur.name)
@@ -332,30 +378,77 @@ static bool same_tokens(const char *a_path, const char *b_path)
 	return same;
 }
 
+/* Which lines of t hold tokens (not only blanks and comments); [0] unused. */
+static bool *token_lines(const char *t, unsigned *n_lines)
+{
+	size_t len = strlen(t);
+	unsigned line = 1, n = 1;
+	bool *v;
+
+	for (size_t i = 0; i < len; i++)
+		n += t[i] == '\n';
+	v = xcalloc(n + 2, sizeof(bool));
+	for (size_t i = 0; i < len; i++) {
+		size_t j = lex_skip(t, len, i);
+		bool comment = j != i && t[i] == '/';
+
+		if (!comment && !strchr(" \t\r\n\f", t[i]))
+			v[line] = true;
+		for (size_t k = i; k < (j != i ? j : i + 1); k++)
+			line += t[k] == '\n';
+		i = j != i ? j - 1 : i;
+	}
+	*n_lines = n;
+	return v;
+}
+
+/* A span of changed lines holding only comments and blanks (a deletion: unknown, no). */
+static bool span_cosmetic(const struct line_span *sp, const bool *tokens, unsigned n_lines)
+{
+	if (sp->last < sp->first)
+		return false;
+	for (unsigned l = sp->first; l <= sp->last && l <= n_lines; l++)
+		if (tokens[l])
+			return false;
+	return true;
+}
+
+/* place s (owned) into out, unless function f is there already (at its first change) */
+static void push_place(struct strlist *out, const struct fn_def *f, char *s)
+{
+	for (size_t k = 0; f && k < out->n; k++)
+		if (!strncmp(out->v[k], s, strlen(f->name) + 3)) {	/* "'name' (" */
+			free(s);
+			return;
+		}
+	strlist_push_owned(out, s);
+}
+
 /* "'f' (x.c:12)" for each function with a changed span; "x.c:3" outside any. */
 static void changed_places(const struct patch_explain_ctx *c, const struct patch_file *pf,
 			   struct strlist *out)
 {
 	char *path = xasprintf("%s/%s", c->tree, pf->path), *text = read_file(path, NULL);
 	struct fn_defs d = { 0 };
+	unsigned n_lines;
+	bool *tokens;
 
 	free(path);
 	if (!text)
 		return;
 	find_defs(text, &d);
+	tokens = token_lines(text, &n_lines);
 	for (size_t i = 0; i < pf->n_spans; i++) {
 		const struct fn_def *f = def_at(&d, pf->spans[i].first);
-		char *s = f ? xasprintf("'%s' (%s:%u)", f->name, pf->path, pf->spans[i].first) :
-			  xasprintf("%s:%u (outside any function)", pf->path, pf->spans[i].first);
-		bool seen = false;
+		char *s;
 
-		for (size_t k = 0; f && k < out->n && !seen; k++)
-			seen = !strncmp(out->v[k], s, strlen(f->name) + 3);	/* "'name' (" */
-		if (seen)
-			free(s);
-		else
-			strlist_push_owned(out, s);
+		if (span_cosmetic(&pf->spans[i], tokens, n_lines))
+			continue;
+		s = f ? xasprintf("'%s' (%s:%u)", f->name, pf->path, pf->spans[i].first) :
+			xasprintf("%s:%u (outside any function)", pf->path, pf->spans[i].first);
+		push_place(out, f, s);
 	}
+	free(tokens);
 	free(d.v);
 	free(text);
 }

@@ -41,6 +41,22 @@ struct patch_info {
 int patch_read(const char *name, const char *text, struct patch_info *pi);
 void patch_info_release(struct patch_info *pi);
 
+/* One file's part of a patch: its header lines and hunks, as written. */
+struct patch_part {
+	char *path;		/* the "+++ " name, not stripped */
+	char *text;		/* from its "diff"/"Index:"/"---" line to the next file's */
+};
+
+/*
+ * Split a patch (of several files) into one part per file, each a patch of
+ * its own for GNU patch. Hunks are consumed by their line counts, so a
+ * removed line "-- x" inside a hunk does not start a file. What comes before
+ * the first file (a mail header, the commit message) is left out; a part
+ * without "+++ " (a mode change) is dropped.
+ */
+void patch_split(const char *text, struct patch_part **parts, size_t *n);
+void patch_parts_release(struct patch_part *parts, size_t n);
+
 /*
  * GNU patch applied pi with this output and exit status: 0 when every hunk
  * applied; else -1 with one error naming the first hunk that does not apply

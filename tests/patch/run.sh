@@ -22,6 +22,16 @@ run_small() {
 	rc=$?
 }
 
+# helper_note SED DERIVED NOTE NOT: helper.c patched by SED derives DERIVED,
+# prints the note NOTE (a whole line) and no line with NOT
+helper_note() {
+	make_patch helper.c "$1"
+	run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+	derived "$2"
+	grep -qxF "klp-ccp: note: $3" err || fail "no note '$3'"
+	if grep -qF "$4" err; then fail "'$4' is printed"; fi
+}
+
 derived() {	# derived EXPECTED (comma separated, in order printed)
 	grep -q "derived patched functions: $1\$" err || fail "derived functions are not '$1'"
 }
@@ -68,6 +78,21 @@ small_case() {
 			grep -qx "inline.c:$want" || fail "the report does not place user_a at inline.c:$want"
 		rm -f patched.c
 		no_trace inline.c ;;
+	inline-facts)	# the target shows limit inlined into its callers, which --patch patches too: a note
+		make_patch glob.c 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
+		gcc -O2 -g -c glob.c -o target.o || fail "gcc failed"
+		mkdir -p tmp
+		TMPDIR=$work/tmp "$KLP_CCP" -o lp.c --patch=fix.patch --target-object=target.o -- gcc -O2 -g -c glob.c 2>err ||
+			fail "klp-ccp failed"
+		derived "limit, user_a, user_b"
+		[ "$(grep -c "^glob.c:3:5: note: patched function 'limit' is inlined into user_a, user_b in target.o: they are patched too\$" err)" = 1 ] ||
+			fail "not one note that user_a and user_b are patched too"
+		grep -q "warning:" err && fail "a warning for what klp-ccp does itself"
+		# patching only some of them by hand: a warning naming the rest
+		"$KLP_CCP" -o lp.c --patched-functions=limit,user_a --target-object=target.o -- gcc -O2 -g -c glob.c 2>err ||
+			fail "klp-ccp failed"
+		grep -qx "glob.c:3:5: warning: patched function 'limit' is inlined into user_b in target.o: patch those too (user_a is patched)" err ||
+			fail "no warning naming user_b alone" ;;
 	constant)	# a changed constant changes its users
 		make_patch inline.c 's/#define LIMIT 100/#define LIMIT 200/'
 		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
@@ -95,6 +120,16 @@ small_case() {
 		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in 'user_b' (inline.c:$lb), 'other' (inline.c:$lo), the code of no function did (dead code to GCC)" err ||
 			fail "no 'compiled away' error naming user_b at inline.c:$lb and other at inline.c:$lo"
 		[ -e lp.c ] && fail "lp.c was written" ;;
+	dead-code-macro-def)	# dead code in a function a macro defines: named by the macro and its first argument
+		make_patch macrodef.c 's/return x \* 3;/if (sizeof(int) == 1)\n\t\treturn 0;\n\treturn x * 3;/'
+		run_small macrodef.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "GCC compiled the change away: the source changed in 'DEFINE1(probe)' (macrodef.c:6)," err ||
+			fail "no 'compiled away' error naming DEFINE1(probe) at macrodef.c:6" ;;
+	dead-code-head)	# a doc comment (not named) and an attribute on a parameter line (the function's)
+		make_patch heads.c 's/a documented function/a documented function, changed/; s/^\tint y)$/\tint y __attribute__((unused)))/'
+		run_small heads.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in 'add' (heads.c:7), the code of no function did (dead code to GCC)" err ||
+			fail "no 'compiled away' error naming add at heads.c:7 alone" ;;
 	dead-macro)	# a macro nothing uses: compiled away, outside any function
 		make_patch inline.c 's/^#define LIMIT 100$/#define LIMIT 100\n#define UNUSED 7/'
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
@@ -102,37 +137,21 @@ small_case() {
 			fail "no 'compiled away' error naming inline.c:2"
 		[ -e lp.c ] && fail "lp.c was written" ;;
 	removed-inlined)	# b stops calling helper: GCC inlines helper into a, its last caller
-		make_patch helper.c 's/return helper(x + 2) \* 3;/return g(x) * 3;/'
-		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
-		derived "a, b"
-		grep -qx "klp-ccp: note: 'helper' is not removed by the patch: GCC inlined it into all its callers in the patched build, so it has no symbol there; it is inlined into 'a', which is patched" err ||
-			fail "no note that helper was inlined into a"
-		grep -q "functions the patch removes" err && fail "helper is said to be removed by the patch"
-		true ;;
+		helper_note 's/return helper(x + 2) \* 3;/return g(x) * 3;/' "a, b" \
+			"'helper' is not removed by the patch: GCC inlined it into all its callers in the patched build, so it has no symbol there; it is inlined into 'a', which is patched" \
+			"functions the patch removes" ;;
 	added-outlined)	# b calls helper again: no longer inlined into a alone
 		sed -i 's/return helper(x + 2) \* 3;/return g(x) * 3;/' helper.c
-		make_patch helper.c 's/return g(x) \* 3;/return helper(x + 2) * 3;/'
-		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
-		derived "a, b"
-		grep -q "klp-ccp: note: 'helper' is not added by the patch: GCC inlined it into all its callers in the original build, so it has no symbol there; it is inlined into 'a', which is patched" err ||
-			fail "no note that helper was inlined into a in the original"
-		grep -q "functions the patch adds" err && fail "helper is said to be added by the patch"
-		true ;;
+		helper_note 's/return g(x) \* 3;/return helper(x + 2) * 3;/' "a, b" \
+			"'helper' is not added by the patch: GCC inlined it into all its callers in the original build, so it has no symbol there; it is inlined into 'a', which is patched (copied where used)" \
+			"functions the patch adds" ;;
 	removed-uncalled)	# c stops calling spare: no code for it, but the patch keeps it
-		make_patch helper.c 's/return spare(x) + spare(x + 1);/return g(x);/'
-		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
-		derived "c"
-		grep -qx "klp-ccp: note: 'spare' is not removed by the patch: nothing calls it in the patched build, so GCC emitted no code for it there" err ||
-			fail "no note that nothing calls spare"
-		grep -q "functions the patch removes" err && fail "spare is said to be removed by the patch"
-		true ;;
+		helper_note 's/return spare(x) + spare(x + 1);/return g(x);/' "c" \
+			"'spare' is not removed by the patch: nothing calls it in the patched build, so GCC emitted no code for it there" \
+			"functions the patch removes" ;;
 	removed-deleted)	# the patch deletes spare: that one is removed
-		make_patch helper.c 's/return spare(x) + spare(x + 1);/return g(x);/; /^static int __attribute__((noinline)) spare/,/^}/d'
-		run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
-		derived "c"
-		grep -qx "klp-ccp: note: functions the patch removes: spare" err || fail "spare is not said to be removed"
-		grep -q "is not removed" err && fail "spare is said not to be removed"
-		true ;;
+		helper_note 's/return spare(x) + spare(x + 1);/return g(x);/; /^static int __attribute__((noinline)) spare/,/^}/d' "c" \
+			"functions the patch removes: spare" "is not removed" ;;
 	moved)		# a line added in first() moves __LINE__ in second(): line-only
 		make_patch lines.c 's/	return x + 1;/	x ^= 0x55;\n\treturn x \* 7;/'
 		run_small lines.c; [ $rc = 0 ] || fail "klp-ccp failed"
