@@ -385,6 +385,14 @@ static void note_tag_def(struct model *m, CXCursor c, int unit)
 	clang_disposeString(s);
 }
 
+const char *model_declared_name_n(struct model *m, const char *s, size_t len)
+{
+	int f;
+	const char *key = strmap_key_n(&maps_of(m)->names, s, len, &f);
+
+	return key && f >= 0 ? key : NULL;
+}
+
 int model_name_file(struct model *m, const char *name)
 {
 	int f = strmap_get(&maps_of(m)->names, name);
@@ -871,7 +879,7 @@ void model_release(struct model *m)
 		free(m->files[i].directive);
 		free(m->files[i].key);
 		free(m->files[i].units);
-		strlist_release(&m->files[i].idents);
+		free(m->files[i].idents);
 		if (m->files[i].dirs)
 			directives_release(m->files[i].dirs);
 		free(m->files[i].dirs);

@@ -13,12 +13,25 @@ static uint64_t mix(uint64_t k)
 	return k;
 }
 
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
 uint64_t hash_str(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = FNV_OFFSET;
 
 	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+		h = (h ^ (unsigned char)*s++) * FNV_PRIME;
+	return h;
+}
+
+/* hash_str() of the len bytes at s. */
+static uint64_t hash_mem(const char *s, size_t len)
+{
+	uint64_t h = FNV_OFFSET;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
 	return h;
 }
 
@@ -117,6 +130,18 @@ int strmap_get(const struct strmap *m, const char *key)
 		if (!strcmp(m->keys[i], key))
 			return m->vals[i];
 	return -1;
+}
+
+const char *strmap_key_n(const struct strmap *m, const char *s, size_t len, int *val)
+{
+	if (!m->cap)
+		return NULL;
+	for (size_t i = hash_mem(s, len) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (!strncmp(m->keys[i], s, len) && !m->keys[i][len]) {
+			*val = m->vals[i];
+			return m->keys[i];
+		}
+	return NULL;
 }
 
 void strmap_release(struct strmap *m)

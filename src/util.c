@@ -1,5 +1,4 @@
 /* Allocation, string buffers and string lists. Allocation failure is fatal. */
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -247,14 +246,4 @@ int open_regular_file(const char *path)
 const char *file_strerror(int err)
 {
 	return err == ERR_NOT_REGULAR ? "not a regular file" : strerror(err);
-}
-
-bool is_ident_start(int c)
-{
-	return isalpha(c) || c == '_' || c == '$';
-}
-
-bool is_ident_char(int c)
-{
-	return isalnum(c) || c == '_' || c == '$';
 }

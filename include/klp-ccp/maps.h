@@ -26,6 +26,8 @@ struct strmap {
 /* Returns the previous value or -1; key must outlive the map. */
 int strmap_put(struct strmap *m, const char *key, int val);
 int strmap_get(const struct strmap *m, const char *key);	/* -1 */
+/* The stored key equal to the len bytes at s (no NUL needed), and *val; NULL: none. */
+const char *strmap_key_n(const struct strmap *m, const char *s, size_t len, int *val);
 void strmap_release(struct strmap *m);
 
 uint64_t hash_str(const char *s);
