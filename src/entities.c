@@ -159,6 +159,11 @@ static const char *file_text(struct model *m, CXFile f, const char *name, size_t
 
 	if (orig)	/* clang read a neutralized copy (neutral.h) */
 		return orig;
+	text = parse_take_text(name, len);
+	if (text) {	/* the parse's probe scan read it, unchanged since clang did */
+		strlist_push_owned(&maps_of(m)->texts, text);
+		return text;
+	}
 	text = read_file(name, len);
 
 	if (text && !stat(name, &st) && st.st_mtime == clang_getFileTime(f)) {
@@ -265,6 +270,7 @@ static void index_files(struct model *m)
 	for (size_t i = 0; i < l.n; i++)
 		if (model_file_of(m, l.v[i].file) < 0)
 			set_role(m, add_file(m, l.v[i].file), &l.v[i], 0);
+	parse_drop_texts();
 	for (size_t i = 0; i < l.n; i++) {
 		int idx = model_file_of(m, l.v[i].file);
 		struct kfile *kf = &m->files[idx];
