@@ -37,30 +37,46 @@ static size_t skip_comment(const char *t, size_t end, size_t i)
 	return end;
 }
 
+/* What a byte can start, for lex_next_ident()'s one table look-up per byte. */
+enum { CH_OTHER, CH_IDENT, CH_DIGIT, CH_SLASH, CH_QUOTE };
+static const unsigned char char_class[256] = {
+	['a' ... 'z'] = CH_IDENT, ['A' ... 'Z'] = CH_IDENT, ['_'] = CH_IDENT, ['$'] = CH_IDENT,
+	['0' ... '9'] = CH_DIGIT, ['/'] = CH_SLASH, ['"'] = CH_QUOTE, ['\''] = CH_QUOTE,
+};
+
+static bool ident_byte(unsigned char c)
+{
+	return char_class[c] == CH_IDENT || char_class[c] == CH_DIGIT;
+}
+
 bool lex_next_ident(const char *t, size_t end, size_t *pos, size_t *id_start, size_t *id_len)
 {
-	size_t i = *pos;
+	size_t i = *pos, s;
 
 	while (i < end) {
-		unsigned char c = (unsigned char)t[i];
-
-		if (is_ident_start(c)) {
-			size_t s = i;
-
-			while (++i < end && is_ident_char((unsigned char)t[i]))
+		switch (char_class[(unsigned char)t[i]]) {
+		case CH_IDENT:
+			s = i;
+			while (++i < end && ident_byte((unsigned char)t[i]))
 				;
 			*id_start = s;
 			*id_len = i - s;
 			*pos = i;
 			return true;
-		} else if (c == '/' && i + 1 < end && (t[i + 1] == '/' || t[i + 1] == '*')) {
-			i = skip_comment(t, end, i);
-		} else if (c == '"' || c == '\'') {
-			i = skip_quoted(t, end, i);
-		} else if ((unsigned)(c - '0') < 10) {
-			while (i < end && (is_ident_char((unsigned char)t[i]) || t[i] == '.'))
+		case CH_SLASH:
+			if (i + 1 < end && (t[i + 1] == '/' || t[i + 1] == '*'))
+				i = skip_comment(t, end, i);
+			else
 				i++;
-		} else {
+			break;
+		case CH_QUOTE:
+			i = skip_quoted(t, end, i);
+			break;
+		case CH_DIGIT:	/* a pp-number: its letters are no identifier */
+			while (i < end && (ident_byte((unsigned char)t[i]) || t[i] == '.'))
+				i++;
+			break;
+		default:
 			i++;
 		}
 	}

@@ -20,6 +20,7 @@ void u64map_release(struct u64map *m);
 struct strmap {
 	char **keys;		/* borrowed */
 	int *vals;
+	uint32_t *hashes;	/* hash_str() of each key, low bits */
 	size_t cap, n;
 };
 
