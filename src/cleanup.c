@@ -16,11 +16,12 @@
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/util.h"
 
-enum entry_kind { ENTRY_FILE, ENTRY_EMPTY_DIR, ENTRY_TREE };
+enum entry_kind { ENTRY_FILE, ENTRY_EMPTY_DIR, ENTRY_TREE, ENTRY_GROUP };
 
 struct entry {
-	char *path;
+	char *path;		/* NULL for a process group */
 	enum entry_kind kind;
+	pid_t pid;		/* ENTRY_GROUP: its leader */
 };
 
 static struct entry *volatile entries;
@@ -55,8 +56,9 @@ static void add_entry(const char *path, enum entry_kind kind)
 		v = xrealloc(v, cap_entries * sizeof(*v));
 		entries = v;
 	}
-	v[n_entries].path = xstrdup(path);
+	v[n_entries].path = path ? xstrdup(path) : NULL;
 	v[n_entries].kind = kind;
+	v[n_entries].pid = 0;
 	n_entries++;
 }
 
@@ -86,7 +88,7 @@ char *cleanup_mkdtemp(char *tmpl)
 	return dir;
 }
 
-int cleanup_mkdir(const char *path, mode_t mode)
+static int mkdir_registered(const char *path, mode_t mode, enum entry_kind kind)
 {
 	sigset_t old;
 	int rc;
@@ -94,19 +96,32 @@ int cleanup_mkdir(const char *path, mode_t mode)
 	cleanup_block(&old);
 	rc = mkdir(path, mode);
 	if (!rc)
-		add_entry(path, ENTRY_EMPTY_DIR);
+		add_entry(path, kind);
 	cleanup_unblock(&old);
 	return rc;
 }
 
-void cleanup_forget(const char *path)
+int cleanup_mkdir(const char *path, mode_t mode)
+{
+	return mkdir_registered(path, mode, ENTRY_EMPTY_DIR);
+}
+
+int cleanup_mkdir_tree(const char *path, mode_t mode)
+{
+	return mkdir_registered(path, mode, ENTRY_TREE);
+}
+
+/* The newest entry of path (or of process group pid when path is NULL) removed. */
+static void forget_entry(const char *path, pid_t pid)
 {
 	sigset_t old;
 	size_t i = n_entries;
 
 	cleanup_block(&old);
 	while (i-- > 0) {
-		if (strcmp(entries[i].path, path))
+		const struct entry *e = &entries[i];
+
+		if (path ? !e->path || strcmp(e->path, path) : e->path || e->pid != pid)
 			continue;
 		free(entries[i].path);
 		memmove(&entries[i], &entries[i + 1], (n_entries - i - 1) * sizeof(*entries));
@@ -114,6 +129,23 @@ void cleanup_forget(const char *path)
 		break;
 	}
 	cleanup_unblock(&old);
+}
+
+void cleanup_forget(const char *path)
+{
+	forget_entry(path, 0);
+}
+
+/* Signals blocked by the caller (spawn and registration are one step). */
+void cleanup_add_group(pid_t pid)
+{
+	add_entry(NULL, ENTRY_GROUP);
+	entries[n_entries - 1].pid = pid;
+}
+
+void cleanup_forget_group(pid_t pid)
+{
+	forget_entry(NULL, pid);
 }
 
 pid_t cleanup_fork_child(void)
@@ -177,6 +209,11 @@ static void remove_tree_at(int dirfd, const char *name, int depth)
 	unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
+void cleanup_remove_tree(const char *path)
+{
+	remove_tree_at(AT_FDCWD, path, 0);
+}
+
 void cleanup_run(void)
 {
 	int saved = errno;
@@ -190,7 +227,11 @@ void cleanup_run(void)
 	for (size_t i = n_entries; i-- > 0;) {
 		const struct entry *e = &entries[i];
 
-		if (e->kind == ENTRY_FILE)
+		if (e->kind == ENTRY_GROUP) {
+			/* its own handler removes its files: ended before ours go */
+			kill(-e->pid, SIGTERM);
+			waitpid(e->pid, NULL, 0);
+		} else if (e->kind == ENTRY_FILE)
 			unlink(e->path);
 		else if (e->kind == ENTRY_EMPTY_DIR)
 			rmdir(e->path);

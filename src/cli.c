@@ -35,6 +35,11 @@ static const char *const hook_names[HOOK_COUNT] = {
 /* Short option letter of each hook, in enum hook_id order. */
 static const char hook_letters[HOOK_COUNT + 1] = "IHFSOEPR";
 
+char hook_letter(enum hook_id id)
+{
+	return (unsigned)id < HOOK_COUNT ? hook_letters[id] : '?';
+}
+
 const char *hook_name(enum hook_id id)
 {
 	if ((unsigned)id >= HOOK_COUNT)
@@ -206,6 +211,9 @@ static const char help_text[] =
 "naming policy for tests).\n"
 "\n"
 "Subcommands (each has its own --help):\n"
+"  klp-ccp build --tree=KERNEL_TREE --patch=FIX.patch -o OUTDIR [OPTION]...\n"
+"      from a fix to a livepatch module in one command: split per unit,\n"
+"      extract in parallel, glue, make with klp relocations, summary\n"
 "  klp-ccp facts --target-object=FILE [--symvers=F] NAME...\n"
 "      binary facts (symbols, clones, inlining, sympos) as YAML\n"
 "  klp-ccp ipa-clones [--format=yaml|text] --symbol=NAME FILE|DIR...\n"
@@ -217,6 +225,9 @@ static const char help_text[] =
 "  klp-ccp klp-relocs --symbols=FILE [--symvers=F] [-o OUT] MODULE.ko\n"
 "      turn the built module's relocations to externalized symbols into klp\n"
 "      relocations\n"
+"  klp-ccp verify --target-object=FILE [--report=R.yaml] [LP.c] [-- COMMAND]\n"
+"      compile lp.c with the original command line and compare each patched\n"
+"      function with the target's: identical, or why it differs\n"
 "One klp-ccp process extracts from one translation unit: run batches with\n"
 "make -j or xargs -P (see the README).\n"
 "\n"

@@ -16,6 +16,7 @@
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/macro_args.h"
 #include "klp-ccp/patch_mode.h"
+#include "klp-ccp/provider.h"
 #include "klp-ccp/unevaluated.h"
 
 struct walker {
@@ -1251,6 +1252,35 @@ static int check_address_taken(struct model *m)
 	return rc;
 }
 
+/*
+ * Where the target shows a patched function's code copied into others:
+ * once the patched set is known, a note for the ones patched too (except
+ * those the IPA extension already named), a warning for the others.
+ */
+static void tell_copies(struct walker *w)
+{
+	struct model *m = w->m;
+	struct strlist told = { 0 };
+
+	if (!w->req->facts)
+		return;
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].decision == DEC_PATCHED && m->ents[i].ipa_added)
+			strlist_push(&told, m->ents[i].name);
+	for (size_t i = 0; i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+		struct src_loc loc;
+
+		if (e->decision != DEC_PATCHED)
+			continue;
+		loc = cursor_src_loc(m, e->def);
+		closure_use_facts(w->pol, w->req->facts, e);
+		policy_tell_copies(w->pol, e->name, &loc, &told);
+		closure_use_facts(w->pol, NULL, NULL);
+	}
+	strlist_release(&told);
+}
+
 int closure_run(struct model *m, struct policy *pol, const struct closure_request *req)
 {
 	struct walker w = { .m = m, .pol = pol, .req = req };
@@ -1274,6 +1304,7 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 	}
 	if (!rc) {
 		policy_set_patched(pol, &patched);
+		tell_copies(&w);
 		rc = walk_all(&w);
 	}
 	strlist_release(&patched);

@@ -90,6 +90,15 @@ void diag_warning_at(const char *file, unsigned line, unsigned col, const char *
 	va_end(ap);
 }
 
+void diag_note_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(file, line, col, "note", fmt, ap);
+	va_end(ap);
+}
+
 unsigned diag_error_count(void)
 {
 	return error_count;

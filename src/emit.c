@@ -18,6 +18,7 @@
 #include "klp-ccp/directives.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/lexer.h"
+#include "klp-ccp/provider.h"
 
 enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_UNDEF, ITEM_FWD, ITEM_DECL, ITEM_PROTO, ITEM_UNIT };
 

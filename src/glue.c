@@ -31,6 +31,7 @@
 #include "klp-ccp/klp_reloc.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/report_read.h"
+#include "klp-ccp/symvers.h"
 
 struct gfile {
 	struct report r;
@@ -48,6 +49,8 @@ struct glue {
 	struct strlist objects;	/* klp_objects: "vmlinux" first, then modules */
 	bool assumed_vmlinux;	/* some report has object: null */
 	struct klp_places places;	/* klp-symbols */
+	struct strlist exported;	/* KDIR/Module.symvers, when there is one */
+	bool exports_known;
 };
 
 /* Report objects as the kernel names them: NULL is vmlinux, '-' is '_'. */
@@ -457,28 +460,82 @@ static void livepatch_header(struct glue *gl, struct strbuf *sb)
 		"#include <linux/livepatch.h>\n\n");
 }
 
-static void klp_symbols_comment(struct glue *gl, struct strbuf *sb)
+/*
+ * The symbols KDIR/Module.symvers exports, when glue is given a KDIR that
+ * has one (for livepatch.c's comment; klp-relocs reads it again when the
+ * module is built). -1 when it is malformed: the build would fail on it.
+ */
+static int read_exports(struct glue *gl)
 {
-	sb_adds(sb, "/*\n * Externalized symbols (klp-symbols): the lp_*.c files reference them as\n"
-		" * undefined externals (pointer externalizations in their initializers).\n"
-		" * \"klp-ccp klp-relocs\", run by the Makefile after the final link, turns\n"
-		" * every one the kernel does not export into a klp relocation against:\n *\n");
+	char *path;
+	int rc = 0;
+
+	if (!gl->o->kdir)
+		return 0;
+	path = xasprintf("%s/Module.symvers", gl->o->kdir);
+	if (!access(path, R_OK)) {
+		rc = symvers_names(path, &gl->exported);
+		gl->exports_known = !rc;
+	}
+	free(path);
+	return rc;
+}
+
+/* " *   .klp.sym.OBJ.NAME,POS (referenced as ELF)" for each place exported (or not). */
+static unsigned list_places(const struct glue *gl, struct strbuf *sb,
+			    const struct strlist *exported, bool want_exported)
+{
+	unsigned n = 0;
+
 	for (size_t i = 0; i < gl->places.n; i++) {
 		const struct klp_place *p = &gl->places.v[i];
-		char *klp = xasprintf(".klp.sym.%s.%s,%lu", p->object, p->name, p->sympos);
+		char *klp;
 
+		if (exported && strlist_contains(exported, p->elf_name) != want_exported)
+			continue;
+		klp = want_exported ? xstrdup(p->elf_name) :
+		      xasprintf(".klp.sym.%s.%s,%lu", p->object, p->name, p->sympos);
 		sb_adds(sb, " *   ");
 		add_comment_text(sb, klp);
-		if (strcmp(p->elf_name, p->name)) {
+		if (!want_exported && strcmp(p->elf_name, p->name)) {
 			sb_adds(sb, "\t(referenced as ");
 			add_comment_text(sb, p->elf_name);
 			sb_adds(sb, ")");
 		}
 		sb_adds(sb, "\n");
 		free(klp);
+		n++;
 	}
-	if (!gl->places.n)
+	if (!n)
 		sb_adds(sb, " *   (none)\n");
+	return n;
+}
+
+/*
+ * How each externalized symbol is resolved (issue 15's design): an exported
+ * one by the module loader, as any module's reference; the others through
+ * the klp relocations "klp-ccp klp-relocs" writes after the final link.
+ */
+static void klp_symbols_comment(struct glue *gl, struct strbuf *sb)
+{
+	sb_adds(sb, "/*\n * Externalized symbols (klp-symbols): the lp_*.c files reference them as\n"
+		" * undefined externals (pointer externalizations in their initializers).\n"
+		" * One the kernel exports (KDIR/Module.symvers) stays an ordinary reference,\n"
+		" * resolved by the module loader when this module loads. Every other one\n"
+		" * becomes a klp relocation: \"klp-ccp klp-relocs\", run by the Makefile after\n"
+		" * the final link, rewrites its references against a livepatch symbol,\n"
+		" * which the livepatch core resolves when this module loads (vmlinux) or\n"
+		" * when its object loads (a module). Without Module.symvers in KDIR, every\n"
+		" * symbol here becomes a klp relocation.\n *\n");
+	if (gl->exports_known) {
+		sb_adds(sb, " * klp relocations (KDIR/Module.symvers does not export them):\n");
+		list_places(gl, sb, &gl->exported, false);
+		sb_adds(sb, " *\n * exported, resolved by the module loader:\n");
+		list_places(gl, sb, &gl->exported, true);
+	} else {
+		sb_adds(sb, " * klp relocations unless KDIR/Module.symvers exports them:\n");
+		list_places(gl, sb, NULL, false);
+	}
 	sb_adds(sb, " */\n\n");
 }
 
@@ -638,9 +695,11 @@ static char *self_path(void)
 	char buf[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
 
-	if (n <= 0 || strpbrk(buf, " \t\n#$\\"))
+	if (n <= 0)
 		return xstrdup("klp-ccp");
-	buf[n] = '\0';
+	buf[n] = '\0';	/* before looking at it: readlink does not terminate */
+	if (strpbrk(buf, " \t\n#$\\"))
+		return xstrdup("klp-ccp");
 	return xstrdup(buf);
 }
 
@@ -732,6 +791,7 @@ static void release(struct glue *gl)
 	free(gl->f);
 	strlist_release(&gl->objects);
 	klp_places_release(&gl->places);
+	strlist_release(&gl->exported);
 }
 
 static int make_outdir(const char *dir, bool *created)
@@ -770,6 +830,8 @@ int glue_generate(const struct glue_options *o)
 		collect_objects(&gl);
 		rc = collect_places(&gl);
 	}
+	if (!rc)
+		rc = read_exports(&gl);
 	if (!rc) {
 		build_outputs(&gl, &out);
 		rc = make_outdir(o->outdir, &created);

@@ -19,10 +19,52 @@ static char *origin_of(const char *symbol)
 	return dot ? xstrndup(symbol, (size_t)(dot - symbol)) : xstrdup(symbol);
 }
 
-static void plan_one(struct model *m, const struct ipa_affected *a, struct ipa_plan *plan)
+/*
+ * Per patched function, the containers of its code patched too, for one
+ * note: "'A' (file:line), 'B' (file:line, as its clone B.isra.0)".
+ */
+struct told {
+	const char *contains;
+	struct strbuf list;
+	unsigned n;
+};
+
+struct told_set {
+	struct told *v;
+	size_t n, cap;
+};
+
+static struct told *told_for(struct told_set *ts, const char *contains)
+{
+	struct told *t;
+
+	for (size_t i = 0; i < ts->n; i++)
+		if (!strcmp(ts->v[i].contains, contains))
+			return &ts->v[i];
+	t = ARRAY_PUSH(ts->v, ts->n, ts->cap);
+	memset(t, 0, sizeof(*t));
+	t->contains = contains;
+	return t;
+}
+
+/* One note per patched function (none with --no-ipa-extend: warnings say what is not patched). */
+static void tell_all(struct told_set *ts, bool extend)
+{
+	for (size_t i = 0; i < ts->n; i++) {
+		if (extend)
+			diag_note("code of patched '%s' is also in %s (GCC inlined or cloned it there): patching %s too",
+				  ts->v[i].contains, ts->v[i].list.buf, ts->v[i].n > 1 ? "them" : "it");
+		sb_release(&ts->v[i].list);
+	}
+	free(ts->v);
+}
+
+static void plan_one(struct model *m, const struct ipa_affected *a, struct ipa_plan *plan,
+		     struct told_set *ts)
 {
 	char *origin = origin_of(a->name);
 	int idx = model_function_defined(m, origin);
+	bool clone = strcmp(a->kind, "original") != 0;
 
 	if (idx < 0) {
 		strlist_push_owned(&plan->elsewhere,
@@ -30,13 +72,15 @@ static void plan_one(struct model *m, const struct ipa_affected *a, struct ipa_p
 					     a->contains));
 	} else if (m->ents[idx].decision != DEC_PATCHED &&
 		   !strlist_contains(&plan->add, origin)) {
+		struct told *t = told_for(ts, a->contains);
+
 		strlist_push(&plan->add, origin);
-		diag_note("%s:%u: '%s'%s contains code of patched '%s': patching '%s' too%s",
-			  a->file, a->line, a->name, strcmp(a->kind, "original") ? " (a clone)" : "",
-			  a->contains, origin,
-			  a->maybe_removed ? " (its body may be gone from the binary)" : "");
-		if (strcmp(a->kind, "original"))
-			diag_warning("'%s' is a %s clone of '%s': callers of the clone keep calling the old code; check them with 'klp-ccp facts'",
+		sb_addf(&t->list, "%s'%s' (%s:%u", t->n++ ? ", " : "", origin, a->file, a->line);
+		if (clone)
+			sb_addf(&t->list, ", as its clone %s", a->name);
+		sb_addf(&t->list, "%s)", a->maybe_removed ? "; its body may be gone from the binary" : "");
+		if (clone)
+			diag_warning("'%s' is a clone (%s) of '%s': callers of the clone keep calling the old code; check them with 'klp-ccp facts'",
 				     a->name, a->kind, origin);
 	}
 	free(origin);
@@ -57,6 +101,7 @@ int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
 		       struct ipa_plan *plan)
 {
 	struct ipa_affected *aff = NULL;
+	struct told_set ts = { 0 };
 	size_t n_aff = 0, n;
 	char **names = patched_names(m, &n);
 	int rc = ipa_affected_by(g, names, n, &aff, &n_aff, &plan->removed);
@@ -65,7 +110,8 @@ int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
 	if (rc)
 		return -1;
 	for (size_t i = 0; i < n_aff; i++)
-		plan_one(m, &aff[i], plan);
+		plan_one(m, &aff[i], plan, &ts);
+	tell_all(&ts, extend);
 	ipa_affected_free(aff, n_aff);
 	for (size_t i = 0; i < plan->removed.n; i++)
 		diag_note("patched '%s' has no body of its own in the binary (GCC inlined it everywhere): it is copied for its callers, not patched%s",

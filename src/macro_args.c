@@ -4,6 +4,7 @@
  * group arguments (C11 6.10.3p11); "..." is __VA_ARGS__ (or the name
  * before it), and GNU ", ## __VA_ARGS__" pastes nothing.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "klp-ccp/lexer.h"
@@ -198,7 +199,7 @@ static int arg_index(const char *t, size_t len, size_t paren, unsigned off)
 }
 
 enum arg_use macro_arg_use(struct model *m, int file, unsigned from, unsigned off,
-			   const char **macro)
+			   struct arg_site *at)
 {
 	const struct file_uses *fu = &m->uses[file];
 	const struct kfile *kf = &m->files[file];
@@ -223,10 +224,17 @@ enum arg_use macro_arg_use(struct model *m, int file, unsigned from, unsigned of
 		arg = arg_index(kf->text, kf->len, k.start, off);
 		if (arg < 0 || !reaches_hash(m, idx, (unsigned)arg, 0, &nested))
 			continue;
-		*macro = m->macros[idx].name;
-		if (!nested)
-			return ARG_HASHED;
-		use = ARG_HASHED_NESTED;
+		if (use == ARG_PLAIN) {	/* the outermost one */
+			struct strlist args = { 0 };
+
+			at->macro = m->macros[idx].name;
+			at->start = fu->v[i].offset;
+			at->end = (unsigned)lex_macro_args(kf->text, kf->len, k.start, &args);
+			strlist_release(&args);
+			use = ARG_HASHED;
+		}
+		if (nested)
+			return ARG_HASHED_NESTED;
 	}
 	return use;
 }
@@ -263,4 +271,83 @@ int macro_param_index(const char *def, size_t n_def, const char *word, size_t n)
 		p = q < end && *q == ',' ? q + 1 : q;
 	}
 	return -1;
+}
+
+/* Text of [start, end) with parameters replaced by arguments and ## applied. */
+char *macro_substitute(const char *t, unsigned start, unsigned end, const struct strlist *params,
+			const struct strlist *args)
+{
+	struct strbuf sb = { 0 };
+
+	for (unsigned i = start; i < end;) {
+		unsigned j = (unsigned)lex_skip(t, end, i);
+
+		if (j != i) {
+			sb_adds(&sb, " ");
+			i = j;
+		} else if (t[i] == '#' && i + 1 < end && t[i + 1] == '#') {
+			while (sb.len && (sb.buf[sb.len - 1] == ' ' || sb.buf[sb.len - 1] == '\t'))
+				sb.buf[--sb.len] = '\0';
+			for (i += 2; i < end && strchr(" \t\\\n", t[i]); i++)
+				;
+		} else if (is_ident_start((unsigned char)t[i])) {
+			unsigned k = i;
+			size_t p;
+
+			while (k < end && is_ident_char((unsigned char)t[k]))
+				k++;
+			for (p = 0; p < params->n; p++)
+				if (strlen(params->v[p]) == k - i && !memcmp(params->v[p], t + i, k - i))
+					break;
+			if (p < params->n && p < args->n)
+				sb_adds(&sb, args->v[p]);
+			else
+				sb_addn(&sb, t + i, k - i);
+			i = k;
+		} else {
+			sb_addn(&sb, t[i] == '\\' || t[i] == '\n' ? " " : t + i, 1);
+			i++;
+		}
+	}
+	return sb_detach(&sb);
+}
+
+/* "(a, b, ...)" after a function-like macro's name: its parameter names. */
+unsigned macro_params(const char *t, const struct macro_def *md, struct strlist *params)
+{
+	unsigned i = md->start + (unsigned)strlen(md->name), from;
+
+	if (!md->function_like || t[i] != '(')
+		return i;
+	for (from = ++i; t[i] && t[i] != ')'; i++) {
+		if (t[i + 1] != ',' && t[i + 1] != ')')
+			continue;
+		{
+			unsigned a = from, b = i + 1;
+
+			while (a < b && strchr(" \t\\\n", t[a]))
+				a++;
+			while (b > a && strchr(" \t\\\n", t[b - 1]))
+				b--;
+			strlist_push_owned(params, b - a == 3 && !memcmp(t + a, "...", 3) ?
+					   xstrdup("__VA_ARGS__") : xstrndup(t + a, b - a));
+			from = i + 2;
+		}
+	}
+	return t[i] == ')' ? i + 1 : i;
+}
+
+/* "__VA_ARGS__" stands for the remaining arguments. */
+void macro_join_variadic(const struct strlist *params, struct strlist *args)
+{
+	size_t last = params->n ? params->n - 1 : 0;
+	struct strbuf sb = { 0 };
+
+	if (!params->n || strcmp(params->v[last], "__VA_ARGS__") || args->n <= last + 1)
+		return;
+	for (size_t i = last; i < args->n; i++)
+		sb_addf(&sb, "%s%s", i > last ? ", " : "", args->v[i]);
+	while (args->n > last)
+		free(args->v[--args->n]);
+	strlist_push_owned(args, sb_detach(&sb));
 }

@@ -52,7 +52,10 @@ static int check_output_dir(const char *outfile)
 	const char *dir = dirname(copy);
 	int rc = access(dir, W_OK | X_OK);
 
-	if (rc)
+	if (rc && errno == ENOENT)	/* like a compiler's -o: the directory is the user's to make */
+		diag_error("cannot write '%s': %s (create the directory '%s' first)", outfile,
+			   strerror(errno), dir);
+	else if (rc)
 		diag_error("cannot write '%s': %s", outfile, strerror(errno));
 	free(copy);
 	return rc ? -1 : 0;
@@ -390,6 +393,8 @@ static const struct {
 	{ "changed-functions", changed_functions_main },
 	{ "glue", glue_main },
 	{ "klp-relocs", klp_relocs_main },
+	{ "build", build_main },
+	{ "verify", verify_main },
 };
 
 struct main_args {

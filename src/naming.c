@@ -9,7 +9,9 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
-#include "klp-ccp/emit.h"
+#include "klp-ccp/provider.h"
+#include "klp-ccp/spelling.h"
+#include "klp-ccp/stub_macros.h"
 
 #define MAX_RETRY 1000
 
@@ -52,35 +54,6 @@ static int name_patched(struct model *m, struct policy *pol, struct entity *e)
 	return 0;
 }
 
-static bool unit_expands(struct model *m, int unit, const char *needle)
-{
-	const struct unit *u = &m->units[unit];
-	const struct file_uses *fu = &m->uses[u->file];
-	bool found = false;
-
-	for (size_t i = 0; i < fu->n && !found; i++) {
-		CXString s;
-
-		if (fu->v[i].offset < u->start || fu->v[i].offset >= u->end)
-			continue;
-		s = clang_getCursorSpelling(fu->v[i].cursor);
-		found = strstr(clang_getCString(s), needle) != NULL;
-		clang_disposeString(s);
-	}
-	return found;
-}
-
-/* DEFINE_PER_CPU and friends: accessed %gs-relative, never through a pointer. */
-static bool entity_is_percpu(struct model *m, const struct entity *e)
-{
-	if (e->kind != ENT_OBJECT)
-		return false;
-	for (size_t i = 0; i < e->n_decl_units; i++)
-		if (unit_expands(m, e->decl_units[i], "PER_CPU"))
-			return true;
-	return e->def_unit >= 0 && unit_expands(m, e->def_unit, "PER_CPU");
-}
-
 static bool declared_by_included_header(struct model *m, struct policy *pol,
 					const struct entity *e)
 {
@@ -91,29 +64,6 @@ static bool declared_by_included_header(struct model *m, struct policy *pol,
 			return true;
 	}
 	return false;
-}
-
-/*
- * How naming will spell an externalized e (asked before the closure is final,
- * see headers_resolve_clashes(); the policy caches the answer naming gets).
- * A new name that clashes is asked for again, so any rename stays a rename.
- */
-int naming_preview(struct model *m, struct policy *pol, struct facts_db *facts,
-		   struct entity *e, bool *renamed, bool *pointer)
-{
-	struct src_loc loc = cursor_src_loc(m, clang_Cursor_isNull(e->def) ? e->canonical : e->def);
-	struct sym_mod mod = { 0 };
-	int rc;
-
-	closure_use_facts(pol, facts, e);
-	rc = policy_modify_externalized_sym(pol, e->kind == ENT_FUNCTION, e->name, 0, &loc, &mod);
-	closure_use_facts(pol, NULL, NULL);
-	if (rc)
-		return -1;
-	*renamed = strcmp(mod.new_name, e->name) != 0;
-	*pointer = mod.make_pointer && !entity_is_percpu(m, e);
-	free(mod.new_name);
-	return 0;
 }
 
 /*

@@ -55,6 +55,7 @@ struct objcmp_obj {
 	struct strlist prefixes;
 	bool attached;
 	bool ftrace;		/* some function has an ftrace call-site entry */
+	bool relocatable;	/* ET_REL */
 };
 
 static const char *const default_prefixes[] = { "klpp_", "klpr_", "klpe_", NULL };
@@ -377,6 +378,7 @@ static const struct sym *covering_sym(const struct objcmp_obj *obj, size_t shndx
 }
 
 static char *describe(const struct objcmp_obj *obj, const struct rawrel *r, bool code);
+static void free_relocs(struct objcmp_reloc *r, size_t n);
 static size_t first_rel(const struct sec *s, uint64_t off);
 
 /* An entry of an indirection table (ppc64 .toc) at off of s: what its
@@ -398,6 +400,50 @@ static char *describe_indirect(const struct objcmp_obj *obj, const struct sec *s
 	at = xasprintf("@%s", d);
 	free(d);
 	return at;
+}
+
+/* Up to max bytes of s at [from, to) as hex, appended to sb. */
+static void add_hex(struct strbuf *sb, const struct sec *s, uint64_t from, uint64_t to, size_t max)
+{
+	for (uint64_t i = from; i < to && i < s->size && i - from < max; i++)
+		sb_addf(sb, "%02x", s->data[i]);
+}
+
+/*
+ * A stub of out-of-line code no symbol covers (x86 static_cpu_has() puts
+ * "testb $bit, boot_cpu_data+N; jnz; jmp" in .altinstr_aux): its offset
+ * depends on the other stubs of the object, so it is described by its
+ * content instead, the bytes up to its first relocation, that relocation's
+ * target and the few bytes after the field. Not followed into such a stub
+ * again.
+ */
+static char *describe_stub(const struct objcmp_obj *obj, const struct sec *s, int64_t off)
+{
+	size_t k = first_rel(s, (uint64_t)off);
+	const struct rawrel *r;
+	const struct sym *t;
+	struct strbuf sb = { 0 };
+	uint64_t end;
+	char *d;
+
+	if (off < 0 || (uint64_t)off >= s->size || k >= s->nrels || s->rels[k].off - (uint64_t)off > 16)
+		return NULL;
+	r = &s->rels[k];
+	t = &obj->syms[r->sym];
+	if (t->type == STT_SECTION && t->s.st_shndx < obj->nsecs &&
+	    (obj->secs[t->s.st_shndx].sh.sh_flags & SHF_EXECINSTR) &&
+	    !covering_sym(obj, t->s.st_shndx, (int64_t)t->s.st_value + r->addend))
+		return NULL;
+	end = r->off + reloc_size(obj, r->type);
+	sb_adds(&sb, s->name);
+	sb_adds(&sb, "{");
+	add_hex(&sb, s, (uint64_t)off, r->off, 16);
+	d = describe(obj, r, false);
+	sb_addf(&sb, "<%s>", d);
+	free(d);
+	add_hex(&sb, s, end, k + 1 < s->nrels ? s->rels[k + 1].off : s->size, 4);
+	sb_adds(&sb, "}");
+	return sb_detach(&sb);
 }
 
 static char *describe_section_ref(const struct objcmp_obj *obj, const struct sym *y,
@@ -423,6 +469,8 @@ static char *describe_section_ref(const struct objcmp_obj *obj, const struct sym
 	c = covering_sym(obj, shndx, off + bias);
 	if (c)
 		return xasprintf("%s%+" PRId64, c->norm, off - (int64_t)c->s.st_value);
+	if ((fl & SHF_EXECINSTR) && s->data && (d = describe_stub(obj, s, off + bias)))
+		return d;
 	n = normalize(s->name, obj_prefixes(obj), true);
 	d = xasprintf("%s%+" PRId64, n, off);
 	free(n);
@@ -559,6 +607,10 @@ static bool attach_section(const struct objcmp_obj *obj, const struct sec *t)
 		".discard.addressable", ".export_symbol", "___ksymtab", "__ksymtab",
 		"__kstrtab", "__kcrctab", "__param", ".eh_frame", ".orc_unwind", ".init_array",
 		".fini_array", ".ctors", ".dtors", ".initcall", ".con_initcall", ".tm_clone",
+		/* what objtool adds after the compile (a kbuild object has them,
+		 * a plain compile not): derived from the code compared anyway */
+		".return_sites", ".retpoline_sites", ".call_sites", ".ibt_endbr_seal",
+		".static_call_sites", ".cfi_sites",
 		NULL
 	};
 
@@ -685,6 +737,7 @@ static const char *load(struct objcmp_obj *obj)
 	if (elf_kind(obj->elf) != ELF_K_ELF || !gelf_getehdr(obj->elf, &eh))
 		return "not an ELF file";
 	obj->arch = arch_by_machine(eh.e_machine);
+	obj->relocatable = eh.e_type == ET_REL;
 	if (!load_sections(obj) || !within_file(obj, &eh, (uint64_t)st.st_size))
 		return "truncated or corrupt ELF file";
 	if (!load_symbols(obj) || !load_relocs(obj))
@@ -852,6 +905,94 @@ static char *reloc_diff(const struct objcmp_obj *a, const struct objcmp_reloc *r
 	return NULL;
 }
 
+/* ---- references the assembler resolved (no relocation) ---- */
+
+/*
+ * The reference at off of f that the assembler resolved (a call between two
+ * functions of one section), as a relocation like the other build's
+ * relocation like: false when the architecture cannot read the field or it
+ * designates no symbol.
+ */
+static bool implicit_reloc(const struct objcmp_obj *obj, const struct objcmp_func *f,
+			   uint64_t off, uint32_t type, struct objcmp_reloc *out)
+{
+	struct arch_reloc ar;
+	const struct sym *c;
+	int64_t v, dest;
+
+	obj->arch->reloc(type, &ar);
+	if (!obj->arch->field_value || !ar.pcrel || !f->bytes || off + ar.size > f->size ||
+	    !obj->arch->field_value(type, f->bytes + off, &v))
+		return false;
+	dest = (int64_t)(f->value + off) + v + ar.bias;
+	c = covering_sym(obj, f->shndx, dest);
+	if (!c)
+		return false;
+	out->offset = off;
+	out->type = type;
+	out->size = ar.size;
+	out->addend = dest - ar.bias - (int64_t)c->s.st_value;
+	out->sym = (size_t)(c - obj->syms);
+	out->target = xasprintf("%s%+" PRId64, c->norm, out->addend);
+	return true;
+}
+
+static bool has_reloc_at(const struct objcmp_reloc *r, size_t n, uint64_t off)
+{
+	for (size_t k = 0; k < n; k++)
+		if (r[k].offset < off + 1 && off < r[k].offset + (r[k].size ? r[k].size : 1))
+			return true;
+	return false;
+}
+
+static int cmp_reloc_off(const void *x, const void *y)
+{
+	const struct objcmp_reloc *a = x, *b = y;
+
+	return a->offset < b->offset ? -1 : a->offset > b->offset;
+}
+
+/* f's relocations plus, where the other build's function g has one that f
+ * lacks, the reference the assembler resolved there (owned copy). */
+static struct objcmp_reloc *with_implicit(const struct objcmp_obj *obj, const struct objcmp_func *f,
+					  const struct objcmp_func *g, size_t *n)
+{
+	struct objcmp_reloc *v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (size_t k = 0; k < f->nrelocs; k++) {
+		struct objcmp_reloc *o = ARRAY_PUSH(v, *n, cap);
+
+		*o = f->relocs[k];
+		o->target = xstrdup(o->target);
+	}
+	for (size_t k = 0; k < g->nrelocs; k++) {
+		struct objcmp_reloc tmp;
+
+		if (has_reloc_at(f->relocs, f->nrelocs, g->relocs[k].offset) ||
+		    !implicit_reloc(obj, f, g->relocs[k].offset, g->relocs[k].type, &tmp))
+			continue;
+		*(struct objcmp_reloc *)ARRAY_PUSH(v, *n, cap) = tmp;
+	}
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_reloc_off);
+	return v;
+}
+
+static char *reloc_diff_implicit(const struct objcmp_obj *a, const struct objcmp_func *fa,
+				 const struct objcmp_obj *b, const struct objcmp_func *fb)
+{
+	size_t na, nb;
+	struct objcmp_reloc *ra = with_implicit(a, fa, fb, &na);
+	struct objcmp_reloc *rb = with_implicit(b, fb, fa, &nb);
+	char *r = reloc_diff(a, ra, na, b, rb, nb, "");
+
+	free_relocs(ra, na);
+	free_relocs(rb, nb);
+	return r;
+}
+
 static void mask_relocs(bool *mask, size_t size, const struct objcmp_reloc *r, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
@@ -918,9 +1059,10 @@ static int bytes_diff(const unsigned char *x, const unsigned char *y, size_t siz
 	return res;
 }
 
+/* pre: bytes masked beforehand (size of them), or NULL. */
 static int compare_bytes(const unsigned char *x, const struct objcmp_reloc *rx, size_t nx,
 			 const unsigned char *y, const struct objcmp_reloc *ry, size_t ny,
-			 size_t size, bool data, int64_t *delta, size_t *at)
+			 size_t size, bool data, const bool *pre, int64_t *delta, size_t *at)
 {
 	bool *mask;
 	int res;
@@ -928,11 +1070,42 @@ static int compare_bytes(const unsigned char *x, const struct objcmp_reloc *rx, 
 	if (!size)
 		return 0;
 	mask = xcalloc(size, sizeof(bool));
+	if (pre)
+		memcpy(mask, pre, size * sizeof(bool));
 	mask_relocs(mask, size, rx, nx);
 	mask_relocs(mask, size, ry, ny);
 	res = bytes_diff(x, y, size, mask, data, delta, at);
 	free(mask);
 	return res;
+}
+
+/*
+ * Jump-label sites (__jump_table entries): the jump or no-op there is the
+ * key's state, which a build tool may have set (objtool turns the jumps of
+ * a kbuild object into no-ops); the entries themselves are compared. Both
+ * builds must have an instruction of the same length there. NULL: none.
+ */
+static bool *jump_sites(const struct objcmp_obj *a, const struct objcmp_func *fa,
+			const struct objcmp_obj *b, const struct objcmp_func *fb)
+{
+	bool *mask = NULL;
+
+	if (!a->arch->jump_site_len || a->arch != b->arch || !fa->bytes || !fb->bytes)
+		return NULL;
+	for (size_t k = 0; k < fa->nattach; k++) {
+		uint64_t off = fa->attach[k].func_offset;
+		unsigned n;
+
+		if (strcmp(fa->attach[k].section, "__jump_table") || off >= fa->size)
+			continue;
+		n = a->arch->jump_site_len(fa->bytes + off, fa->size - off);
+		if (!n || n != b->arch->jump_site_len(fb->bytes + off, fb->size - off))
+			continue;
+		if (!mask)
+			mask = xcalloc(fa->size, sizeof(bool));
+		memset(mask + off, 1, n * sizeof(bool));
+	}
+	return mask;
 }
 
 static char *attach_diff(const struct objcmp_obj *a, const struct objcmp_func *fa,
@@ -952,7 +1125,7 @@ static char *attach_diff(const struct objcmp_obj *a, const struct objcmp_func *f
 		else if (x->size != y->size)
 			r = xasprintf("%ssize %zu vs %zu", what, x->size, y->size);
 		else if ((res = compare_bytes(x->bytes, x->relocs, x->nrelocs, y->bytes, y->relocs,
-					      y->nrelocs, x->size, true, delta, &at)) == 2)
+					      y->nrelocs, x->size, true, NULL, delta, &at)) == 2)
 			r = xasprintf("%sbyte at +0x%zx", what, at);
 		else if (!(r = reloc_diff(a, x->relocs, x->nrelocs, b, y->relocs, y->nrelocs, what)) &&
 			 res == 1)
@@ -980,7 +1153,7 @@ enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcm
 				  char **reason, int64_t *line_delta)
 {
 	int64_t delta = 0;
-	bool line_only = false;
+	bool line_only = false, *pre;
 	size_t at = 0;
 	int res;
 	char *r;
@@ -998,15 +1171,17 @@ enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcm
 					     fb->local_entry));
 		return OBJCMP_DIFFERS;
 	}
+	pre = jump_sites(a, fa, b, fb);
 	res = compare_bytes(fa->bytes, fa->relocs, fa->nrelocs, fb->bytes, fb->relocs,
-			    fb->nrelocs, fa->size, false, &delta, &at);
+			    fb->nrelocs, fa->size, false, pre, &delta, &at);
+	free(pre);
 	if (res == 2) {
 		set_reason(reason, xasprintf("byte at +0x%zx (0x%02x vs 0x%02x)", at,
 					     fa->bytes[at], fb->bytes[at]));
 		return OBJCMP_DIFFERS;
 	}
 	line_only = res == 1;
-	r = reloc_diff(a, fa->relocs, fa->nrelocs, b, fb->relocs, fb->nrelocs, "");
+	r = reloc_diff_implicit(a, fa, b, fb);
 	if (!r)
 		r = attach_diff(a, fa, b, fb, &delta, &line_only);
 	if (r) {
@@ -1021,3 +1196,97 @@ enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcm
 	}
 	return OBJCMP_IDENTICAL;
 }
+
+bool objcmp_relocatable(const struct objcmp_obj *obj)
+{
+	return obj->relocatable;
+}
+
+bool objcmp_has_section(const struct objcmp_obj *obj, const char *name)
+{
+	for (size_t i = 1; i < obj->nsecs; i++)
+		if (!strcmp(obj->secs[i].name, name))
+			return true;
+	return false;
+}
+
+/* ---- what a function calls ---- */
+
+/* "name+addend" -> "name". */
+static char *target_name(const char *target)
+{
+	size_t n = strlen(target);
+
+	while (n && target[n - 1] >= '0' && target[n - 1] <= '9')
+		n--;
+	if (n && (target[n - 1] == '+' || target[n - 1] == '-') && n < strlen(target))
+		n--;
+	return xstrndup(target, n);
+}
+
+static void add_callee(struct strlist *out, const struct objcmp_func *f, char *name)
+{
+	size_t bl = strlen(f->base);
+
+	/* its own parts (.cold, .part) and recursion are not callees */
+	if (!name[0] || name[0] == '.' || name[0] == '<' || !strcmp(name, f->base) ||
+	    (!strncmp(name, f->base, bl) && name[bl] == '.') || strlist_contains(out, name))
+		free(name);
+	else
+		strlist_push_owned(out, name);
+}
+
+/* Is relocation r of f a call or jump? */
+static bool reloc_is_branch(const struct objcmp_obj *obj, const struct objcmp_func *f,
+			    const struct objcmp_reloc *r)
+{
+	struct arch_reloc ar;
+
+	obj->arch->reloc(r->type, &ar);
+	if (!ar.pcrel)
+		return false;
+	if (obj->arch->branch_type)
+		return f->bytes && obj->arch->branch_type(f->bytes, f->size, r->offset) != 0;
+	return obj->syms[r->sym].type == STT_FUNC;
+}
+
+/* Calls the assembler resolved: a branch operand without relocation that
+ * designates the start of another function of the section. */
+static void implicit_callees(const struct objcmp_obj *obj, const struct objcmp_func *f,
+			     struct strlist *out)
+{
+	const struct sec *s = &obj->secs[f->shndx];
+
+	for (uint64_t off = 0; obj->arch->branch_type && f->bytes && off < f->size; off++) {
+		uint32_t type = obj->arch->branch_type(f->bytes, f->size, off);
+		struct objcmp_reloc r;
+
+		struct arch_reloc ar;
+		int64_t dest;
+
+		if (!type || has_reloc_at(f->relocs, f->nrelocs, off) ||
+		    !implicit_reloc(obj, f, off, type, &r))
+			continue;
+		obj->arch->reloc(type, &ar);
+		dest = (int64_t)obj->syms[r.sym].s.st_value + r.addend + ar.bias;
+		free(r.target);
+		for (size_t i = 0; i < s->nfuncs; i++) {
+			const struct objcmp_func *g = &obj->funcs[s->funcs[i]];
+
+			if (g != f && (int64_t)g->value == dest) {
+				add_callee(out, f, xstrdup(g->norm));
+				break;
+			}
+		}
+	}
+}
+
+void objcmp_callees(const struct objcmp_obj *obj, const struct objcmp_func *f,
+		    struct strlist *out)
+{
+	for (size_t k = 0; k < f->nrelocs; k++)
+		if (reloc_is_branch(obj, f, &f->relocs[k]))
+			add_callee(out, f, target_name(f->relocs[k].target));
+	implicit_callees(obj, f, out);
+}
+

@@ -440,21 +440,29 @@ static void note_units(const char *header, const struct strlist *units)
  * directory (the cwd) lists what its compile read. Without kbuild's files
  * beside this unit's object, only this unit could be checked.
  */
+void kbuild_units_including(const char *tree, const char *header, const char *self,
+			    struct strlist *units)
+{
+	memset(&walk, 0, sizeof(walk));
+	walk.header = header;
+	walk.self = self ? self : "";
+	nftw(tree, visit, 32, FTW_PHYS | FTW_ACTIONRETVAL);
+	qsort(walk.units.v, walk.units.n, sizeof(char *), by_name);
+	*units = walk.units;
+}
+
 void patch_units_note(const char *header, const struct gcc_cmdline *cl)
 {
 	char *obj = object_of(cl), *cmd = kbuild_cmd_path(obj);
+	struct strlist units;
 
 	if (access(cmd, R_OK)) {
 		diag_note("no kbuild %s beside %s: only this unit was checked for users of '%s'",
 			  cmd, obj, header);
 	} else {
-		memset(&walk, 0, sizeof(walk));
-		walk.header = header;
-		walk.self = cl->input;
-		nftw(".", visit, 32, FTW_PHYS | FTW_ACTIONRETVAL);
-		qsort(walk.units.v, walk.units.n, sizeof(char *), by_name);
-		note_units(header, &walk.units);
-		strlist_release(&walk.units);
+		kbuild_units_including(".", header, cl->input, &units);
+		note_units(header, &units);
+		strlist_release(&units);
 	}
 	free(obj);
 	free(cmd);

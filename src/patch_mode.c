@@ -4,64 +4,19 @@
  * function. Everything happens in a scratch directory.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <ftw.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/internal_compile.h"
+#include "klp-ccp/patch_explain.h"
 #include "klp-ccp/patch_mode.h"
 #include "klp-ccp/patch_read.h"
-
-/* ---- running programs ---- */
-
-/* Run argv (no shell) with stdout+stderr into *out; exit status or -1. */
-static int run_program(char *const *argv, struct strbuf *out)
-{
-	int pipefd[2], status, rc;
-	char buf[4096];
-	ssize_t n;
-	pid_t pid;
-
-	if (pipe(pipefd))
-		return -1;
-	pid = cleanup_fork_child();	/* an interrupt kills it before removing the scratch */
-	if (pid < 0)
-		return -1;
-	if (!pid) {
-		int null = open("/dev/null", O_RDONLY);
-
-		dup2(null, 0);
-		dup2(pipefd[1], 1);
-		dup2(pipefd[1], 2);
-		close(pipefd[0]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(pipefd[1]);
-	while ((n = read(pipefd[0], buf, sizeof(buf))) > 0)
-		if (out)
-			sb_addn(out, buf, (size_t)n);
-	close(pipefd[0]);
-	rc = waitpid(pid, &status, 0);
-	cleanup_child_done();
-	if (rc < 0)
-		return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-static char *first_line(const struct strbuf *sb)
-{
-	const char *s = sb->buf ? sb->buf : "";
-
-	return xstrndup(s, strcspn(s, "\n"));
-}
 
 /* The -p level that makes every target an existing file. */
 static int choose_strip(struct patch_info *pi)
@@ -203,11 +158,6 @@ static int check_layout(const struct patch_file *pf, const char *path)
 
 /* ---- scratch area ---- */
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	return remove(path);
-}
-
 static char *copy_to(const char *src, const char *dst, const char *prefix)
 {
 	size_t len;
@@ -250,15 +200,12 @@ static int apply_patch(const char *patch, const struct patch_info *pi, const cha
 		free(dst);
 	}
 	if (!rc) {
-		char *argv[] = { "patch", strip, "-d", tree, "-i", abs_patch ? abs_patch : "",
+		/* its messages in English: patch_apply.c reads them */
+		char *argv[] = { "env", "LC_ALL=C", "patch", strip, "-d", tree, "-i", abs_patch ? abs_patch : "",
 				 "--batch", "--forward", "--no-backup-if-mismatch", "-r", "-", NULL };
-		rc = run_program(argv, &out) ? -1 : 0;
-		if (rc) {
-			char *l = first_line(&out);
+		int status = internal_run(argv, &out);
 
-			diag_error("%s: the patch does not apply to %s: %s", patch, pi->files[0].path, l);
-			free(l);
-		}
+		rc = patch_apply_report(patch, pi, out.buf ? out.buf : "", status);
 	}
 	sb_release(&out);
 	free(tree);
@@ -304,20 +251,6 @@ static void header_set_release(struct header_set *hs)
 	free(hs->v);
 }
 
-/* gcc -H prints each file it reads as "DOTS PATH", one dot per include level. */
-static const char *h_line(const char *line, size_t len, unsigned *depth, size_t *plen)
-{
-	size_t d = 0;
-
-	while (d < len && line[d] == '.')
-		d++;
-	if (!d || d + 1 >= len || line[d] != ' ')
-		return NULL;
-	*depth = (unsigned)d;
-	*plen = len - d - 1;
-	return line + d + 1;
-}
-
 /* Calls fn for every file the -H output says GCC read; stops at nonzero. */
 static int for_each_read(const struct strbuf *out, int (*fn)(const char *path, unsigned depth, void *arg),
 			 void *arg)
@@ -327,7 +260,7 @@ static int for_each_read(const struct strbuf *out, int (*fn)(const char *path, u
 	while (*p) {
 		size_t len = strcspn(p, "\n"), plen;
 		unsigned depth;
-		const char *path = h_line(p, len, &depth, &plen);
+		const char *path = internal_h_line(p, len, &depth, &plen);
 
 		if (path) {
 			char *s = xstrndup(path, plen);
@@ -466,86 +399,6 @@ static int place_header(struct patched_header *h, size_t k, const struct gcc_cmd
 
 /* ---- compiling both versions ---- */
 
-/*
- * The internal compiles write only into the scratch directory: options of
- * the user's command line that make GCC (or the assembler, the
- * preprocessor) write a file of their own are left out.
- */
-static const char *const output_opts_next[] = {	/* the file is the next argument */
-	"-o", "--output", "-MF", "-MT", "-MQ", "-aux-info", "-dumpdir", "-dumpbase",
-	"-dumpbase-ext", "-Xassembler", "-Xpreprocessor", "-Xlinker", NULL
-};
-
-static const char *const output_opt_prefixes[] = {
-	"-o", "--output=", "-M", "-save-temps", "-fdump-", "-d", "-fstack-usage",
-	"-fcallgraph-info", "-fprofile-arcs", "-fprofile-generate", "-fprofile-update",
-	"-fprofile-note", "-ftest-coverage", "--coverage", "-fopt-info",
-	"-fsave-optimization-record", "-aux-info", "-Wl,", NULL
-};
-
-static bool has_prefix(const char *a, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strncmp(a, *list, strlen(*list)))
-			return true;
-	return false;
-}
-
-static bool in_opt_list(const char *a, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(a, *list))
-			return true;
-	return false;
-}
-
-/* A part of -Wa,/-Wp, writing a file: 1 drop it, 2 drop it and the next part. */
-static int output_part(const char *part, bool assembler)
-{
-	static const char *const next_as[] = { "--MD", "-o", NULL };
-	static const char *const next_cpp[] = { "-MD", "-MMD", "-MF", "-MT", "-MQ", "-o", NULL };
-
-	if (in_opt_list(part, assembler ? next_as : next_cpp))
-		return 2;
-	if (assembler)
-		return !strncmp(part, "-a", 2) || !strncmp(part, "--listing", 9);
-	return !strncmp(part, "-M", 2) || !strncmp(part, "-d", 2);
-}
-
-/* -Wa,X,Y / -Wp,X,Y without the parts writing files; NULL when none is left. */
-static char *filter_parts(const char *a)
-{
-	bool assembler = a[2] == 'a';
-	char *copy = xstrdup(a + 4), *save = NULL;
-	struct strbuf kept = { 0 };
-	int skip = 0;
-
-	for (char *part = strtok_r(copy, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
-		if (skip && skip--)
-			continue;
-		skip = output_part(part, assembler);
-		if (skip && skip--)
-			continue;
-		sb_addf(&kept, "%s%s", kept.len ? "," : a[2] == 'a' ? "-Wa," : "-Wp,", part);
-	}
-	free(copy);
-	return kept.len ? sb_detach(&kept) : NULL;
-}
-
-/* args->v[*i] as the internal compile gets it (owned), or NULL; *i moves past what is dropped. */
-static char *internal_arg(const struct strlist *args, size_t *i)
-{
-	const char *a = args->v[*i];
-
-	if (in_opt_list(a, output_opts_next)) {
-		++*i;
-		return NULL;
-	}
-	if (!strncmp(a, "-Wa,", 4) || !strncmp(a, "-Wp,", 4))
-		return filter_parts(a);
-	return has_prefix(a, output_opt_prefixes) ? NULL : xstrdup(a);
-}
-
 /* The overlay directories to search before args->v[i], with its option. */
 static void push_overlays(struct strlist *v, const struct header_set *hs, size_t i)
 {
@@ -578,7 +431,7 @@ static char **compile_argv(const struct gcc_cmdline *cl, const char *input, cons
 	strlist_push(&v, cl->compiler);
 	for (size_t i = 0; i < cl->args.n; i++) {
 		size_t at = i;
-		char *own = internal_arg(&cl->args, &i);
+		char *own = internal_compile_arg(&cl->args, &i);
 		const char *a = own;
 
 		if (!own)
@@ -603,34 +456,6 @@ static char **compile_argv(const struct gcc_cmdline *cl, const char *input, cons
 	return v.v;
 }
 
-/* GCC's first error line ("FILE:LINE:COL: error: ...", "cc1: error: ..."). */
-static bool error_line(const char *p, size_t len)
-{
-	const char *e = memmem(p, len, "error: ", 7);
-
-	return e && (e == p || (e >= p + 2 && e[-1] == ' ' && e[-2] == ':'));
-}
-
-/* GCC's first error, else its first complaint, not the -H listing before it. */
-static char *first_message(const struct strbuf *out)
-{
-	const char *p = out->buf ? out->buf : "", *first = NULL;
-	size_t first_len = 0;
-
-	while (*p) {
-		size_t len = strcspn(p, "\n"), plen;
-		unsigned depth;
-
-		if (error_line(p, len))
-			return xstrndup(p, len);
-		if (!first && !h_line(p, len, &depth, &plen) && len &&
-		    strncmp(p, "Multiple include guards", 23))
-			first = p, first_len = len;
-		p += len + (p[len] == '\n');
-	}
-	return first ? xstrndup(first, first_len) : xstrdup("");
-}
-
 /* Compile into dir/out.o; GCC's output (with the -H listing) in *out. */
 static int compile_in(const struct gcc_cmdline *cl, const char *input, const char *dir,
 		      const char *iquote, const struct header_set *hs, const char *what,
@@ -640,9 +465,9 @@ static int compile_in(const struct gcc_cmdline *cl, const char *input, const cha
 	int rc;
 
 	mkdir(dir, 0700);
-	rc = run_program(argv, out);
+	rc = internal_run(argv, out);
 	if (rc) {
-		char *l = first_message(out);
+		char *l = internal_first_message(out);
 
 		diag_error("compiling the %s %s failed: %s", what, cl->input, l);
 		free(l);
@@ -734,6 +559,8 @@ static int derive(const char *scratch, const char *patch, const struct patch_inf
 		  struct patch_plan *plan)
 {
 	char *a = xasprintf("%s/orig/out.o", scratch), *b = xasprintf("%s/patched/out.o", scratch);
+	char *tree = xasprintf("%s/tree", scratch), *patched_dump = xasprintf("%s/patched", scratch);
+	struct patch_explain_ctx ex = { pi, tree, plan->ipa_dump, patched_dump };
 	struct changed_result r;
 	int rc;
 
@@ -743,16 +570,20 @@ static int derive(const char *scratch, const char *patch, const struct patch_inf
 	free(a);
 	free(b);
 	if (rc)
-		return -1;
+		goto out;
 	recheck_line_only(&r, pi);
 	note_list("functions whose only change is moved line numbers (not patched)", &r.line_only);
+	patch_explain_moved(&ex, &r);
 	note_list("functions the patch adds (copied where used)", &r.added);
 	note_list("functions the patch removes", &r.removed);
 	for (size_t i = 0; i < r.changed.n; i++)
 		strlist_push(&plan->functions, r.changed.v[i]);
 	if (!plan->functions.n) {
-		diag_error("%s: the patch changes the code of no function%s", patch,
-			   r.line_only.n ? " (only line numbers moved)" : " (comments or formatting only?)");
+		char *why = patch_explain_no_code(&ex);
+
+		diag_error("%s: the patch changes the code of no function: %s%s", patch, why,
+			   r.line_only.n ? "; only line numbers moved" : "");
+		free(why);
 		rc = -1;
 	} else {
 		char *s = joined(&plan->functions);
@@ -761,6 +592,9 @@ static int derive(const char *scratch, const char *patch, const struct patch_inf
 		free(s);
 	}
 	changed_result_release(&r);
+out:
+	free(tree);
+	free(patched_dump);
 	return rc;
 }
 
@@ -965,26 +799,17 @@ out:
 
 int patch_mode_prepare(const char *patch, const struct gcc_cmdline *cl, struct patch_plan *plan)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *tmpl = xasprintf("%s/klp-ccp-patch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-
 	memset(plan, 0, sizeof(*plan));
-	if (!cleanup_mkdtemp(tmpl)) {
-		diag_error("cannot create a scratch directory in %s: %s", tmp && *tmp ? tmp : "/tmp",
-			   strerror(errno));
-		free(tmpl);
+	plan->scratch = internal_scratch_create("patch");
+	if (!plan->scratch)
 		return -1;
-	}
-	plan->scratch = tmpl;
 	return prepare_in(patch, cl, plan);
 }
 
 void patch_plan_release(struct patch_plan *plan)
 {
-	if (plan->scratch) {
-		nftw(plan->scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-		cleanup_forget(plan->scratch);
-	}
+	if (plan->scratch)
+		internal_scratch_remove(plan->scratch);
 	free(plan->scratch);
 	free(plan->patched_input);
 	free(plan->ipa_dump);

@@ -149,10 +149,22 @@ static unsigned line_of(const char *text, const char *p)
 	return line;
 }
 
+/* The hunk's "@@ -a,b +c,d @@" and where it is in the patch. */
+static void note_hunk(struct patch_file *pf, unsigned line, const char *p)
+{
+	struct patch_hunk *h = ARRAY_PUSH(pf->hunks, pf->n_hunks, pf->cap_hunks);
+	const char *end = strstr(p + 2, "@@");
+	size_t eol = strcspn(p, "\r\n");
+
+	h->line = line;
+	h->header = xstrndup(p, end && (size_t)(end - p) < eol ? (size_t)(end + 2 - p) : eol);
+}
+
 int patch_read(const char *name, const char *text, struct patch_info *pi)
 {
-	const char *p = text, *file;
+	const char *p = text, *file, *counted = text;
 	struct patch_file *cur = NULL;
+	unsigned line = 1;	/* of counted */
 
 	while (p && *p) {
 		if ((file = name_line(p)) && unsafe_name(file)) {
@@ -167,6 +179,9 @@ int patch_read(const char *name, const char *text, struct patch_info *pi)
 			cur->path = target_of(p + 4);
 			cur->first_shift = pi->n_shifts;
 		} else if (!strncmp(p, "@@ -", 4) && cur) {
+			line += line_of(counted, p) - 1;	/* counted up to here once */
+			counted = p;
+			note_hunk(cur, line, p);
 			hunk_lines(&p, cur, pi);
 			continue;
 		}
@@ -183,7 +198,96 @@ void patch_info_release(struct patch_info *pi)
 		free(pi->files[i].path);
 		strlist_release(&pi->files[i].touched);
 		free(pi->files[i].spans);
+		for (size_t k = 0; k < pi->files[i].n_hunks; k++)
+			free(pi->files[i].hunks[k].header);
+		free(pi->files[i].hunks);
 	}
 	free(pi->files);
 }
 
+
+/* ---- splitting a patch per file (klp-ccp build) ---- */
+
+struct splitter {
+	struct patch_part *parts;
+	size_t n, cap;
+	const char *start;	/* of the part being read, NULL before the first */
+	bool has_target;	/* it has its "+++ " line */
+};
+
+static void split_close(struct splitter *s, const char *end)
+{
+	struct patch_part *last = s->n ? &s->parts[s->n - 1] : NULL;
+
+	/* a part is pushed at its "+++ " line; one without it is dropped */
+	if (s->start && s->has_target && last && !last->text)
+		last->text = xstrndup(s->start, (size_t)(end - s->start));
+	s->start = NULL;
+	s->has_target = false;
+}
+
+static void split_open(struct splitter *s, const char *at)
+{
+	split_close(s, at);
+	s->start = at;
+}
+
+/* Lines of a hunk still to come, from its "@@ -a,b +c,d @@" line. */
+static void hunk_counts(const char *p, unsigned *old_left, unsigned *new_left)
+{
+	if (sscanf(p, "@@ -%*u,%u", old_left) != 1)
+		*old_left = 1;
+	if (sscanf(p, "@@ -%*s +%*u,%u", new_left) != 1)
+		*new_left = 1;
+}
+
+static void hunk_line(char c, unsigned *old_left, unsigned *new_left)
+{
+	if ((c == ' ' || c == '\n' || c == '-') && *old_left)
+		(*old_left)--;
+	if ((c == ' ' || c == '\n' || c == '+') && *new_left)
+		(*new_left)--;
+}
+
+void patch_split(const char *text, struct patch_part **parts, size_t *n)
+{
+	struct splitter s = { 0 };
+	unsigned old_left = 0, new_left = 0;
+
+	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		if ((old_left || new_left) && strchr(" -+\\\n", *p)) {
+			if (*p != '\\')
+				hunk_line(*p, &old_left, &new_left);
+			continue;
+		}
+		old_left = new_left = 0;
+		if (!strncmp(p, "diff ", 5) || !strncmp(p, "Index: ", 7)) {
+			split_open(&s, p);
+		} else if (!strncmp(p, "--- ", 4) && (!s.start || s.has_target)) {
+			const char *next = strchr(p, '\n');
+
+			if (next && !strncmp(next + 1, "+++ ", 4))
+				split_open(&s, p);
+		} else if (!strncmp(p, "+++ ", 4) && s.start && !s.has_target) {
+			struct patch_part *part = ARRAY_PUSH(s.parts, s.n, s.cap);
+
+			part->path = target_of(p + 4);
+			part->text = NULL;
+			s.has_target = true;
+		} else if (!strncmp(p, "@@ -", 4) && s.has_target) {
+			hunk_counts(p, &old_left, &new_left);
+		}
+	}
+	split_close(&s, text + strlen(text));
+	*parts = s.parts;
+	*n = s.n;
+}
+
+void patch_parts_release(struct patch_part *parts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(parts[i].path);
+		free(parts[i].text);
+	}
+	free(parts);
+}

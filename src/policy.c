@@ -980,42 +980,83 @@ static void warn_at(const struct src_loc *loc, const char *msg)
 		diag_warning("%s", msg);
 }
 
-/* A patched function whose old code lives on elsewhere in the target. */
+/* A patched function whose code is gone from the target. */
 void policy_warn_patched(struct policy *pol, const char *name, const struct src_loc *loc)
 {
 	const struct sym_facts *f = facts_for(pol, name);
-	const char *obj = f && f->object ? f->object : "the target";
-	char *list, *msg;
+	char *msg;
 
-	if (!f || strlist_contains(&pol->warned, name))
+	if (!f || !f->init || strlist_contains(&pol->warned, name))
 		return;
 	strlist_push(&pol->warned, name);
-	if (f->init) {
-		msg = xasprintf("patched function '%s' is in .init.text in %s: it ran once at boot or load and its code is gone; a livepatch cannot change what it did",
-				name, obj);
-		warn_at(loc, msg);
-		free(msg);
-	}
-	if (f->inlined_into.n) {
-		list = joined(&f->inlined_into, false);
-		msg = xasprintf("patched function '%s' is inlined into %s in %s: "
-				"patch those too", name, list, obj);
-		warn_at(loc, msg);
-		free(msg);
-		free(list);
-	}
-	if (f->callers_via_clones.n) {
-		char *clones = joined(&f->clones, true);
+	msg = xasprintf("patched function '%s' is in .init.text in %s: it ran once at boot or load and its code is gone; a livepatch cannot change what it did",
+			name, f->object ? f->object : "the target");
+	warn_at(loc, msg);
+	free(msg);
+}
 
-		list = joined(&f->callers_via_clones, false);
-		msg = xasprintf("patched function '%s' %s clones in %s (%s) called from %s: "
-				"patch those too", name, f->present ? "also has" : "exists only as",
-				obj, clones, list);
-		free(clones);
+/* l split into what the livepatch patches, but told, and the rest. */
+static void split_patched(const struct policy *pol, const struct strlist *l,
+			  const struct strlist *told, struct strlist *yes, struct strlist *no)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strlist_contains(&pol->in_patch, l->v[i]))
+			strlist_push(no, l->v[i]);
+		else if (!told || !strlist_contains(told, l->v[i]))
+			strlist_push(yes, l->v[i]);
+}
+
+/*
+ * "patched function 'f' WHAT A, B in OBJ": a note when the livepatch patches
+ * all of them, else a warning naming the ones the user must patch.
+ */
+static void tell_list(const struct policy *pol, const char *name, const char *what,
+		      const struct strlist *l, const struct strlist *told, const struct src_loc *loc,
+		      const char *obj)
+{
+	struct strlist yes = { 0 }, no = { 0 };
+	char *y, *n;
+
+	split_patched(pol, l, told, &yes, &no);
+	y = joined(&yes, false);
+	n = joined(&no, false);
+	if (no.n) {
+		char *also = yes.n ? xasprintf(" (%s %s patched)", y, yes.n > 1 ? "are" : "is") : xstrdup("");
+		char *msg = xasprintf("patched function '%s' %s %s in %s: patch those too%s", name, what,
+				      n, obj, also);
+
 		warn_at(loc, msg);
 		free(msg);
-		free(list);
+		free(also);
+	} else if (yes.n) {
+		diag_note_at(loc ? loc->file : NULL, loc ? loc->line : 0, loc ? loc->col : 0,
+			     "patched function '%s' %s %s in %s: %s patched too", name, what, y, obj,
+			     yes.n > 1 ? "they are" : "it is");
 	}
+	free(y);
+	free(n);
+	strlist_release(&yes);
+	strlist_release(&no);
+}
+
+void policy_tell_copies(struct policy *pol, const char *name, const struct src_loc *loc,
+			const struct strlist *told)
+{
+	const struct sym_facts *f = facts_for(pol, name);
+	const char *obj = f && f->object ? f->object : "the target";
+	char *what, *clones;
+
+	if (!f)
+		return;
+	tell_list(pol, name, "is inlined into", &f->inlined_into, told, loc, obj);
+	if (!f->callers_via_clones.n)
+		return;
+	clones = joined(&f->clones, true);
+	what = xasprintf("%s clones (%s) called from", f->present ? "also has" : "exists only as",
+			 clones);
+	tell_list(pol, name, what, &f->callers_via_clones, told, loc, obj);
+	free(what);
+	free(clones);
 }
 
 int policy_is_patched(struct policy *pol, const char *name,

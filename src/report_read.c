@@ -16,6 +16,7 @@
 struct rd {
 	const char *name;
 	yaml_document_t *doc;
+	bool any_object;	/* object names are not written into C code */
 };
 
 enum ftype {
@@ -186,7 +187,7 @@ static int read_checked(struct rd *rd, const yaml_node_t *n, const char *key, en
 		return err_at(rd, n, "'%s' is not a symbol name: '%.60s'", key, *out);
 	if (t == F_IDENT && !rr_is_c_identifier(*out))
 		return err_at(rd, n, "'%s' is not a C identifier: '%.60s'", key, *out);
-	if (t == F_NOBJ && *out && !rr_is_object_name(*out))
+	if (t == F_NOBJ && *out && !rd->any_object && !rr_is_object_name(*out))
 		return err_at(rd, n, "'%s' is not an object name (vmlinux or a module): '%.60s'",
 			      key, *out);
 	return 0;
@@ -467,11 +468,12 @@ static int load_document(const char *name, yaml_parser_t *p, yaml_document_t *do
 	return more ? -1 : 0;
 }
 
-int report_parse(const char *name, const char *text, size_t len, struct report *r)
+static int parse(const char *name, const char *text, size_t len, struct report *r,
+		 bool any_object)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
-	struct rd rd = { name, &doc };
+	struct rd rd = { name, &doc, any_object };
 	int rc = -1;
 
 	memset(r, 0, sizeof(*r));
@@ -497,7 +499,12 @@ int report_parse(const char *name, const char *text, size_t len, struct report *
 	return rc;
 }
 
-int report_read(const char *path, struct report *r)
+int report_parse(const char *name, const char *text, size_t len, struct report *r)
+{
+	return parse(name, text, len, r, false);
+}
+
+static int read_report(const char *path, struct report *r, bool any_object)
 {
 	size_t len;
 	char *text = read_file(path, &len);
@@ -508,9 +515,19 @@ int report_read(const char *path, struct report *r)
 		diag_error("cannot read '%s': %s", path, file_strerror(errno));
 		return -1;
 	}
-	rc = report_parse(path, text, len, r);
+	rc = parse(path, text, len, r, any_object);
 	free(text);
 	return rc;
+}
+
+int report_read(const char *path, struct report *r)
+{
+	return read_report(path, r, false);
+}
+
+int report_read_any_object(const char *path, struct report *r)
+{
+	return read_report(path, r, true);
 }
 
 void report_release(struct report *r)

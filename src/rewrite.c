@@ -13,6 +13,9 @@
 #include "klp-ccp/emit.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/macro_args.h"
+#include "klp-ccp/pp_expand.h"
+#include "klp-ccp/provider.h"
+#include "klp-ccp/stub_macros.h"
 
 struct edit {
 	unsigned start, end;
@@ -386,28 +389,177 @@ static bool in_static_initializer(struct model *m, const struct site *s)
 /*
  * A macro argument the macro stringizes or pastes keeps its spelling: the
  * unit is renamed by "#define OLD NEW" instead, which # and ## do not see
- * while the argument's other uses expand it. A macro that passes the
- * argument on to one that stringizes or pastes it expands it first: no
- * rename can keep the spelling there, say so.
+ * while the argument's other uses expand it. (A macro that passes the
+ * argument on to one that stringizes or pastes it is expanded in place, see
+ * expanded_invocations().)
  */
 static bool hashed_argument(struct model *m, const struct site *s)
 {
-	const char *macro = NULL;
 	const struct unit *u = &m->units[s->unit];
-	enum arg_use use = macro_arg_use(m, u->file, u->start, s->offset, &macro);
+	struct arg_site at = { 0 };
 
-	if (use == ARG_HASHED_NESTED) {
-		unsigned line = model_line_of(m, u->file, s->offset);
+	return macro_arg_use(m, u->file, u->start, s->offset, &at) == ARG_HASHED;
+}
 
-		diag_warning_at(m->files[u->file].name, line, 0,
-				"'%s' is renamed to '%s', and '%s' passes it on to a macro that stringizes or pastes it: that text now spells the new name",
-				m->ents[s->entity].name, final_name(&m->ents[s->entity]), macro);
+/* Invocations of the unit's text written expanded (see expanded_invocations()). */
+struct expanded {
+	struct arg_site *v;
+	size_t n, cap;
+};
+
+static bool in_expanded(const struct expanded *x, unsigned off)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (off >= x->v[i].start && off < x->v[i].end)
+			return true;
+	return false;
+}
+
+static bool renames(const struct entity *e)
+{
+	return e->new_name || e->pointer;
+}
+
+/* Is the identifier at off a reference the unit's edits rename? */
+static bool renamed_site_at(struct model *m, int unit, unsigned off)
+{
+	for (size_t i = 0; i < m->n_sites; i++) {
+		const struct site *s = &m->sites[i];
+
+		if (s->unit == unit && s->offset == off && s->kind == SITE_REF && s->in_text &&
+		    renames(&m->ents[s->entity]))
+			return true;
 	}
-	return use == ARG_HASHED;
+	return false;
+}
+
+/* Is "OLD NEW" in names: does the unit's #define rename old? */
+static bool renamed_by_define(const struct strlist *names, const char *old, size_t n)
+{
+	for (size_t i = 0; names && i < names->n; i++)
+		if (!strncmp(names->v[i], old, n) && names->v[i][n] == ' ' &&
+		    strncmp(names->v[i] + n, " = ", 3))
+			return true;
+	return false;
+}
+
+static void add_expanded(struct expanded *x, struct arg_site at)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < x->n; i++) {
+		if (at.start >= x->v[i].start && at.end <= x->v[i].end)
+			return;		/* inside one already */
+		if (x->v[i].start < at.start || x->v[i].end > at.end)
+			x->v[w++] = x->v[i];	/* not inside the new one */
+	}
+	x->n = w;
+	*ARRAY_PUSH(x->v, x->n, x->cap) = at;
+}
+
+/*
+ * A renamed name spelled in an argument that a macro passes on to one that
+ * stringizes or pastes it: the argument is expanded on the way, so neither
+ * an edit of the argument nor the unit's "#define OLD NEW" (rename_by_macro())
+ * keeps the original spelling for # and ##. Such invocations are written
+ * expanded (the outermost one whose argument reaches # or ##); the sites
+ * inside are renamed in the expansion (expansion_text()). First pass
+ * (defines NULL): references the edits rename. Second pass, once the unit's
+ * #defines are known: spellings that are no reference (only stringized or
+ * pasted), which such a #define would reach.
+ */
+static void expanded_invocations(struct model *m, int unit, const struct strlist *defines,
+				 struct expanded *x)
+{
+	const struct unit *u = &m->units[unit];
+	const char *t = m->files[u->file].text;
+	size_t pos = u->start, is, n;
+
+	while (lex_next_ident(t, u->end, &pos, &is, &n)) {
+		struct arg_site at = { 0 };
+		char *probe;
+
+		if (in_expanded(x, (unsigned)is) ||
+		    !(defines ? renamed_by_define(defines, t + is, n) :
+				renamed_site_at(m, unit, (unsigned)is)) ||
+		    macro_arg_use(m, u->file, u->start, (unsigned)is, &at) != ARG_HASHED_NESTED)
+			continue;
+		probe = pp_expand_invocation(m, u->file, at.start, at.end, NULL, NULL, 0);
+		if (probe) {
+			add_expanded(x, at);
+		} else {
+			diag_warning_at(m->files[u->file].name, model_line_of(m, u->file, (unsigned)is), 0,
+					"'%.*s' is renamed, and '%s' passes it on to a macro that stringizes or pastes it, but that invocation cannot be expanded exactly: that text now spells the new name",
+					(int)n, t + is, at.macro);
+		}
+		free(probe);
+	}
+}
+
+/*
+ * The text of an expanded invocation: references written in it (by
+ * offset) and those its macros made (by name) renamed, unless the unit's
+ * #define does it; blank lines after it keep the line numbers of what
+ * follows.
+ */
+static char *expansion_text(struct model *m, int unit, const struct arg_site *at,
+			    const struct strlist *names, const struct strlist *keep)
+{
+	const struct unit *u = &m->units[unit];
+	struct pp_rename *ren = NULL;
+	size_t n_ren = 0, cap = 0;
+	struct strbuf sb = { 0 };
+	char *text;
+
+	for (size_t i = 0; i < m->n_sites; i++) {
+		const struct site *s = &m->sites[i];
+		const struct entity *e = &m->ents[s->entity];
+
+		if (s->unit != unit || !renames(e) || s->offset < at->start || s->offset >= at->end ||
+		    renamed_by_define(names, e->name, strlen(e->name)))
+			continue;
+		*ARRAY_PUSH(ren, n_ren, cap) = (struct pp_rename){
+			e->name, reference_text(e), s->in_text ? s->offset : PP_ANY };
+	}
+	text = pp_expand_invocation(m, u->file, at->start, at->end, keep, ren, n_ren);
+	for (size_t i = 0; i < n_ren; i++)
+		free((char *)ren[i].text);
+	free(ren);
+	if (!text)
+		return NULL;
+	sb_addf(&sb, "/* %s(...) expanded by klp-ccp */ %s", at->macro, text);
+	for (unsigned k = at->start; k < at->end; k++)
+		if (m->files[u->file].text[k] == '\n')
+			sb_adds(&sb, "\n");
+	free(text);
+	return sb_detach(&sb);
+}
+
+/*
+ * Macros the unit's expansions leave for lp.c: exports it silences, macros
+ * it redefines around the unit (overrides: pairs NAME, definition).
+ */
+static void write_expanded(struct model *m, int unit, const struct expanded *x,
+			   const struct strlist *names, const struct strlist *overrides,
+			   struct edits *ed)
+{
+	struct strlist keep = { 0 };
+
+	if (x->n)
+		export_macros_of_unit(m, unit, &keep);
+	for (size_t i = 0; x->n && i < overrides->n; i += 2)
+		strlist_push(&keep, overrides->v[i]);
+	for (size_t i = 0; i < x->n; i++) {
+		char *text = expansion_text(m, unit, &x->v[i], names, &keep);
+
+		if (text)
+			add_edit(ed, x->v[i].start, x->v[i].end, text);
+	}
+	strlist_release(&keep);
 }
 
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
-		     struct strlist *names)
+		     struct strlist *names, const struct expanded *x)
 {
 	struct entity *e = &m->ents[s->entity];
 	struct strbuf sb = { 0 };
@@ -424,6 +576,8 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 	}
 	if (!e->new_name && !e->pointer)
 		return 0;
+	if (in_expanded(x, s->offset))
+		return 0;	/* renamed in the expansion */
 	if (!s->in_text && spelled_in_emitted_macro(m, s))
 		return 0;	/* the macro is re-emitted with the edit, see emit.c */
 	if (!s->in_text || (s->kind == SITE_REF && hashed_argument(m, s)))
@@ -653,45 +807,6 @@ static void split_body(const char *t, unsigned start, unsigned end, struct body_
 	}
 }
 
-/* Text of [start, end) with parameters replaced by arguments and ## applied. */
-static char *substitute(const char *t, unsigned start, unsigned end, const struct strlist *params,
-			const struct strlist *args)
-{
-	struct strbuf sb = { 0 };
-
-	for (unsigned i = start; i < end;) {
-		unsigned j = (unsigned)lex_skip(t, end, i);
-
-		if (j != i) {
-			sb_adds(&sb, " ");
-			i = j;
-		} else if (t[i] == '#' && i + 1 < end && t[i + 1] == '#') {
-			while (sb.len && (sb.buf[sb.len - 1] == ' ' || sb.buf[sb.len - 1] == '\t'))
-				sb.buf[--sb.len] = '\0';
-			for (i += 2; i < end && strchr(" \t\\\n", t[i]); i++)
-				;
-		} else if (is_ident_start((unsigned char)t[i])) {
-			unsigned k = i;
-			size_t p;
-
-			while (k < end && is_ident_char((unsigned char)t[k]))
-				k++;
-			for (p = 0; p < params->n; p++)
-				if (strlen(params->v[p]) == k - i && !memcmp(params->v[p], t + i, k - i))
-					break;
-			if (p < params->n && p < args->n)
-				sb_adds(&sb, args->v[p]);
-			else
-				sb_addn(&sb, t + i, k - i);
-			i = k;
-		} else {
-			sb_addn(&sb, t[i] == '\\' || t[i] == '\n' ? " " : t + i, 1);
-			i++;
-		}
-	}
-	return sb_detach(&sb);
-}
-
 static bool spells_ident(const char *text, const char *name)
 {
 	size_t pos = 0, is, n, len = strlen(name), end = strlen(text);
@@ -700,46 +815,6 @@ static bool spells_ident(const char *text, const char *name)
 		if (n == len && !memcmp(text + is, name, n))
 			return true;
 	return false;
-}
-
-/* "(a, b, ...)" after a function-like macro's name: its parameter names. */
-static unsigned macro_params(const char *t, const struct macro_def *md, struct strlist *params)
-{
-	unsigned i = md->start + (unsigned)strlen(md->name), from;
-
-	if (!md->function_like || t[i] != '(')
-		return i;
-	for (from = ++i; t[i] && t[i] != ')'; i++) {
-		if (t[i + 1] != ',' && t[i + 1] != ')')
-			continue;
-		{
-			unsigned a = from, b = i + 1;
-
-			while (a < b && strchr(" \t\\\n", t[a]))
-				a++;
-			while (b > a && strchr(" \t\\\n", t[b - 1]))
-				b--;
-			strlist_push_owned(params, b - a == 3 && !memcmp(t + a, "...", 3) ?
-					   xstrdup("__VA_ARGS__") : xstrndup(t + a, b - a));
-			from = i + 2;
-		}
-	}
-	return t[i] == ')' ? i + 1 : i;
-}
-
-/* "__VA_ARGS__" stands for the remaining arguments. */
-static void join_variadic(const struct strlist *params, struct strlist *args)
-{
-	size_t last = params->n ? params->n - 1 : 0;
-	struct strbuf sb = { 0 };
-
-	if (!params->n || strcmp(params->v[last], "__VA_ARGS__") || args->n <= last + 1)
-		return;
-	for (size_t i = last; i < args->n; i++)
-		sb_addf(&sb, "%s%s", i > last ? ", " : "", args->v[i]);
-	while (args->n > last)
-		free(args->v[--args->n]);
-	strlist_push_owned(args, sb_detach(&sb));
 }
 
 /* Is a definition of macro name in the output (re-emitted or #included)? */
@@ -860,7 +935,7 @@ static int defining_chunk(const char *t, const struct body_chunk *chunks, size_t
 
 		if (chunks[i].function)
 			continue;
-		sub = substitute(t, chunks[i].start, init, params, args);
+		sub = macro_substitute(t, chunks[i].start, init, params, args);
 		found = spells_ident(sub, e->name);
 		free(sub);
 		if (found)
@@ -900,7 +975,7 @@ static int declaring_macro(struct model *m, const struct site *const *sites, siz
 	while (end > body && strchr(" \t\r\n", t[end - 1]))
 		end--;
 	macro_invocation_args(m->files[file].text, m->files[file].len, off, &args);
-	join_variadic(&params, &args);
+	macro_join_variadic(&params, &args);
 	split_body(t, body, end, &chunks, &n, &cap);
 	entity_of = xmalloc((n + 1) * sizeof(int));
 	for (size_t i = 0; i < n; i++)
@@ -934,357 +1009,6 @@ static int declaring_macro(struct model *m, const struct site *const *sites, siz
 	strlist_release(&params);
 	strlist_release(&args);
 	return rc;
-}
-
-/* ---- stubs nobody needs ---- */
-
-/*
- * One SYSCALL_DEFINE3(open, ...) defines __se_sys_open, __do_sys_open and
- * the stubs __x64_sys_open and __ia32_sys_open. A global function the
- * closure does not need would be a copy to rename; better, the macro that
- * makes only such things (__IA32_SYS_STUBx) is defined empty for the unit.
- * Finding it takes expanding the invocation: a small expander over macro
- * texts records, for each nested invocation, the names its expansion
- * declares.
- */
-struct xrecord {
-	int macro;
-	int parent;		/* record of the enclosing invocation, -1 none */
-	char *text;		/* its expansion */
-	struct strlist names;	/* declared by its expansion */
-};
-
-struct expander {
-	struct model *m;
-	int file;		/* where the unit is: which definitions are in effect */
-	unsigned off;
-	const char *active[64];	/* macros being expanded: not expanded again */
-	int depth;
-	size_t budget;		/* bytes of output left before giving up */
-	struct xrecord *rec;
-	size_t n_rec, cap_rec;
-	int cur;		/* record being expanded, -1 none */
-};
-
-static int macro_in_effect(struct expander *x, const char *name, size_t n)
-{
-	char buf[256];
-	int best = -1;
-
-	if (n >= sizeof(buf))
-		return -1;
-	memcpy(buf, name, n);
-	buf[n] = '\0';
-	for (int d = 0; d < x->depth; d++)
-		if (!strcmp(x->active[d], buf))
-			return -1;
-	for (int i = model_macro_first(x->m, buf); i >= 0; i = x->m->macros[i].next_same_name) {
-		const struct macro_def *md = &x->m->macros[i];
-
-		if (md->file >= 0 &&
-		    model_compare_pos(x->m, md->file, md->start, x->file, x->off) < 0)
-			best = i;
-	}
-	return best;
-}
-
-static bool attribute_like(const char *t, size_t n)
-{
-	static const char *const words[] = { "__attribute__", "__attribute", "__typeof__",
-		"__typeof", "typeof", "_Alignas", "__asm__", "__asm", "asm", "sizeof",
-		"__alignof__", "_Static_assert", NULL };
-
-	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && !memcmp(words[i], t, n))
-			return true;
-	return false;
-}
-
-/* The name each top-level declaration of (expanded) text declares. */
-static void declared_names(const char *t, struct strlist *names)
-{
-	size_t len = strlen(t), last = 0, last_n = 0;
-	int depth = 0;
-	bool named = false, fn = false;
-	char prev = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		size_t j = lex_skip(t, len, i);
-		char c = t[i];
-
-		if (j != i) {
-			i = j - 1;
-			continue;
-		}
-		if (strchr(" \t\r\n\\", c))
-			continue;
-		if (is_ident_start((unsigned char)c)) {
-			for (j = i; j < len && is_ident_char((unsigned char)t[j]); j++)
-				;
-			if (!depth)
-				last = i, last_n = j - i;
-			i = j - 1;
-		} else if (c == '(' || c == '[' || c == '{') {
-			if (!depth && c == '{')
-				fn = prev == ')';
-			else if (!depth && !named && last_n && !attribute_like(t + last, last_n))
-				strlist_push_owned(names, xstrndup(t + last, last_n)), named = true;
-			depth++;
-		} else if (c == ')' || c == ']' || c == '}') {
-			if (--depth == 0 && c == '}' && fn)
-				named = fn = false, last_n = 0;
-		} else if (!depth && (c == ';' || c == '=' || c == ',')) {
-			if (!named && last_n)
-				strlist_push_owned(names, xstrndup(t + last, last_n));
-			named = c == '=';
-			if (c != '=')
-				last_n = 0;
-		}
-		prev = c;
-	}
-}
-
-static char *expand_text(struct expander *x, const char *t, size_t len);
-
-static char *expand_invocation(struct expander *x, int idx, const struct strlist *args)
-{
-	const struct macro_def *md = &x->m->macros[idx];
-	const struct kfile *kf = &x->m->files[md->file];
-	struct strlist params = { 0 }, a = { 0 };
-	unsigned body = macro_params(kf->text, md, &params);
-	unsigned end = md->end + 1 <= kf->len ? md->end + 1 : (unsigned)kf->len;
-	char *sub, *res;
-	size_t r = 0;
-
-	for (size_t i = 0; i < args->n; i++)
-		strlist_push(&a, args->v[i]);
-	join_variadic(&params, &a);
-	sub = substitute(kf->text, body, end, &params, &a);
-	if (md->function_like) {
-		r = x->n_rec;
-		ARRAY_PUSH(x->rec, x->n_rec, x->cap_rec);
-		memset(&x->rec[r], 0, sizeof(x->rec[r]));
-		x->rec[r].macro = idx;
-		x->rec[r].parent = x->cur;
-		x->cur = (int)r;
-	}
-	x->active[x->depth++] = md->name;
-	res = expand_text(x, sub, strlen(sub));
-	x->depth--;
-	if (md->function_like) {
-		x->cur = x->rec[r].parent;
-		if (res) {
-			declared_names(res, &x->rec[r].names);
-			x->rec[r].text = xstrdup(res);
-		}
-	}
-	free(sub);
-	strlist_release(&params);
-	strlist_release(&a);
-	return res;
-}
-
-/* Macro-expand text; NULL when it grows beyond the budget or nests too deep. */
-static char *expand_text(struct expander *x, const char *t, size_t len)
-{
-	struct strbuf out = { 0 };
-
-	sb_adds(&out, "");
-	for (size_t i = 0; i < len;) {
-		size_t j = lex_skip(t, len, i), k;
-		int idx;
-
-		if (j != i || !is_ident_start((unsigned char)t[i])) {
-			j = j != i ? j : i + 1;
-			sb_addn(&out, t + i, j - i);
-			i = j;
-			continue;
-		}
-		for (j = i; j < len && is_ident_char((unsigned char)t[j]); j++)
-			;
-		idx = x->depth < 63 ? macro_in_effect(x, t + i, j - i) : -1;
-		for (k = j; k < len && strchr(" \t\n\\", t[k]); k++)
-			;
-		if (idx >= 0 && (!x->m->macros[idx].function_like || (k < len && t[k] == '('))) {
-			struct strlist args = { 0 };
-			char *res;
-
-			if (x->m->macros[idx].function_like)
-				j = lex_macro_args(t, len, k, &args);
-			res = expand_invocation(x, idx, &args);
-			strlist_release(&args);
-			if (!res) {
-				sb_release(&out);
-				return NULL;
-			}
-			sb_adds(&out, " ");
-			sb_adds(&out, res);
-			sb_adds(&out, " ");
-			free(res);
-		} else {
-			sb_addn(&out, t + i, j - i);
-		}
-		i = j;
-		if (out.len > x->budget) {
-			sb_release(&out);
-			return NULL;
-		}
-	}
-	return sb_detach(&out);
-}
-
-static const struct entity *entity_named(struct model *m, const char *name)
-{
-	for (size_t i = 0; i < m->n_ents; i++)
-		if (!m->ents[i].local_static && !strcmp(m->ents[i].name, name))
-			return &m->ents[i];
-	return NULL;
-}
-
-/* A global function the unit defines that nothing needs. */
-static bool is_bystander(const struct entity *e)
-{
-	return e->kind == ENT_FUNCTION && e->decision == DEC_NONE && !e->internal;
-}
-
-/* Does every expansion of macro idx declare only what nothing needs? */
-static bool only_unneeded(struct model *m, const struct expander *x, int idx)
-{
-	bool bystander = false;
-
-	for (size_t r = 0; r < x->n_rec; r++) {
-		const struct strlist *n = &x->rec[r].names;
-
-		if (x->rec[r].macro != idx)
-			continue;
-		for (size_t i = 0; i < n->n; i++) {
-			const struct entity *e = entity_named(m, n->v[i]);
-
-			if (!e || e->decision != DEC_NONE)
-				return false;
-			bystander |= is_bystander(e);
-		}
-	}
-	return bystander;
-}
-
-static size_t count_ident(const char *t, const char *name)
-{
-	size_t pos = 0, is, n, len = strlen(name), end = strlen(t), k = 0;
-
-	while (lex_next_ident(t, end, &pos, &is, &n))
-		k += n == len && !memcmp(t + is, name, n);
-	return k;
-}
-
-static bool chosen_above(const struct expander *x, int r, const struct strlist *chosen)
-{
-	for (r = x->rec[r].parent; r >= 0; r = x->rec[r].parent)
-		if (strlist_contains(chosen, x->m->macros[x->rec[r].macro].name))
-			return true;
-	return false;
-}
-
-/*
- * Would a static function of the unit lose its last use (__se_sys_f, when
- * both stubs go because the patched function is __do_sys_f)? Uses are what
- * is left after its declarations.
- */
-static bool leaves_unused(const struct expander *x, const char *unit_text,
-			  const struct strlist *chosen)
-{
-	struct model *m = x->m;
-	struct strlist decls = { 0 };
-	bool unused = false;
-
-	declared_names(unit_text, &decls);
-	for (size_t i = 0; i < decls.n && !unused; i++) {
-		const struct entity *e = entity_named(m, decls.v[i]);
-		size_t uses = count_ident(unit_text, decls.v[i]), removed = 0, declared = 0;
-
-		if (!e || !e->internal || e->kind != ENT_FUNCTION || e->decision == DEC_NONE)
-			continue;
-		for (size_t k = 0; k < decls.n; k++)
-			declared += !strcmp(decls.v[k], decls.v[i]);
-		for (size_t r = 0; r < x->n_rec; r++)
-			if (x->rec[r].text && strlist_contains(chosen, m->macros[x->rec[r].macro].name) &&
-			    !chosen_above(x, (int)r, chosen))
-				removed += count_ident(x->rec[r].text, decls.v[i]);
-		unused = uses <= removed + declared;
-	}
-	strlist_release(&decls);
-	return unused;
-}
-
-/*
- * The macros to define empty around the copied unit: nested in its
- * invocation, every expansion of each declares nothing but functions and
- * objects nothing needs, one of them a global function; and no static
- * function of the unit is left without a use.
- */
-void unneeded_stub_macros(struct model *m, int unit, struct strlist *out)
-{
-	const struct unit *u = &m->units[unit];
-	const struct kfile *kf = &m->files[u->file];
-	struct expander x = { .m = m, .file = u->file, .off = u->start, .budget = 1 << 20,
-			      .cur = -1 };
-	struct strlist chosen = { 0 };
-	bool any = false;
-	char *res;
-
-	for (size_t c = 0; c < u->n_cursors && !any; c++) {
-		int idx = model_entity_of(m, u->cursors[c]);
-
-		any = idx >= 0 && is_bystander(&m->ents[idx]) &&
-		      clang_isCursorDefinition(u->cursors[c]);
-	}
-	if (!any || !u->copy)
-		return;
-	res = expand_text(&x, kf->text + u->start, u->end - u->start);
-	/* record 0 is the invocation itself */
-	for (size_t r = 1; res && r < x.n_rec; r++) {
-		const char *name = m->macros[x.rec[r].macro].name;
-
-		if (!strlist_contains(&chosen, name) && only_unneeded(m, &x, x.rec[r].macro))
-			strlist_push(&chosen, name);
-	}
-	if (res && chosen.n && !leaves_unused(&x, res, &chosen))
-		for (size_t i = 0; i < chosen.n; i++)
-			strlist_push(out, chosen.v[i]);
-	free(res);
-	strlist_release(&chosen);
-	for (size_t r = 0; r < x.n_rec; r++) {
-		strlist_release(&x.rec[r].names);
-		free(x.rec[r].text);
-	}
-	free(x.rec);
-}
-
-/* Is e declared only by an unneeded stub macro of the unit (never emitted)? */
-bool silenced_by_stub_macro(struct model *m, int unit, const struct entity *e)
-{
-	struct strlist macros = { 0 };
-	struct expander x = { .m = m, .file = m->units[unit].file, .off = m->units[unit].start,
-			      .budget = 1 << 20, .cur = -1 };
-	bool found = false;
-	char *res;
-
-	unneeded_stub_macros(m, unit, &macros);
-	if (!macros.n)
-		return false;
-	res = expand_text(&x, m->files[x.file].text + m->units[unit].start,
-			  m->units[unit].end - m->units[unit].start);
-	for (size_t r = 0; res && r < x.n_rec && !found; r++)
-		if (strlist_contains(&macros, m->macros[x.rec[r].macro].name))
-			found = strlist_contains(&x.rec[r].names, e->name);
-	free(res);
-	for (size_t r = 0; r < x.n_rec; r++) {
-		strlist_release(&x.rec[r].names);
-		free(x.rec[r].text);
-	}
-	free(x.rec);
-	strlist_release(&macros);
-	return found;
 }
 
 static int cmp_edit(const void *a, const void *b)
@@ -1342,14 +1066,16 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 	const struct site **defined = NULL;
 	size_t n_defined = 0, cap_defined = 0;
 	struct edits ed = { 0 };
+	struct expanded x = { 0 };
 	int rc = 0;
 
+	expanded_invocations(m, unit, NULL, &x);
 	for (size_t i = 0; i < m->n_sites && !rc; i++) {
 		const struct site *s = &m->sites[i];
 
 		if (s->unit != unit)
 			continue;
-		rc = site_edit(m, s, &ed, names);
+		rc = site_edit(m, s, &ed, names, &x);
 		if (macro_defined_object(m, s))
 			*ARRAY_PUSH(defined, n_defined, cap_defined) = s;
 		if (s->kind == SITE_DECL_NAME && s->in_text) {
@@ -1362,6 +1088,11 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 	if (!rc)
 		silence_stub_macros(m, unit, overrides);
 	free(defined);
+	if (!rc) {
+		expanded_invocations(m, unit, names, &x);
+		write_expanded(m, unit, &x, names, overrides, &ed);
+	}
+	free(x.v);
 	if (!rc)
 		apply_edits(m->files[u->file].text, u, &ed, out);
 	for (size_t i = 0; i < ed.n; i++)

@@ -13,6 +13,7 @@
 #define KLP_CCP_ARCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct arch_reloc {
@@ -41,6 +42,19 @@ struct arch {
 	unsigned (*local_entry)(unsigned char st_other);
 	/* Sections where the compiler or kbuild records ftrace call sites. */
 	const char *const *ftrace_sections;
+	/* A reference the assembler resolved itself (a call between functions
+	 * of one section has no relocation): the value the field of a
+	 * relocation of type TYPE at P holds (target + addend - place), or
+	 * false when that type's field is not a plain integer. NULL: never
+	 * read (such references then only compare as bytes). */
+	bool (*field_value)(uint32_t type, const unsigned char *p, int64_t *value);
+	/* Is OFF of CODE (SIZE bytes) the PC-relative operand of a call or
+	 * jump? The relocation type the assembler gives such an operand, else
+	 * 0. NULL: not known (calls are then relocations to functions). */
+	uint32_t (*branch_type)(const unsigned char *code, size_t size, uint64_t off);
+	/* At a jump-label site (__jump_table): the length of the jump or no-op
+	 * at P (AVAIL bytes), else 0. NULL: such sites compare as bytes. */
+	unsigned (*jump_site_len)(const unsigned char *p, size_t avail);
 };
 
 /* One row of an architecture's relocation table (see arch_table_reloc). */

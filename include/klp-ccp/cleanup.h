@@ -14,6 +14,9 @@
 int cleanup_mkstemp(char *tmpl);
 char *cleanup_mkdtemp(char *tmpl);		/* removed with everything in it */
 int cleanup_mkdir(const char *path, mode_t mode);	/* removed when empty */
+int cleanup_mkdir_tree(const char *path, mode_t mode);	/* removed with its contents */
+/* Remove path and everything below it now (not following symlinks). */
+void cleanup_remove_tree(const char *path);
 /* Not ours to remove any more (renamed into place, or removed already). */
 void cleanup_forget(const char *path);
 
@@ -24,6 +27,15 @@ void cleanup_forget(const char *path);
  */
 pid_t cleanup_fork_child(void);
 void cleanup_child_done(void);
+
+/*
+ * A child started in a process group of its own (posix_spawn with
+ * POSIX_SPAWN_SETPGROUP, registered with the fatal signals blocked): an
+ * interrupt sends its group SIGTERM (it cleans up after itself) and waits
+ * for it, before any file is removed. Forget it once it has been waited for.
+ */
+void cleanup_add_group(pid_t pid);
+void cleanup_forget_group(pid_t pid);
 
 /* Block / restore the fatal signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT). */
 void cleanup_block(sigset_t *old);

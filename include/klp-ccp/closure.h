@@ -37,15 +37,6 @@ void ipa_plan_release(struct ipa_plan *plan);
 /* Returns 0, or -1 with errors printed. Results are stored in the model. */
 int closure_run(struct model *m, struct policy *pol, const struct closure_request *req);
 
-/*
- * File to #include to get the contents of file, PROVIDER_BUILTIN when the
- * contents are there without any #include (command line -include, GCC's
- * predefines), PROVIDER_NONE when what is needed must be copied from it.
- * Returns PROVIDER_FAILED when the policy hook failed.
- */
-enum { PROVIDER_NONE = -1, PROVIDER_BUILTIN = -2, PROVIDER_FAILED = -3 };
-int header_provider(struct model *m, struct policy *pol, int file);
-
 /* headers.c: what the included headers need from before their #include. */
 struct context_ctx {
 	int *work;			/* headers still to scan */
@@ -70,9 +61,6 @@ int headers_final_context(struct model *m, struct policy *pol);
  */
 int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db *facts);
 
-/* naming.c: how naming will spell externalized e (rename, pointer). */
-int naming_preview(struct model *m, struct policy *pol, struct facts_db *facts,
-		   struct entity *e, bool *renamed, bool *pointer);
 /* Assign final names (patched, externalized, rewritten). */
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
 

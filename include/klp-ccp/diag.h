@@ -11,6 +11,8 @@ void diag_error_at(const char *file, unsigned line, unsigned col, const char *fm
 	__attribute__((format(printf, 4, 5)));
 void diag_warning_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+void diag_note_at(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* Warnings reported so far (struct strlist from util.h), for the report. */
 struct strlist;

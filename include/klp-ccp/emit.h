@@ -14,14 +14,6 @@
  */
 int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *names,
 		 struct strlist *overrides);
-/*
- * rewrite.c: macros nested in the copied unit's invocation whose expansions
- * declare only global functions and objects nothing needs (the
- * __ia32_sys_NAME stub of SYSCALL_DEFINE): defined empty around the unit.
- * silenced_by_stub_macro(): e is declared only inside one of them.
- */
-void unneeded_stub_macros(struct model *m, int unit, struct strlist *out);
-bool silenced_by_stub_macro(struct model *m, int unit, const struct entity *e);
 /* rewrite.c: EXPORT_SYMBOL-style macros that expanding the unit's text invokes. */
 void export_macros_of_unit(struct model *m, int unit, struct strlist *out);
 /* rewrite.c: prototype of a patched function with external linkage. */

@@ -88,6 +88,11 @@ char *objcmp_normalize(const char *name, const char *const *prefixes);
  * line explanation when not identical: "size 12 vs 14", "byte at +0x1f",
  * "relocation 3 target foo vs bar"...
  *
+ * A reference of one build that the assembler of the other resolved without
+ * a relocation (a call between functions of one section: a target built
+ * without -ffunction-sections) is compared by what its field designates,
+ * where the architecture can read it (arch.h field_value).
+ *
  * OBJCMP_LINE_ONLY: the only differences are 32-bit immediates in the code,
  * or 16/32-bit fields of attached entries (__bug_table's line field), whose
  * values are in [10, 100000] on both sides and all differ by the same delta,
@@ -98,5 +103,20 @@ char *objcmp_normalize(const char *name, const char *const *prefixes);
 enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcmp_func *fa,
 				  const struct objcmp_obj *b, const struct objcmp_func *fb,
 				  char **reason, int64_t *line_delta);
+
+/* Is it a relocatable object (ET_REL)? Only those can be compared. */
+bool objcmp_relocatable(const struct objcmp_obj *obj);
+/* Has it a section of that name (".debug_info")? */
+bool objcmp_has_section(const struct objcmp_obj *obj, const char *name);
+
+/*
+ * The normalized names of the functions f calls or jumps to (relocated
+ * branches, and on architectures that tell branch operands also those the
+ * assembler resolved to the start of another function of the section),
+ * without f's own parts and itself; appended to out, each once.
+ */
+struct strlist;
+void objcmp_callees(const struct objcmp_obj *obj, const struct objcmp_func *f,
+		    struct strlist *out);
 
 #endif

@@ -21,6 +21,8 @@ enum hook_id {
 
 /* "is-patched", "may-include-header", ... as in the option names. */
 const char *hook_name(enum hook_id id);
+/* Its short option letter: 'I', 'H', ... */
+char hook_letter(enum hook_id id);
 
 struct options {
 	const char *outfile;			/* -o, required for extraction */

@@ -86,6 +86,14 @@ void patch_changes_release(void);
 /* patch_headers.c: a note naming the other units that include header. */
 void patch_units_note(const char *header, const struct gcc_cmdline *cl);
 
+/*
+ * The units (sources, as kbuild names them, sorted) whose kbuild
+ * .NAME.o.cmd files under tree list header (as the patch names it) among
+ * what their compile read; self (NULL: none) left out.
+ */
+void kbuild_units_including(const char *tree, const char *header, const char *self,
+			    struct strlist *units);
+
 /* parse.c: libclang reads text for path (the patched headers); -1: too many. */
 int parse_override_file(const char *path, const char *text);
 void parse_override_clear(void);

@@ -63,17 +63,26 @@ void policy_set_fact_env(struct policy *pol, char *const *env);
  * KLP_CCP_SYM_* environment of the hooks (in addition to policy_set_fact_env
  * entries) and lets the built-in defaults use the facts (see policy.c); the
  * facts apply to questions about facts->name only. With facts set,
- * policy_is_patched() warns (once per name) about a patched function the
- * target shows inlined into other functions or called via clones.
+ * policy_is_patched() warns (once per name) about a patched function in
+ * .init.text (policy_warn_patched).
  */
 struct sym_facts;
 void policy_set_facts(struct policy *pol, const struct sym_facts *facts);
 /*
  * Warns (once per name) when the facts set show the patched function name
- * inlined into other functions or cloned with callers of the clones; called
- * by policy_is_patched() for a YES, to be called for --patched-functions too.
+ * in .init.text; called by policy_is_patched() for a YES, to be called for
+ * --patched-functions too.
  */
 void policy_warn_patched(struct policy *pol, const char *name, const struct src_loc *loc);
+/*
+ * After policy_set_patched(): the facts set show the patched function name
+ * inlined into other functions, or cloned with callers of the clones. Those
+ * the livepatch patches too (--patch, --ipa-clones) get one note, except the
+ * ones in told (already said); the others a warning: the user must patch
+ * them.
+ */
+void policy_tell_copies(struct policy *pol, const char *name, const struct src_loc *loc,
+			const struct strlist *told);
 
 /*
  * The functions the livepatch patches, once known, and the ones it copies as

@@ -64,6 +64,9 @@ struct report {
 int report_parse(const char *name, const char *text, size_t len, struct report *r);
 /* Read and parse a report file. 0 or -1. */
 int report_read(const char *path, struct report *r);
+/* The same, accepting any object name (a user-space target's "prog.o"):
+ * for readers that do not write them into C code (verify). */
+int report_read_any_object(const char *path, struct report *r);
 void report_release(struct report *r);
 
 /* Validity of names the glue writes into C code. */

@@ -4,13 +4,15 @@
 #
 #   klp_cmdline  fs/proc/cmdline.c        only exported references
 #   klp_threads  kernel/fork.c            a static object, klp relocation
-#   klp_two      kernel/exit.c, fs/pipe.c two source files; pipe.c's
+#   klp_two      kernel/exit.c, fs/pipe.c two source files in one patch, by
+#                                         one "klp-ccp build" command;
 #                                         externalizations are pointers
 #   klp_syslog   kernel/printk/printk.c   a function-local static shared
 #                                         with the running kernel
 #
 # Each: klp-ccp --patch=FIX --target-object=vmlinux, klp-ccp glue, make (the
-# generated Makefile: kbuild, then klp-ccp klp-relocs). On the host: every
+# generated Makefile: kbuild, then klp-ccp klp-relocs); klp_two all of that
+# by one command, klp-ccp build --tree --patch. On the host: every
 # undefined symbol of each .ko is exported (Module.symvers); the ones that
 # need it have klp relocations. In the guest (tests/boot/guest-init.sh):
 # insmod, enabled 1, transition 0, the fix visible from user space,
@@ -65,16 +67,22 @@ mkdir -p "$work/initramfs/lp" "$work/lp"
 echo "==> extracting (klp-ccp --patch, facts from vmlinux)"
 extract fs/proc/cmdline.o cmdline "$work/lp/cmdline"
 extract kernel/fork.o threads-max "$work/lp/fork"
-extract kernel/exit.o exit-group "$work/lp/exit"
-extract fs/pipe.o pipe-dname "$work/lp/pipe" -E "$src/policies/kernel/modify-externalized-sym --pointer"
 extract kernel/printk/printk.o syslog-console-on "$work/lp/printk"
-grep -q 'method: pointer' "$work/lp/pipe.yaml" || fail "no pointer externalization in pipe.c"
 grep -q "name: saved_console_loglevel\.[0-9]" "$work/lp/printk.yaml" ||
 	fail "saved_console_loglevel not externalized"
 echo "==> building the modules"
 build klp_cmdline "$work/lp/cmdline.yaml"
 build klp_threads "$work/lp/fork.yaml"
-build klp_two "$work/lp/exit.yaml" "$work/lp/pipe.yaml"
+echo "==> klp_two: one command for a two-file fix (klp-ccp build)"
+cat "$here/fixes/exit-group.patch" "$here/fixes/pipe-dname.patch" >"$work/two.patch"
+# from klp-ccp's source directory: the relative hook path is taken from there
+(cd "$src" && "$KLP_CCP" build --tree="$tree" --patch="$work/two.patch" -o "$work/klp_two" \
+	--name=klp_two -E "policies/kernel/modify-externalized-sym --pointer") >"$work/klp_two.out" 2>&1 ||
+	fail "klp-ccp build klp_two: $(cat "$work/klp_two.out")"
+sed 's/^/    /' "$work/klp_two.out"
+grep -q 'method: pointer' "$work/klp_two/units/fs_pipe.yaml" || fail "no pointer externalization in pipe.c"
+grep -E 'warning:|WARNING:' "$work/klp_two/make.log" && fail "klp_two: build warnings"
+cp "$work/klp_two/klp_two.ko" "$work/initramfs/lp/" || fail "no klp_two.ko"
 build klp_syslog "$work/lp/printk.yaml"
 
 # No undefined symbol the kernel does not export is left in any module.
@@ -112,7 +120,9 @@ chmod +x "$ir/init"
 
 qemu=(qemu-system-x86_64 -M q35 -m 512 -smp 1 -nographic -no-reboot -kernel "$bzimage"
 	-initrd "$work/initramfs.cpio.gz"
-	-append "console=ttyS0 panic=-1 oops=panic loglevel=5 rdinit=/init")
+	-append "console=ttyS0 panic=-1 oops=panic loglevel=5 rdinit=/init no_timer_check")
+# no_timer_check: under TCG on a loaded host the IO-APIC timer check can miss
+# its ticks and panic ("IO-APIC + timer doesn't work") before anything runs
 # KVM when it boots the kernel at once (on some hosts /dev/kvm opens but the
 # guest hangs), TCG otherwise
 accel=tcg

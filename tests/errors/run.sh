@@ -478,12 +478,12 @@ case_signal_during_patch_compile() {
 }
 
 case_output_dir_missing() {
-	OUT=nodir/lp.c expect_error 1 "^klp-ccp: error: cannot write 'nodir/lp\.c': No such file or directory$" -- \
+	OUT=nodir/lp.c expect_error 1 "^klp-ccp: error: cannot write 'nodir/lp\.c': No such file or directory \(create the directory 'nodir' first\)$" -- \
 		-o nodir/lp.c --patched-functions=pu_f -- gcc -c in.c
 }
 
 case_report_dir_missing() {
-	expect_error 1 "^klp-ccp: error: cannot write 'nodir/r\.yaml': No such file or directory$" -- \
+	expect_error 1 "^klp-ccp: error: cannot write 'nodir/r\.yaml': No such file or directory \(create the directory 'nodir' first\)$" -- \
 		-o lp.c --report=nodir/r.yaml --patched-functions=pu_f -- gcc -c in.c
 }
 

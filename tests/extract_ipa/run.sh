@@ -31,7 +31,10 @@ inlined)	# helper inlined into both callers and removed: callers patched, helper
 	grep -q "^static int helper(int x)" lp.c || fail "helper is not copied"
 	lacks klpp_helper; lacks unrelated; lacks klpp_unrelated
 	grep -q "added_by: ipa-clones" r.yaml || fail "report lacks added_by: ipa-clones"
-	grep -q "'caller_a' contains code of patched 'helper'" err || fail "no note naming caller_a"
+	# the callers patched because of helper: one note, no warning
+	[ "$(grep -c "note: code of patched 'helper' is also in 'caller_a' (inlined.c:[0-9]*), 'caller_b' (inlined.c:[0-9]*) (GCC inlined or cloned it there): patching them too" err)" = 1 ] ||
+		fail "not one note naming caller_a and caller_b"
+	grep -q "warning:" err && fail "a warning for what klp-ccp does itself"
 	grep -q "no body of its own" err || fail "no note about helper's removed body"
 	;;
 no-extend)	# --no-ipa-extend: only warnings
@@ -39,6 +42,7 @@ no-extend)	# --no-ipa-extend: only warnings
 	extract inlined.c --patched-functions=helper --ipa-clones=. --no-ipa-extend
 	lacks klpp_caller_a; lacks klpp_caller_b; defines klpp_helper T
 	grep -q "warning: not patching 'caller_a'" err || fail "no warning about caller_a"
+	grep -q "patching them too" err && fail "a note says the callers are patched"
 	;;
 survives)	# the helper keeps its body (address taken) and is inlined into one caller
 	dump survives.c

@@ -181,8 +181,12 @@ static void test_env(void)
 	release(&f);
 }
 
-/* stderr of policy_is_patched(name) with facts f. */
-static char *patched_stderr(struct policy *pol, const struct sym_facts *f, const char *name)
+/*
+ * stderr of policy_is_patched(name) with facts f, or with copies of
+ * policy_tell_copies(name, told).
+ */
+static char *facts_stderr(struct policy *pol, const struct sym_facts *f, const char *name,
+			  bool copies, const struct strlist *told)
 {
 	char *path = xasprintf("%s/stderr", tmpdir), *text;
 	int saved = dup(2), fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -193,7 +197,10 @@ static char *patched_stderr(struct policy *pol, const struct sym_facts *f, const
 	dup2(fd, 2);
 	close(fd);
 	policy_set_facts(pol, f);
-	CHECK(!policy_is_patched(pol, name, &loc, &yes), "is-patched %s", name);
+	if (copies)
+		policy_tell_copies(pol, name, &loc, told);
+	else
+		CHECK(!policy_is_patched(pol, name, &loc, &yes), "is-patched %s", name);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -203,34 +210,81 @@ static char *patched_stderr(struct policy *pol, const struct sym_facts *f, const
 	return text ? text : xstrdup("");
 }
 
+static char *patched_stderr(struct policy *pol, const struct sym_facts *f, const char *name)
+{
+	return facts_stderr(pol, f, name, false, NULL);
+}
+
+static char *copies_stderr(struct policy *pol, const struct sym_facts *f, const char *name,
+			   const struct strlist *told)
+{
+	return facts_stderr(pol, f, name, true, told);
+}
+
 static void test_warning(void)
 {
 	struct options opts = {0};
-	char *patched[] = { "f", "g", "h" };
+	char *patched[] = { "f", "g", "h", "i" };
 	struct sym_facts f = make("f", true, "global", 0, false);
 	struct sym_facts g = make("g", false, NULL, 0, false);
 	struct sym_facts h = make("h", true, "global", 0, false);
+	struct sym_facts i = make("i", true, "global", 0, false);
+	struct strlist in_patch = { 0 }, told = { 0 };
 	struct policy *pol;
 	char *err;
 
 	opts.patched = patched;
-	opts.n_patched = 3;
+	opts.n_patched = 4;
 	pol = policy_new(&opts, "a.c", "/");
+	i.init = true;
+	err = patched_stderr(pol, &i, "i");
+	CHECK(strstr(err, "a.c:3:5: warning: patched function 'i' is in .init.text in vmlinux"),
+	      "init warning: %s", err);
+	free(err);
+	err = patched_stderr(pol, &i, "i");
+	CHECK(!*err, "warned once: %s", err);
+	free(err);
 	strlist_push(&f.inlined_into, "caller1");
 	strlist_push(&f.inlined_into, "caller2");
 	strlist_push(&g.clones, "g.isra.0 isra");
 	strlist_push(&g.callers_via_clones, "user");
-	err = patched_stderr(pol, &f, "f");
+	err = copies_stderr(pol, &f, "f", NULL);
 	CHECK(strstr(err, "a.c:3:5: warning: patched function 'f' is inlined into caller1, "
 		      "caller2 in vmlinux: patch those too"), "inlined warning: %s", err);
 	free(err);
-	err = patched_stderr(pol, &f, "f");
-	CHECK(!*err, "warned once: %s", err);
+	err = copies_stderr(pol, &g, "g", NULL);
+	CHECK(strstr(err, "warning: patched function 'g' exists only as clones (g.isra.0) "
+		      "called from user in vmlinux: patch those too"), "clone warning: %s", err);
 	free(err);
-	err = patched_stderr(pol, &g, "g");
-	CHECK(strstr(err, "patched function 'g' exists only as clones in vmlinux (g.isra.0) "
-		      "called from user: patch those too"), "clone warning: %s", err);
+	/* the livepatch patches some or all of them itself: a note, or a warning for the rest */
+	strlist_push(&in_patch, "caller1");
+	policy_set_patched(pol, &in_patch);
+	err = copies_stderr(pol, &f, "f", NULL);
+	CHECK(strstr(err, "a.c:3:5: warning: patched function 'f' is inlined into caller2 in "
+		      "vmlinux: patch those too (caller1 is patched)"), "partly patched: %s", err);
 	free(err);
+	strlist_push(&in_patch, "caller2");
+	strlist_push(&in_patch, "user");
+	policy_set_patched(pol, &in_patch);
+	err = copies_stderr(pol, &f, "f", NULL);
+	CHECK(!strcmp(err, "a.c:3:5: note: patched function 'f' is inlined into caller1, "
+		      "caller2 in vmlinux: they are patched too\n"), "all patched: %s", err);
+	free(err);
+	strlist_push(&told, "caller1");
+	err = copies_stderr(pol, &f, "f", &told);
+	CHECK(!strcmp(err, "a.c:3:5: note: patched function 'f' is inlined into caller2 in "
+		      "vmlinux: it is patched too\n"), "told once: %s", err);
+	free(err);
+	strlist_push(&told, "caller2");
+	err = copies_stderr(pol, &f, "f", &told);
+	CHECK(!*err, "all told: %s", err);
+	free(err);
+	err = copies_stderr(pol, &g, "g", NULL);
+	CHECK(strstr(err, "note: patched function 'g' exists only as clones (g.isra.0) "
+		      "called from user in vmlinux: it is patched too"), "clone note: %s", err);
+	free(err);
+	strlist_release(&in_patch);
+	strlist_release(&told);
 	err = patched_stderr(pol, &h, "h");
 	CHECK(!*err, "nothing to say: %s", err);
 	free(err);
@@ -240,6 +294,8 @@ static void test_warning(void)
 	policy_free(pol);
 	release(&f);
 	release(&g);
+	release(&h);
+	release(&i);
 }
 
 int main(void)

@@ -60,6 +60,30 @@ cp -r "$out" "$work/first"
 "$KLP_CCP" glue --force -o "$out" lp.yaml 2>/dev/null || fail "second glue run"
 diff -r "$work/first" "$out" || fail "not idempotent"
 
+# livepatch.c says how each externalized symbol is resolved: an exported one
+# (KDIR/Module.symvers) by the module loader, the others by klp relocations.
+section() {	# section TITLE: the " *   NAME" lines under TITLE in livepatch.c's comment
+	awk -v t=" * $1" '$0 == t { on = 1; next } on && !/^ \*   / { exit } on { print $2 }' "$out/livepatch.c"
+}
+grep -qF ' * klp relocations unless KDIR/Module.symvers exports them:' "$out/livepatch.c" ||
+	fail "without KDIR: livepatch.c does not say exported symbols are no klp relocations"
+[ "$(section 'klp relocations unless KDIR/Module.symvers exports them:' | grep -c '^\.klp\.sym\.vmlinux\.')" = \
+  "$(grep -vc "^#" "$out/klp-symbols")" ] || fail "without KDIR: not every placed symbol is listed"
+mkdir -p "$work/kdir"
+printf '0x00000000\tprintf\tvmlinux\tEXPORT_SYMBOL\t\n' >"$work/kdir/Module.symvers"
+"$KLP_CCP" glue --force --kdir="$work/kdir" -o "$work/out-kdir" lp.yaml 2>/dev/null || fail "glue with a KDIR"
+out=$work/out-kdir
+[ "$(section 'exported, resolved by the module loader:')" = printf ] ||
+	fail "printf is not listed as resolved by the module loader"
+klp=$(section 'klp relocations (KDIR/Module.symvers does not export them):')
+printf '%s\n' "$klp" | grep -qxF '.klp.sym.vmlinux.g_total,0' || fail "g_total is not a klp relocation"
+printf '%s\n' "$klp" | grep -q 'printf' && fail "exported printf is listed as a klp relocation"
+printf '0x0\tprintf\n' >"$work/kdir/Module.symvers"
+"$KLP_CCP" glue --force --kdir="$work/kdir" -o "$work/out-bad" lp.yaml 2>"$work/err" &&
+	fail "a malformed KDIR/Module.symvers accepted"
+grep -q "error: .*Module.symvers" "$work/err" || fail "no error naming Module.symvers: $(cat "$work/err")"
+[ -e "$work/out-bad" ] && fail "output written despite the error"
+
 # Options; no pointers: no resolver, the copy is the lp.c as is.
 cd "$KLP_CCP_SRC/examples/counter" || exit 1
 "$KLP_CCP" -o "$work/c.c" --report="$work/c.yaml" --patched-functions=counter_bump \

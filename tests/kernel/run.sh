@@ -15,7 +15,10 @@
 # Identity rate: identical functions (with their .cold parts) / functions.
 #
 # Usage: run.sh --klp-ccp BIN --objcmp BIN [--shard I/N] [--cases FILE]
-#               [--min-rate PCT] [--keep DIR]
+#               [--min-rate PCT] [--keep DIR] [--policy kernel|defaults]
+# --policy defaults extracts with the built-in defaults (no hooks, only
+# --target-object) instead of policies/kernel; both must give the same
+# choices from the same facts.
 # --keep DIR (or KLP_CCP_KERNEL_KEEP=DIR) keeps the work directories of the
 # cases that are not identical, and the original objects, for investigation.
 # Environment: CORPUS (default ~/.cache/klp-ccp-corpus).
@@ -28,6 +31,7 @@ shard=0/1
 cases=$here/cases.txt
 min_rate=
 keep=${KLP_CCP_KERNEL_KEEP:-}
+policy=kernel
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -37,6 +41,7 @@ while [ $# -gt 0 ]; do
 	--cases) cases=$2; shift 2 ;;
 	--min-rate) min_rate=$2; shift 2 ;;
 	--keep) keep=$2; shift 2 ;;
+	--policy) policy=$2; shift 2 ;;
 	*) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
@@ -68,6 +73,11 @@ hooks=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
 	-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
 	-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
 	-R "$K/rename-rewritten-fun")
+case $policy in
+kernel) ;;
+defaults) hooks=() ;;
+*) echo "run.sh: --policy must be kernel or defaults" >&2; exit 2 ;;
+esac
 
 # Cases of this shard: whole files go to one shard (the original is compiled
 # once per file), balanced greedily by number of cases.
@@ -115,7 +125,7 @@ while read -r flat funcs; do
 	python3 "$here/argv.py" orig "$json" >"$d/argv"
 	mapfile -d '' argv <"$d/argv"
 	if ! (cd "$tree" && "$klp" -o "$d/lp.c" --patched-functions="$funcs" \
-		--target-object="$CORPUS/objects/$flat.o" "${hooks[@]}" -- "${argv[@]}") \
+		--target-object="$CORPUS/objects/$flat.o" ${hooks[@]+"${hooks[@]}"} -- "${argv[@]}") \
 		</dev/null >"$d/extract.log" 2>&1; then
 		echo "FAIL $line extraction failed: $(grep -m1 error "$d/extract.log" || tail -n1 "$d/extract.log")"
 		failed=1

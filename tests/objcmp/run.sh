@@ -53,6 +53,30 @@ same)
 	expect_rc 0 "$objcmp" "$tmp/orig.o" "$tmp/renamed.o" caller_a scale_a scale.constprop.0 report
 	[ "$(grep -c ': identical$' "$tmp/out")" = 4 ] || { cat "$tmp/out"; fail "renamed build differs"; }
 	;;
+stub)
+	# Out-of-line stubs no symbol covers (as static_cpu_has() puts in
+	# .altinstr_aux) are compared by content, not by their offset, which
+	# depends on the other stubs of the object. x86-64 only (inline asm).
+	[ "$(uname -m)" = x86_64 ] || { echo "SKIP: x86-64 inline asm"; exit 0; }
+	cat >"$tmp/stub.h" <<'EOT'
+extern int flags_word;
+#define STUB_TEST(bit) ({ int r_ = 1;				\
+	asm goto("jmp 6f\n"					\
+		 ".pushsection .stubs,\"ax\"\n"		\
+		 "6: testb %[b], flags_word(%%rip)\n"		\
+		 "jnz %l[yes]\n jmp %l[no]\n .popsection\n"	\
+		 : : [b] "i" (bit) : : yes, no);		\
+	yes: r_ = 2; no: r_; })
+EOT
+	printf '#include "stub.h"\nint f(int x) { return STUB_TEST(BIT) + x; }\n' >"$tmp/a.c"
+	printf '#include "stub.h"\nint g(int x) { return STUB_TEST(4) * x; }\nint klpp_f(int x) { return STUB_TEST(BIT) + x; }\n' >"$tmp/b.c"
+	$cc -DBIT=1 -o "$tmp/a.o" "$tmp/a.c" && $cc -DBIT=1 -o "$tmp/b.o" "$tmp/b.c" &&
+		$cc -DBIT=2 -o "$tmp/b2.o" "$tmp/b.c" || fail "cannot compile the stub inputs"
+	expect_rc 0 "$objcmp" "$tmp/a.o" "$tmp/b.o" f
+	grep -qx 'f: identical' "$tmp/out" || { cat "$tmp/out"; fail "stub at another offset"; }
+	"$objcmp" "$tmp/a.o" "$tmp/b2.o" f >"$tmp/out" 2>&1
+	grep -q '^f: differs' "$tmp/out" || { cat "$tmp/out"; fail "stub with other content"; }
+	;;
 errors)
 	head -c 300 "$tmp/orig.o" >"$tmp/truncated.o"
 	expect_rc 1 "$klp" changed-functions "$tmp/truncated.o" "$tmp/patched.o"

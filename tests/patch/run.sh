@@ -22,6 +22,16 @@ run_small() {
 	rc=$?
 }
 
+# helper_note SED DERIVED NOTE NOT: helper.c patched by SED derives DERIVED,
+# prints the note NOTE (a whole line) and no line with NOT
+helper_note() {
+	make_patch helper.c "$1"
+	run_small helper.c; [ $rc = 0 ] || fail "klp-ccp failed"
+	derived "$2"
+	grep -qxF "klp-ccp: note: $3" err || fail "no note '$3'"
+	if grep -qF "$4" err; then fail "'$4' is printed"; fi
+}
+
 derived() {	# derived EXPECTED (comma separated, in order printed)
 	grep -q "derived patched functions: $1\$" err || fail "derived functions are not '$1'"
 }
@@ -39,6 +49,10 @@ calls() {	# calls CALLER CALLEE: lp.o's code of CALLER has a relocation to CALLE
 
 no_trace() {	# the user's files are untouched and no scratch dir is left
 	cmp -s "$here/small/$1" "$1" || fail "the source was modified"
+	no_trace_tmp
+}
+
+no_trace_tmp() {	# no scratch dir is left
 	# klp-ccp's scratch directory goes to $TMPDIR: other tests' do not count
 	[ -z "$(find "$work/tmp" -mindepth 1 -maxdepth 1 2>/dev/null)" ] ||
 		fail "a scratch directory was left behind"
@@ -64,6 +78,21 @@ small_case() {
 			grep -qx "inline.c:$want" || fail "the report does not place user_a at inline.c:$want"
 		rm -f patched.c
 		no_trace inline.c ;;
+	inline-facts)	# the target shows limit inlined into its callers, which --patch patches too: a note
+		make_patch glob.c 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
+		gcc -O2 -g -c glob.c -o target.o || fail "gcc failed"
+		mkdir -p tmp
+		TMPDIR=$work/tmp "$KLP_CCP" -o lp.c --patch=fix.patch --target-object=target.o -- gcc -O2 -g -c glob.c 2>err ||
+			fail "klp-ccp failed"
+		derived "limit, user_a, user_b"
+		[ "$(grep -c "^glob.c:3:5: note: patched function 'limit' is inlined into user_a, user_b in target.o: they are patched too\$" err)" = 1 ] ||
+			fail "not one note that user_a and user_b are patched too"
+		grep -q "warning:" err && fail "a warning for what klp-ccp does itself"
+		# patching only some of them by hand: a warning naming the rest
+		"$KLP_CCP" -o lp.c --patched-functions=limit,user_a --target-object=target.o -- gcc -O2 -g -c glob.c 2>err ||
+			fail "klp-ccp failed"
+		grep -qx "glob.c:3:5: warning: patched function 'limit' is inlined into user_b in target.o: patch those too (user_a is patched)" err ||
+			fail "no warning naming user_b alone" ;;
 	constant)	# a changed constant changes its users
 		make_patch inline.c 's/#define LIMIT 100/#define LIMIT 200/'
 		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
@@ -77,20 +106,99 @@ small_case() {
 		[ -e lp.c ] && fail "lp.c was written"
 		no_trace layout.c ;;
 	comment)	# a comment-only change touches no function
-		make_patch inline.c 's|^int other(int x)|/* unrelated */\nint other(int x)|'
+		make_patch inline.c 's|^int other(int x)|/* unrelated */\nint other(int x)|; s|return x - 3;|return x  -  3; // spaced|'
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
-		grep -q "error: .*changes the code of no function" err || fail "no 'no function' error"
+		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: it changes only comments or formatting" err ||
+			fail "no 'only comments or formatting' error"
 		[ -e lp.c ] && fail "lp.c was written" ;;
+	dead-code)	# code GCC folds away, in two functions: compiled away, both named
+		make_patch inline.c 's/return clamp(x) \* 2;/if (x > 1000 \&\& x < 5)\n\t\treturn 7;\n\treturn clamp(x) * 2;/; s/return x - 3;/if (sizeof(int) == 3)\n\t\treturn 9;\n\treturn x - 3;/'
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		patch -s -o patched.c inline.c <fix.patch || fail "patch does not apply"
+		lb=$(grep -n 'if (x > 1000' patched.c | cut -d: -f1)
+		lo=$(grep -n 'if (sizeof(int) == 3)' patched.c | cut -d: -f1)
+		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in 'user_b' (inline.c:$lb), 'other' (inline.c:$lo), the code of no function did (dead code to GCC)" err ||
+			fail "no 'compiled away' error naming user_b at inline.c:$lb and other at inline.c:$lo"
+		[ -e lp.c ] && fail "lp.c was written" ;;
+	dead-code-macro-def)	# dead code in a function a macro defines: named by the macro and its first argument
+		make_patch macrodef.c 's/return x \* 3;/if (sizeof(int) == 1)\n\t\treturn 0;\n\treturn x * 3;/'
+		run_small macrodef.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "GCC compiled the change away: the source changed in 'DEFINE1(probe)' (macrodef.c:6)," err ||
+			fail "no 'compiled away' error naming DEFINE1(probe) at macrodef.c:6" ;;
+	dead-code-head)	# a doc comment (not named) and an attribute on a parameter line (the function's)
+		make_patch heads.c 's/a documented function/a documented function, changed/; s/^\tint y)$/\tint y __attribute__((unused)))/'
+		run_small heads.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -qx "klp-ccp: error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in 'add' (heads.c:7), the code of no function did (dead code to GCC)" err ||
+			fail "no 'compiled away' error naming add at heads.c:7 alone" ;;
+	dead-macro)	# a macro nothing uses: compiled away, outside any function
+		make_patch inline.c 's/^#define LIMIT 100$/#define LIMIT 100\n#define UNUSED 7/'
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -q "error: fix.patch: the patch changes the code of no function: GCC compiled the change away: the source changed in inline.c:2 (outside any function)" err ||
+			fail "no 'compiled away' error naming inline.c:2"
+		[ -e lp.c ] && fail "lp.c was written" ;;
+	removed-inlined)	# b stops calling helper: GCC inlines helper into a, its last caller
+		helper_note 's/return helper(x + 2) \* 3;/return g(x) * 3;/' "a, b" \
+			"'helper' is not removed by the patch: GCC inlined it into all its callers in the patched build, so it has no symbol there; it is inlined into 'a', which is patched" \
+			"functions the patch removes" ;;
+	added-outlined)	# b calls helper again: no longer inlined into a alone
+		sed -i 's/return helper(x + 2) \* 3;/return g(x) * 3;/' helper.c
+		helper_note 's/return g(x) \* 3;/return helper(x + 2) * 3;/' "a, b" \
+			"'helper' is not added by the patch: GCC inlined it into all its callers in the original build, so it has no symbol there; it is inlined into 'a', which is patched (copied where used)" \
+			"functions the patch adds" ;;
+	removed-uncalled)	# c stops calling spare: no code for it, but the patch keeps it
+		helper_note 's/return spare(x) + spare(x + 1);/return g(x);/' "c" \
+			"'spare' is not removed by the patch: nothing calls it in the patched build, so GCC emitted no code for it there" \
+			"functions the patch removes" ;;
+	removed-deleted)	# the patch deletes spare: that one is removed
+		helper_note 's/return spare(x) + spare(x + 1);/return g(x);/; /^static int __attribute__((noinline)) spare/,/^}/d' "c" \
+			"functions the patch removes: spare" "is not removed" ;;
 	moved)		# a line added in first() moves __LINE__ in second(): line-only
 		make_patch lines.c 's/	return x + 1;/	x ^= 0x55;\n\treturn x \* 7;/'
 		run_small lines.c; [ $rc = 0 ] || fail "klp-ccp failed"
 		derived "first"
 		grep -q "only change is moved line numbers.*second" err || fail "second not reported line-only" ;;
-	not-applying)	# a patch for other contents
-		make_patch inline.c 's/return x - 3;/return x - 4;/'
+	not-applying)	# a patch for other contents: the error names the failing hunk
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
 		sed -i 's/return x - 3;/return x - 5;/' inline.c
 		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
-		grep -q "error: .*does not apply" err || fail "no 'does not apply' error" ;;
+		hunk_at=$(grep -n '^@@' fix.patch | sed -n 2p | cut -d: -f1)
+		header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+		[ "$(grep -c 'error:' err)" = 1 ] || fail "not one error line"
+		grep -qF "fix.patch:$hunk_at: error: hunk #2 of inline.c ($header) does not apply" err ||
+			fail "the error does not name hunk #2 ($header) at fix.patch:$hunk_at"
+		[ -e lp.c ] && fail "lp.c was written"
+		no_trace_tmp ;;
+	already-applied)	# the source has the fix already
+		make_patch inline.c 's/return x - 3;/return x - 4;/'
+		sed -i 's/return x - 3;/return x - 4;/' inline.c
+		run_small inline.c; [ $rc = 1 ] || fail "klp-ccp did not fail"
+		grep -qx "klp-ccp: error: fix.patch: the patch does not apply: inline.c already has its changes (or the patch is reversed)" err ||
+			fail "no 'already has its changes' error" ;;
+	hunk-fuzz)	# a context line differs: applied with fuzz, a warning naming the hunk
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
+		sed -i 's/^int other(int x)$/int other(int x) \/\/ changed context/' inline.c
+		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, other"
+		hunk_at=$(grep -n '^@@' fix.patch | sed -n 2p | cut -d: -f1)
+		header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+		grep -qF "fix.patch:$hunk_at: warning: hunk #2 of inline.c ($header) applied with fuzz " err ||
+			fail "no warning naming hunk #2 ($header) at fix.patch:$hunk_at"
+		grep -q "hunk #1" err && fail "hunk #1, applied cleanly, is named"
+		grep -q "applied with fuzz" r.yaml || fail "the report lacks the fuzz warning"
+		no_trace_tmp ;;
+	hunk-offset)	# lines above the hunks: applied at an offset, a note (not a warning) per hunk
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
+		sed -i '1i /* two lines\n   above */' inline.c
+		run_small inline.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, other"
+		for n in 1 2; do
+			hunk_at=$(grep -n '^@@' fix.patch | sed -n ${n}p | cut -d: -f1)
+			header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+			grep -qF "fix.patch:$hunk_at: note: hunk #$n of inline.c ($header) applied at line " err ||
+				fail "no note naming hunk #$n ($header) at fix.patch:$hunk_at"
+		done
+		grep -q "warning:" err && fail "an offset is a warning"
+		true ;;
 	header)		# a static inline of a header the unit includes: its two callers change
 		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
 		run_small hdr.c; [ $rc = 0 ] || fail "klp-ccp failed"

@@ -5,6 +5,8 @@
  */
 #include <elf.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "klp-ccp/arch.h"
 
@@ -60,6 +62,54 @@ static void i386_reloc(uint32_t type, struct arch_reloc *out)
 	arch_table_reloc(i386_rows, ROWS(i386_rows), type, 4, out);
 }
 
+/* PC32/PLT32 fields are plain signed 32-bit little-endian integers. */
+static bool x86_64_field_value(uint32_t type, const unsigned char *p, int64_t *value)
+{
+	if (type != R_X86_64_PC32 && type != R_X86_64_PLT32)
+		return false;
+	*value = (int32_t)((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+			   (uint32_t)p[3] << 24);
+	return true;
+}
+
+static bool i386_field_value(uint32_t type, const unsigned char *p, int64_t *value)
+{
+	return (type == R_386_PC32 || type == R_386_PLT32) &&
+	       x86_64_field_value(R_X86_64_PC32, p, value);
+}
+
+/* The rel32 operand of call (e8), jmp (e9) or jcc (0f 8x). */
+static bool rel32_branch(const unsigned char *code, size_t size, uint64_t off)
+{
+	if (off < 1 || off + 4 > size)
+		return false;
+	if (code[off - 1] == 0xe8 || code[off - 1] == 0xe9)
+		return true;
+	return off >= 2 && code[off - 2] == 0x0f && (code[off - 1] & 0xf0) == 0x80;
+}
+
+static uint32_t x86_64_branch_type(const unsigned char *code, size_t size, uint64_t off)
+{
+	return rel32_branch(code, size, off) ? R_X86_64_PLT32 : 0;
+}
+
+static uint32_t i386_branch_type(const unsigned char *code, size_t size, uint64_t off)
+{
+	return rel32_branch(code, size, off) ? R_386_PC32 : 0;
+}
+
+/* jmp rel8/rel32, or the 2/5-byte no-ops objtool and the kernel write there */
+static unsigned x86_jump_site_len(const unsigned char *p, size_t avail)
+{
+	static const unsigned char nop5[] = { 0x0f, 0x1f, 0x44, 0x00, 0x00 };
+
+	if (avail >= 2 && (p[0] == 0xeb || (p[0] == 0x66 && p[1] == 0x90)))
+		return 2;
+	if (avail >= 5 && (p[0] == 0xe9 || !memcmp(p, nop5, 5)))
+		return 5;
+	return 0;
+}
+
 static const char *const x86_64_triples[] = { "x86_64", NULL };
 static const char *const i386_triples[] = { "i386", "i486", "i586", "i686", NULL };
 /* objtool / -mrecord-mcount; -fpatchable-function-entry (CALL_PADDING) */
@@ -71,6 +121,9 @@ const struct arch arch_x86_64 = {
 	.triples = x86_64_triples,
 	.reloc = x86_64_reloc,
 	.ftrace_sections = x86_ftrace,
+	.field_value = x86_64_field_value,
+	.branch_type = x86_64_branch_type,
+	.jump_site_len = x86_jump_site_len,
 };
 
 const struct arch arch_i386 = {
@@ -79,4 +132,7 @@ const struct arch arch_i386 = {
 	.triples = i386_triples,
 	.reloc = i386_reloc,
 	.ftrace_sections = x86_ftrace,
+	.field_value = i386_field_value,
+	.branch_type = i386_branch_type,
+	.jump_site_len = x86_jump_site_len,
 };

@@ -1,0 +1,24 @@
+/* Expanding one written macro invocation as the preprocessor does (src/pp_expand.c). */
+#ifndef KLP_CCP_PP_EXPAND_H
+#define KLP_CCP_PP_EXPAND_H
+
+#include "klp-ccp/model.h"
+
+/*
+ * The full expansion of the invocation written at [start, end) of file, on
+ * one line, with the definitions in effect there; NULL when it cannot be
+ * computed exactly (__COUNTER__, __VA_OPT__, a paste that makes no token,
+ * unbalanced or miscounted arguments, a very large expansion). Macros
+ * named in keep (NULL: none) stay unexpanded, for lp.c's own definitions of
+ * them; identifiers ren names are written as its text.
+ */
+struct pp_rename {
+	const char *name;	/* an identifier of the expansion */
+	const char *text;	/* written instead of it */
+	unsigned offset;	/* the token written at this offset of file, or PP_ANY: */
+};				/* any token that a macro body or ## made */
+#define PP_ANY ((unsigned)-1)
+char *pp_expand_invocation(struct model *m, int file, unsigned start, unsigned end,
+			   const struct strlist *keep, const struct pp_rename *ren, size_t n_ren);
+
+#endif

@@ -1,0 +1,247 @@
+/*
+ * klp-ccp build, running: one child klp-ccp per unit (posix_spawn, in the
+ * kernel tree, at most -j at a time, each writing OUTDIR/units/BASE.{c,yaml,
+ * log}), then "make" on the glued module. A failure is one line per failed
+ * step naming its log.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "klp-ccp/build.h"
+#include "klp-ccp/cleanup.h"
+#include "klp-ccp/diag.h"
+
+extern char **environ;
+
+static char *self_exe(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+	if (n <= 0)
+		return xstrdup("klp-ccp");
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+static char *unit_file(const struct build_options *o, const struct build_unit *u,
+		       const char *ext)
+{
+	return xasprintf("%s/units/%s.%s", o->outdir, u->base, ext);
+}
+
+/* The child's command line: everything relative to the tree, outputs absolute. */
+static void unit_argv(const struct build_options *o, const struct build_unit *u,
+		      struct strlist *argv)
+{
+	strlist_push_owned(argv, self_exe());
+	strlist_push_owned(argv, xasprintf("--outfile=%s/units/%s.c", o->outdir, u->base));
+	strlist_push_owned(argv, xasprintf("--report=%s/units/%s.yaml", o->outdir, u->base));
+	if (u->patch.len)
+		strlist_push_owned(argv, xasprintf("--patch=%s/units/%s.patch", o->outdir, u->base));
+	for (size_t i = 0; i < u->functions.n; i++)
+		strlist_push_owned(argv, xasprintf("--patched-functions=%s", u->functions.v[i]));
+	for (size_t i = 0; i < u->targets.n; i++)
+		strlist_push_owned(argv, xasprintf("--target-object=%s", u->targets.v[i]));
+	if (o->symvers)
+		strlist_push_owned(argv, xasprintf("--symvers=%s", o->symvers));
+	for (size_t i = 0; i < o->ipa_clones.n; i++)
+		strlist_push_owned(argv, xasprintf("--ipa-clones=%s", o->ipa_clones.v[i]));
+	if (u->ipa_dump)
+		strlist_push_owned(argv, xasprintf("--ipa-clones=%s", u->ipa_dump));
+	for (size_t i = 0; i < o->child_opts.n; i++)
+		strlist_push(argv, o->child_opts.v[i]);
+	strlist_push_owned(argv, xasprintf("--kbuild-object=%s", u->object));
+	strlist_push_owned(argv, NULL);
+}
+
+/*
+ * argv in dir (NULL: here), stdin /dev/null, stdout and stderr into log, in
+ * a process group of its own that an interrupt of klp-ccp ends (cleanup.h).
+ */
+static pid_t spawn_logged(char *const *argv, const char *dir, const char *log)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	sigset_t old;
+	pid_t pid;
+	int rc;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	if (dir)
+		posix_spawn_file_actions_addchdir_np(&fa, dir);
+	posix_spawnattr_init(&attr);
+	cleanup_block(&old);
+	posix_spawnattr_setsigmask(&attr, &old);	/* not the blocked one */
+	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
+	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
+	if (!rc)
+		cleanup_add_group(pid);
+	cleanup_unblock(&old);
+	posix_spawnattr_destroy(&attr);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc) {
+		diag_error("build: cannot run %s: %s", argv[0], strerror(rc));
+		return -1;
+	}
+	return pid;
+}
+
+/* The line of a log that says why: the first error (GCC's, modpost's, make's), else the last. */
+static char *log_reason(const char *log)
+{
+	static const char *const needles[] = { "error:", "ERROR:", "*** ", NULL };
+	size_t len;
+	char *text = read_file(log, &len), *reason;
+	const char *p = NULL, *last = "";
+
+	if (!text)
+		return xstrdup("(no log)");
+	for (const char *const *n = needles; *n && !p; n++)
+		p = strstr(text, *n);
+	if (p) {
+		while (p > text && p[-1] != '\n')
+			p--;
+	} else {
+		for (const char *q = text; *q; q += *q == '\n') {
+			size_t n = strcspn(q, "\n");
+
+			if (n)
+				last = q;
+			q += n;
+		}
+		p = last;
+	}
+	if (!strncmp(p, "klp-ccp: error: ", 16))	/* the child's own prefix */
+		p += 16;
+	reason = xstrndup(p, strcspn(p, "\n"));
+	free(text);
+	return reason;
+}
+
+static int write_unit_patch(const struct build_options *o, const struct build_unit *u)
+{
+	char *path = unit_file(o, u, "patch");
+	FILE *f = fopen(path, "w");
+	int rc = f && fwrite(u->patch.buf, 1, u->patch.len, f) == u->patch.len ? 0 : -1;
+
+	if (f && fclose(f))
+		rc = -1;
+	if (rc)
+		diag_error("cannot write '%s': %s", path, strerror(errno));
+	free(path);
+	return rc;
+}
+
+static pid_t start_unit(const struct build_options *o, struct build_unit *u)
+{
+	struct strlist argv = { 0 };
+	char *log = unit_file(o, u, "log");
+
+	if (u->patch.len && write_unit_patch(o, u)) {
+		free(log);
+		return -1;
+	}
+	unit_argv(o, u, &argv);
+	u->pid = spawn_logged(argv.v, o->tree, log);
+	strlist_release(&argv);
+	free(log);
+	return u->pid;
+}
+
+/* Reap one child; record its status on its unit. */
+static void reap_one(struct build_plan *plan)
+{
+	int status;
+	pid_t pid;
+
+	do
+		pid = wait(&status);
+	while (pid < 0 && errno == EINTR);
+	if (pid > 0)
+		cleanup_forget_group(pid);
+	for (size_t i = 0; pid > 0 && i < plan->n; i++)
+		if (plan->units[i].pid == pid) {
+			plan->units[i].status = status;
+			plan->units[i].pid = 0;
+		}
+}
+
+static int report_failures(const struct build_options *o, const struct build_plan *plan)
+{
+	int failed = 0;
+
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct build_unit *u = &plan->units[i];
+		char *log, *why;
+
+		if (WIFEXITED(u->status) && !WEXITSTATUS(u->status))
+			continue;
+		log = unit_file(o, u, "log");
+		why = log_reason(log);
+		diag_error("build: extraction of %s failed: %s (log: %s)", u->source, why, log);
+		free(why);
+		free(log);
+		failed++;
+	}
+	return failed ? -1 : 0;
+}
+
+int build_run_extractions(const struct build_options *o, struct build_plan *plan)
+{
+	size_t next = 0, running = 0;
+	int rc = 0;
+
+	while (next < plan->n || running) {
+		if (next < plan->n && running < (size_t)o->jobs && !rc) {
+			if (start_unit(o, &plan->units[next++]) < 0)
+				rc = -1;
+			else
+				running++;
+			continue;
+		}
+		if (!running)
+			break;
+		reap_one(plan);
+		running--;
+	}
+	return rc ? rc : report_failures(o, plan);
+}
+
+int build_run_make(const struct build_options *o)
+{
+	char *log = xasprintf("%s/make.log", o->outdir), *jobs = xasprintf("-j%d", o->jobs);
+	char *argv[] = { "make", "-C", (char *)o->outdir, jobs, NULL };
+	pid_t pid = spawn_logged(argv, NULL, log);
+	int status = 0, rc = 0;
+
+	if (pid < 0)
+		rc = -1;
+	else
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	if (pid > 0)
+		cleanup_forget_group(pid);
+	if (!rc && !(WIFEXITED(status) && !WEXITSTATUS(status))) {
+		char *why = log_reason(log);
+
+		diag_error("build: make failed: %s (log: %s)", why, log);
+		free(why);
+		rc = -1;
+	}
+	free(log);
+	free(jobs);
+	return rc;
+}

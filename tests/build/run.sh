@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# klp-ccp build: one command from a fix to a livepatch module, on the corpus
+# kernel tree (built by tests/boot/build-kernel.sh; exit 77 without it).
+#
+#   run.sh two-units          a two-file fix (kernel/exit.c, fs/pipe.c) in one
+#                             patch -> a .ko with klp relocations, checked with
+#                             readelf/nm against Module.symvers; run from
+#                             another directory with relative paths
+#   run.sh patched-functions  the same units by --patched-functions=UNIT:F (one
+#                             function inlined: its caller added by IPA clones)
+#   run.sh header-unit        a fix to a header only, with --unit=ipc/msg.c
+#   run.sh errors             one-line errors, exit 1, never a .ko
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+KLP_CCP=${KLP_CCP:-$src/build/klp-ccp}
+CORPUS=${CORPUS:-$HOME/.cache/klp-ccp-corpus}
+tree=$CORPUS/linux
+for f in "$tree/vmlinux" "$tree/Module.symvers" "$CORPUS/kernel-build.stamp"; do
+	[ -e "$f" ] || { echo "SKIP: no built corpus kernel ($f; run tests/boot/build-kernel.sh)"; exit 77; }
+done
+work=$(mktemp -d "${TMPDIR:-/tmp}/klp-build-test.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+fixes=$src/tests/boot/fixes
+
+# A module: livepatch=Y, every undefined symbol exported by the kernel, the
+# given symbols as livepatch symbols (SHN_LIVEPATCH) with .klp.rela sections.
+check_module() {	# KO SYMBOL...
+	local ko=$1 s
+	shift
+	[ -f "$ko" ] || fail "no module $ko"
+	modinfo -F livepatch "$ko" 2>/dev/null | grep -qx Y ||
+		readelf -p .modinfo "$ko" | grep -q 'livepatch=Y' || fail "$ko: not a livepatch"
+	cut -f2 "$tree/Module.symvers" | sort -u >"$work/exported"
+	nm -u "$ko" | awk '{print $2}' | sort -u | comm -23 - "$work/exported" >"$work/unexported"
+	[ -s "$work/unexported" ] && fail "$ko: undefined non-exported symbols: $(tr '\n' ' ' <"$work/unexported")"
+	readelf -SW "$ko" | grep -q '\.klp\.rela\.vmlinux\.' || fail "$ko: no .klp.rela.vmlinux.* section"
+	for s in "$@"; do
+		readelf -sW "$ko" | grep -Eq "OS \[0xff20\] \.klp\.sym\.vmlinux\.$s,[0-9]+$" ||
+			fail "$ko: $s is not a livepatch symbol"
+	done
+}
+
+two_units() {
+	cat "$fixes/exit-group.patch" "$fixes/pipe-dname.patch" >"$work/two-fixes.patch"
+	mkdir "$work/elsewhere"
+	# relative paths, from a directory that is neither the tree nor the output's
+	(cd "$work/elsewhere" && "$KLP_CCP" build --tree="$tree" --patch=../two-fixes.patch \
+		-o ../out -j 2) >"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
+	cat "$work/out.txt"
+	check_module "$work/out/klp_two_fixes.ko" do_group_exit dynamic_dname
+	# each unit got only its own file's part of the patch
+	grep -q '^+++ b/kernel/exit.c' "$work/out/units/kernel_exit.patch" &&
+		! grep -q pipe.c "$work/out/units/kernel_exit.patch" || fail "kernel/exit.c's part"
+	grep -q '^+++ b/fs/pipe.c' "$work/out/units/fs_pipe.patch" &&
+		! grep -q exit.c "$work/out/units/fs_pipe.patch" || fail "fs/pipe.c's part"
+	grep -q 'kernel/exit.c: patched __x64_sys_exit_group, __ia32_sys_exit_group' "$work/out.txt" &&
+		grep -q 'fs/pipe.c: patched pipefs_dname' "$work/out.txt" &&
+		grep -Eq 'through klp relocations: [0-9]+ \(.*vmlinux\.do_group_exit,' "$work/out.txt" &&
+		grep -qx "  module: $work/out/klp_two_fixes.ko" "$work/out.txt" || fail "summary"
+	# the fix is in the module's code: exit.c's patched copy compares with 42
+	grep -q 'error_code == 42' "$work/out/lp_kernel_exit.c" || fail "the fix is not in lp_kernel_exit.c"
+	echo "PASS: two units, one command"
+}
+
+patched_functions() {
+	"$KLP_CCP" build --tree="$tree" --patched-functions=kernel/exit.c:__x64_sys_exit_group \
+		--patched-functions=fs/pipe.c:pipefs_dname,is_packetized -o "$work/pf" --name=klp_pf \
+		>"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
+	cat "$work/out.txt"
+	check_module "$work/pf/klp_pf.ko" do_group_exit dynamic_dname
+	grep -q '\.old_name = "__x64_sys_exit_group"' "$work/pf/livepatch.c" &&
+		grep -q '\.old_name = "pipefs_dname"' "$work/pf/livepatch.c" || fail "klp_funcs"
+	# GCC inlined is_packetized into pipe_write only (the tree's clone dump)
+	grep -q '\.old_name = "pipe_write"' "$work/pf/livepatch.c" || fail "pipe_write not patched"
+	grep -q 'kernel/exit.c: patched __x64_sys_exit_group;' "$work/out.txt" &&
+		grep -q 'fs/pipe.c: patched pipefs_dname; added by IPA clones: pipe_write;' "$work/out.txt" ||
+		fail "summary"
+	echo "PASS: --patched-functions"
+}
+
+# A header-only fix: the unit it reaches named with --unit.
+header_unit() {
+	"$KLP_CCP" build --tree="$tree" --patch="$src/tests/patch/corpus/ipc-update-pid.patch" \
+		--unit=ipc/msg.c -o "$work/hu" >"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
+	cat "$work/out.txt"
+	[ -f "$work/hu/klp_ipc-update-pid.ko" ] && fail "module name not sanitized"
+	check_module "$work/hu/klp_ipc_update_pid.ko"
+	grep -q '\.old_name = "do_msgsnd"' "$work/hu/livepatch.c" || fail "do_msgsnd is not patched"
+	grep -q 'old != pid && pid' "$work/hu/lp_ipc_msg.c" || fail "the header's fix is not in the module"
+	echo "PASS: header fix with --unit"
+}
+
+expect_error() {	# NAME PATTERN CMD...: exit 1, one error line matching, no .ko anywhere
+	local name=$1 pat=$2 rc
+	shift 2
+	"$@" >"$work/$name.out" 2>&1
+	rc=$?
+	[ $rc = 1 ] || fail "$name: exit $rc (want 1): $(cat "$work/$name.out")"
+	grep -q "error: .*$pat" "$work/$name.out" || fail "$name: no error matching '$pat': $(cat "$work/$name.out")"
+	[ "$(grep -c 'error:' "$work/$name.out")" = 1 ] || fail "$name: not one error line: $(cat "$work/$name.out")"
+	find "$work" -name '*.ko' | grep -q . && fail "$name: a .ko was left: $(find "$work" -name '*.ko')"
+	echo "ok: $name: $(grep 'error:' "$work/$name.out")"
+}
+
+errors() {
+	local B=("$KLP_CCP" build --tree="$tree") rc
+	expect_error no-tree '--tree=KERNEL_TREE and -o OUTDIR are required' "$KLP_CCP" build -o "$work/x" --patch="$fixes/cmdline.patch"
+	expect_error bad-spec 'UNIT.c:FUNCTION' "${B[@]}" -o "$work/x" --patched-functions=cmdline_proc_show
+	# a unit the tree does not build (32-bit only)
+	printf -- '--- a/arch/x86/kernel/apm_32.c\n+++ b/arch/x86/kernel/apm_32.c\n@@ -1,1 +1,2 @@\n+/* x */\n %s\n' \
+		"$(head -1 "$tree/arch/x86/kernel/apm_32.c")" >"$work/apm.patch"
+	expect_error not-built 'arch/x86/kernel/apm_32.c is not built in .*no arch/x86/kernel/.apm_32.o.cmd' \
+		"${B[@]}" -o "$work/x" --patch="$work/apm.patch"
+	[ -e "$work/x" ] && fail "not-built: the output directory was created"
+	printf -- '--- a/Makefile\n+++ b/Makefile\n@@ -1,1 +1,2 @@\n+# x\n %s\n' \
+		"$(head -1 "$tree/Makefile")" >"$work/mk.patch"
+	expect_error not-c "changes 'Makefile': only C sources" "${B[@]}" -o "$work/x" --patch="$work/mk.patch"
+	expect_error header-only 'only headers: name each unit .* --unit=DIR/NAME.c (units including ipc/util.h: .*ipc/msg.c' \
+		"${B[@]}" -o "$work/x" --patch="$src/tests/patch/corpus/ipc-update-pid.patch"
+	mkdir -p "$work/foreign" && touch "$work/foreign/keep"
+	expect_error foreign-outdir "not the output of an earlier klp-ccp build" \
+		"${B[@]}" -o "$work/foreign" --patch="$fixes/cmdline.patch"
+	[ -e "$work/foreign/keep" ] || fail "foreign-outdir: the directory was touched"
+	# a hunk whose context is not in the file: the unit's extraction names it and its log
+	sed 's/^ \tdo_group_exit((error_code/ \tdo_group_exit((code/' \
+		"$fixes/exit-group.patch" >"$work/stale.patch"
+	expect_error no-apply "extraction of kernel/exit.c failed: .*does not apply.*log: $work/na/units/kernel_exit.log" \
+		"${B[@]}" -o "$work/na" --patch="$work/stale.patch"
+	[ -f "$work/na/units/kernel_exit.log" ] || fail "no-apply: the log is gone"
+	# make failing: the error names make.log, and no .ko is left behind
+	mkdir -p "$work/bin" && printf '#!/bin/sh\necho "kbuild: error: simulated failure"\nexit 2\n' >"$work/bin/make"
+	chmod +x "$work/bin/make"
+	expect_error make-fails "make failed: kbuild: error: simulated failure (log: $work/mf/make.log)" \
+		env PATH="$work/bin:$PATH" "${B[@]}" -o "$work/mf" --target-object=fs/proc/cmdline.o \
+		--patched-functions=fs/proc/cmdline.c:cmdline_proc_show
+	# the same directory again: an earlier build's output is replaced
+	"${B[@]}" -o "$work/mf" --target-object=fs/proc/cmdline.o --name=klp_again \
+		--patched-functions=fs/proc/cmdline.c:cmdline_proc_show >"$work/again.out" 2>&1 ||
+		fail "rebuild into an earlier output: $(cat "$work/again.out")"
+	[ -f "$work/mf/klp_again.ko" ] || fail "rebuild: no klp_again.ko"
+	# interrupted while a unit is extracted: OUTDIR, the extraction and its
+	# scratch files are gone
+	mkdir -p "$work/tmp"
+	TMPDIR=$work/tmp "${B[@]}" -o "$work/sig" --patch="$fixes/exit-group.patch" >"$work/sig.out" 2>&1 &
+	local pid=$!
+	for _ in $(seq 300); do
+		grep -q . "$work/tmp"/klp-ccp-patch-*/patched-src/kernel/exit.c 2>/dev/null && break
+		sleep 0.1
+	done
+	kill -INT $pid
+	wait $pid
+	rc=$?
+	[ $rc = 130 ] || fail "interrupted build: exit $rc (want death by SIGINT): $(cat "$work/sig.out")"
+	[ -e "$work/sig" ] && fail "interrupted build: $work/sig is left"
+	pgrep -f -- "--outfile=$work/sig/" >/dev/null && fail "interrupted build: an extraction still runs"
+	# (GCC's own cc*.s temporaries die with the killed compiler: not klp-ccp's)
+	ls -A "$work/tmp" | grep -v '^cc' && fail "interrupted build: scratch files left"
+	echo "ok: interrupted build leaves nothing"
+	grep -q 'klp-ccp build --tree=' <<<"$("$KLP_CCP" --help)" || fail "klp-ccp --help does not list build"
+	grep -q -- '--patched-functions=UNIT.c:F' <<<"$("$KLP_CCP" build --help)" || fail "build --help"
+	echo "PASS: errors"
+}
+
+case ${1:-} in
+two-units) two_units ;;
+patched-functions) patched_functions ;;
+header-unit) header_unit ;;
+errors) errors ;;
+*) echo "usage: $0 two-units|patched-functions|header-unit|errors"; exit 2 ;;
+esac

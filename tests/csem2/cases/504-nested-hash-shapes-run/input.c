@@ -1,0 +1,24 @@
+#include <string.h>
+#include "shapes.h"
+
+int eu_same = 4;
+
+int log_sum(const char *fmt, int n, ...)
+{
+	return (int)strlen(fmt) + n;
+}
+
+int pu_h(int x)
+{
+	return x * 3;
+}
+
+int eu_pu_h9 = 9;
+
+int pu_f(int x)
+{
+	return NAMED_CALL2(pu_h, x) + LOG_NAME(pu_h) + LOG_NAME(pu_h, x, eu_same) +
+	       (int)strlen(QUOTE(pu_h  (  "a\"b" ,'\\' ) + 1)) * 10 +
+	       CAT3(eu_, pu_h, 9) + CAT3(eu_, , same) + CAT3(1, 2, ) +
+	       (int)sizeof(WRAP(pu_h)) + (int)strlen(AT(pu_h)) + eu_same + DIRECT(pu_h);
+}

@@ -1,0 +1,311 @@
+"""One case of the sweep: extraction with the kernel policy and with the
+built-in defaults, compile and comparison of each, and the control.
+
+Each variant yields a dict:
+  status: identical | differs | refused | extract-failed | crash | timeout |
+          compile-failed | verify-error
+  class:  refusal class, difference classes ("code,ipa-facts"), or the
+          normalized error
+  detail: first error line / per-function verify lines
+  funcs:  {NAME: "identical" | "differs (CLASS): DETAIL" | ...} when compared
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+
+HOOKS = [("-H", "may-include-header"), ("-F", "can-externalize-fun"),
+         ("-S", "shall-externalize-fun"), ("-O", "shall-externalize-obj"),
+         ("-E", "modify-externalized-sym"), ("-P", "modify-patched-fun-sym"),
+         ("-R", "rename-rewritten-fun")]
+
+# Refusals: errors that name why the function cannot be livepatched (or
+# extracted). Anything else failing is a finding (extract-failed).
+REFUSALS = [
+    ("tracepoint", re.compile(r"tracepoint code")),
+    ("alias", re.compile(r"is only an alias of")),
+    ("macro-body", re.compile(r"declared and called inside one macro expansion")),
+    ("no-c-definition", re.compile(r"unknown patched function .*no definition in this translation unit")),
+    ("init-exit", re.compile(r"\.(init|exit)(\.text)?\b.*(cannot|not)|__(init|exit)\b.*(cannot|not)|(cannot|not).*(\.init|__init|\.exit|__exit)")),
+    ("notrace", re.compile(r"notrace|no __fentry__|not traceable")),
+    ("not-livepatchable", re.compile(r"cannot be livepatched|not livepatchable|can(no|')t be patched")),
+]
+
+
+def refusal_class(text):
+    """The refusal class of an extraction's error output, or None."""
+    for cls, pat in REFUSALS:
+        if pat.search(text):
+            return cls
+    return None
+
+
+class Ctx:
+    """What every case needs: paths, tools, options."""
+
+    def __init__(self, root, klp, objcmp, corpus, timeout, verify):
+        self.root, self.klp, self.objcmp = root, klp, objcmp
+        self.corpus, self.tree = corpus, os.path.join(corpus, "linux")
+        self.timeout, self.verify = timeout, verify
+        self.orig_fs = {}   # flat -> (path or None, log) in adapter mode
+        self.tmp = None
+
+
+def run(argv, cwd, timeout, log):
+    """Run ARGV in CWD (own process group, killed on timeout); output to LOG.
+    Returns the exit status, -1000 on timeout."""
+    with open(log, "wb") as out:
+        p = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out,
+                             stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            return p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+            return -1000
+
+
+def read(path):
+    try:
+        with open(path, errors="replace") as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def first_error(text):
+    for line in text.splitlines():
+        if "error" in line.lower() or "Sanitizer" in line or "Assertion" in line:
+            return line.strip()[:400]
+    lines = [l for l in text.splitlines() if l.strip()]
+    return lines[-1].strip()[:400] if lines else "(no output)"
+
+
+def normalize(msg):
+    """Error message -> class text: names, paths, numbers and quoted words
+    replaced, so that equal errors on different functions group together."""
+    msg = re.sub(r"^\S+:\d+(:\d+)?: ", "", msg)
+    msg = re.sub(r"^klp-ccp: (error: )?(\S+\.c: )?", "", msg)
+    msg = re.sub(r"; did you mean .*", "", msg)
+    msg = re.sub(r"'[^']*'|‘[^’]*’", "'X'", msg)
+    msg = re.sub(r"\b\d+\b", "N", msg)
+    return msg[:160]
+
+
+def argv_of(json_path, inp, out, fs=False, extra=()):
+    """The original argv with input INP and -o OUT, dependency and dump
+    options dropped (nothing written into the tree), EXTRA before the input."""
+    argv = json.load(open(json_path))
+    res, skip = [], False
+    for a in argv[:-1]:
+        if skip:
+            res.append(out)
+            skip = False
+            continue
+        if a.startswith(("-Wp,-MMD", "-Wp,-MD")) or a == "-fdump-ipa-clones":
+            continue
+        res.append(a)
+        if a == "-o":
+            skip = True
+    if fs:
+        res += ["-ffunction-sections", "-fdata-sections"]
+    return res + list(extra) + [inp]
+
+
+def classify_extract_failure(rc, log):
+    text = read(log)
+    err = first_error(text)
+    if rc == -1000:
+        return {"status": "timeout", "class": "timeout", "detail": err}
+    if rc < 0 or rc >= 128 or re.search(r"Sanitizer|Segmentation|Assertion|core dumped", text):
+        return {"status": "crash", "class": "signal %d" % (-rc if rc < 0 else rc), "detail": err}
+    cls = refusal_class(text)
+    if cls:
+        return {"status": "refused", "class": cls, "detail": err}
+    return {"status": "extract-failed", "class": normalize(err), "detail": err}
+
+
+def patched_names(report, funcs):
+    """{NAME: LPNAME} from the report's patched_functions (old/new_name)."""
+    names, old = {}, None
+    for line in read(report).splitlines():
+        m = re.match(r"^- old_name: (\S+)", line)
+        if m:
+            old = m.group(1)
+            continue
+        m = re.match(r"^  new_name: (\S+)", line)
+        if m and old:
+            names[old] = m.group(1)
+            old = None
+        if line and not line.startswith((" ", "-")) and not line.startswith("patched_functions"):
+            old = None
+    return names or {f: "klpp_" + f for f in funcs}
+
+
+def parse_verify(text, funcs):
+    """verify's text output -> per-function results."""
+    res = {}
+    for line in text.splitlines():
+        m = re.match(r"^(\S+): (identical|differs \(([^)]*)\).*|differs.*)$", line)
+        if m:
+            res[m.group(1)] = m.group(2)
+    return res
+
+
+def objcmp_class(line):
+    """objcmp_tool's verdict -> verify-like text (adapter)."""
+    if line == "identical":
+        return "identical"
+    if line.startswith("line-only"):
+        return "differs (line-only): " + line
+    if line.startswith("missing"):
+        return "differs (missing): " + line
+    return "differs (code): " + line.replace("differs: ", "", 1)
+
+
+def compare(ctx, flat, d, tag, src, funcs, lpnames, extra=()):
+    """Compile SRC (lp.c or the control copy) with the original flags and
+    compare FUNCS with their LPNAMES against the target. Returns a result."""
+    json_path = os.path.join(ctx.corpus, "cmdlines", flat + ".json")
+    target = os.path.join(ctx.corpus, "objects", flat + ".o")
+    if ctx.verify:
+        spec = ",".join("%s=%s" % (f, lpnames.get(f, "klpp_" + f)) for f in funcs)
+        argv = [ctx.klp, "verify", "--target-object=" + target, "--patched-functions=" + spec,
+                src, "--"] + argv_of(json_path, src, os.path.join(d, tag + ".o"), extra=extra)
+        rc = run(argv, ctx.tree, ctx.timeout, os.path.join(d, tag + ".verify"))
+        text = read(os.path.join(d, tag + ".verify"))
+        if rc == 1:
+            # an error: a compile failure of SRC, or verify's own
+            crc = run(argv_of(json_path, src, os.path.join(d, tag + ".o"), extra=extra),
+                      ctx.tree, ctx.timeout, os.path.join(d, tag + ".compile"))
+            if crc != 0:
+                err = first_error(read(os.path.join(d, tag + ".compile")))
+                return {"status": "compile-failed", "class": normalize(err), "detail": err}
+            return {"status": "verify-error", "class": normalize(first_error(text)),
+                    "detail": first_error(text)}
+        if rc not in (0, 2):
+            return {"status": "verify-error", "class": "exit %d" % rc, "detail": first_error(text)}
+        per = parse_verify(text, funcs)
+    else:
+        out = os.path.join(d, tag + ".fs.o")
+        rc = run(argv_of(json_path, src, out, fs=True, extra=extra), ctx.tree, ctx.timeout,
+                 os.path.join(d, tag + ".compile"))
+        if rc != 0:
+            err = first_error(read(os.path.join(d, tag + ".compile")))
+            status = "timeout" if rc == -1000 else "compile-failed"
+            return {"status": status, "class": normalize(err), "detail": err}
+        orig = ctx.orig_fs.get(flat)
+        if not orig:
+            return {"status": "verify-error", "class": "original does not compile", "detail": ""}
+        rc = run([ctx.objcmp, orig, out] + funcs, ctx.tree, ctx.timeout,
+                 os.path.join(d, tag + ".verify"))
+        per = {}
+        for line in read(os.path.join(d, tag + ".verify")).splitlines():
+            name, _, verdict = line.partition(": ")
+            per[name] = objcmp_class(verdict)
+        # .cold parts count with their function
+        for f in funcs:
+            cold = per.pop(f + ".cold", "identical")
+            if per.get(f) == "identical" and cold != "identical":
+                per[f] = cold
+    funcres = {f: per.get(f, "differs (missing): no verdict") for f in funcs}
+    classes = sorted({re.match(r"differs \(([^)]*)\)", v).group(1) if v.startswith("differs (") else "code"
+                      for v in funcres.values() if v != "identical"})
+    if not classes:
+        return {"status": "identical", "class": "", "detail": "", "funcs": funcres}
+    detail = "; ".join("%s: %s" % (f, v) for f, v in funcres.items() if v != "identical")
+    return {"status": "differs", "class": ",".join(classes), "detail": detail[:600], "funcs": funcres}
+
+
+def variant(ctx, flat, funcs, d, name):
+    """Extraction (kernel policy or defaults), then compile + compare."""
+    json_path = os.path.join(ctx.corpus, "cmdlines", flat + ".json")
+    target = os.path.join(ctx.corpus, "objects", flat + ".o")
+    lp, report = os.path.join(d, name + ".lp.c"), os.path.join(d, name + ".yaml")
+    argv = [ctx.klp, "-o", lp, "--report=" + report, "--patched-functions=" + ",".join(funcs),
+            "--target-object=" + target, "--cmdline-json=" + json_path]
+    if name == "kernel":
+        k = os.path.join(ctx.root, "policies", "kernel")
+        for opt, hook in HOOKS:
+            argv += [opt, os.path.join(k, hook)]
+    log = os.path.join(d, name + ".extract")
+    rc = run(argv, ctx.tree, ctx.timeout, log)
+    if rc != 0:
+        return classify_extract_failure(rc, log)
+    return compare(ctx, flat, d, name, lp, funcs, patched_names(report, funcs))
+
+
+C_TOKEN = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|[A-Za-z_]\w*|.',
+                     re.S)
+
+
+def rename_source(text, funcs):
+    """TEXT with every identifier in FUNCS renamed klpp_NAME, outside comments,
+    strings and character constants. Returns (text, the names renamed).
+    Member names (after '.' or '->') are kept: a struct member may share the
+    function's name."""
+    names, done, out, prev = set(funcs), set(), [], ""
+    for m in C_TOKEN.finditer(text):
+        t = m.group(0)
+        if t in names and not prev.endswith((".", "->")):
+            out.append("klpp_" + t)
+            done.add(t)
+        else:
+            out.append(t)
+        if not t.isspace() and not t.startswith(("/*", "//")):
+            prev = (prev + t)[-2:] if len(t) == 1 else " "
+    return "".join(out), done
+
+
+def control(ctx, flat, funcs, d):
+    """The original source with only FUNCS renamed (a scratch copy with
+    #line so that __FILE__ and line numbers are the original's, the source's
+    directory first on the quote include path), compared the same way."""
+    json_path = os.path.join(ctx.corpus, "cmdlines", flat + ".json")
+    src = json.load(open(json_path))[-1]
+    text = read(os.path.join(ctx.tree, src))
+    renamed, done = rename_source(text, funcs)
+    ctl = os.path.join(d, "control.c")
+    with open(ctl, "w") as f:
+        f.write('#line 1 "%s"\n' % src)
+        f.write(renamed)
+    lpnames = {f: "klpp_" + f if f in done else f for f in funcs}
+    extra = ["-iquote", os.path.dirname(os.path.join(ctx.tree, src))]
+    res = compare(ctx, flat, d, "control", ctl, funcs, lpnames, extra=extra)
+    if res["status"] == "compile-failed" and done:
+        # a function declared by a header and called before its definition,
+        # or named by token pasting in a macro: rename it there too
+        extra += ["-D%s=klpp_%s" % (f, f) for f in sorted(done)]
+        res = compare(ctx, flat, d, "control", ctl, funcs, lpnames, extra=extra)
+        res["detail"] = "(renamed with -D too) " + res.get("detail", "")
+    if len(done) < len(funcs):
+        res["detail"] = "(no identifier to rename in the source: compared unrenamed) " + res.get("detail", "")
+    return res
+
+
+def ensure_orig(ctx, flat):
+    """Adapter mode: the original compiled once per object with
+    -ffunction-sections (as tests/kernel does), under ctx.tmp."""
+    if flat in ctx.orig_fs:
+        return
+    json_path = os.path.join(ctx.corpus, "cmdlines", flat + ".json")
+    src = json.load(open(json_path))[-1]
+    out = os.path.join(ctx.tmp, flat + ".orig.fs.o")
+    rc = run(argv_of(json_path, src, out, fs=True), ctx.tree, ctx.timeout, out + ".log")
+    ctx.orig_fs[flat] = out if rc == 0 else None
+
+
+def run_case(ctx, flat, funcs, d, keep):
+    os.makedirs(d, exist_ok=True)
+    res = {}
+    for name in ("kernel", "defaults"):
+        res[name] = variant(ctx, flat, funcs, d, name)
+    res["control"] = control(ctx, flat, funcs, d)
+    if keep and any(r["status"] != "identical" for r in res.values()):
+        dst = os.path.join(keep, flat + "-" + "+".join(funcs))[:240]
+        shutil.rmtree(dst, ignore_errors=True)
+        shutil.copytree(d, dst)
+    shutil.rmtree(d, ignore_errors=True)
+    return res

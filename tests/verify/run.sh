@@ -1,0 +1,177 @@
+#!/bin/sh
+# klp-ccp verify on user-space C: run.sh KLP_CCP CASE
+# unit.c (see its comment) is compiled into the target unit.o (-O2 -g) in a
+# temporary directory, functions are extracted from it with the built-in
+# default policy (with --target-object, or without it where a callee must be
+# externalized), and verify compares lp.c's build with unit.o. Every class
+# is produced by a real difference of the two builds.
+set -u
+klp=$1 case=$2
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/klp-ccp-verify.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; [ ! -f "$tmp/out" ] || sed 's/^/  | /' "$tmp/out"; exit 1; }
+cmd="gcc -O2 -g -c -o unit.o unit.c"
+
+cd "$tmp" && cp "$here/unit.c" . && $cmd || fail "cannot compile unit.c"
+
+# extract OUT.c FUNCTIONS [OPTION...]: lp.c and OUT.yaml from unit.c.
+extract() {
+	out=$1 fns=$2
+	shift 2
+	"$klp" -o "$out.c" --report="$out.yaml" --patched-functions="$fns" "$@" -- $cmd \
+		>"$tmp/extract.log" 2>&1 || { cat "$tmp/extract.log"; fail "extraction of $fns"; }
+}
+
+# expect RC CMD...: run CMD (output in $tmp/out), check its exit status.
+expect() {
+	want=$1
+	shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	cat "$tmp/err" >>"$tmp/out"
+	[ "$rc" = "$want" ] || fail "'$*' exited $rc, not $want"
+}
+
+has() {
+	grep -qE "$1" "$tmp/out" || fail "no line matching '$1'"
+}
+
+# An error: exit status 1, one line on stderr matching ERE $1, nothing on stdout.
+expect_error() {
+	re=$1
+	shift
+	"$@" >"$tmp/stdout" 2>"$tmp/out"
+	rc=$?
+	[ "$rc" = 1 ] || fail "'$*' exited $rc, not 1"
+	[ ! -s "$tmp/stdout" ] || fail "'$*' wrote to stdout"
+	[ "$(wc -l <"$tmp/out")" = 1 ] || fail "'$*': not one error line"
+	has "$re"
+}
+
+case $case in
+identical)
+	extract lp count_big,use_scale,where --target-object=unit.o
+	expect 0 "$klp" verify --target-object=unit.o --report=lp.yaml
+	has '^count_big: identical$'
+	has '^use_scale: identical$'
+	has '^where: identical$'
+	has '^verify: 3 functions, 3 identical, 0 differ$'
+	# the same without the report: LP.c, the names and the command line given
+	expect 0 "$klp" verify --target-object=unit.o \
+		--patched-functions=count_big,use_scale=klpp_use_scale lp.c -- $cmd
+	has '^use_scale: identical$'
+	# with a changed -O, the same lp.c gives other code
+	expect 2 "$klp" verify --target-object=unit.o --patched-functions=where lp.c -- \
+		gcc -O0 -c -o unit.o unit.c
+	has '^where: differs \(code\): '
+	;;
+differs)
+	# the author's edit of the function: code
+	extract lp count_big,where --target-object=unit.o
+	sed -i 's/counter += triple(a);/counter += triple(a) + 2;/' lp.c
+	grep -q 'triple(a) + 2' lp.c || fail "lp.c not edited"
+	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
+	has '^count_big: differs \(code\): '
+	has '^where: identical$'
+	has '^verify: 2 functions, 1 identical, 1 differs \(code 1\)$'
+	;;
+inlined)
+	# triple() externalized (no facts): lp.c calls what the target inlined
+	extract lp count_big
+	grep -q '^extern int triple(int);' lp.c && grep -q '^extern void note(int);' lp.c ||
+		fail "triple, note not externalized"
+	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
+	has '^count_big: differs \(inlined-differently\): inlined in the target, called in lp.c.s build: note, triple; with their calls sink \(from the inlined code\)$'
+	# the reverse: a target built without inlining calls triple(), lp.c's build inlines it
+	extract lp2 count_big --target-object=unit.o
+	gcc -O2 -g -fno-inline -c -o noinline.o unit.c || fail "cannot compile with -fno-inline"
+	expect 2 "$klp" verify --target-object=noinline.o --report=lp2.yaml
+	has '^count_big: differs \(inlined-differently\): inlined in lp.c.s build, called in the target: note, triple; with their calls sink \(called by note\)$'
+	# without DWARF the report tells triple() was static in the original
+	gcc -O2 -c -o nodebug.o unit.c || fail "cannot compile without -g"
+	expect 2 "$klp" verify --target-object=nodebug.o --report=lp.yaml
+	has '^count_big: differs \(inlined-differently\): .*: note, triple; '
+	;;
+clone)
+	# scale() externalized: lp.c calls scale, the target scale.constprop.N
+	extract lp use_scale
+	nm unit.o | grep -q ' t scale\.constprop\.[0-9]*$' || fail "no constprop clone in unit.o"
+	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
+	has '^use_scale: differs \(clone-called\): the target calls scale.constprop.N, lp.c.s build scale$'
+	;;
+ipa)
+	# get() externalized: same calls, but the original knew get's register use
+	extract lp use_get --target-object=unit.o
+	grep -q '^extern int get(int);' lp.c || fail "get not externalized"
+	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
+	has '^use_get: differs \(ipa-facts\): calls externalized get '
+	;;
+line)
+	# lp.c extracted from a copy where where() is one line lower: __LINE__ differs
+	mkdir moved && sed 's|^int where(int a)$|/* one line more */\n&|' unit.c >moved/unit.c
+	(cd moved && "$klp" -o lp.c --patched-functions=where -- $cmd) >/dev/null 2>&1 ||
+		fail "extraction from the moved copy"
+	grep -q '^#line 65 ' moved/lp.c || fail "where() did not move"
+	(cd moved && expect 2 "$klp" verify --target-object=../unit.o \
+		--patched-functions=where lp.c -- $cmd)
+	has '^where: differs \(line-only\): where: line numbers shifted by \+1$'
+	;;
+missing)
+	extract lp count_big --target-object=unit.o
+	expect 2 "$klp" verify --target-object=unit.o \
+		--patched-functions=count_big,nosuch,where=klpp_where lp.c -- $cmd
+	has '^count_big: identical$'
+	has '^nosuch: differs \(missing\): nosuch is not a function of the target$'
+	has "^where: differs \(missing\): klpp_where is not a function of lp.c's build$"
+	has '^verify: 3 functions, 1 identical, 2 differ \(missing 2\)$'
+	;;
+yaml)
+	extract lp count_big,use_scale,use_get,where
+	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml --format=yaml
+	python3 - "$tmp/out" <<'EOF' || fail "YAML output"
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+f = {x["name"]: x for x in d["functions"]}
+assert list(f) == ["count_big", "use_scale", "use_get", "where"], list(f)
+assert f["count_big"]["class"] == "inlined-differently", f["count_big"]
+assert f["count_big"]["callees"] == ["note", "triple"], f["count_big"]
+assert f["count_big"]["lp_name"] == "klpp_count_big"
+assert f["use_scale"]["class"] == "clone-called" and f["use_scale"]["status"] == "differs"
+assert f["use_get"]["class"] == "ipa-facts" and f["use_get"]["callees"] == ["get"]
+w = f["where"]
+assert w["status"] == "identical" and w["class"] is None and w["detail"] is None, w
+assert w["callees"] == []
+t = d["totals"]
+assert (t["functions"], t["identical"], t["differs"]) == (4, 1, 3), t
+assert (t["inlined-differently"], t["clone-called"], t["ipa-facts"], t["code"]) == (1, 1, 1, 0), t
+EOF
+	;;
+errors)
+	extract lp count_big --target-object=unit.o
+	mkdir scratch
+	export TMPDIR=$tmp/scratch
+	expect_error 'nope\.o: No such file' "$klp" verify --target-object=nope.o --report=lp.yaml
+	printf "int main(void) { return 0; }\n" >main.c && gcc -o prog main.c || fail "cannot link"
+	expect_error "prog: not a relocatable object" "$klp" verify --target-object=prog --report=lp.yaml
+	printf 'source: [\n' >bad.yaml
+	expect_error '^bad\.yaml:[0-9]+:[0-9]+: error: ' "$klp" verify --target-object=unit.o --report=bad.yaml
+	printf 'int klpp_count_big(int a) { return a +; }\n' >broken.c
+	expect_error "error: verify: compiling broken\.c with the original command line failed: broken\.c:1:.*error" \
+		"$klp" verify --target-object=unit.o --patched-functions=count_big broken.c -- $cmd
+	expect_error 'no --target-object' "$klp" verify --report=lp.yaml
+	expect_error 'no original command line' "$klp" verify --target-object=unit.o --patched-functions=count_big lp.c
+	expect_error 'no functions to compare' "$klp" verify --target-object=unit.o lp.c -- $cmd
+	expect_error 'missing\.c: No such file' "$klp" verify --target-object=unit.o --report=lp.yaml missing.c
+	expect_error "invalid format 'json'" "$klp" verify --format=json --target-object=unit.o --report=lp.yaml
+	expect_error "invalid function 'a b'" "$klp" verify --patched-functions='a b' --target-object=unit.o --report=lp.yaml
+	[ -z "$(ls scratch)" ] || fail "scratch directories left: $(ls scratch)"
+	# --keep: the object and GCC's messages stay
+	expect 0 "$klp" verify --keep=kept --target-object=unit.o --report=lp.yaml
+	[ -f kept/lp.o ] && [ -f kept/compile.log ] || fail "--keep kept nothing"
+	;;
+*)
+	fail "unknown case $case"
+	;;
+esac
+echo "PASS verify/$case"
