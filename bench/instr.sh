@@ -12,19 +12,10 @@
 # default: six files of different sizes; FILES=all for the 24). About a
 # minute per file and kind on an idle machine.
 set -u
-root=$(cd "$(dirname "$0")/.." && pwd)
-build=$(cd "${1:-$root/build}" && pwd) || exit 1
-klp=$build/klp-ccp
-pc=$build/tests/parse_check
-CORPUS=${CORPUS:-$HOME/.cache/klp-ccp-corpus}
-tree=$CORPUS/linux
+. "$(dirname "$0")/common.sh"
 FILES=${FILES:-"kernel_fork kernel_sched_core fs_ext4_inode net_core_skbuff mm_slub lib_string"}
 [ "$FILES" != all ] || FILES=$(cd "$CORPUS/cmdlines" && ls ./*.json | sed 's|^\./||; s|\.json$||')
-for f in "$klp" "$pc"; do
-	[ -x "$f" ] || { echo "instr: $f not found (build klp-ccp and parse_check first)" >&2; exit 1; }
-done
 command -v valgrind >/dev/null || { echo "instr: valgrind not installed" >&2; exit 1; }
-[ -d "$tree" ] || { echo "instr: no kernel corpus in $CORPUS" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/klp-ccp-instr.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
@@ -43,10 +34,6 @@ ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "?" }'
 }
 
-argv_of() {
-	python3 -c 'import json, sys; sys.stdout.write("\0".join(json.load(open(sys.argv[1]))))' "$1"
-}
-
 cat <<EOF
 <!-- bench/instr.sh at $(git -C "$root" rev-parse --short HEAD 2>/dev/null), $(date -u '+%F %H:%M') UTC, load $(cut -d' ' -f1-3 /proc/loadavg) -->
 Instructions (callgrind, millions): **parse** \`parse_check -- ARGV\`; **target**
@@ -59,7 +46,7 @@ server (klp-ccp's process only). Ratios to the parse.
 EOF
 : >"$tmp/rt"; : >"$tmp/rr"; : >"$tmp/rs"
 for flat in $FILES; do
-	func=$(awk -v f="$flat" '$1 == f { split($2, a, ","); print a[1]; exit }' "$root/tests/kernel/cases.txt")
+	func=$(first_func "$flat")
 	[ -n "$func" ] || continue
 	obj=$CORPUS/objects/$flat.o
 	argv_of "$CORPUS/cmdlines/$flat.json" >"$tmp/argv"
@@ -73,7 +60,5 @@ for flat in $FILES; do
 	printf '| %s | %s | %d | %d | %d | %d | %s | %s | %s |\n' "$flat" "$func" $((p / 1000000)) \
 		$((t / 1000000)) $((rd / 1000000)) $((s / 1000000)) "$rt" "$rr" "$rs"
 done
-med() {
-	sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
+med() { median 3 <"$1"; }
 printf '| **median** | | | | | | %s | %s | %s |\n' "$(med "$tmp/rt")" "$(med "$tmp/rr")" "$(med "$tmp/rs")"
