@@ -210,13 +210,17 @@ static int parse_option(int c, struct raw_args *a, struct build_options *o, bool
 	case OPT_UNIT: strlist_push(&o->extra_units, optarg); break;
 	case 'o': a->outdir = optarg; break;
 	case 'n': o->name = optarg; break;
-	case 'j':
-		o->jobs = atoi(optarg);
-		if (o->jobs < 1 || o->jobs > 1024) {
+	case 'j': {
+		char *end;
+		long n = strtol(optarg, &end, 10);
+
+		o->jobs = *end || n < 1 || n > 1024 ? 0 : (int)n;
+		if (!o->jobs) {
 			diag_error("build: -j wants a number from 1 to 1024, not '%s'", optarg);
 			return -1;
 		}
 		break;
+	}
 	case OPT_REPLACE: o->replace = true; break;
 	case OPT_TARGET: strlist_push(&a->targets, optarg); break;
 	case OPT_SYMVERS: a->symvers = optarg; break;

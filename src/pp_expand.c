@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/directives.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/pp_expand.h"
 
@@ -35,6 +36,13 @@ struct tlist {
 	size_t n, cap;
 };
 
+struct undef {
+	const char *name;	/* in its file's text */
+	size_t n;
+	int file;
+	unsigned off;
+};
+
 struct pp {
 	struct model *m;
 	const struct strlist *keep;	/* macros lp.c defines its own way: not expanded */
@@ -45,6 +53,9 @@ struct pp {
 	struct strlist strs;	/* spellings made here (pasted, stringized) */
 	size_t made;		/* tokens produced, against MAX_TOKENS */
 	bool failed;
+	struct undef *undefs;	/* active #undef lines of the TU, once needed */
+	size_t n_undefs, cap_undefs;
+	bool undefs_read;
 };
 
 /* ---- tokens ---- */
@@ -177,6 +188,38 @@ struct mdef {
 	struct tlist body;
 };
 
+static void read_undefs(struct pp *p)
+{
+	for (size_t f = 0; f < p->m->n_files; f++) {
+		const struct directives *d = model_directives(p->m, (int)f);
+
+		for (size_t i = 0; i < d->n; i++)
+			if (d->v[i].kind == DIR_UNDEF && d->v[i].active && d->v[i].arg_len)
+				*ARRAY_PUSH(p->undefs, p->n_undefs, p->cap_undefs) = (struct undef){
+					p->m->files[f].text + d->v[i].arg, d->v[i].arg_len, (int)f,
+					d->v[i].start };
+	}
+	p->undefs_read = true;
+}
+
+/* Is the definition md #undef'd between itself and the invocation? */
+static bool undefined_since(struct pp *p, const struct macro_def *md)
+{
+	size_t n = strlen(md->name);
+
+	if (!p->undefs_read)
+		read_undefs(p);
+	for (size_t i = 0; i < p->n_undefs; i++) {
+		const struct undef *u = &p->undefs[i];
+
+		if (u->n == n && !memcmp(u->name, md->name, n) &&
+		    model_compare_pos(p->m, md->file, md->start, u->file, u->off) < 0 &&
+		    model_compare_pos(p->m, u->file, u->off, p->file, p->off) < 0)
+			return true;
+	}
+	return false;
+}
+
 /* The definition of name in effect at the invocation, or -1 (not a macro, builtin). */
 static int lookup(struct pp *p, const struct ptok *k)
 {
@@ -195,7 +238,7 @@ static int lookup(struct pp *p, const struct ptok *k)
 		if (md->file >= 0 && model_compare_pos(p->m, md->file, md->start, p->file, p->off) < 0)
 			best = i;
 	}
-	return best;
+	return best >= 0 && undefined_since(p, &p->m->macros[best]) ? -1 : best;
 }
 
 static void read_def(struct pp *p, int idx, struct mdef *d)
@@ -562,6 +605,7 @@ char *pp_expand_invocation(struct model *m, int file, unsigned start, unsigned e
 	for (size_t i = 0; i < p.n_sets; i++)
 		free(p.sets[i].v);
 	free(p.sets);
+	free(p.undefs);
 	strlist_release(&p.strs);
 	if (p.failed)
 		sb_release(&sb);

@@ -42,14 +42,13 @@ fail() { echo "FAIL: $*"; exit 1; }
 start=$(date +%s)
 
 extract() {	# OBJ FIX OUT [KLP-CCP-OPTION...]: lp.c + report for one unit
-	local obj=$1 fix=$2 out=$3 argv target
+	local obj=$1 fix=$2 out=$3 target
 	shift 3
-	mapfile -t argv < <("$here/kbuild-argv.py" "$tree" "$obj") || fail "no command line for $obj"
 	# facts from vmlinux: its symbol table has the positions kallsyms counts
 	# (BOOT_FACTS=object: from the unit's object, faster, positions within it)
 	[ "${BOOT_FACTS:-vmlinux}" = object ] && target=$obj || target=vmlinux
 	(cd "$tree" && "$KLP_CCP" -o "$out.c" --report="$out.yaml" --patch="$here/fixes/$fix.patch" \
-		--target-object="$target" "$@" -- "${argv[@]}") >"$out.log" 2>&1 ||
+		--target-object="$target" "$@" --kbuild-object="$obj") >"$out.log" 2>&1 ||
 		fail "klp-ccp $obj: $(grep -m3 error "$out.log")"
 }
 build() {	# NAME REPORT...: glue and make; the .ko into the initramfs

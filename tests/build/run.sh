@@ -107,6 +107,7 @@ expect_error() {	# NAME PATTERN CMD...: exit 1, one error line matching, no .ko 
 errors() {
 	local B=("$KLP_CCP" build --tree="$tree") rc
 	expect_error no-tree '--tree=KERNEL_TREE and -o OUTDIR are required' "$KLP_CCP" build -o "$work/x" --patch="$fixes/cmdline.patch"
+	expect_error bad-jobs "-j wants a number from 1 to 1024, not '2x'" "${B[@]}" -o "$work/x" -j 2x --patch="$fixes/cmdline.patch"
 	expect_error bad-spec 'UNIT.c:FUNCTION' "${B[@]}" -o "$work/x" --patched-functions=cmdline_proc_show
 	# a unit the tree does not build (32-bit only)
 	printf -- '--- a/arch/x86/kernel/apm_32.c\n+++ b/arch/x86/kernel/apm_32.c\n@@ -1,1 +1,2 @@\n+/* x */\n %s\n' \

@@ -16,6 +16,8 @@ import shutil
 import signal
 import subprocess
 
+import adapter_class
+
 HOOKS = [("-H", "may-include-header"), ("-F", "can-externalize-fun"),
          ("-S", "shall-externalize-fun"), ("-O", "shall-externalize-obj"),
          ("-E", "modify-externalized-sym"), ("-P", "modify-patched-fun-sym"),
@@ -42,6 +44,9 @@ def refusal_class(text):
     return None
 
 
+RUNNING = set()   # the steps' processes, killed when the sweep is interrupted
+
+
 class Ctx:
     """What every case needs: paths, tools, options."""
 
@@ -59,12 +64,24 @@ def run(argv, cwd, timeout, log):
     with open(log, "wb") as out:
         p = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out,
                              stderr=subprocess.STDOUT, start_new_session=True)
+        RUNNING.add(p)
         try:
             return p.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(p.pid, signal.SIGKILL)
             p.wait()
             return -1000
+        finally:
+            RUNNING.discard(p)
+
+
+def kill_running():
+    """Kill the process groups of the steps running (sweep interrupted)."""
+    for p in list(RUNNING):
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def read(path):
@@ -154,12 +171,19 @@ def parse_verify(text, funcs):
     return res
 
 
+# The adapter compiles the original with -ffunction-sections: GCC may then
+# inline or clone a function the target object has.
+ARTIFACT = "differs (adapter-artifact): not in the original compiled with -ffunction-sections"
+
+
 def objcmp_class(line):
     """objcmp_tool's verdict -> verify-like text (adapter)."""
     if line == "identical":
         return "identical"
     if line.startswith("line-only"):
         return "differs (line-only): " + line
+    if line.startswith("missing: original"):
+        return ARTIFACT
     if line.startswith("missing"):
         return "differs (missing): " + line
     return "differs (code): " + line.replace("differs: ", "", 1)
@@ -210,6 +234,11 @@ def compare(ctx, flat, d, tag, src, funcs, lpnames, extra=()):
             cold = per.pop(f + ".cold", "identical")
             if per.get(f) == "identical" and cold != "identical":
                 per[f] = cold
+            if per.get(f, "").startswith("differs (code)"):
+                lpname = lpnames.get(f, "klpp_" + f)
+                cls, why = adapter_class.classify(orig, out, f, lpname)
+                if cls != "code":
+                    per[f] = "differs (%s): %s [%s]" % (cls, why, per[f][len("differs (code): "):])
     funcres = {f: per.get(f, "differs (missing): no verdict") for f in funcs}
     classes = sorted({re.match(r"differs \(([^)]*)\)", v).group(1) if v.startswith("differs (") else "code"
                       for v in funcres.values() if v != "identical"})
@@ -280,6 +309,14 @@ def control(ctx, flat, funcs, d):
         extra += ["-D%s=klpp_%s" % (f, f) for f in sorted(done)]
         res = compare(ctx, flat, d, "control", ctl, funcs, lpnames, extra=extra)
         res["detail"] = "(renamed with -D too) " + res.get("detail", "")
+    if res["status"] == "compile-failed" and done:
+        # the name is also pasted into others (a tracepoint of the same
+        # name): compare the original unrenamed
+        with open(ctl, "w") as f:
+            f.write('#line 1 "%s"\n' % src)
+            f.write(text)
+        res = compare(ctx, flat, d, "control", ctl, funcs, {f: f for f in funcs}, extra=extra[:2])
+        res["detail"] = "(compared unrenamed) " + res.get("detail", "")
     if len(done) < len(funcs):
         res["detail"] = "(no identifier to rename in the source: compared unrenamed) " + res.get("detail", "")
     return res

@@ -7,6 +7,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import adapter_class  # noqa: E402
 import corpus_cases  # noqa: E402
 import runcase  # noqa: E402
 import table  # noqa: E402
@@ -101,6 +102,29 @@ def test_check():
     expect("PARTIAL" in md and "1 of 2" in md, "partial table says so")
 
 
-for t in (test_rename, test_origin, test_multi, test_classes, test_check):
+def test_adapter_class():
+    """Objects built here with gcc: an externalized local callee (ipa-facts)
+    and a callee called on one side only (inlined-differently)."""
+    orig = ("static __attribute__((noinline)) int g(int x) { return x * 3; }\n"
+            "int f(int x) { return g(x) + 1; }\nint h(int x) { return x + 2; }\n")
+    lp_ext = "int g(int x);\nint klpp_f(int x) { return g(x) + 1; }\n"
+    lp_call = "int k(int);\nint klpp_h(int x) { return k(x) + 2; }\n"
+    with tempfile.TemporaryDirectory() as d:
+        objs = []
+        for i, text in enumerate((orig, lp_ext, lp_call)):
+            c, o = os.path.join(d, "%d.c" % i), os.path.join(d, "%d.o" % i)
+            with open(c, "w") as f:
+                f.write(text)
+            if os.system("gcc -O2 -ffunction-sections -c -o %s %s" % (o, c)) != 0:
+                print("SKIP adapter_class: no gcc")
+                return
+            objs.append(o)
+        cls, why = adapter_class.classify(objs[0], objs[1], "f", "klpp_f")
+        expect(cls == "ipa-facts" and "g" in why.split(), "ipa-facts: %s %s" % (cls, why))
+        cls, why = adapter_class.classify(objs[0], objs[2], "h", "klpp_h")
+        expect(cls == "inlined-differently" and "k" in why.split(), "inlined: %s %s" % (cls, why))
+
+
+for t in (test_adapter_class, test_rename, test_origin, test_multi, test_classes, test_check):
     t()
 print("ok")

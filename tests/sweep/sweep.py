@@ -19,6 +19,8 @@ import argparse
 import concurrent.futures as cf
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -53,6 +55,10 @@ def parse_args():
                    help="VARIANT:STATUS: run again the cases with that result (repeatable)")
     p.add_argument("--report-only", action="store_true",
                    help="run nothing: write --table/--findings from --results")
+    p.add_argument("--commit", help="the klp-ccp commit the binary was built at "
+                   "(default: this checkout's HEAD)")
+    p.add_argument("--only", action="append", default=[],
+                   help="FLAT:F1,F2: only this case (repeatable)")
     p.add_argument("--fresh", action="store_true", help="start --results afresh (no resume)")
     return p.parse_args()
 
@@ -103,6 +109,8 @@ def main():
     total = len(cases)
     if a.sample:
         cases = corpus_cases.sample_cases(cases, a.sample_singles, a.sample_multis)
+    if a.only:
+        cases = [c for c in cases if corpus_cases.case_key(*c) in a.only]
     me, n = (int(x) for x in a.shard.split("/"))
     cases = [c for i, c in enumerate(cases) if i % n == me]
     if a.fresh and os.path.exists(a.results):
@@ -119,7 +127,7 @@ def main():
     keep = a.keep and os.path.abspath(a.keep)
     if keep:
         os.makedirs(keep, exist_ok=True)
-    commit = git_commit(root)
+    commit = a.commit or git_commit(root)
     mode = "verify" if verify else "objcmp_tool adapter"
     print("sweep: %d cases (%d selected, %d to run), -j %d, comparison: %s"
           % (total, len(cases), len(todo), a.j, mode), flush=True)
@@ -127,6 +135,16 @@ def main():
     with tempfile.TemporaryDirectory(prefix="klp-ccp-sweep.") as tmp:
         ctx.tmp = tmp
         lock = threading.Lock()
+
+        def interrupted(signum, frame):
+            # count the run's time, stop the steps, leave the results as they are
+            runcase.kill_running()
+            heartbeat(a, threading.Lock(), start, -1, commit)
+            shutil.rmtree(tmp, ignore_errors=True)
+            os._exit(128 + signum)
+
+        signal.signal(signal.SIGTERM, interrupted)
+        signal.signal(signal.SIGINT, interrupted)
         olock = threading.Lock()
 
         def one(i, flat, funcs):

@@ -13,8 +13,15 @@ def reclassify(recs):
     """Refusal classes again from the recorded error lines, so that a change
     of runcase.REFUSALS applies to results already recorded."""
     for rec in recs:
-        for v in ("kernel", "defaults"):
+        for v in VARIANTS:
             r = rec.get(v)
+            if r and r["status"] in ("compile-failed", "verify-error") and r.get("detail"):
+                r["class"] = runcase.normalize(r["detail"])
+            for f, verdict in (r or {}).get("funcs", {}).items():
+                if verdict == "differs (missing): missing: original":
+                    r["funcs"][f] = runcase.ARTIFACT
+            if v == "control":
+                continue
             if r and r["status"] in ("refused", "extract-failed"):
                 cls = runcase.refusal_class(r.get("detail", ""))
                 if cls:

@@ -4,7 +4,8 @@
 # string and character literals and odd spacing, pasting with an empty
 # argument and into a number, forwarding through a macro whose expansion
 # invokes the stringizer, __LINE__ stringized next to the name, a
-# self-named macro (#define eu_same eu_same), all next to a direct #f that
+# self-named macro (#define eu_same eu_same), an #undef'd macro name in the
+# argument, all next to a direct #f that
 # renames the unit by #define: same values as the original.
 source "$CASE_DIR/../../lib.sh"
 PATCHED=pu_f,pu_h
