@@ -928,6 +928,10 @@ static bool implicit_reloc(const struct objcmp_obj *obj, const struct objcmp_fun
 	c = covering_sym(obj, f->shndx, dest);
 	if (!c)
 		return false;
+	/* a local call enters after the TOC set-up (ppc64): the function itself */
+	if (c->type == STT_FUNC && dest - (int64_t)c->s.st_value ==
+	    (int64_t)arch_local_entry(obj->arch, c->s.st_other))
+		dest = (int64_t)c->s.st_value;
 	out->offset = off;
 	out->type = type;
 	out->size = ar.size;
@@ -1108,35 +1112,66 @@ static bool *jump_sites(const struct objcmp_obj *a, const struct objcmp_func *fa
 	return mask;
 }
 
+/* One attached entry of each: the reason they differ, or NULL. */
+static char *entry_diff(const struct objcmp_obj *a, const struct objcmp_attach *x,
+			const struct objcmp_obj *b, const struct objcmp_attach *y, size_t k,
+			int64_t *delta, bool *line_only)
+{
+	char *what = xasprintf("%s entry for +0x%" PRIx64 ": ", x->section, x->func_offset);
+	char *r = NULL;
+	size_t at = 0;
+	int res;
+
+	if (strcmp(x->section, y->section) || x->func_offset != y->func_offset)
+		r = xasprintf("attached entry %zu: %s+0x%" PRIx64 " vs %s+0x%" PRIx64, k,
+			      x->section, x->func_offset, y->section, y->func_offset);
+	else if (x->size != y->size)
+		r = xasprintf("%ssize %zu vs %zu", what, x->size, y->size);
+	else if ((res = compare_bytes(x->bytes, x->relocs, x->nrelocs, y->bytes, y->relocs,
+				      y->nrelocs, x->size, true, NULL, delta, &at)) == 2)
+		r = xasprintf("%sbyte at +0x%zx", what, at);
+	else if (!(r = reloc_diff(a, x->relocs, x->nrelocs, b, y->relocs, y->nrelocs, what)) &&
+		 res == 1)
+		*line_only = true;
+	free(what);
+	return r;
+}
+
+/*
+ * Ftrace call-site entries that only one object has at all come from a tool
+ * run on it after the compile (recordmcount adds __mcount_loc to a kbuild
+ * object): not compared then.
+ */
+static bool skip_entry(const struct objcmp_obj *a, const struct objcmp_obj *b,
+		       const struct objcmp_attach *x)
+{
+	return a->ftrace != b->ftrace && arch_ftrace_section(a->arch, x->section);
+}
+
 static char *attach_diff(const struct objcmp_obj *a, const struct objcmp_func *fa,
 			 const struct objcmp_obj *b, const struct objcmp_func *fb,
 			 int64_t *delta, bool *line_only)
 {
-	for (size_t k = 0; k < fa->nattach && k < fb->nattach; k++) {
-		const struct objcmp_attach *x = &fa->attach[k], *y = &fb->attach[k];
-		char *what = xasprintf("%s entry for +0x%" PRIx64 ": ", x->section, x->func_offset);
-		char *r = NULL;
-		size_t at = 0;
-		int res;
+	size_t i = 0, j = 0, na = 0, nb = 0;
 
-		if (strcmp(x->section, y->section) || x->func_offset != y->func_offset)
-			r = xasprintf("attached entry %zu: %s+0x%" PRIx64 " vs %s+0x%" PRIx64, k,
-				      x->section, x->func_offset, y->section, y->func_offset);
-		else if (x->size != y->size)
-			r = xasprintf("%ssize %zu vs %zu", what, x->size, y->size);
-		else if ((res = compare_bytes(x->bytes, x->relocs, x->nrelocs, y->bytes, y->relocs,
-					      y->nrelocs, x->size, true, NULL, delta, &at)) == 2)
-			r = xasprintf("%sbyte at +0x%zx", what, at);
-		else if (!(r = reloc_diff(a, x->relocs, x->nrelocs, b, y->relocs, y->nrelocs, what)) &&
-			 res == 1)
-			*line_only = true;
-		free(what);
+	for (size_t k = 0; k < fa->nattach; k++)
+		na += !skip_entry(a, b, &fa->attach[k]);
+	for (size_t k = 0; k < fb->nattach; k++)
+		nb += !skip_entry(a, b, &fb->attach[k]);
+	for (size_t k = 0; k < na && k < nb; k++, i++, j++) {
+		char *r;
+
+		while (skip_entry(a, b, &fa->attach[i]))
+			i++;
+		while (skip_entry(a, b, &fb->attach[j]))
+			j++;
+		r = entry_diff(a, &fa->attach[i], b, &fb->attach[j], k, delta, line_only);
 		if (r)
 			return r;
 	}
-	if (fa->nattach != fb->nattach)
+	if (na != nb)
 		return xasprintf("%zu vs %zu attached entries (__bug_table, __jump_table...)",
-				 fa->nattach, fb->nattach);
+				 na, nb);
 	return NULL;
 }
 

@@ -12,3 +12,15 @@ add_test(NAME verify/kernel
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/verify/kernel.sh $<TARGET_FILE:klp-ccp>)
 set_tests_properties(verify/kernel PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
   LABELS "verify;kernel")
+
+# The same control on cross-built objects (tests/arch/ corpora): relocations
+# the assembler resolved and recordmcount's entries on ppc64le, s390x, arm64.
+foreach(pair ppc64le:kernel_exit s390x:kernel_exit arm64:drivers_char_random)
+  string(REPLACE ":" ";" _p ${pair})
+  list(GET _p 0 _arch)
+  list(GET _p 1 _flat)
+  add_test(NAME verify/arch-${_arch}
+    COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/verify/arch.sh $<TARGET_FILE:klp-ccp> ${_arch} ${_flat})
+  set_tests_properties(verify/arch-${_arch} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+    LABELS "verify;kernel;arch")
+endforeach()

@@ -59,6 +59,8 @@ def parse_args():
                    "(default: this checkout's HEAD)")
     p.add_argument("--only", action="append", default=[],
                    help="FLAT:F1,F2: only this case (repeatable)")
+    p.add_argument("--append-table", help="a table of an earlier run, appended to --table "
+                   "under a heading")
     p.add_argument("--fresh", action="store_true", help="start --results afresh (no resume)")
     return p.parse_args()
 
@@ -185,9 +187,13 @@ def write_outputs(a, cases, total, commit, mode):
     done, runs = load(a.results)
     keys = [corpus_cases.case_key(*c) for c in cases]
     recs = table.reclassify([done[k] for k in keys if k in done])
+    mode = ", ".join(sorted({r.get("compare", mode) for r in recs})) or mode
     if a.table:
         with open(a.table + ".tmp", "w") as f:
             f.write(table.markdown(recs, len(cases), total, runs, commit, mode, a.sample))
+            if a.append_table:
+                f.write("\n" + "".join("#" + l if l.startswith("#") else l
+                                       for l in open(a.append_table)))
         os.replace(a.table + ".tmp", a.table)
     if a.findings:
         with open(a.findings + ".tmp", "w") as f:

@@ -7,6 +7,7 @@
  */
 #include <elf.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "klp-ccp/arch.h"
 
@@ -43,6 +44,35 @@ static void arm64_reloc(uint32_t type, struct arch_reloc *out)
 	arch_table_reloc(arm64_rows, ROWS(arm64_rows), type, 4, out);
 }
 
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* b/bl: imm26, in instructions. */
+static bool arm64_field_value(uint32_t type, const unsigned char *p, int64_t *value)
+{
+	uint32_t insn = le32(p);
+
+	if ((type != R_AARCH64_CALL26 && type != R_AARCH64_JUMP26) ||
+	    (insn & 0x7c000000) != 0x14000000)
+		return false;
+	*value = (int64_t)((int32_t)(insn << 6) >> 6) * 4;
+	return true;
+}
+
+static uint32_t arm64_branch_type(const unsigned char *code, size_t size, uint64_t off)
+{
+	uint32_t insn;
+
+	if (off % 4 || off + 4 > size)
+		return 0;
+	insn = le32(code + off);
+	if ((insn & 0x7c000000) != 0x14000000)
+		return 0;
+	return insn & 0x80000000 ? R_AARCH64_CALL26 : R_AARCH64_JUMP26;
+}
+
 static const char *const arm64_triples[] = { "aarch64", NULL };
 static const char *const arm64_ftrace[] = { "__patchable_function_entries", NULL };
 
@@ -52,4 +82,6 @@ const struct arch arch_arm64 = {
 	.triples = arm64_triples,
 	.reloc = arm64_reloc,
 	.ftrace_sections = arm64_ftrace,
+	.field_value = arm64_field_value,
+	.branch_type = arm64_branch_type,
 };

@@ -9,6 +9,7 @@
  */
 #include <elf.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "klp-ccp/arch.h"
 
@@ -75,6 +76,34 @@ static unsigned ppc64_local_entry(unsigned char st_other)
 	return PPC64_LOCAL_ENTRY_OFFSET(st_other);
 }
 
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* b/bl (I-form, not absolute): LI, in bytes. */
+static bool i_form_branch(uint32_t insn)
+{
+	return (insn & 0xfc000002) == 0x48000000;
+}
+
+static bool ppc64_field_value(uint32_t type, const unsigned char *p, int64_t *value)
+{
+	uint32_t insn = le32(p);
+
+	if ((type != R_PPC64_REL24 && type != KLP_R_PPC64_REL24_NOTOC) || !i_form_branch(insn))
+		return false;
+	*value = (int32_t)((insn & 0x03fffffc) << 6) >> 6;
+	return true;
+}
+
+static uint32_t ppc64_branch_type(const unsigned char *code, size_t size, uint64_t off)
+{
+	if (off % 4 || off + 4 > size || !i_form_branch(le32(code + off)))
+		return 0;
+	return R_PPC64_REL24;
+}
+
 static const char *const ppc64le_triples[] = { "powerpc64le", "ppc64le", NULL };
 static const char *const ppc64_indirect[] = { ".toc", NULL };
 /* recordmcount (kbuild) / -mprofile-kernel call sites; 6.6+ patchable entries */
@@ -88,4 +117,6 @@ const struct arch arch_ppc64le = {
 	.indirect_sections = ppc64_indirect,
 	.local_entry = ppc64_local_entry,
 	.ftrace_sections = ppc64_ftrace,
+	.field_value = ppc64_field_value,
+	.branch_type = ppc64_branch_type,
 };

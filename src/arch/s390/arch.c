@@ -7,6 +7,7 @@
  */
 #include <elf.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "klp-ccp/arch.h"
 
@@ -51,6 +52,25 @@ static void s390_reloc(uint32_t type, struct arch_reloc *out)
 	arch_table_reloc(s390_rows, ROWS(s390_rows), type, 4, out);
 }
 
+/* brasl/brcl (jg): a big-endian halfword count 2 bytes into the instruction. */
+static bool s390_field_value(uint32_t type, const unsigned char *p, int64_t *value)
+{
+	uint32_t v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+
+	if (type != R_390_PC32DBL && type != R_390_PLT32DBL)
+		return false;
+	*value = (int64_t)(int32_t)v * 2;
+	return true;
+}
+
+static uint32_t s390_branch_type(const unsigned char *code, size_t size, uint64_t off)
+{
+	if (off < 2 || off + 4 > size || code[off - 2] != 0xc0 ||
+	    ((code[off - 1] & 0x0f) != 0x5 && (code[off - 1] & 0x0f) != 0x4))
+		return 0;
+	return R_390_PLT32DBL;
+}
+
 static const char *const s390x_triples[] = { "s390x", NULL };
 /* -mrecord-mcount; -mnop-mcount leaves the call sites as nops */
 static const char *const s390_ftrace[] = { "__mcount_loc", NULL };
@@ -61,4 +81,6 @@ const struct arch arch_s390x = {
 	.triples = s390x_triples,
 	.reloc = s390_reloc,
 	.ftrace_sections = s390_ftrace,
+	.field_value = s390_field_value,
+	.branch_type = s390_branch_type,
 };
