@@ -12,7 +12,8 @@
 #   run.sh header-inline      release_task calls include/linux/ptrace.h's
 #                             ptrace_unlink(), which calls the non-exported
 #                             __ptrace_unlink: a klp relocation, listed with
-#                             the inline it comes from
+#                             the inline it comes from; unplaced, a clear
+#                             error naming it before modpost
 #   run.sh errors             one-line errors, exit 1, never a .ko
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -106,6 +107,11 @@ header_inline() {
 		fail "lp.c does not include linux/ptrace.h (the test would be vacuous)"
 	grep -A7 -- '- name: __ptrace_unlink$' "$work/hi/units/kernel_exit.yaml" |
 		grep -q 'via: ptrace_unlink' || fail "report: __ptrace_unlink not listed via ptrace_unlink"
+	# unplaced (as before the fix): the step before modpost names the symbol and its user
+	grep -v '^__ptrace_unlink ' "$work/hi/klp-symbols" >"$work/syms" && cp "$work/syms" "$work/hi/klp-symbols"
+	make -C "$work/hi" >"$work/make.out" 2>&1 && fail "make with __ptrace_unlink unplaced succeeded"
+	grep -q "klp-ccp: error: .*klp_ccp_patch.o: undefined symbol '__ptrace_unlink' (used by '[a-z_]*') is neither exported" \
+		"$work/make.out" || fail "no clear error for the unplaced symbol: $(cat "$work/make.out")"
 	echo "PASS: header inline's non-exported callee"
 }
 
