@@ -19,17 +19,9 @@
 # no file above 2, server <= 1.2; peak RSS < 200 MB.
 set -u
 RUNS=${RUNS:-3}
-root=$(cd "$(dirname "$0")/.." && pwd)
-build=$(cd "${1:-$root/build}" && pwd) || exit 1
-klp=$build/klp-ccp
-pc=$build/tests/parse_check
-CORPUS=${CORPUS:-$HOME/.cache/klp-ccp-corpus}
-tree=$CORPUS/linux
+. "$(dirname "$0")/common.sh"
 K=$root/policies/kernel
-for f in "$klp" "$pc" /usr/bin/time; do
-	[ -x "$f" ] || { echo "bench: $f not found (build klp-ccp and parse_check first)" >&2; exit 1; }
-done
-[ -d "$tree" ] || { echo "bench: no kernel corpus in $CORPUS" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time not found" >&2; exit 1; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/klp-ccp-bench.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -83,19 +75,6 @@ ratio() {
 # verdict VALUE LIMIT: "met" when VALUE <= LIMIT.
 verdict() {
 	awk -v v="$1" -v l="$2" 'BEGIN { print (v != "?" && v + 0 <= l + 0) ? "met" : "NOT met" }'
-}
-
-argv_of() {
-	python3 -c 'import json, sys; sys.stdout.write("\0".join(json.load(open(sys.argv[1]))))' "$1"
-}
-
-# The first function of each file's first case in tests/kernel/cases.txt.
-first_func() {
-	awk -v f="$1" '$1 == f { split($2, a, ","); print a[1]; exit }' "$root/tests/kernel/cases.txt"
-}
-
-median() {
-	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 cat <<EOF

@@ -159,6 +159,11 @@ static const char *file_text(struct model *m, CXFile f, const char *name, size_t
 
 	if (orig)	/* clang read a neutralized copy (neutral.h) */
 		return orig;
+	text = parse_take_text(name, len);
+	if (text) {	/* the parse's probe scan read it, unchanged since clang did */
+		strlist_push_owned(&maps_of(m)->texts, text);
+		return text;
+	}
 	text = read_file(name, len);
 
 	if (text && !stat(name, &st) && st.st_mtime == clang_getFileTime(f)) {
@@ -265,6 +270,7 @@ static void index_files(struct model *m)
 	for (size_t i = 0; i < l.n; i++)
 		if (model_file_of(m, l.v[i].file) < 0)
 			set_role(m, add_file(m, l.v[i].file), &l.v[i], 0);
+	parse_drop_texts();
 	for (size_t i = 0; i < l.n; i++) {
 		int idx = model_file_of(m, l.v[i].file);
 		struct kfile *kf = &m->files[idx];
@@ -383,6 +389,14 @@ static void note_tag_def(struct model *m, CXCursor c, int unit)
 		strmap_put(&mp->tag_def, copy, unit);
 	}
 	clang_disposeString(s);
+}
+
+const char *model_declared_name_n(struct model *m, const char *s, size_t len)
+{
+	int f;
+	const char *key = strmap_key_n(&maps_of(m)->names, s, len, &f);
+
+	return key && f >= 0 ? key : NULL;
 }
 
 int model_name_file(struct model *m, const char *name)
@@ -871,7 +885,7 @@ void model_release(struct model *m)
 		free(m->files[i].directive);
 		free(m->files[i].key);
 		free(m->files[i].units);
-		strlist_release(&m->files[i].idents);
+		free(m->files[i].idents);
 		if (m->files[i].dirs)
 			directives_release(m->files[i].dirs);
 		free(m->files[i].dirs);

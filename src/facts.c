@@ -252,6 +252,22 @@ const struct sym_facts *facts_get(struct facts_db *db, const char *name)
 
 struct facts_db *facts_open(const struct strlist *objects, const char *symvers)
 {
+	struct facts_db *db = facts_open_async(objects, symvers);
+
+	if (db && facts_finish(db) < 0) {
+		facts_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+int facts_finish(struct facts_db *db)
+{
+	return facts_dwarf_finish(db);
+}
+
+struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers)
+{
 	struct facts_db *db = xcalloc(1, sizeof(*db));
 
 	for (size_t i = 0; objects && i < objects->n; i++) {
@@ -318,6 +334,7 @@ void facts_close(struct facts_db *db)
 {
 	if (!db)
 		return;
+	facts_dwarf_abandon(db);
 	for (size_t i = 0; i < db->n_objs; i++) {
 		free(db->objs[i].path);
 		free(db->objs[i].name);

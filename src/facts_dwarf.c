@@ -545,6 +545,8 @@ static void child(struct facts_db *db, int fd, const char *path, const struct el
 	struct dw w = { .db = db, .es = es, .path = path, .obj = (unsigned)db->n_objs - 1 };
 	int status = read_dwarf(&w, fd);
 
+	/* the parent may be parsing still: waiting for it to read is no hang */
+	alarm(0);
 	if (!status && w.out.len && write_fd_all(out_fd, w.out.buf, w.out.len))
 		status = 1;
 	release(&w);
@@ -624,11 +626,19 @@ static int wait_child(pid_t pid, const char *path, FILE *errf)
 	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -1;
 }
 
-int facts_dwarf_load(struct facts_db *db, int fd, const char *path, const struct elf_syms *es)
+/* A DWARF reader started by facts_dwarf_start(), not yet waited for. */
+struct dwarf_reader {
+	pid_t pid;
+	int fd;			/* reading end of its pipe */
+	FILE *errf;		/* its stderr, or NULL: ours */
+	char *path;
+};
+
+int facts_dwarf_start(struct facts_db *db, int fd, const char *path, const struct elf_syms *es)
 {
-	struct strbuf in = {0};
+	struct dwarf_reader *r;
 	FILE *errf = tmpfile();	/* NULL: the child writes to our stderr */
-	int p[2], ret;
+	int p[2];
 	pid_t pid;
 
 	if (pipe(p) < 0) {
@@ -657,15 +667,60 @@ int facts_dwarf_load(struct facts_db *db, int fd, const char *path, const struct
 		diag_error("cannot read DWARF of '%s': fork: %s", path, strerror(errno));
 		return -1;
 	}
-	read_pipe(p[0], &in);
-	close(p[0]);
-	ret = wait_child(pid, path, errf);
-	if (errf)
-		fclose(errf);
+	r = ARRAY_PUSH(db->readers, db->n_readers, db->cap_readers);
+	*r = (struct dwarf_reader){ pid, p[0], errf, xstrdup(path) };
+	return 0;
+}
+
+static void reader_release(struct dwarf_reader *r)
+{
+	close(r->fd);
+	if (r->errf)
+		fclose(r->errf);
+	free(r->path);
+}
+
+/* Collects one reader's records: 0, or -1 (error printed). */
+static int reader_finish(struct facts_db *db, struct dwarf_reader *r)
+{
+	struct strbuf in = {0};
+	int ret;
+
+	read_pipe(r->fd, &in);
+	ret = wait_child(r->pid, r->path, r->errf);
 	if (!ret && !apply(db, &in)) {
-		diag_error("cannot read DWARF of '%s': malformed result", path);
+		diag_error("cannot read DWARF of '%s': malformed result", r->path);
 		ret = -1;
 	}
 	sb_release(&in);
+	reader_release(r);
 	return ret;
+}
+
+int facts_dwarf_finish(struct facts_db *db)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < db->n_readers; i++)
+		if (reader_finish(db, &db->readers[i]) < 0 && !ret)
+			ret = -1;
+	free(db->readers);
+	db->readers = NULL;
+	db->n_readers = db->cap_readers = 0;
+	return ret;
+}
+
+void facts_dwarf_abandon(struct facts_db *db)
+{
+	for (size_t i = 0; i < db->n_readers; i++) {
+		struct dwarf_reader *r = &db->readers[i];
+
+		kill(r->pid, SIGKILL);
+		while (waitpid(r->pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		reader_release(r);
+	}
+	free(db->readers);
+	db->readers = NULL;
+	db->n_readers = db->cap_readers = 0;
 }

@@ -447,7 +447,7 @@ static int load(struct elf_ctx *c, int fd)
 	c->obj = (unsigned)c->db->n_objs - 1;
 	if (classify(c, o) < 0 || read_sections(c) < 0)
 		return -1;
-	return facts_dwarf_load(c->db, fd, c->path, &c->es);
+	return facts_dwarf_start(c->db, fd, c->path, &c->es);
 }
 
 int facts_elf_load(struct facts_db *db, const char *path)

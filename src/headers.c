@@ -155,39 +155,43 @@ static int scan_name(struct model *m, struct policy *pol, int hdr, const char *n
 }
 
 /*
- * The distinct identifiers of a file, lexed once: every needed header's
- * subtree is scanned, and nested needed headers share most of their files.
- * Only the first occurrence of a name can change what scan_name() does.
+ * The distinct identifiers of a file that the model knows a declaration of
+ * (the others make scan_name() return at once), lexed once: every needed
+ * header's subtree is scanned, and nested needed headers share most of their
+ * files. Only the first occurrence of a name can change what scan_name() does.
  */
-static const struct strlist *file_idents(struct kfile *kf)
+static void file_idents(struct model *m, struct kfile *kf)
 {
-	struct strmap seen = {0};
-	char name[256];
-	size_t pos = 0;
+	struct u64map seen = {0};
+	size_t pos = 0, s, n, cap = 0;
 
 	if (kf->idents_lexed)
-		return &kf->idents;
-	while (lex_next_name(kf->text, kf->len, &pos, name, sizeof(name)))
-		if (strmap_get(&seen, name) < 0) {
-			strlist_push(&kf->idents, name);
-			strmap_put(&seen, kf->idents.v[kf->idents.n - 1], 0);
-		}
-	strmap_release(&seen);
+		return;
+	while (lex_next_ident(kf->text, kf->len, &pos, &s, &n)) {
+		const char *name = n < 256 ? model_declared_name_n(m, kf->text + s, n) : NULL;
+		size_t at = 0;
+		int v;
+
+		if (!name || u64map_next(&seen, (uintptr_t)name, &at, &v))
+			continue;
+		u64map_add(&seen, (uintptr_t)name, 0);
+		*ARRAY_PUSH(kf->idents, kf->n_idents, cap) = name;
+	}
+	u64map_release(&seen);
 	kf->idents_lexed = true;
-	return &kf->idents;
 }
 
 static int scan_header(struct model *m, struct policy *pol, int hdr, struct context_ctx *cx)
 {
 	m->files[hdr].context_scanned = true;
 	for (size_t f = 0; f < m->n_files; f++) {
-		const struct strlist *names;
+		const struct kfile *kf = &m->files[f];
 
 		if (!in_subtree(m, (int)f, hdr))
 			continue;
-		names = file_idents(&m->files[f]);
-		for (size_t i = 0; i < names->n; i++)
-			if (scan_name(m, pol, hdr, names->v[i], cx))
+		file_idents(m, &m->files[f]);
+		for (size_t i = 0; i < kf->n_idents; i++)
+			if (scan_name(m, pol, hdr, kf->idents[i], cx))
 				return -1;
 	}
 	return 0;
@@ -482,8 +486,14 @@ static bool include_names(const char *p, size_t n, const char *file)
 	return n == len || file[len - n - 1] == '/';
 }
 
-/* Does text #include one of the refused headers? Returns it, or -1. */
-static int includes_refused(const struct model *m, const char *t, size_t len)
+/* The names of a file's #include directives (the text between the quotes or brackets). */
+struct include_names {
+	bool done;
+	size_t n, cap;
+	struct { size_t start, len; } *v;
+};
+
+static void find_include_names(const char *t, size_t len, struct include_names *in)
 {
 	for (size_t i = 0; i < len; i++) {
 		size_t j = i, k;
@@ -504,11 +514,33 @@ static int includes_refused(const struct model *m, const char *t, size_t len)
 			continue;
 		for (k = ++j; k < len && t[k] != '"' && t[k] != '>' && t[k] != '\n'; k++)
 			;
-		for (size_t f = 0; f < m->n_files; f++)
-			if (m->files[f].refused && include_names(t + j, k - j, m->files[f].name))
-				return (int)f;
+		ARRAY_PUSH(in->v, in->n, in->cap)->start = j;
+		in->v[in->n - 1].len = k - j;
 	}
+	in->done = true;
+}
+
+/* Does file f #include one of the refused headers? Returns it, or -1. */
+static int includes_refused(const struct model *m, int f, struct include_names *in)
+{
+	const char *t = m->files[f].text;
+
+	if (!in->done)
+		find_include_names(t, m->files[f].len, in);
+	for (size_t i = 0; i < in->n; i++)
+		for (size_t r = 0; r < m->n_files; r++)
+			if (m->files[r].refused &&
+			    include_names(t + in->v[i].start, in->v[i].len, m->files[r].name))
+				return (int)r;
 	return -1;
+}
+
+static bool any_refused(const struct model *m)
+{
+	for (size_t f = 0; f < m->n_files; f++)
+		if (m->files[f].refused)
+			return true;
+	return false;
 }
 
 /*
@@ -516,10 +548,15 @@ static int includes_refused(const struct model *m, const char *t, size_t len)
  * a refused one would bring it back (its second #include was skipped by the
  * include guard in the original): refuse that header as well.
  */
-static int refuse_reincluders(struct model *m, struct policy *pol)
+static int refuse_reincluders(struct model *m)
 {
+	struct include_names *names;
 	int n = 0;
 
+	if (!any_refused(m))
+		return 0;
+	/* each file's directives are found once: many needed headers share a file */
+	names = xcalloc(m->n_files + 1, sizeof(*names));
 	for (size_t h = 0; h < m->n_files; h++) {
 		struct kfile *hf = &m->files[h];
 
@@ -530,7 +567,7 @@ static int refuse_reincluders(struct model *m, struct policy *pol)
 
 			if (!in_subtree(m, (int)f, (int)h))
 				continue;
-			r = includes_refused(m, m->files[f].text, m->files[f].len);
+			r = includes_refused(m, (int)f, &names[f]);
 			if (r < 0)
 				continue;
 			for (int g = (int)f; g >= 0; g = m->files[g].includer) {
@@ -545,7 +582,9 @@ static int refuse_reincluders(struct model *m, struct policy *pol)
 			break;
 		}
 	}
-	(void)pol;
+	for (size_t f = 0; f < m->n_files; f++)
+		free(names[f].v);
+	free(names);
 	return n;
 }
 
@@ -566,7 +605,7 @@ int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db
 		n = more < 0 ? -1 : n + more;
 	}
 	if (n >= 0) {
-		more = refuse_reincluders(m, pol);
+		more = refuse_reincluders(m);
 		n += more;
 	}
 	free(cs.edited);

@@ -16,43 +16,67 @@ static size_t skip_quoted(const char *t, size_t end, size_t i)
 	return i < end ? i + 1 : end;
 }
 
+/* Past the comment starting at t[i] ("//" up to its newline, or past the closing slash). */
 static size_t skip_comment(const char *t, size_t end, size_t i)
 {
+	const char *p;
+
 	if (t[i + 1] == '/') {
-		while (i < end && t[i] != '\n')
-			i++;
-		return i;
+		p = memchr(t + i, '\n', end - i);
+		return p ? (size_t)(p - t) : end;
 	}
-	for (i += 2; i + 1 < end; i++)
-		if (t[i] == '*' && t[i + 1] == '/')
+	/* memchr: most of a kernel header's text is comments */
+	for (i += 2; i + 1 < end; i++) {
+		p = memchr(t + i, '*', end - 1 - i);
+		if (!p)
+			return end;
+		i = (size_t)(p - t);
+		if (t[i + 1] == '/')
 			return i + 2;
+	}
 	return end;
+}
+
+/* What a byte can start, for lex_next_ident()'s one table look-up per byte. */
+enum { CH_OTHER, CH_IDENT, CH_DIGIT, CH_SLASH, CH_QUOTE };
+static const unsigned char char_class[256] = {
+	['a' ... 'z'] = CH_IDENT, ['A' ... 'Z'] = CH_IDENT, ['_'] = CH_IDENT, ['$'] = CH_IDENT,
+	['0' ... '9'] = CH_DIGIT, ['/'] = CH_SLASH, ['"'] = CH_QUOTE, ['\''] = CH_QUOTE,
+};
+
+static bool ident_byte(unsigned char c)
+{
+	return char_class[c] == CH_IDENT || char_class[c] == CH_DIGIT;
 }
 
 bool lex_next_ident(const char *t, size_t end, size_t *pos, size_t *id_start, size_t *id_len)
 {
-	size_t i = *pos;
+	size_t i = *pos, s;
 
 	while (i < end) {
-		unsigned char c = (unsigned char)t[i];
-
-		if (c == '/' && i + 1 < end && (t[i + 1] == '/' || t[i + 1] == '*')) {
-			i = skip_comment(t, end, i);
-		} else if (c == '"' || c == '\'') {
-			i = skip_quoted(t, end, i);
-		} else if (c >= '0' && c <= '9') {
-			while (i < end && (is_ident_char((unsigned char)t[i]) || t[i] == '.'))
-				i++;
-		} else if (is_ident_start(c)) {
-			size_t s = i;
-
-			while (i < end && is_ident_char((unsigned char)t[i]))
-				i++;
+		switch (char_class[(unsigned char)t[i]]) {
+		case CH_IDENT:
+			s = i;
+			while (++i < end && ident_byte((unsigned char)t[i]))
+				;
 			*id_start = s;
 			*id_len = i - s;
 			*pos = i;
 			return true;
-		} else {
+		case CH_SLASH:
+			if (i + 1 < end && (t[i + 1] == '/' || t[i + 1] == '*'))
+				i = skip_comment(t, end, i);
+			else
+				i++;
+			break;
+		case CH_QUOTE:
+			i = skip_quoted(t, end, i);
+			break;
+		case CH_DIGIT:	/* a pp-number: its letters are no identifier */
+			while (i < end && (ident_byte((unsigned char)t[i]) || t[i] == '.'))
+				i++;
+			break;
+		default:
 			i++;
 		}
 	}

@@ -216,7 +216,7 @@ static int load_facts(const struct options *opts, const struct gcc_cmdline *cl,
 			return -1;
 	}
 	if (opts->target_objects.n) {
-		req->facts = facts_open(&opts->target_objects, opts->symvers);
+		req->facts = facts_open_async(&opts->target_objects, opts->symvers);
 		if (!req->facts)
 			return -1;
 		facts_set_source(req->facts, source);
@@ -337,14 +337,21 @@ static int run(struct options *opts)
 		strlist_push(&cl.clang_args, plan.iquote);
 	}
 	phase("prepare");
-	/* before the parse: reading DWARF forks a process, small only now */
+	/*
+	 * before the parse: reading DWARF forks a process, small only now; it
+	 * reads while we parse (on another core)
+	 */
 	if (load_facts(opts, &cl, plan.source ? plan.source : cl.input, &req))
 		goto out;
 	phase("facts");
 	index = clang_createIndex(0, 0);
 	bigstack_libclang_ready();
+	parse_keep_texts();	/* the index reads them from memory */
 	tu = parse_translation_unit(index, &cl);
 	phase("parse");
+	if (req.facts && facts_finish(req.facts))
+		goto out;
+	phase("facts-wait");
 	if (!tu || model_build(&m, tu, &cl) || check_outputs_vs_inputs(opts, &m))
 		goto out;
 	m.patched_copy = plan.patched_input;

@@ -13,12 +13,25 @@ static uint64_t mix(uint64_t k)
 	return k;
 }
 
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
 uint64_t hash_str(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = FNV_OFFSET;
 
 	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+		h = (h ^ (unsigned char)*s++) * FNV_PRIME;
+	return h;
+}
+
+/* hash_str() of the len bytes at s. */
+static uint64_t hash_mem(const char *s, size_t len)
+{
+	uint64_t h = FNV_OFFSET;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
 	return h;
 }
 
@@ -74,6 +87,22 @@ void u64map_release(struct u64map *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/*
+ * Each slot keeps its key's hash: growing does not hash again, and a probe
+ * compares strings only when the hashes are equal.
+ */
+static size_t strmap_slot(const struct strmap *m, uint64_t h, const char *s, size_t len,
+			  bool nul)
+{
+	size_t i;
+
+	for (i = h & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (m->hashes[i] == (uint32_t)h &&
+		    (nul ? !strcmp(m->keys[i], s) : !strncmp(m->keys[i], s, len) && !m->keys[i][len]))
+			break;
+	return i;
+}
+
 static void strmap_grow(struct strmap *m)
 {
 	struct strmap n = { 0 };
@@ -81,47 +110,73 @@ static void strmap_grow(struct strmap *m)
 	n.cap = m->cap ? m->cap * 2 : 256;
 	n.keys = xcalloc(n.cap, sizeof(*n.keys));
 	n.vals = xmalloc(n.cap * sizeof(*n.vals));
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->keys[i])
-			strmap_put(&n, m->keys[i], m->vals[i]);
+	n.hashes = xmalloc(n.cap * sizeof(*n.hashes));
+	n.n = m->n;
+	for (size_t i = 0; i < m->cap; i++) {
+		size_t k;
+
+		if (!m->keys[i])
+			continue;
+		for (k = m->hashes[i] & (n.cap - 1); n.keys[k]; k = (k + 1) & (n.cap - 1))
+			;
+		n.keys[k] = m->keys[i];
+		n.vals[k] = m->vals[i];
+		n.hashes[k] = m->hashes[i];
+	}
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	*m = n;
 }
 
 int strmap_put(struct strmap *m, const char *key, int val)
 {
+	uint64_t h = hash_str(key);
 	size_t i;
+	int old;
 
 	if ((m->n + 1) * 2 > m->cap)
 		strmap_grow(m);
-	for (i = hash_str(key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1)) {
-		if (!strcmp(m->keys[i], key)) {
-			int old = m->vals[i];
-
-			m->vals[i] = val;
-			return old;
-		}
+	i = strmap_slot(m, h, key, 0, true);
+	if (m->keys[i]) {
+		old = m->vals[i];
+		m->vals[i] = val;
+		return old;
 	}
 	m->keys[i] = (char *)key;
 	m->vals[i] = val;
+	m->hashes[i] = (uint32_t)h;
 	m->n++;
 	return -1;
 }
 
 int strmap_get(const struct strmap *m, const char *key)
 {
+	size_t i;
+
 	if (!m->cap)
 		return -1;
-	for (size_t i = hash_str(key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
-		if (!strcmp(m->keys[i], key))
-			return m->vals[i];
-	return -1;
+	i = strmap_slot(m, hash_str(key), key, 0, true);
+	return m->keys[i] ? m->vals[i] : -1;
+}
+
+const char *strmap_key_n(const struct strmap *m, const char *s, size_t len, int *val)
+{
+	size_t i;
+
+	if (!m->cap)
+		return NULL;
+	i = strmap_slot(m, hash_mem(s, len), s, len, false);
+	if (!m->keys[i])
+		return NULL;
+	*val = m->vals[i];
+	return m->keys[i];
 }
 
 void strmap_release(struct strmap *m)
 {
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	memset(m, 0, sizeof(*m));
 }

@@ -11,6 +11,7 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/gcc_cmdline.h"
+#include "klp-ccp/maps.h"
 #include "klp-ccp/neutral.h"
 #include "klp-ccp/patch_mode.h"
 
@@ -116,6 +117,8 @@ const char *parse_original_text(const char *path, size_t *len)
 	return o->original;
 }
 
+static void drop_texts(void);
+
 static CXTranslationUnit parse_once(CXIndex index, const struct gcc_cmdline *cl)
 {
 	unsigned options = CXTranslationUnit_DetailedPreprocessingRecord |
@@ -123,6 +126,7 @@ static CXTranslationUnit parse_once(CXIndex index, const struct gcc_cmdline *cl)
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode err;
 
+	drop_texts();	/* read before this parse */
 	free(unsaved);
 	unsaved = xcalloc(n_overrides + 1, sizeof(*unsaved));
 	unsaved[0].Filename = KLP_CCP_PRELUDE_PATH;
@@ -244,11 +248,73 @@ static void scan_text(struct scan *s, const char *text, size_t size)
 }
 
 /*
+ * The texts the last probe scan read from disk, unchanged since clang read
+ * them: the index takes them (parse_take_text) instead of reading every
+ * file a second time. Emptied by each parse.
+ */
+struct cached_text {
+	char *path, *text;
+	size_t len;
+};
+static struct cached_text *texts;
+static size_t n_texts, cap_texts;
+static struct strmap text_index;	/* path -> index into texts */
+static bool keeping_texts;		/* parse_keep_texts() */
+
+void parse_keep_texts(void)
+{
+	keeping_texts = true;
+}
+
+static void drop_texts(void)
+{
+	for (size_t i = 0; i < n_texts; i++) {
+		free(texts[i].path);
+		free(texts[i].text);
+	}
+	free(texts);
+	texts = NULL;
+	n_texts = cap_texts = 0;
+	strmap_release(&text_index);
+}
+
+static void keep_text(const char *path, char *text, size_t len)
+{
+	struct cached_text *t;
+
+	if (strmap_get(&text_index, path) >= 0) {
+		free(text);
+		return;
+	}
+	t = ARRAY_PUSH(texts, n_texts, cap_texts);
+	*t = (struct cached_text){ xstrdup(path), text, len };
+	strmap_put(&text_index, t->path, (int)n_texts - 1);
+}
+
+char *parse_take_text(const char *path, size_t *len)
+{
+	int i = strmap_get(&text_index, path);
+	char *text;
+
+	if (i < 0 || !texts[i].text)
+		return NULL;
+	text = texts[i].text;
+	texts[i].text = NULL;
+	*len = texts[i].len;
+	return text;
+}
+
+void parse_drop_texts(void)
+{
+	drop_texts();
+}
+
+/*
  * The text of an included file: clang_getFileContents() looks the file up by
  * a scan of the whole source location table (one entry per macro
  * expansion; up to 13% of the instructions of a kernel unit), so the file is
  * read again instead, unless there are unsaved files besides the prelude
- * (--patch) or it changed since clang read it. *own: what to free.
+ * (--patch) or it changed since clang read it. *own: what the caller keeps.
  */
 static const char *inclusion_text(CXTranslationUnit tu, CXFile file, const char *name,
 				  size_t *size, char **own)
@@ -281,7 +347,10 @@ static void scan_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
 		text = inclusion_text(s->tu, file, cname, &size, &own);
 		if (text)
 			scan_text(s, text, size);
-		free(own);
+		if (own && keeping_texts)
+			keep_text(cname, own, size);
+		else
+			free(own);
 	}
 	clang_disposeString(name);
 }

@@ -420,19 +420,6 @@ static bool renames(const struct entity *e)
 	return e->new_name || e->pointer;
 }
 
-/* Is the identifier at off a reference the unit's edits rename? */
-static bool renamed_site_at(struct model *m, int unit, unsigned off)
-{
-	for (size_t i = 0; i < m->n_sites; i++) {
-		const struct site *s = &m->sites[i];
-
-		if (s->unit == unit && s->offset == off && s->kind == SITE_REF && s->in_text &&
-		    renames(&m->ents[s->entity]))
-			return true;
-	}
-	return false;
-}
-
 /* Is "OLD NEW" in names: does the unit's #define rename old? */
 static bool renamed_by_define(const struct strlist *names, const char *old, size_t n)
 {
@@ -468,32 +455,49 @@ static void add_expanded(struct expanded *x, struct arg_site at)
  * #defines are known: spellings that are no reference (only stringized or
  * pasted), which such a #define would reach.
  */
+static void expand_at(struct model *m, const struct unit *u, unsigned off, size_t n,
+		      struct expanded *x)
+{
+	const char *t = m->files[u->file].text;
+	struct arg_site at = { 0 };
+	char *probe;
+
+	if (in_expanded(x, off) ||
+	    macro_arg_use(m, u->file, u->start, off, &at) != ARG_HASHED_NESTED)
+		return;
+	probe = pp_expand_invocation(m, u->file, at.start, at.end, NULL, NULL, 0);
+	if (probe)
+		add_expanded(x, at);
+	else
+		diag_warning_at(m->files[u->file].name, model_line_of(m, u->file, off), 0,
+				"'%.*s' is renamed, and '%s' passes it on to a macro that stringizes or pastes it, but that invocation cannot be expanded exactly: that text now spells the new name",
+				(int)n, t + off, at.macro);
+	free(probe);
+}
+
 static void expanded_invocations(struct model *m, int unit, const struct strlist *defines,
 				 struct expanded *x)
 {
 	const struct unit *u = &m->units[unit];
 	const char *t = m->files[u->file].text;
 	size_t pos = u->start, is, n;
+	bool any = false;
 
-	while (lex_next_ident(t, u->end, &pos, &is, &n)) {
-		struct arg_site at = { 0 };
-		char *probe;
+	if (!defines) {
+		for (size_t i = 0; i < m->n_sites; i++) {
+			const struct site *s = &m->sites[i];
 
-		if (in_expanded(x, (unsigned)is) ||
-		    !(defines ? renamed_by_define(defines, t + is, n) :
-				renamed_site_at(m, unit, (unsigned)is)) ||
-		    macro_arg_use(m, u->file, u->start, (unsigned)is, &at) != ARG_HASHED_NESTED)
-			continue;
-		probe = pp_expand_invocation(m, u->file, at.start, at.end, NULL, NULL, 0);
-		if (probe) {
-			add_expanded(x, at);
-		} else {
-			diag_warning_at(m->files[u->file].name, model_line_of(m, u->file, (unsigned)is), 0,
-					"'%.*s' is renamed, and '%s' passes it on to a macro that stringizes or pastes it, but that invocation cannot be expanded exactly: that text now spells the new name",
-					(int)n, t + is, at.macro);
+			if (s->unit == unit && s->kind == SITE_REF && s->in_text &&
+			    renames(&m->ents[s->entity]))
+				expand_at(m, u, s->offset, s->end - s->offset, x);
 		}
-		free(probe);
+		return;
 	}
+	for (size_t i = 0; i < defines->n && !any; i++)
+		any = !strstr(defines->v[i], " = ");
+	while (any && lex_next_ident(t, u->end, &pos, &is, &n))
+		if (renamed_by_define(defines, t + is, n))
+			expand_at(m, u, (unsigned)is, n, x);
 }
 
 /*

@@ -1,5 +1,4 @@
 /* Allocation, string buffers and string lists. Allocation failure is fatal. */
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -186,34 +185,58 @@ static int open_input(const char *path, struct stat *st)
 	return fd;
 }
 
+/* Room in *buf for at least one more byte and the NUL; false past READ_FILE_MAX. */
+static bool read_room(char **buf, size_t *cap, size_t n)
+{
+	if (n + 1 < *cap)
+		return true;
+	if (n >= READ_FILE_MAX)
+		return false;
+	*cap *= 2;
+	*buf = xrealloc(*buf, *cap);
+	return true;
+}
+
 char *read_file(const char *path, size_t *len)
 {
-	struct strbuf sb = {0};
-	char chunk[65536];
 	struct stat st;
 	int fd = open_input(path, &st), err = 0;
-	ssize_t n;
+	size_t n = 0, cap;
+	ssize_t r;
+	char *buf;
 
 	if (fd < 0)
 		return NULL;
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || sb.len + (size_t)n > READ_FILE_MAX) {
-			err = n < 0 ? errno : EFBIG;	/* a pipe that does not end */
+	/* a regular file's size is known: one allocation, no copying (+2: EOF read, NUL) */
+	cap = S_ISREG(st.st_mode) && (size_t)st.st_size < READ_FILE_MAX ?
+	      (size_t)st.st_size + 2 : 65536;
+	buf = xmalloc(cap);
+	for (;;) {
+		if (!read_room(&buf, &cap, n)) {
+			err = EFBIG;	/* a pipe that does not end */
 			break;
 		}
-		sb_addn(&sb, chunk, (size_t)n);
+		r = read(fd, buf + n, cap - 1 - n);
+		if (r == 0)
+			break;
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || n + (size_t)r > READ_FILE_MAX) {
+			err = r < 0 ? errno : EFBIG;
+			break;
+		}
+		n += (size_t)r;
 	}
 	close(fd);
 	if (err) {
-		sb_release(&sb);
+		free(buf);
 		errno = err;
 		return NULL;
 	}
+	buf[n] = '\0';
 	if (len)
-		*len = sb.len;
-	return sb_detach(&sb);
+		*len = n;
+	return buf;
 }
 
 int write_fd_all(int fd, const char *buf, size_t len)
@@ -247,14 +270,4 @@ int open_regular_file(const char *path)
 const char *file_strerror(int err)
 {
 	return err == ERR_NOT_REGULAR ? "not a regular file" : strerror(err);
-}
-
-bool is_ident_start(int c)
-{
-	return isalpha(c) || c == '_' || c == '$';
-}
-
-bool is_ident_char(int c)
-{
-	return isalnum(c) || c == '_' || c == '$';
 }

@@ -445,10 +445,25 @@ static void copy_list(struct strlist *to, const struct strlist *from)
 			strlist_push(to, from->v[i]);
 }
 
-static bool classify_calls(const struct call_diff *d, const struct comparison *c,
-			   struct verify_result *out)
+/* Statics lp.c calls (externalized) that the target has no symbol of. */
+static void unbound(const struct verify_objs *o, const struct strlist *called,
+		    struct strlist *out)
+{
+	for (size_t i = 0; i < called->n; i++) {
+		char *b = base_of(called->v[i]);
+
+		if (strlist_contains(o->local_externalized, b) && !defines(o->target, b) &&
+		    !defines(o->lp, b))
+			strlist_push(out, b);
+		free(b);
+	}
+}
+
+static bool classify_calls(const struct verify_objs *o, const struct call_diff *d,
+			   const struct comparison *c, struct verify_result *out)
 {
 	struct strbuf sb = {0};
+	struct strlist nowhere = {0};
 
 	if (d->other_target.n || d->other_lp.n || d->via_pointer.n) {
 		add_list(&sb, "calls only in the target:", &d->other_target);
@@ -463,6 +478,11 @@ static bool classify_calls(const struct call_diff *d, const struct comparison *c
 		add_list(&sb, "inlined in the target, called in lp.c's build:", &d->inl_target);
 		add_list(&sb, "with their calls", &d->via);
 		add_list(&sb, "and", &d->clones);
+		unbound(o, &d->inl_target, &nowhere);
+		add_list(&sb, "the target has no symbol of the static", &nowhere);
+		if (nowhere.n)
+			sb_adds(&sb, " that lp.c externalizes (nothing to bind to: copy instead)");
+		strlist_release(&nowhere);
 		copy_list(&out->callees, &d->inl_lp);
 		copy_list(&out->callees, &d->inl_target);
 		set_detail(out, VC_INLINED, sb_detach(&sb));
@@ -514,7 +534,7 @@ static void classify_difference(struct verify_objs *o, const struct pieces *tp,
 	collect_calls(o->lp, lpp, &cl);
 	diff_calls(o, &ct, &cl, name, lp_name, &d);
 	explain_by_inlining(o, &d);
-	if (!classify_calls(&d, c, out) && !classify_parts(c, out)) {
+	if (!classify_calls(o, &d, c, out) && !classify_parts(c, out)) {
 		externalized_callees(o, &ct, &ipa);
 		if (ipa.n) {
 			struct strbuf sb = {0};
@@ -534,6 +554,28 @@ static void classify_difference(struct verify_objs *o, const struct pieces *tp,
 	calls_release(&cl);
 }
 
+/* "NAME is not a function of WHERE", naming the clones of it there. */
+static char *missing(const struct objcmp_obj *obj, const char *name, const char *where)
+{
+	struct strlist clones = {0};
+	struct strbuf sb = {0};
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < objcmp_nfuncs(obj); i++) {
+		const char *f = objcmp_func_at(obj, i)->name;
+
+		if (!strncmp(f, name, n) && f[n] == '.')
+			strlist_push(&clones, f);
+	}
+	sb_addf(&sb, "%s is not a function of %s", name, where);
+	for (size_t i = 0; i < clones.n; i++)
+		sb_addf(&sb, "%s%s", i ? ", " : " (only its clones: ", clones.v[i]);
+	if (clones.n)
+		sb_addc(&sb, ')');
+	strlist_release(&clones);
+	return sb_detach(&sb);
+}
+
 void verify_classify(struct verify_objs *o, const char *name, const char *lp_name,
 		     struct verify_result *out)
 {
@@ -544,9 +586,8 @@ void verify_classify(struct verify_objs *o, const char *name, const char *lp_nam
 	collect_pieces(o->target, name, &tp);
 	collect_pieces(o->lp, lp_name, &lpp);
 	if (!tp.v[0] || !lpp.v[0]) {
-		set_detail(out, VC_MISSING, !tp.v[0] ?
-			   xasprintf("%s is not a function of the target", name) :
-			   xasprintf("%s is not a function of lp.c's build", lp_name));
+		set_detail(out, VC_MISSING, !tp.v[0] ? missing(o->target, name, "the target") :
+			   missing(o->lp, lp_name, "lp.c's build"));
 		goto out;
 	}
 	compare_pieces(o->target, &tp, strlen(name), o->lp, &lpp, strlen(lp_name), &c);

@@ -5,6 +5,7 @@ add_executable(parse_check
   ${CMAKE_SOURCE_DIR}/src/gcc_prelude.c
   ${CMAKE_SOURCE_DIR}/src/cleanup.c
   ${CMAKE_SOURCE_DIR}/src/parse.c
+  ${CMAKE_SOURCE_DIR}/src/maps.c
   ${CMAKE_SOURCE_DIR}/src/neutral.c
   ${CMAKE_SOURCE_DIR}/src/util.c
   ${CMAKE_SOURCE_DIR}/src/diag.c)

@@ -28,6 +28,14 @@ struct sym_facts {
 struct facts_db;
 /* Load all objects (and Module.symvers if symvers != NULL); NULL with an error printed. */
 struct facts_db *facts_open(const struct strlist *objects, const char *symvers);
+/*
+ * facts_open() leaving the DWARF readers (one child process per object) to
+ * run on while the caller does other work (the parse); facts_finish() must
+ * follow before anything else is asked of the facts.
+ */
+struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers);
+/* Wait for the DWARF readers and add what they found: 0, or -1 (error printed). */
+int facts_finish(struct facts_db *db);
 /* Facts about name (never NULL); valid until facts_close. */
 const struct sym_facts *facts_get(struct facts_db *db, const char *name);
 void facts_close(struct facts_db *db);
@@ -101,6 +109,8 @@ struct facts_db {
 	char *source_base;		/* facts_set_source */
 	struct strlist statics;		/* "FUNCTION VARIABLE SYMBOL" (DWARF) */
 	bool have_symvers;
+	struct dwarf_reader *readers;	/* started, not yet finished (facts_dwarf.c) */
+	size_t n_readers, cap_readers;
 };
 
 const char *facts_intern(struct facts_db *db, const char *s);
@@ -112,10 +122,16 @@ size_t facts_base_len(const char *sym);
 
 /* src/facts_elf.c: symbols of one object (also DWARF, via facts_dwarf_load). */
 int facts_elf_load(struct facts_db *db, const char *path);
-/* src/facts_dwarf.c: inlining and calls via clones; 0, or -1 (error printed). */
+/*
+ * src/facts_dwarf.c: inlining and calls via clones, read by a child process
+ * that start forks; finish collects every started reader's records, abandon
+ * kills them. 0, or -1 (error printed).
+ */
 struct elf_syms;
-int facts_dwarf_load(struct facts_db *db, int fd, const char *path,
-		     const struct elf_syms *es);
+int facts_dwarf_start(struct facts_db *db, int fd, const char *path,
+		      const struct elf_syms *es);
+int facts_dwarf_finish(struct facts_db *db);
+void facts_dwarf_abandon(struct facts_db *db);
 /* src/symvers.c */
 int facts_symvers_load(struct facts_db *db, const char *path);
 

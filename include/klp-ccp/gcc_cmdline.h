@@ -59,6 +59,15 @@ int gcc_cmdline_prepare(struct gcc_cmdline *cl);
  * printed when libclang could not produce a translation unit.
  */
 CXTranslationUnit parse_translation_unit(CXIndex index, struct gcc_cmdline *cl);
+/*
+ * After parse_keep_texts(): the text of PATH that parse_translation_unit()
+ * read from disk after its last parse (unchanged since clang read it),
+ * handed over (free() it), or NULL; parse_drop_texts() frees the ones not
+ * taken. Without it, the texts are freed as soon as they are scanned.
+ */
+void parse_keep_texts(void);
+char *parse_take_text(const char *path, size_t *len);
+void parse_drop_texts(void);
 
 void gcc_cmdline_release(struct gcc_cmdline *cl);
 

@@ -20,12 +20,15 @@ void u64map_release(struct u64map *m);
 struct strmap {
 	char **keys;		/* borrowed */
 	int *vals;
+	uint32_t *hashes;	/* hash_str() of each key, low bits */
 	size_t cap, n;
 };
 
 /* Returns the previous value or -1; key must outlive the map. */
 int strmap_put(struct strmap *m, const char *key, int val);
 int strmap_get(const struct strmap *m, const char *key);	/* -1 */
+/* The stored key equal to the len bytes at s (no NUL needed), and *val; NULL: none. */
+const char *strmap_key_n(const struct strmap *m, const char *s, size_t len, int *val);
 void strmap_release(struct strmap *m);
 
 uint64_t hash_str(const char *s);

@@ -54,7 +54,18 @@ int write_fd_all(int fd, const char *buf, size_t len);
 /* strerror() that knows ERR_NOT_REGULAR ("not a regular file"). */
 const char *file_strerror(int err);
 
-bool is_ident_start(int c);
-bool is_ident_char(int c);
+/*
+ * C identifier characters (and '$', as GCC allows), ASCII only as in the C
+ * locale; inline because the source scanners call them per character.
+ */
+static inline bool is_ident_start(int c)
+{
+	return (unsigned)((c | 32) - 'a') < 26 || c == '_' || c == '$';
+}
+
+static inline bool is_ident_char(int c)
+{
+	return is_ident_start(c) || (unsigned)(c - '0') < 10;
+}
 
 #endif

@@ -82,7 +82,7 @@ inlined)
 	grep -q '^extern int triple(int);' lp.c && grep -q '^extern void note(int);' lp.c ||
 		fail "triple, note not externalized"
 	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
-	has '^count_big: differs \(inlined-differently\): inlined in the target, called in lp.c.s build: note, triple; with their calls sink \(from the inlined code\)$'
+	has '^count_big: differs \(inlined-differently\): inlined in the target, called in lp.c.s build: note, triple; with their calls sink \(from the inlined code\); the target has no symbol of the static note, triple that lp.c externalizes \(nothing to bind to: copy instead\)$'
 	# the reverse: a target built without inlining calls triple(), lp.c's build inlines it
 	extract lp2 count_big --target-object=unit.o
 	gcc -O2 -g -fno-inline -c -o noinline.o unit.c || fail "cannot compile with -fno-inline"
@@ -125,6 +125,9 @@ missing)
 	has '^nosuch: differs \(missing\): nosuch is not a function of the target$'
 	has "^where: differs \(missing\): klpp_where is not a function of lp.c's build$"
 	has '^verify: 3 functions, 1 identical, 2 differ \(missing 2\)$'
+	# a function the target has only as a clone
+	expect 2 "$klp" verify --target-object=unit.o --patched-functions=scale lp.c -- $cmd
+	has '^scale: differs \(missing\): scale is not a function of the target \(only its clones: scale\.constprop\.[0-9]+\)$'
 	;;
 yaml)
 	extract lp count_big,use_scale,use_get,where
