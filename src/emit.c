@@ -185,7 +185,7 @@ static int renamed_needs_proto(struct model *m, int idx)
 
 /*
  * One prototype per renamed function: before its first use when that comes
- * first, else (a patched function given external linkage, for
+ * first, else (a patched function or copy given external linkage, for
  * -Wmissing-prototypes builds) before its definition.
  */
 static void collect_prototypes(struct model *m, struct items *it)
@@ -197,7 +197,8 @@ static void collect_prototypes(struct model *m, struct items *it)
 
 		if (use >= 0)
 			u = &m->units[use];
-		else if (e->decision == DEC_PATCHED && gets_external_linkage(e) && e->new_name)
+		else if ((e->decision == DEC_PATCHED || e->decision == DEC_COPY) &&
+			 gets_external_linkage(e) && e->new_name)
 			u = &m->units[e->def_unit];
 		if (u)
 			push_item(it, ITEM_PROTO, u->file, u->start, -1, (int)i);

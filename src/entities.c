@@ -608,6 +608,16 @@ bool model_decl_range(struct model *m, CXCursor c, bool with_semicolon, int *fil
 		return true;
 	semi = is_tag_kind(clang_getCursorKind(c)) ? skip_trailing_attributes(kf, *end) :
 		skip_space_and_comments(kf->text, kf->len, *end);
+	/* "f(...) __acquires(x);": annotation macros that expand to nothing
+	 * end a function declaration (not a definition: "} EXPORT_SYMBOL(f);")
+	 * after clang's extent */
+	if (semi < kf->len && kf->text[semi] != ';' && kf->text[semi] != ',' &&
+	    clang_getCursorKind(c) == CXCursor_FunctionDecl && !clang_isCursorDefinition(c)) {
+		unsigned after = skip_trailing_attributes(kf, *end);
+
+		if (after < kf->len && kf->text[after] == ';')
+			semi = after;
+	}
 	if (semi < kf->len && kf->text[semi] == ';')
 		*end = semi + 1;
 	return true;

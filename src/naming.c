@@ -9,6 +9,7 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/facts.h"
 #include "klp-ccp/provider.h"
 #include "klp-ccp/spelling.h"
 #include "klp-ccp/stub_macros.h"
@@ -258,6 +259,30 @@ static void decide_declaration(struct model *m, struct policy *pol, struct entit
 	}
 }
 
+/*
+ * A copied function GCC split in the original (partial inlining: callers
+ * inline its head and call NAME.part.N) is split again only if the copy is
+ * not local with a single caller: it gets external linkage, under the
+ * rename-rewritten-fun name. Not for a function declared inline (the
+ * kernel's inline is gnu_inline: extern, it would emit no body).
+ */
+static int name_split_copies(struct model *m, struct policy *pol, struct facts_db *facts)
+{
+	for (size_t i = 0; facts && i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+
+		if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || e->def_unit < 0 ||
+		    clang_Cursor_isNull(e->def) || clang_Cursor_isFunctionInlined(e->def) ||
+		    !policy_partially_inlined(facts_get(facts, e->name)))
+			continue;
+		if (!e->rewritten && name_rewritten(m, pol, e))
+			return -1;
+		e->make_static = false;
+		e->make_extern = true;
+	}
+	return 0;
+}
+
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
@@ -276,5 +301,6 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 		if (e->decision == DEC_EXTERNALIZE || e->decision == DEC_DECLARE)
 			decide_declaration(m, pol, e);
 	}
-	return rename_bystanders(m, pol) || find_rewritten(m, pol) ? -1 : 0;
+	return rename_bystanders(m, pol) || name_split_copies(m, pol, facts) ||
+	       find_rewritten(m, pol) ? -1 : 0;
 }

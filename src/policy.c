@@ -15,10 +15,12 @@
  *                            target or present only as clones, when a definition
  *                            is there to copy; YES when exported)
  *   shall-externalize-fun    NAME [from-header]                 YES, NO when from-header
- *                            (NO when from-header, even when exported;
- *                            with facts: NO when inlined into a patched or copied
- *                            function, so the copy can be inlined as in the
- *                            original; else
+ *                            (NO when from-header, even when exported; without
+ *                            facts NO for a static inline of a refused header;
+ *                            with facts, as policies/kernel: NO when inlined
+ *                            (whole, or its head when split: .part) into a
+ *                            patched or copied function, so the copy can be
+ *                            inlined as in the original; else
  *                            YES when exported; NO when absent or clone-only)
  *   shall-externalize-obj    NAME                               YES, NO for a read-only
  *                            function-scope static (a constant table: its copy
@@ -31,6 +33,7 @@
  *                            always referenced plainly, a local one is resolved
  *                            with the sympos of its facts, recorded by the caller)
  *   modify-patched-fun-sym   NAME RETRY                         klpp_NAME MAKE-EXTERNAL
+ *                            (a kernel target: tracepoint internals refused)
  *                            (klpp_NAME<RETRY> when RETRY > 0, e.g. klpp_foo1)
  *   rename-rewritten-fun     NAME RETRY                         klpr_NAME
  *                            (klpr_NAME<RETRY> when RETRY > 0)
@@ -455,6 +458,30 @@ void policy_add_copied(struct policy *pol, const char *name)
 	strlist_push(&pol->copied, name);
 }
 
+/* Does a clone entry's symbol have the word .KIND. in its suffix? */
+static bool clone_has_word(const char *entry, const char *kind)
+{
+	size_t len = strcspn(entry, " "), base = strcspn(entry, "."), n = strlen(kind);
+
+	for (size_t i = base; i + n + 1 <= len; i++)
+		if (entry[i] == '.' && !strncmp(entry + i + 1, kind, n) &&
+		    (entry[i + 1 + n] == '.' || i + 1 + n == len))
+			return true;
+	return false;
+}
+
+bool policy_partially_inlined(const struct sym_facts *f)
+{
+	bool part = false;
+
+	for (size_t i = 0; i < f->clones.n; i++) {
+		if (clone_has_word(f->clones.v[i], "isra"))
+			return false;
+		part |= clone_has_word(f->clones.v[i], "part");
+	}
+	return part;
+}
+
 /* Does l hold sym, with a clone suffix (".isra.0", ".part.0") ignored? */
 static bool has_function_of(const struct strlist *l, const char *sym)
 {
@@ -467,19 +494,22 @@ static bool has_function_of(const struct strlist *l, const char *sym)
 }
 
 /*
- * Was it inlined whole into a function whose code the livepatch contains?
- * Not when that function also calls a clone of it: a .part clone is the tail
- * of a partial inlining, which GCC does not repeat for a copy with few
- * callers, so copying would only make lp.c longer.
+ * Was it inlined into a function whose code the livepatch contains? Whole,
+ * or its head when GCC split it (partial inlining: the caller also calls
+ * its .part clone), which a copy with external linkage repeats (naming.c).
+ * Not when that function calls another clone of it (.isra, .constprop):
+ * GCC would not repeat that for a copy with few callers.
  */
 static bool inlined_into_livepatch(const struct policy *pol, const struct sym_facts *f)
 {
+	bool split = policy_partially_inlined(f);
+
 	for (size_t i = 0; i < f->inlined_into.n; i++) {
 		const char *caller = f->inlined_into.v[i];
 
 		if ((has_function_of(&pol->in_patch, caller) ||
 		     has_function_of(&pol->copied, caller)) &&
-		    !strlist_contains(&f->callers_via_clones, caller))
+		    (split || !strlist_contains(&f->callers_via_clones, caller)))
 			return true;
 	}
 	return false;
@@ -1125,16 +1155,16 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 	if (!pol->cmd[HOOK_SHALL_EXTERNALIZE_FUN]) {
 		if (from_header)
 			*answer = false;	/* it comes with the header */
-		else if (header_inline)
-			*answer = false;	/* as if it came with the header: copied */
 		else if (f && inlined_into_livepatch(pol, f))
 			*answer = false;
 		else if (f && f->exported)
 			*answer = true;
 		else if (f && !f->present)
 			*answer = false;
+		else if (header_inline && !f)
+			*answer = false;	/* as if it came with the header: copied */
 		else
-			*answer = true;
+			*answer = true;	/* with facts: the running instance, as policies/kernel */
 		return 0;
 	}
 	return ask_bool(pol, HOOK_SHALL_EXTERNALIZE_FUN, args, from_header ? 2 : 1, loc,
@@ -1167,12 +1197,38 @@ int policy_modify_externalized_sym(struct policy *pol, bool is_function, const c
 	return ask_sym(pol, HOOK_MODIFY_EXTERNALIZED_SYM, args, 3, loc, mod);
 }
 
+/*
+ * Tracepoint internals TRACE_EVENT generates under CREATE_TRACE_POINTS: the
+ * tracepoint machinery calls them through its own tables, and a copy would
+ * define the tracepoint a second time (as policies/kernel refuses them).
+ */
+static bool tracepoint_internal(const char *name)
+{
+	static const char *const prefixes[] = { "__traceiter_", "__probestub_",
+		"trace_event_raw_event_", "perf_trace_", "trace_raw_output_" };
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
 int policy_modify_patched_fun_sym(struct policy *pol, const char *name, unsigned retry,
 				  const struct src_loc *loc, struct sym_mod *mod)
 {
 	char num[16];
 	const char *args[] = { name, num };
 
+	if (!pol->cmd[HOOK_MODIFY_PATCHED_FUN_SYM] && pol->kernel_target &&
+	    tracepoint_internal(name)) {
+		struct hook_msg m = { .is_error = true, .text = xasprintf(
+			"'%s' is tracepoint code generated by TRACE_EVENT (CREATE_TRACE_POINTS): it cannot be livepatched; patch the functions calling trace_*() instead",
+			name) };
+
+		report_msg(HOOK_MODIFY_PATCHED_FUN_SYM, loc, &m);
+		free(m.text);
+		return -1;
+	}
 	if (!pol->cmd[HOOK_MODIFY_PATCHED_FUN_SYM]) {
 		set_sym_mod(mod, renamed("klpp_", name, retry), LINKAGE_MAKE_EXTERNAL);
 		return 0;

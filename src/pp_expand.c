@@ -29,6 +29,7 @@ struct ptok {
 	unsigned n;		/* n = 0: placemarker (an empty argument next to ##) */
 	bool space;		/* whitespace before it */
 	int hs;			/* index into the expander's hide sets */
+	bool painted;		/* a macro name left unexpanded, see identity() */
 };
 
 struct tlist {
@@ -116,7 +117,7 @@ static void lex_range(const char *t, size_t start, size_t end, struct tlist *out
 		}
 		j = i + tok_len(t, end, i);
 		*ARRAY_PUSH(out->v, out->n, out->cap) =
-			(struct ptok){ t + i, (unsigned)(j - i), space, 0 };
+			(struct ptok){ t + i, (unsigned)(j - i), space, 0, false };
 		space = false;
 		i = j;
 	}
@@ -258,7 +259,7 @@ static void read_def(struct pp *p, int idx, struct mdef *d)
 				d->variadic = true;
 				if (!is(&all.v[i - 1], ",") && !is(&all.v[i - 1], "("))
 					continue;	/* "args..." names it */
-				all.v[i] = (struct ptok){ "__VA_ARGS__", 11, false, 0 };
+				all.v[i] = (struct ptok){ "__VA_ARGS__", 11, false, 0, false };
 			}
 			if (!is(&all.v[i], ","))
 				*ARRAY_PUSH(d->params.v, d->params.n, d->params.cap) = all.v[i];
@@ -308,7 +309,7 @@ static struct ptok stringize(struct pp *p, const struct tlist *arg)
 	}
 	sb_adds(&sb, "\"");
 	n = sb.len;
-	return (struct ptok){ keep(p, sb_detach(&sb)), (unsigned)n, false, 0 };
+	return (struct ptok){ keep(p, sb_detach(&sb)), (unsigned)n, false, 0, false };
 }
 
 /* a ## b: one token, or failure (undefined behaviour; GCC rejects it). */
@@ -318,14 +319,14 @@ static struct ptok paste(struct pp *p, struct ptok a, struct ptok b)
 	size_t n;
 
 	if (!a.n)
-		return (struct ptok){ b.s, b.n, a.space, b.hs };
+		return (struct ptok){ b.s, b.n, a.space, b.hs, b.painted };
 	if (!b.n)
 		return a;
 	s = xasprintf("%.*s%.*s", (int)a.n, a.s, (int)b.n, b.s);
 	n = strlen(s);
 	if (tok_len(s, n, 0) != n)
 		p->failed = true;
-	return (struct ptok){ keep(p, s), (unsigned)n, a.space, 0 };
+	return (struct ptok){ keep(p, s), (unsigned)n, a.space, 0, false };
 }
 
 /* ---- expansion ---- */
@@ -405,13 +406,13 @@ static void substitute(struct pp *p, const struct mdef *d, struct tlist *args, i
 				if (!a->n)
 					out->n--;
 			} else if (pasted_before && out->n > first) {
-				struct ptok r = a->n ? a->v[0] : (struct ptok){ "", 0, false, 0 };
+				struct ptok r = a->n ? a->v[0] : (struct ptok){ "", 0, false, 0, false };
 
 				out->v[out->n - 1] = paste(p, out->v[out->n - 1], r);
 				k = 1;
 			}
 			if (!a->n && !pasted_before)
-				push(p, out, (struct ptok){ "", 0, b->v[i].space, 0 });
+				push(p, out, (struct ptok){ "", 0, b->v[i].space, 0, false });
 			for (; k < a->n; k++)
 				push(p, out, a->v[k]);
 			if (a->n && !pasted_before)
@@ -477,14 +478,14 @@ static bool builtin(struct pp *p, const struct ptok *k, struct tlist *out)
 	}
 	clang_disposeString(fname);
 	n = (unsigned)sb.len;
-	push(p, out, (struct ptok){ keep(p, sb_detach(&sb)), n, k->space, k->hs });
+	push(p, out, (struct ptok){ keep(p, sb_detach(&sb)), n, k->space, k->hs, false });
 	return true;
 }
 
 /*
  * A macro name left unexpanded because it is being expanded ("painted"):
- * GCC expands it again when it compiles lp.c, which is harmless only for
- * "#define x x".
+ * written out, GCC would expand it again when it compiles lp.c, which is
+ * harmless only for "#define x x" (stringized or pasted, it is gone).
  */
 static bool identity(struct pp *p, int idx)
 {
@@ -513,7 +514,7 @@ static void expand(struct pp *p, struct tlist *in, struct tlist *out)
 
 		canon = idx >= 0 ? model_macro_first(p->m, p->m->macros[idx].name) : -1;
 		if (idx >= 0 && hs_has(p, k.hs, canon) && !identity(p, idx))
-			p->failed = true;	/* lp.c would expand it again */
+			k.painted = true;	/* harmless unless it reaches the output */
 		if (idx < 0 || hs_has(p, k.hs, canon) ||
 		    (p->m->macros[idx].function_like && (i + 1 >= in->n || !is(&in->v[i + 1], "(")))) {
 			if (idx >= 0 || !builtin(p, &k, out))
@@ -586,6 +587,14 @@ static void write_tokens(const struct pp *p, const struct tlist *l, unsigned sta
 	}
 }
 
+static bool any_painted(const struct tlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].painted)
+			return true;
+	return false;
+}
+
 char *pp_expand_invocation(struct model *m, int file, unsigned start, unsigned end,
 			   const struct strlist *keep, const struct pp_rename *ren, size_t n_ren)
 {
@@ -596,6 +605,7 @@ char *pp_expand_invocation(struct model *m, int file, unsigned start, unsigned e
 	*ARRAY_PUSH(p.sets, p.n_sets, p.cap_sets) = (struct hset){ NULL, 0 };
 	lex_range(m->files[file].text, start, end, &in);
 	expand(&p, &in, &out);
+	p.failed |= any_painted(&out);
 	if (!p.failed) {
 		write_tokens(&p, &out, start, end, ren, n_ren, &sb);
 		sb_adds(&sb, "");

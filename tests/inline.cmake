@@ -3,3 +3,14 @@
 add_test(NAME inline/copied COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/run.sh)
 set_tests_properties(inline/copied PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120
   ENVIRONMENT "KLP_CCP=$<TARGET_FILE:klp-ccp>")
+
+# A callee GCC split for partial inlining is copied with external linkage
+# (tests/inline/split.sh); objcmp_tool comes from tests/kernel.cmake.
+add_test(NAME inline/split COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/split.sh
+  $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
+set_tests_properties(inline/split PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# With facts, the built-in defaults answer as policies/kernel (tests/inline/same.sh).
+add_test(NAME inline/same-as-kernel COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/same.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/same-as-kernel PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

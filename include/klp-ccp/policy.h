@@ -69,6 +69,14 @@ void policy_set_fact_env(struct policy *pol, char *const *env);
 struct sym_facts;
 void policy_set_facts(struct policy *pol, const struct sym_facts *facts);
 /*
+ * Did GCC split it for partial inlining (a NAME.part.N clone, the tail its
+ * callers call after inlining the head), without changing its signature (no
+ * .isra clone)? GCC splits only functions that are not local with a single
+ * caller, so a copy reproduces that with external linkage; .isra needs a
+ * local one.
+ */
+bool policy_partially_inlined(const struct sym_facts *f);
+/*
  * Warns (once per name) when the facts set show the patched function name
  * in .init.text; called by policy_is_patched() for a YES, to be called for
  * --patched-functions too.

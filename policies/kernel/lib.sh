@@ -71,9 +71,12 @@ kernel_can_externalize_fun() {
 # defined in an includable header (static inline helpers), which come with
 # the header, and functions the binary facts (--target-object) show inlined
 # into a patched or copied function: the original contains their code, so
-# the livepatch copies them for GCC to inline them again. Not when that
-# function also calls one of its clones: a .part clone is the tail of a
-# partial inlining, which GCC does not repeat for a copy.
+# the livepatch copies them for GCC to inline them again. Also when GCC
+# split the function (a .part clone, the tail of a partial inlining, which
+# the caller calls after inlining the head): klp-ccp gives such a copy
+# external linkage, so that GCC splits it again. Not when that function
+# calls another clone of it (.isra, .constprop): GCC would not repeat that
+# for a copy with few callers.
 kernel_shall_externalize_fun() {
 	if [ $# -lt 1 ] || [ $# -gt 2 ] || { [ $# -eq 2 ] && [ "$2" != from-header ]; }; then
 		kp_usage shall-externalize-fun "shall-externalize-fun NAME [from-header]"
@@ -88,12 +91,16 @@ kernel_shall_externalize_fun() {
 		kp_inlined=$kp_v
 		kp_list KLP_CCP_SYM_CALLERS_VIA_CLONES
 		kp_via=$kp_v
+		kp_list KLP_CCP_SYM_CLONES
+		kp_split=
+		case " $kp_v " in *.part.*) kp_split=1 ;; esac
+		case " $kp_v " in *.isra.*) kp_split= ;; esac
 		kp_list KLP_CCP_PATCHED_FUNCTIONS
 		kp_ours=$kp_v
 		kp_list KLP_CCP_COPIED_FUNCTIONS
 		kp_ours="$kp_ours $kp_v"
 		for kp_caller in $kp_inlined; do
-			case " $kp_via " in *" $kp_caller "*) continue ;; esac
+			case " $kp_via " in *" $kp_caller "*) [ -n "$kp_split" ] || continue ;; esac
 			case " $kp_ours " in
 			*" ${kp_caller%%.*} "*)
 				echo 'RESULT: NO'

@@ -301,7 +301,8 @@ def control(ctx, flat, funcs, d):
         f.write('#line 1 "%s"\n' % src)
         f.write(renamed)
     lpnames = {f: "klpp_" + f if f in done else f for f in funcs}
-    extra = ["-iquote", os.path.dirname(os.path.join(ctx.tree, src))]
+    # relative, as the original finds it: __FILE__ of its headers stays the same
+    extra = ["-iquote", os.path.dirname(src) or "."]
     res = compare(ctx, flat, d, "control", ctl, funcs, lpnames, extra=extra)
     if res["status"] == "compile-failed" and done:
         # a function declared by a header and called before its definition,

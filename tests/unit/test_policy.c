@@ -1205,6 +1205,29 @@ static void test_patched_union(void)
 	free(cmd);
 }
 
+/* A kernel target: tracepoint internals are refused, as by policies/kernel. */
+static void test_default_tracepoint(void)
+{
+	struct policy *pol = policy_new(NULL, NULL, NULL);
+	struct sym_mod mod = { 0 };
+	const char *traceiter[] = { "__traceiter_sched_wakeup", "0", NULL };
+	char *err, *ans;
+
+	ans = ask_quiet(pol, HOOK_MODIFY_PATCHED_FUN_SYM, traceiter, NULL);
+	CHECK_STR(ans, "klpp___traceiter_sched_wakeup MAKE-EXTERNAL", "default, user space");
+	free(ans);
+	policy_set_kernel_target(pol, true);
+	ans = ask_quiet(pol, HOOK_MODIFY_PATCHED_FUN_SYM, traceiter, &err);
+	CHECK(strstr(err, "error: modify-patched-fun-sym: '__traceiter_sched_wakeup' is tracepoint code") != NULL,
+	      "default, kernel: __traceiter_ not refused: %s", err);
+	free(ans);
+	free(err);
+	CHECK(!policy_modify_patched_fun_sym(pol, "sched_wakeup", 0, NULL, &mod) &&
+	      !strcmp(mod.new_name, "klpp_sched_wakeup"), "default, kernel: plain function");
+	free(mod.new_name);
+	policy_free(pol);
+}
+
 static void test_defaults(void)
 {
 	char *names[] = { "foo", "bar" };
@@ -1217,6 +1240,7 @@ static void test_defaults(void)
 	check_policy_cases(pol, default_cases + 3, ARRAY_SIZE(default_cases) - 3, "default");
 	policy_free(pol);
 	test_patched_union();
+	test_default_tracepoint();
 }
 
 /* ---- main ---------------------------------------------------------------- */

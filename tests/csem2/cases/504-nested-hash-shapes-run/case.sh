@@ -3,7 +3,8 @@
 # ", ## args" with and without arguments, a stringized argument holding
 # string and character literals and odd spacing, pasting with an empty
 # argument and into a number, forwarding through a macro whose expansion
-# invokes the stringizer, __LINE__ stringized next to the name, a
+# invokes the stringizer, __LINE__ stringized next to the name, macro
+# names left unexpanded in their own expansion (AA -> BB -> AA), a
 # self-named macro (#define eu_same eu_same), an #undef'd macro name in the
 # argument, all next to a direct #f that
 # renames the unit by #define: same values as the original.

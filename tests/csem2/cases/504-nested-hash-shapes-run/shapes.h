@@ -7,6 +7,9 @@
 /* GNU ", ## args" with and without arguments, named variadic */
 #define LOG(fmt, args...) log_sum(fmt, 0, ## args)
 #define LOG_NAME(f, args...) LOG(__stringify(f) ":%d", ## args)
+/* names left unexpanded inside their own expansion, then stringized */
+#define AA BB
+#define BB AA
 /* spaces and string literals in a stringized argument */
 #define QUOTE(x...) __stringify(x)
 /* pasting with an empty argument (placemarker) and into a number */
