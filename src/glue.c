@@ -726,10 +726,13 @@ static void gen_kbuild(struct glue *gl, struct strbuf *sb)
 		"# so modpost is told they exist: it reports only what nothing resolves.\n"
 		"KBUILD_EXTRA_SYMBOLS := $(src)/klp-relocs.symvers\n"
 		"$(KBUILD_EXTMOD)/Module.symvers: $(src)/klp-relocs.symvers\n"
+		"# It checks the module's object first: a symbol neither exported nor\n"
+		"# placed is an error naming it and the function using it.\n"
 		"$(src)/klp-relocs.symvers: $(src)/" KLP_SYMBOLS_FILE " FORCE\n"
 		"\t$(KLP_CCP) klp-relocs --symbols=$(src)/" KLP_SYMBOLS_FILE
-		" $(if $(wildcard Module.symvers),--symvers=Module.symvers) --write-symvers=$@\n",
-		self);
+		" $(if $(wildcard Module.symvers),--symvers=Module.symvers) --write-symvers=$@"
+		" $(wildcard $(src)/%s.o)\n",
+		self, gl->o->name);
 	free(self);
 }
 

@@ -305,6 +305,60 @@ static bool needs_place(const struct conv *c, const GElf_Sym *s, const char *nam
 	return !c->o->exported || strmap_get(c->o->exported, name) < 0;
 }
 
+/* The function (a FUNC symbol of the relocated section) at off, or NULL. */
+static const char *function_at(const struct conv *c, size_t shndx, GElf_Addr off)
+{
+	for (size_t i = 0; i < c->nsyms; i++) {
+		GElf_Sym s;
+
+		if (gelf_getsym(c->syms, (int)i, &s) && GELF_ST_TYPE(s.st_info) == STT_FUNC &&
+		    s.st_shndx == shndx && off >= s.st_value && off < s.st_value + s.st_size)
+			return sym_name(c, &s);
+	}
+	return NULL;
+}
+
+/* The first function that references symbol sym (through a relocation), or NULL. */
+static const char *user_of(const struct conv *c, size_t sym)
+{
+	size_t nsec;
+
+	elf_getshdrnum(c->elf, &nsec);
+	for (size_t i = 1; i < nsec; i++) {
+		GElf_Shdr sh;
+		Elf_Scn *scn = scn_shdr(c->elf, i, &sh);
+		Elf_Data *d = scn ? elf_getdata(scn, NULL) : NULL;
+		size_t n = d && sh.sh_entsize ? d->d_size / sh.sh_entsize : 0;
+
+		if (!d || sh.sh_link != c->symtab ||
+		    (sh.sh_type != SHT_RELA && sh.sh_type != SHT_REL))
+			continue;
+		for (size_t k = 0; k < n; k++) {
+			GElf_Rela r;
+			GElf_Rel rel;
+
+			if (sh.sh_type == SHT_RELA ? !gelf_getrela(d, (int)k, &r) :
+			    !gelf_getrel(d, (int)k, &rel))
+				continue;
+			if (sh.sh_type == SHT_REL)
+				r.r_offset = rel.r_offset, r.r_info = rel.r_info;
+			if (GELF_R_SYM(r.r_info) == sym)
+				return function_at(c, sh.sh_info, r.r_offset);
+		}
+	}
+	return NULL;
+}
+
+/* "'sym' (used by 'fn')": the function tells which (header) code wants it. */
+static void add_missing(const struct conv *c, struct strbuf *sb, size_t sym, const char *name)
+{
+	const char *user = user_of(c, sym);
+
+	sb_addf(sb, "%s'%s'", sb->len ? ", " : "", name);
+	if (user)
+		sb_addf(sb, " (used by '%s')", user);
+}
+
 /* Which symbols become livepatch symbols; an unplaceable one is an error. */
 static int choose_symbols(struct conv *c, size_t *n_conv)
 {
@@ -329,7 +383,7 @@ static int choose_symbols(struct conv *c, size_t *n_conv)
 			c->placed[i] = k;
 			++*n_conv;
 		} else if (c->o->exported && n_missing++ < 8) {
-			sb_addf(&missing, "%s'%s'", missing.len ? ", " : "", name);
+			add_missing(c, &missing, i, name);
 		}
 	}
 	if (n_missing) {
@@ -561,6 +615,26 @@ static int make_temp(const char *input, const char *output, char **tmp)
 	}
 	free(bytes);
 	return fd;
+}
+
+int klp_reloc_check(const struct klp_reloc_options *o)
+{
+	struct conv c = { .o = o };
+	size_t n;
+	int fd = open(o->input, O_RDONLY), rc;
+
+	if (fd < 0) {
+		diag_error("cannot read '%s': %s", o->input, strerror(errno));
+		return -1;
+	}
+	elf_version(EV_CURRENT);
+	c.elf = elf_begin(fd, ELF_C_READ, NULL);
+	rc = c.elf ? find_tables(&c) || choose_symbols(&c, &n) : elf_fail(&c, "not an ELF file");
+	if (c.elf)
+		elf_end(c.elf);
+	conv_release(&c);
+	close(fd);
+	return rc ? -1 : 0;
 }
 
 int klp_reloc_convert(const struct klp_reloc_options *o, size_t *n_converted)

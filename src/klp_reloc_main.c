@@ -9,7 +9,7 @@
 
 static const char usage[] =
 "Usage: klp-ccp klp-relocs --symbols=FILE [--symvers=Module.symvers] [-o OUT] MODULE.ko\n"
-"       klp-ccp klp-relocs --symbols=FILE [--symvers=Module.symvers] --write-symvers=OUT\n"
+"       klp-ccp klp-relocs --symbols=FILE [--symvers=Module.symvers] --write-symvers=OUT [MODULE.o]\n"
 "\n"
 "Write the klp relocations of a linked livepatch module (what the Makefile\n"
 "that 'klp-ccp glue' writes runs after kbuild's final link). Every undefined\n"
@@ -26,7 +26,10 @@ static const char usage[] =
 "--write-symvers writes, in Module.symvers format, the placed symbols that\n"
 "Module.symvers does not export, as if vmlinux exported them: the generated\n"
 "Kbuild gives it to modpost (KBUILD_EXTRA_SYMBOLS), which then reports only\n"
-"the undefined symbols that nothing will resolve.\n"
+"the undefined symbols that nothing will resolve. Given the module's object\n"
+"(kbuild's MODULE.o, before modpost), it first checks that object as the\n"
+"conversion would: a symbol neither exported nor placed is an error naming\n"
+"it and the function using it (an included header's inline, say).\n"
 "\n"
 "Options:\n"
 "  -s, --symbols=FILE    placements (glue's " KLP_SYMBOLS_FILE " file)\n"
@@ -72,8 +75,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 			return -1;
 		}
 	}
-	if (optind != argc - (a->write_symvers ? 0 : 1)) {
-		diag_error(a->write_symvers ? "klp-relocs: --write-symvers takes no module" :
+	if (a->write_symvers ? argc - optind > 1 : optind != argc - 1) {
+		diag_error(a->write_symvers ? "klp-relocs: --write-symvers takes at most one object" :
 			   "klp-relocs: give exactly one module (see --help)");
 		return -1;
 	}
@@ -81,9 +84,9 @@ static int parse_args(int argc, char **argv, struct args *a)
 		diag_error("klp-relocs: --symbols=FILE is required (see --help)");
 		return -1;
 	}
+	a->o.input = optind < argc ? argv[optind] : NULL;
 	if (a->write_symvers)
 		return 0;
-	a->o.input = argv[optind];
 	if (!a->o.output)
 		a->o.output = a->o.input;
 	return 0;
@@ -112,6 +115,8 @@ int klp_relocs_main(int argc, char **argv)
 		a.o.exported = &exported;
 	}
 	a.o.places = &places;
+	if (!rc && a.write_symvers && a.o.input && a.o.exported)
+		rc = klp_reloc_check(&a.o);
 	if (!rc && a.write_symvers)
 		rc = klp_places_write_symvers(&places, a.o.exported, a.write_symvers);
 	else if (!rc)

@@ -267,6 +267,7 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 	if (closure_run(m, pol, req) || naming_run(m, pol, req->facts) ||
 	    check_parse_errors(m) || headers_final_context(m, pol))
 		return -1;
+	header_refs_collect(m, req->facts);
 	warn_statics_without_facts(m, cl, req);
 	if (emit_build(m, &ereq, &out[0]))
 		return -1;

@@ -48,6 +48,29 @@ static void patched(struct yaml_out *yo, struct model *m)
 	yo_seq_end(yo);
 }
 
+/*
+ * What an included header's inline references under its own name (see
+ * header_refs.c): bound to the running symbol like a plain externalization.
+ */
+static void header_referenced(struct yaml_out *yo, struct model *m)
+{
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (!e->header_ref)
+			continue;
+		yo_map_begin(yo);
+		yo_kv_str(yo, "name", e->name);
+		yo_kv_str(yo, "new_name", e->name);
+		yo_kv_str(yo, "kind", e->kind == ENT_FUNCTION ? "function" : "object");
+		yo_kv_str(yo, "method", "plain");
+		yo_kv_str(yo, "linkage", "external");
+		symbol_facts(yo, e);
+		yo_kv_str(yo, "via", e->header_via);
+		yo_map_end(yo);
+	}
+}
+
 static void externalized(struct yaml_out *yo, struct model *m)
 {
 	yo_str(yo, "externalized_symbols");
@@ -68,6 +91,7 @@ static void externalized(struct yaml_out *yo, struct model *m)
 		symbol_facts(yo, e);
 		yo_map_end(yo);
 	}
+	header_referenced(yo, m);
 	yo_seq_end(yo);
 }
 

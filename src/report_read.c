@@ -252,6 +252,7 @@ static const struct field ext_fields[] = {
 	{ "object", F_NOBJ, offsetof(struct rr_externalized, object), true },
 	{ "sympos", F_UINT, offsetof(struct rr_externalized, sympos), true },
 	{ "linkage", F_STR, offsetof(struct rr_externalized, linkage), false },
+	{ "via", F_STR, offsetof(struct rr_externalized, via), false },
 };
 
 static const struct field copied_fields[] = {
@@ -546,6 +547,7 @@ void report_release(struct report *r)
 		free(r->ext[i].new_name);
 		free(r->ext[i].object);
 		free(r->ext[i].linkage);
+		free(r->ext[i].via);
 	}
 	for (size_t i = 0; i < r->n_copied; i++) {
 		free(r->copied[i].name);

@@ -64,6 +64,14 @@ int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db
 /* Assign final names (patched, externalized, rewritten). */
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
 
+/*
+ * header_refs.c: the global symbols that header inlines reachable from the
+ * output reference under their own names (lp.c keeps their #include, so its
+ * object references the running symbols): marked header_ref for the report,
+ * with object facts. Exported ones (facts with --symvers) need nothing.
+ */
+void header_refs_collect(struct model *m, struct facts_db *facts);
+
 /* entity_facts.c: source location of a cursor for policy diagnostics; strings live in the model. */
 struct src_loc cursor_src_loc(struct model *m, CXCursor c);
 /* --patch: a location in the scratch copy of the input, as the user's source's. */

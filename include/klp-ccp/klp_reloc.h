@@ -56,5 +56,11 @@ struct klp_reloc_options {
  * *n_converted gets the number of symbols converted. 0 or -1 (diagnosed).
  */
 int klp_reloc_convert(const struct klp_reloc_options *o, size_t *n_converted);
+/*
+ * The same check on o->input without changing it (the module's object before
+ * modpost): an undefined symbol neither exported nor placed is an error
+ * naming it and the function using it. 0 or -1.
+ */
+int klp_reloc_check(const struct klp_reloc_options *o);
 
 #endif

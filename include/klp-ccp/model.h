@@ -90,6 +90,9 @@ struct entity {
 	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */
 	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */
+	/* header_refs.c: an included header's inline references it under its own name */
+	bool header_ref;
+	const char *header_via;		/* that inline */
 };
 
 struct macro_def {

@@ -36,6 +36,7 @@ struct rr_externalized {
 	char *object;			/* NULL: not known */
 	unsigned long sympos;
 	char *linkage;			/* "internal", "external"; NULL: not given */
+	char *via;			/* a header inline referencing it (lp.c does not name it) */
 	struct rr_mark mark;
 };
 

@@ -9,6 +9,11 @@
 #   run.sh patched-functions  the same units by --patched-functions=UNIT:F (one
 #                             function inlined: its caller added by IPA clones)
 #   run.sh header-unit        a fix to a header only, with --unit=ipc/msg.c
+#   run.sh header-inline      release_task calls include/linux/ptrace.h's
+#                             ptrace_unlink(), which calls the non-exported
+#                             __ptrace_unlink: a klp relocation, listed with
+#                             the inline it comes from; unplaced, a clear
+#                             error naming it before modpost
 #   run.sh errors             one-line errors, exit 1, never a .ko
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -92,6 +97,24 @@ header_unit() {
 	echo "PASS: header fix with --unit"
 }
 
+# A header inline's call to a non-exported global (lp.c keeps the #include).
+header_inline() {
+	"$KLP_CCP" build --tree="$tree" --patched-functions=kernel/exit.c:__exit_signal \
+		-o "$work/hi" >"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
+	cat "$work/out.txt"
+	check_module "$work/hi/klp_ccp_patch.ko" __ptrace_unlink
+	grep -q '^#include <linux/ptrace.h>' "$work/hi/lp_kernel_exit.c" ||
+		fail "lp.c does not include linux/ptrace.h (the test would be vacuous)"
+	grep -A7 -- '- name: __ptrace_unlink$' "$work/hi/units/kernel_exit.yaml" |
+		grep -q 'via: ptrace_unlink' || fail "report: __ptrace_unlink not listed via ptrace_unlink"
+	# unplaced (as before the fix): the step before modpost names the symbol and its user
+	grep -v '^__ptrace_unlink ' "$work/hi/klp-symbols" >"$work/syms" && cp "$work/syms" "$work/hi/klp-symbols"
+	make -C "$work/hi" >"$work/make.out" 2>&1 && fail "make with __ptrace_unlink unplaced succeeded"
+	grep -q "klp-ccp: error: .*klp_ccp_patch.o: undefined symbol '__ptrace_unlink' (used by '[a-z_]*') is neither exported" \
+		"$work/make.out" || fail "no clear error for the unplaced symbol: $(cat "$work/make.out")"
+	echo "PASS: header inline's non-exported callee"
+}
+
 expect_error() {	# NAME PATTERN CMD...: exit 1, one error line matching, no .ko anywhere
 	local name=$1 pat=$2 rc
 	shift 2
@@ -168,6 +191,7 @@ case ${1:-} in
 two-units) two_units ;;
 patched-functions) patched_functions ;;
 header-unit) header_unit ;;
+header-inline) header_inline ;;
 errors) errors ;;
-*) echo "usage: $0 two-units|patched-functions|header-unit|errors"; exit 2 ;;
+*) echo "usage: $0 two-units|patched-functions|header-unit|header-inline|errors"; exit 2 ;;
 esac

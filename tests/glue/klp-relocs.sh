@@ -78,8 +78,16 @@ readelf -sW exp.o | grep -q 'klp.sym.vmlinux.helper_dup,1' || fail "non-exported
 grep -v '^helper_dup ' "$syms" >partial
 "$KLP_CCP" klp-relocs --symbols=partial --symvers=Module.symvers -o bad.o all.o 2>err &&
 	fail "unplaced symbol accepted"
-grep -q "error: all.o: undefined symbol 'helper_dup' is neither exported (Module.symvers) nor placed" err ||
+grep -q "error: all.o: undefined symbol 'helper_dup' (used by 'klpp_copy_process') is neither exported (Module.symvers) nor placed" err ||
 	fail "message: $(cat err)"
+# the same check before modpost (--write-symvers given the module's object): nothing written
+"$KLP_CCP" klp-relocs --symbols=partial --symvers=Module.symvers --write-symvers=early.symvers all.o 2>err &&
+	fail "--write-symvers: unplaced symbol accepted"
+[ "$(wc -l <err)" = 1 ] && grep -q "error: all.o: undefined symbol 'helper_dup' (used by 'klpp_copy_process')" err ||
+	fail "--write-symvers message: $(cat err)"
+[ -e early.symvers ] && fail "--write-symvers: written on error"
+"$KLP_CCP" klp-relocs --symbols="$syms" --symvers=Module.symvers --write-symvers=early.symvers all.o ||
+	fail "--write-symvers with a placed object"
 [ -e bad.o ] && fail "output written on error"
 ls -A | grep -q '^\.klp-relocs' && fail "temporary file left"
 "$KLP_CCP" klp-relocs --symbols=partial -o part.o all.o || fail "without symvers"

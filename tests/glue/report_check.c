@@ -119,6 +119,8 @@ static int check_lp(const struct report *r, const char *lp)
 		enum want w = x->method == RR_POINTER ? POINTER_DECL : PLAIN_DECL;
 
 		/* a plain one may be declared by an included header */
+		if (x->via && r->headers.n)
+			continue;	/* referenced by a header inline only */
 		if (!lp_has(text, x->new_name, w) &&
 		    !(w == PLAIN_DECL && r->headers.n && lp_has(text, x->new_name, ANY_USE))) {
 			fprintf(stderr, "%s: no %s declaration of %s\n", lp,
