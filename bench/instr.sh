@@ -27,7 +27,7 @@ count() {
 	(cd "$tree" && valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.%p" "$@" \
 		>"$tmp/$k.out" 2>"$tmp/$k.log")
 	sed -n 's/^==[0-9]*== Collected : //p' "$tmp/$k.log" | sort -g |
-		awk '{ v[NR] = $1 } END { o = 0; for (i = 1; i < NR; i++) o += v[i]; print v[NR] + 0, o }'
+		awk '{ v[NR] = $1 } END { o = 0; for (i = 1; i < NR; i++) o += v[i]; printf "%.0f %.0f\n", v[NR], o }'
 }
 
 ratio() {
