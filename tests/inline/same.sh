@@ -7,16 +7,7 @@
 # two lp.c are the same.
 set -u
 KLP_CCP=$1
-HERE=$(cd "$(dirname "$0")" && pwd)
-K=$(cd "$HERE/../../policies/kernel" && pwd)
-CC=${CC:-gcc}
-command -v "$CC" >/dev/null || { echo "SKIP: no $CC"; exit 77; }
-FAILED=0
-fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
-WORK=$(mktemp -d /tmp/klp-ccp-same-XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 1
-cp "$HERE/same.c" "$HERE/same.h" .
+. "$(dirname "$0")/setup.sh" same same.c same.h
 CFLAGS="-O2 -Wall -Werror -Wno-attributes"
 $CC $CFLAGS -g -c same.c -o same.o || exit 1
 nm same.o | grep -q ' t cb_reset$' && ! nm same.o | grep -q 'cb_on\|cb_unused' ||

@@ -9,16 +9,7 @@
 # policies/kernel's hooks.
 set -u
 KLP_CCP=$1 OBJCMP=$2
-HERE=$(cd "$(dirname "$0")" && pwd)
-K=$(cd "$HERE/../../policies/kernel" && pwd)
-CC=${CC:-gcc}
-command -v "$CC" >/dev/null || { echo "SKIP: no $CC"; exit 77; }
-FAILED=0
-fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
-WORK=$(mktemp -d /tmp/klp-ccp-split-XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 1
-cp "$HERE/split.c" .
+. "$(dirname "$0")/setup.sh" split split.c
 CFLAGS="-O2 -Wall -Wmissing-prototypes -Werror"
 $CC -O2 -g -c split.c -o split.o || exit 1
 $CC -O2 -ffunction-sections -c split.c -o split.fs.o || exit 1

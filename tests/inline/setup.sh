@@ -1,0 +1,15 @@
+# Sourced by the tests/inline scripts: HERE, K (policies/kernel), CC, fail()
+# counting into FAILED, and a scratch directory WORK (removed on exit) made
+# the current directory with the named sources of tests/inline copied in.
+# Usage: . setup.sh NAME FILE...
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+K=$(cd "$HERE/../../policies/kernel" && pwd)
+CC=${CC:-gcc}
+command -v "$CC" >/dev/null || { echo "SKIP: no $CC"; exit 77; }
+FAILED=0
+fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
+WORK=$(mktemp -d "/tmp/klp-ccp-$1-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+shift
+for f in "$@"; do cp "$HERE/$f" . || exit 1; done
