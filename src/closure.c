@@ -30,6 +30,7 @@ struct walker {
 	int *queue;
 	size_t nq, capq;
 	bool failed;
+	struct strlist must_ext;	/* copied in a walk, but their address is taken */
 };
 
 struct frame {
@@ -291,11 +292,14 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 					where ? (e->internal ? "internal" : "external") : NULL,
 					where, &loc, &can);
 	free(where);
-	if (!rc && can && e->def_unit >= 0)
+	if (!rc && can && e->def_unit >= 0) {
+		policy_set_function_kind(w->pol, declared_noinline(e));
 		rc = policy_shall_externalize_fun(w->pol, e->name, from_header,
 						  refused_header_inline(w, e, from_header), &loc,
 						  &shall);
-	*ext = can && (shall || e->def_unit < 0);
+	}
+	e->can_externalize = can;
+	*ext = can && (shall || e->def_unit < 0 || strlist_contains(&w->must_ext, e->name));
 	return rc;
 }
 
@@ -1210,8 +1214,31 @@ static void restore_start(struct walker *w, const struct walk_start *s)
 }
 
 /*
+ * A function the policy allows to externalize but chose to copy (shall-
+ * externalize-fun NO) must still be externalized when copied code takes
+ * its address (a copy would be another function): which ones is known
+ * once the closure is. Returns how many were added to must_ext.
+ */
+static int address_taken_copies(struct walker *w)
+{
+	int added = 0;
+
+	for (size_t i = 0; i < w->m->n_ents; i++) {
+		const struct entity *e = &w->m->ents[i];
+
+		if (e->kind == ENT_FUNCTION && e->decision == DEC_COPY && e->address_taken &&
+		    e->can_externalize && !e->absent && !strlist_contains(&w->must_ext, e->name)) {
+			strlist_push(&w->must_ext, e->name);
+			added++;
+		}
+	}
+	return added;
+}
+
+/*
  * Which headers clash with the output is known once the closure is: walk
  * again without them until none does (each round refuses at least one).
+ * Likewise for copied functions whose address is taken.
  */
 static int walk_all(struct walker *w)
 {
@@ -1220,7 +1247,8 @@ static int walk_all(struct walker *w)
 
 	save_start(w, &start);
 	while (!(rc = walk_once(w)) &&
-	       (rc = headers_resolve_clashes(w->m, w->pol, w->req->facts)) > 0)
+	       ((rc = headers_resolve_clashes(w->m, w->pol, w->req->facts)) > 0 ||
+		(rc = address_taken_copies(w)) > 0))
 		restore_start(w, &start);
 	free(start.ents);
 	free(start.unit_copy);
@@ -1308,6 +1336,7 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 		rc = walk_all(&w);
 	}
 	strlist_release(&patched);
+	strlist_release(&w.must_ext);
 	free(w.queue);
 	free(w.scanned);
 	free(w.macro_todo);

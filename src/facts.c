@@ -236,6 +236,7 @@ static void compute(struct facts_db *db, struct fentry *e)
 		qsort(f->clones.v, f->clones.n, sizeof(*f->clones.v), cmp_str);
 	sorted_unique(&f->inlined_into, &e->inlined_into);
 	sorted_unique(&f->callers_via_clones, &e->via_clones);
+	facts_calls(db, def, f);
 	e->computed = true;
 }
 
@@ -336,6 +337,7 @@ void facts_close(struct facts_db *db)
 		return;
 	facts_dwarf_abandon(db);
 	for (size_t i = 0; i < db->n_objs; i++) {
+		facts_calls_close(&db->objs[i]);
 		free(db->objs[i].path);
 		free(db->objs[i].name);
 	}

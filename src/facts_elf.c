@@ -444,6 +444,7 @@ static int load(struct elf_ctx *c, int fd)
 	o = ARRAY_PUSH(c->db->objs, c->db->n_objs, c->db->cap_objs);
 	memset(o, 0, sizeof(*o));
 	o->path = xstrdup(c->path);
+	o->relocatable = c->es.relocatable;
 	c->obj = (unsigned)c->db->n_objs - 1;
 	if (classify(c, o) < 0 || read_sections(c) < 0)
 		return -1;

@@ -15,6 +15,9 @@
  *     of: NAME                  the symbol it is a clone (or cold part) of
  *   inlined_into: [F, ...]      sorted out-of-line functions (symbols)
  *   callers_via_clones: [...]   sorted functions calling a clone of NAME
+ *   self_contained: true|false|null   its code calls no function of its
+ *                               (relocatable) object; null when unknown
+ *   code_size: N                bytes of its code (with .cold), 0 if unknown
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -177,6 +180,11 @@ static void facts_doc(struct yaml_out *yo, const struct sym_facts *f)
 	clones(yo, &f->clones);
 	key_list(yo, "inlined_into", &f->inlined_into);
 	key_list(yo, "callers_via_clones", &f->callers_via_clones);
+	if (f->self_contained < 0)
+		key_str(yo, "self_contained", NULL);
+	else
+		yo_kv_bool(yo, "self_contained", f->self_contained);
+	yo_kv_uint(yo, "code_size", f->code_size);
 	yo_map_end(yo);
 	yo_doc_end(yo);
 }

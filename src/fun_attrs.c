@@ -65,6 +65,23 @@ static unsigned written_attrs(CXCursor decl)
 	return found;
 }
 
+bool declared_noinline(const struct entity *e)
+{
+	CXCursor c[2] = { e->def, e->canonical };
+	bool yes = false;
+
+	for (int i = 0; i < 2 && !yes; i++) {
+		char *text;
+
+		if (clang_Cursor_isNull(c[i]))
+			continue;
+		text = printed(c[i]);
+		yes = strstr(text, "__attribute__((noinline))") != NULL;
+		free(text);
+	}
+	return yes;
+}
+
 static bool type_says_noreturn(CXCursor fn)
 {
 	CXString s = clang_getTypeSpelling(clang_getCursorType(fn));

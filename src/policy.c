@@ -20,7 +20,9 @@
  *                            with facts, as policies/kernel: NO when inlined
  *                            (whole, or its head when split: .part) into a
  *                            patched or copied function, so the copy can be
- *                            inlined as in the original; else
+ *                            inlined as in the original; NO for a small
+ *                            self-contained one not declared noinline,
+ *                            policy_ipa_copy(); else
  *                            YES when exported; NO when absent or clone-only)
  *   shall-externalize-obj    NAME                               YES, NO for a read-only
  *                            function-scope static (a constant table: its copy
@@ -49,7 +51,8 @@
  * policy_set_patched() was called: the patched functions, space-separated,
  * sorted), KLP_CCP_COPIED_FUNCTIONS (with it: the functions copied so far, in
  * the order decided), for shall-externalize-obj KLP_CCP_OBJ_SCOPE
- * (function|file) and KLP_CCP_OBJ_READONLY (yes|no), the policy_set_fact_env()
+ * (function|file) and KLP_CCP_OBJ_READONLY (yes|no), for shall-externalize-fun
+ * KLP_CCP_FUN_NOINLINE (yes|no: declared noinline), the policy_set_fact_env()
  * entries and the policy_set_facts() ones (entries of 64 KiB or more as
  * NAME_FILE=PATH):
  *
@@ -64,6 +67,9 @@
  *   KLP_CCP_SYM_INLINED_INTO          space-separated sorted function names
  *   KLP_CCP_SYM_CALLERS_VIA_CLONES    space-separated sorted function names
  *   KLP_CCP_SYM_COLD                  yes|no: GCC placed it in .text.unlikely
+ *   KLP_CCP_SYM_SELF_CONTAINED        yes|no: its code calls no function of its
+ *                                     (relocatable) object; empty when unknown
+ *   KLP_CCP_SYM_SIZE                  bytes of its code, 0 when unknown
  */
 #include <ctype.h>
 #include <errno.h>
@@ -294,6 +300,7 @@ struct policy {
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
 	bool obj_local, obj_read_only;	/* policy_set_object_kind */
+	bool fun_noinline;		/* policy_set_function_kind */
 	bool kernel_target;		/* policy_set_kernel_target */
 	struct pol_server *server;	/* --pol-server, or NULL */
 	bool via_server[HOOK_COUNT];	/* cmd[hook] is the server's */
@@ -429,6 +436,11 @@ void policy_set_facts(struct policy *pol, const struct sym_facts *f)
 	strlist_push_owned(env, env_list("KLP_CCP_SYM_CALLERS_VIA_CLONES",
 					 &f->callers_via_clones, false));
 	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_COLD=%s", f->cold ? "yes" : "no"));
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_SELF_CONTAINED=%s",
+					  f->self_contained < 0 ? "" :
+					  f->self_contained ? "yes" : "no"));
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_SIZE=%llu",
+					  (unsigned long long)f->code_size));
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -451,6 +463,11 @@ void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_o
 {
 	pol->obj_local = function_scope;
 	pol->obj_read_only = read_only;
+}
+
+void policy_set_function_kind(struct policy *pol, bool noinline)
+{
+	pol->fun_noinline = noinline;
 }
 
 void policy_add_copied(struct policy *pol, const char *name)
@@ -480,6 +497,23 @@ bool policy_partially_inlined(const struct sym_facts *f)
 		part |= clone_has_word(f->clones.v[i], "part");
 	}
 	return part;
+}
+
+bool policy_only_cold_clones(const struct sym_facts *f)
+{
+	size_t n = strlen(f->name);
+
+	/* "NAME.cold cold": not "NAME.constprop.0.cold" */
+	for (size_t i = 0; i < f->clones.n; i++)
+		if (strncmp(f->clones.v[i], f->name, n) || strcmp(f->clones.v[i] + n, ".cold cold"))
+			return false;
+	return true;
+}
+
+bool policy_ipa_copy(const struct sym_facts *f)
+{
+	return f->present && f->self_contained == 1 &&
+	       f->code_size <= POLICY_IPA_COPY_MAX && policy_only_cold_clones(f);
 }
 
 /* Does l hold sym, with a clone suffix (".isra.0", ".part.0") ignored? */
@@ -580,6 +614,9 @@ static char **question_vars(struct policy *pol, enum hook_id hook, struct strlis
 		strlist_push(own, pol->obj_read_only ? "KLP_CCP_OBJ_READONLY=yes" :
 						       "KLP_CCP_OBJ_READONLY=no");
 	}
+	if (hook == HOOK_SHALL_EXTERNALIZE_FUN)
+		strlist_push(own, pol->fun_noinline ? "KLP_CCP_FUN_NOINLINE=yes" :
+						      "KLP_CCP_FUN_NOINLINE=no");
 	if (pol->patched_env) {
 		strlist_push(own, pol->patched_env);
 		strlist_push_owned(own, env_list("KLP_CCP_COPIED_FUNCTIONS", &pol->copied, false));
@@ -1156,6 +1193,8 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 		if (from_header)
 			*answer = false;	/* it comes with the header */
 		else if (f && inlined_into_livepatch(pol, f))
+			*answer = false;
+		else if (f && !pol->fun_noinline && policy_ipa_copy(f))
 			*answer = false;
 		else if (f && f->exported)
 			*answer = true;

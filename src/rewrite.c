@@ -668,6 +668,16 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 		add_edit(ed, u->start, u->start, xstrdup("static "));
 }
 
+/* A copy GCC must keep out of line, as the target has it (naming.c). */
+static void out_of_line_edit(struct model *m, int unit, const struct site *s, struct edits *ed)
+{
+	const struct entity *e = &m->ents[s->entity];
+
+	if (e->out_of_line && e->def_unit == unit)
+		add_edit(ed, m->units[unit].start, m->units[unit].start,
+			 xstrdup("__attribute__((__noinline__, __noclone__)) "));
+}
+
 /* Offset of a top-level '=' in [start, end), or end. */
 static unsigned find_initializer(const char *t, unsigned start, unsigned end)
 {
@@ -1084,6 +1094,7 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 			*ARRAY_PUSH(defined, n_defined, cap_defined) = s;
 		if (s->kind == SITE_DECL_NAME && s->in_text) {
 			linkage_edits(m, u, s, &ed);
+			out_of_line_edit(m, unit, s, &ed);
 			externalize_in_place(m, u, s, &ed);
 		}
 	}

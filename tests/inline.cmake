@@ -14,3 +14,10 @@ set_tests_properties(inline/split PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 add_test(NAME inline/same-as-kernel COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/same.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/same-as-kernel PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Small callees whose code calls no function of their object are copied and
+# kept out of line, so GCC knows their bodies as in the target
+# (tests/inline/ipa.sh); objcmp_tool comes from tests/kernel.cmake.
+add_test(NAME inline/ipa-facts COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/ipa.sh
+  $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
+set_tests_properties(inline/ipa-facts PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

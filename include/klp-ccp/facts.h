@@ -24,6 +24,14 @@ struct sym_facts {
 	struct strlist callers_via_clones;	/* sorted */
 	bool cold;			/* present, in .text.unlikely: GCC found it cold */
 	bool init;			/* present, in .init.text: runs once at boot/load */
+	/*
+	 * 1: its code (with its .cold part) in a relocatable target object calls
+	 * or jumps to no function that object defines (only to others'), so a
+	 * copy compiled elsewhere sees the same callees GCC saw; 0: it does;
+	 * -1: unknown (absent, or the target is not a relocatable object).
+	 */
+	int self_contained;
+	uint64_t code_size;		/* bytes of that code, 0 when unknown */
 };
 struct facts_db;
 /* Load all objects (and Module.symvers if symvers != NULL); NULL with an error printed. */
@@ -77,8 +85,12 @@ struct fsym {
 	bool init;		/* in .init.text (freed after boot or module load) */
 };
 
+struct objcmp_obj;
 struct fobj {
 	char *path;
+	bool relocatable;		/* ET_REL */
+	struct objcmp_obj *code;	/* facts_calls.c: opened when first asked */
+	bool code_tried;
 	char *name;		/* vmlinux, module or program name */
 	bool kernel;		/* vmlinux, a module, or a kernel .o */
 };
@@ -119,6 +131,10 @@ const char *facts_intern_n(struct facts_db *db, const char *s, size_t n);
 struct fentry *facts_entry(struct facts_db *db, const char *name);
 /* Length of the C-identifier base of a symbol name ("f" of "f.isra.0"). */
 size_t facts_base_len(const char *sym);
+
+/* src/facts_calls.c: self_contained and code_size of f, defined by def. */
+void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *f);
+void facts_calls_close(struct fobj *o);
 
 /* src/facts_elf.c: symbols of one object (also DWARF, via facts_dwarf_load). */
 int facts_elf_load(struct facts_db *db, const char *path);

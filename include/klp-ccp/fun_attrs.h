@@ -12,6 +12,13 @@
  */
 char *callee_attributes(const struct entity *e);
 
+/*
+ * Does the source declare it noinline (the kernel's noinline,
+ * noinline_for_stack)? Kernel code does so to keep a function callable by
+ * its name: for tracing, kprobes, error injection, stack use.
+ */
+bool declared_noinline(const struct entity *e);
+
 /* The target of an alias attribute on this declaration (malloc'ed), or NULL. */
 char *alias_target(CXCursor decl);
 

@@ -74,6 +74,7 @@ struct entity {
 	bool internal;			/* internal linkage */
 	bool local_static;		/* static object inside a function */
 	bool address_taken;
+	bool can_externalize;		/* closure: can-externalize-fun said YES */
 	bool uneval_ref;		/* named in an unevaluated operand (sizeof, typeof...) */
 	CXSourceLocation address_loc;
 	/* closure result */
@@ -87,6 +88,7 @@ struct entity {
 	bool from_patch;		/* derived from --patch */
 	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
+	bool out_of_line;		/* copied, binary facts: noinline, noclone (naming.c) */
 	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */
 	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */

@@ -76,6 +76,20 @@ void policy_set_facts(struct policy *pol, const struct sym_facts *facts);
  * local one.
  */
 bool policy_partially_inlined(const struct sym_facts *f);
+/* Has GCC made no clone of it other than a .cold part? */
+bool policy_only_cold_clones(const struct sym_facts *f);
+/*
+ * The built-in default (as policies/kernel) copies a function not declared
+ * noinline (a copy would bypass what the running one is kept out of line
+ * for: tracing, kprobes, error injection), present in
+ * the target under its own name, not cloned (but for .cold), whose code there is at most POLICY_IPA_COPY_MAX bytes and
+ * calls no function of its own object (sym_facts.self_contained). GCC
+ * compiled its callers knowing its body (the registers it leaves alone,
+ * the memory it does not read or write, pure/const), and a copy gives GCC
+ * exactly that knowledge again, for its own calls leave the unit in both.
+ */
+#define POLICY_IPA_COPY_MAX 512
+bool policy_ipa_copy(const struct sym_facts *f);
 /*
  * Warns (once per name) when the facts set show the patched function name
  * in .init.text; called by policy_is_patched() for a YES, to be called for
@@ -107,6 +121,8 @@ void policy_add_copied(struct policy *pol, const char *name);
  * function-scope static? const (elements of arrays included), not volatile?
  */
 void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_only);
+/* For the next shall-externalize-fun question: declared noinline (KLP_CCP_FUN_NOINLINE). */
+void policy_set_function_kind(struct policy *pol, bool noinline);
 /*
  * The target objects are a kernel's: the built-in may-include-header then
  * answers as policies/kernel does (headers under an include/ directory).

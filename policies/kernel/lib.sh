@@ -76,7 +76,8 @@ kernel_can_externalize_fun() {
 # the caller calls after inlining the head): klp-ccp gives such a copy
 # external linkage, so that GCC splits it again. Not when that function
 # calls another clone of it (.isra, .constprop): GCC would not repeat that
-# for a copy with few callers.
+# for a copy with few callers. And small functions whose code calls none of
+# their object's (kernel_ipa_copy).
 kernel_shall_externalize_fun() {
 	if [ $# -lt 1 ] || [ $# -gt 2 ] || { [ $# -eq 2 ] && [ "$2" != from-header ]; }; then
 		kp_usage shall-externalize-fun "shall-externalize-fun NAME [from-header]"
@@ -109,7 +110,31 @@ kernel_shall_externalize_fun() {
 			esac
 		done
 	fi
+	if [ "${KLP_CCP_SYM_NAME-}" = "$1" ] && kernel_ipa_copy "$1"; then
+		echo 'RESULT: NO'
+		return 0
+	fi
 	echo 'RESULT: YES'
+}
+
+# kernel_ipa_copy NAME: copy a small function whose code calls no function
+# of its own object (KLP_CCP_SYM_SELF_CONTAINED), present under its own name
+# and not cloned but for NAME.cold, not declared noinline (KLP_CCP_FUN_NOINLINE:
+# kernel code keeps such a function callable by its name for tracing,
+# kprobes, error injection, which a copy would bypass): GCC compiled its callers knowing its
+# body (the registers it leaves alone, the memory it does not read or
+# write, pure/const), and a copy gives GCC exactly that knowledge again, its
+# own calls leaving the unit in both. klp-ccp keeps such a copy out of line
+# (noinline, noclone) as the target has it. At most 512 bytes of code: the
+# built-in default's POLICY_IPA_COPY_MAX.
+kernel_ipa_copy() {
+	[ "${KLP_CCP_FUN_NOINLINE-}" != yes ] && [ "${KLP_CCP_SYM_PRESENT-}" = yes ] && [ "${KLP_CCP_SYM_SELF_CONTAINED-}" = yes ] &&
+		[ "${KLP_CCP_SYM_SIZE:-0}" -le 512 ] || return 1
+	kp_list KLP_CCP_SYM_CLONES
+	for kp_clone in $kp_v; do
+		[ "$kp_clone" = "$1.cold:cold" ] || return 1
+	done
+	return 0
 }
 
 # shall-externalize-obj NAME: YES, the livepatch uses the running kernel's

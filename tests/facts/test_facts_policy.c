@@ -147,6 +147,8 @@ static void test_env(void)
 		"KLP_CCP_SYM_NAME=helper\n"
 		"KLP_CCP_SYM_OBJECT=vmlinux\n"
 		"KLP_CCP_SYM_PRESENT=no\n"
+		"KLP_CCP_SYM_SELF_CONTAINED=no\n"
+		"KLP_CCP_SYM_SIZE=0\n"
 		"KLP_CCP_SYM_SYMPOS=0\n"
 		"KLP_TEST_EXTRA=1\n";
 	const char *want_g =
@@ -159,6 +161,8 @@ static void test_env(void)
 		"KLP_CCP_SYM_NAME=dup\n"
 		"KLP_CCP_SYM_OBJECT=vmlinux\n"
 		"KLP_CCP_SYM_PRESENT=yes\n"
+		"KLP_CCP_SYM_SELF_CONTAINED=no\n"
+		"KLP_CCP_SYM_SIZE=0\n"
 		"KLP_CCP_SYM_SYMPOS=3\n";
 	char *got;
 

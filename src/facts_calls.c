@@ -1,0 +1,76 @@
+/*
+ * What a function's code in the target object calls (see sym_facts:
+ * self_contained, code_size). GCC shapes a caller by what it learnt of a
+ * callee it compiled in the same unit (registers it never touches, memory
+ * it never reads or writes, pure/const...). A livepatch that copies such a
+ * callee gives GCC those facts again, exactly when the callee's own calls
+ * leave the unit in the original too: then the copy sees what GCC saw.
+ */
+#define KLP_CCP_FACTS_INTERNAL
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-ccp/facts.h"
+#include "klp-ccp/objcmp.h"
+#include "klp-ccp/util.h"
+
+static struct objcmp_obj *code_of(struct fobj *o)
+{
+	struct objcmp_opts opts = { 0 };
+	char *err = NULL;
+
+	if (!o->code_tried && o->relocatable) {
+		o->code_tried = true;
+		o->code = objcmp_open(o->path, &opts, &err);
+		free(err);
+	}
+	return o->code;
+}
+
+/* Does the object define a function this (normalized) callee name designates? */
+static bool defined_here(const struct objcmp_obj *obj, const char *callee)
+{
+	size_t n = strcspn(callee, ".");
+
+	if (callee[0] == '.')
+		return true;	/* a section-relative target: assume the unit's own */
+	for (size_t i = 0; i < objcmp_nfuncs(obj); i++) {
+		const char *base = objcmp_func_at(obj, i)->base;
+
+		if (strlen(base) == n && !strncmp(base, callee, n))
+			return true;
+	}
+	return false;
+}
+
+void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *f)
+{
+	struct objcmp_obj *obj = def ? code_of(&db->objs[def->obj]) : NULL;
+	const struct objcmp_func *part[2];
+	struct strlist callees = { 0 };
+	char *cold;
+
+	f->self_contained = -1;
+	f->code_size = 0;
+	if (!obj || !(part[0] = objcmp_find(obj, def->name)))
+		return;
+	cold = xasprintf("%s.cold", def->name);
+	part[1] = objcmp_find(obj, cold);
+	free(cold);
+	for (int i = 0; i < 2 && part[i]; i++) {
+		objcmp_callees(obj, part[i], &callees);
+		f->code_size += part[i]->size;
+	}
+	f->self_contained = 1;
+	for (size_t i = 0; i < callees.n; i++)
+		if (defined_here(obj, callees.v[i]))
+			f->self_contained = 0;
+	strlist_release(&callees);
+}
+
+void facts_calls_close(struct fobj *o)
+{
+	if (o->code)
+		objcmp_close(o->code);
+	o->code = NULL;
+}
