@@ -5,6 +5,7 @@
  * does not return); cold also comes from the binary facts (GCC placed the
  * function in .text.unlikely because all of its calls are on unlikely paths).
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,20 +66,50 @@ static unsigned written_attrs(CXCursor decl)
 	return found;
 }
 
+/*
+ * Is attribute cursor a spelled noinline? Its location is where the file
+ * spells it: the attribute's name, or the outermost macro giving it
+ * (noinline, noinline_for_stack, __noinline...).
+ */
+static bool spells_noinline(CXCursor a)
+{
+	CXFile f = NULL;
+	unsigned off = 0;
+	size_t size = 0;
+	const char *text;
+
+	clang_getSpellingLocation(clang_getCursorLocation(a), &f, NULL, NULL, &off);
+	text = f ? clang_getFileContents(clang_Cursor_getTranslationUnit(a), f, &size) : NULL;
+	if (!text || off >= size)
+		return false;
+	text += off;
+	size -= off;
+	while (size && *text == '_')
+		text++, size--;
+	return size >= 8 && !strncmp(text, "noinline", 8);
+}
+
+static enum CXChildVisitResult noinline_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	if (clang_isAttribute(clang_getCursorKind(c)) && spells_noinline(c)) {
+		*(bool *)data = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+/*
+ * Attribute children, not clang's printing: that crashes on some kernel
+ * declarations (libclang 16).
+ */
 bool declared_noinline(const struct entity *e)
 {
 	CXCursor c[2] = { e->def, e->canonical };
 	bool yes = false;
 
-	for (int i = 0; i < 2 && !yes; i++) {
-		char *text;
-
-		if (clang_Cursor_isNull(c[i]))
-			continue;
-		text = printed(c[i]);
-		yes = strstr(text, "__attribute__((noinline))") != NULL;
-		free(text);
-	}
+	for (int i = 0; i < 2 && !yes; i++)
+		if (!clang_Cursor_isNull(c[i]))
+			clang_visitChildren(c[i], noinline_visit, &yes);
 	return yes;
 }
 

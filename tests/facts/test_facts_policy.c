@@ -102,6 +102,38 @@ static void test_defaults(void)
 	release(&clone);
 }
 
+/* policy_ipa_copy(): small self-contained functions are copied. */
+static void test_ipa_copy(void)
+{
+	struct policy *pol = policy_new(NULL, "a.c", "/");
+	struct sym_facts f = make("leaf", true, "local", 1, false);
+
+	f.self_contained = 1;
+	f.code_size = POLICY_IPA_COPY_MAX;
+	policy_set_facts(pol, &f);
+	CHECK(!shall(pol, "leaf", false), "self-contained, at the limit: copied");
+	policy_set_function_kind(pol, true);
+	CHECK(shall(pol, "leaf", false), "declared noinline: externalized");
+	policy_set_function_kind(pol, false);
+	f.code_size = POLICY_IPA_COPY_MAX + 1;
+	CHECK(shall(pol, "leaf", false), "over the limit: externalized");
+	f.code_size = 40;
+	strlist_push(&f.clones, "leaf.cold cold");
+	CHECK(!shall(pol, "leaf", false), "a .cold part: still copied");
+	strlist_push(&f.clones, "leaf.constprop.0 constprop");
+	CHECK(shall(pol, "leaf", false), "cloned: externalized");
+	release(&f);
+	f = make("leaf", true, "local", 1, false);
+	f.code_size = 40;
+	f.self_contained = -1;
+	policy_set_facts(pol, &f);
+	CHECK(shall(pol, "leaf", false), "unknown calls: externalized");
+	f.self_contained = 0;
+	CHECK(shall(pol, "leaf", false), "calls its object's functions: externalized");
+	policy_set_facts(pol, NULL);
+	policy_free(pol);
+}
+
 static char *env_of_hook(const struct sym_facts *f, char *const *extra)
 {
 	struct options opts = {0};
@@ -309,6 +341,7 @@ int main(void)
 		return 2;
 	}
 	test_defaults();
+	test_ipa_copy();
 	test_env();
 	test_warning();
 	rmdir(tmpdir);
