@@ -31,6 +31,7 @@ struct walker {
 	size_t nq, capq;
 	bool failed;
 	struct strlist must_ext;	/* copied in a walk, but their address is taken */
+	bool for_header;		/* deciding what an included header's code names */
 };
 
 struct frame {
@@ -293,7 +294,7 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 					where, &loc, &can);
 	free(where);
 	if (!rc && can && e->def_unit >= 0) {
-		policy_set_function_kind(w->pol, declared_noinline(e));
+		policy_set_function_kind(w->pol, declared_noinline(e), w->for_header);
 		rc = policy_shall_externalize_fun(w->pol, e->name, from_header,
 						  refused_header_inline(w, e, from_header), &loc,
 						  &shall);
@@ -1165,8 +1166,10 @@ static int walk_once(struct walker *w)
 		}
 		for (size_t k = 0; k < cx.n_units; k++)
 			need_unit(w, cx.units[k]);
+		w->for_header = true;
 		for (size_t k = 0; k < cx.n_ents; k++)
 			use_entity(w, cx.ents[k]);
+		w->for_header = false;
 		for (size_t k = 0; k < cx.n_macros; k++)
 			need_macro(w, cx.macros[k], w->m->macros[cx.macros[k]].file,
 				   w->m->macros[cx.macros[k]].start);

@@ -21,7 +21,8 @@
  *                            (whole, or its head when split: .part) into a
  *                            patched or copied function, so the copy can be
  *                            inlined as in the original; NO for a small
- *                            self-contained one not declared noinline,
+ *                            self-contained one not declared noinline that
+ *                            lp.c's code names (not only a header),
  *                            policy_ipa_copy(); else
  *                            YES when exported; NO when absent or clone-only)
  *   shall-externalize-obj    NAME                               YES, NO for a read-only
@@ -52,7 +53,9 @@
  * sorted), KLP_CCP_COPIED_FUNCTIONS (with it: the functions copied so far, in
  * the order decided), for shall-externalize-obj KLP_CCP_OBJ_SCOPE
  * (function|file) and KLP_CCP_OBJ_READONLY (yes|no), for shall-externalize-fun
- * KLP_CCP_FUN_NOINLINE (yes|no: declared noinline), the policy_set_fact_env()
+ * KLP_CCP_FUN_NOINLINE (yes|no: declared noinline) and KLP_CCP_FUN_NAMED_BY
+ * (code|header: what lp.c's code names, or what an included header's code
+ * names before its #include), the policy_set_fact_env()
  * entries and the policy_set_facts() ones (entries of 64 KiB or more as
  * NAME_FILE=PATH):
  *
@@ -300,7 +303,7 @@ struct policy {
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
 	bool obj_local, obj_read_only;	/* policy_set_object_kind */
-	bool fun_noinline;		/* policy_set_function_kind */
+	bool fun_noinline, fun_for_header;	/* policy_set_function_kind */
 	bool kernel_target;		/* policy_set_kernel_target */
 	struct pol_server *server;	/* --pol-server, or NULL */
 	bool via_server[HOOK_COUNT];	/* cmd[hook] is the server's */
@@ -465,9 +468,10 @@ void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_o
 	pol->obj_read_only = read_only;
 }
 
-void policy_set_function_kind(struct policy *pol, bool noinline)
+void policy_set_function_kind(struct policy *pol, bool noinline, bool for_header)
 {
 	pol->fun_noinline = noinline;
+	pol->fun_for_header = for_header;
 }
 
 void policy_add_copied(struct policy *pol, const char *name)
@@ -614,9 +618,12 @@ static char **question_vars(struct policy *pol, enum hook_id hook, struct strlis
 		strlist_push(own, pol->obj_read_only ? "KLP_CCP_OBJ_READONLY=yes" :
 						       "KLP_CCP_OBJ_READONLY=no");
 	}
-	if (hook == HOOK_SHALL_EXTERNALIZE_FUN)
+	if (hook == HOOK_SHALL_EXTERNALIZE_FUN) {
 		strlist_push(own, pol->fun_noinline ? "KLP_CCP_FUN_NOINLINE=yes" :
 						      "KLP_CCP_FUN_NOINLINE=no");
+		strlist_push(own, pol->fun_for_header ? "KLP_CCP_FUN_NAMED_BY=header" :
+							"KLP_CCP_FUN_NAMED_BY=code");
+	}
 	if (pol->patched_env) {
 		strlist_push(own, pol->patched_env);
 		strlist_push_owned(own, env_list("KLP_CCP_COPIED_FUNCTIONS", &pol->copied, false));
@@ -1194,7 +1201,7 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 			*answer = false;	/* it comes with the header */
 		else if (f && inlined_into_livepatch(pol, f))
 			*answer = false;
-		else if (f && !pol->fun_noinline && policy_ipa_copy(f))
+		else if (f && !pol->fun_noinline && !pol->fun_for_header && policy_ipa_copy(f))
 			*answer = false;
 		else if (f && f->exported)
 			*answer = true;

@@ -79,8 +79,8 @@ bool policy_partially_inlined(const struct sym_facts *f);
 /* Has GCC made no clone of it other than a .cold part? */
 bool policy_only_cold_clones(const struct sym_facts *f);
 /*
- * The built-in default (as policies/kernel) copies a function not declared
- * noinline (a copy would bypass what the running one is kept out of line
+ * The built-in default (as policies/kernel) copies a function lp.c's code
+ * names (not only an included header's), not declared noinline (a copy would bypass what the running one is kept out of line
  * for: tracing, kprobes, error injection), present in
  * the target under its own name, not cloned (but for .cold), whose code there is at most POLICY_IPA_COPY_MAX bytes and
  * calls no function of its own object (sym_facts.self_contained). GCC
@@ -121,8 +121,12 @@ void policy_add_copied(struct policy *pol, const char *name);
  * function-scope static? const (elements of arrays included), not volatile?
  */
 void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_only);
-/* For the next shall-externalize-fun question: declared noinline (KLP_CCP_FUN_NOINLINE). */
-void policy_set_function_kind(struct policy *pol, bool noinline);
+/*
+ * For the next shall-externalize-fun question: declared noinline
+ * (KLP_CCP_FUN_NOINLINE), named only by the code of a header lp.c includes,
+ * before its #include (KLP_CCP_FUN_NAMED_BY=header; else code).
+ */
+void policy_set_function_kind(struct policy *pol, bool noinline, bool for_header);
 /*
  * The target objects are a kernel's: the built-in may-include-header then
  * answers as policies/kernel does (headers under an include/ directory).

@@ -121,14 +121,17 @@ kernel_shall_externalize_fun() {
 # of its own object (KLP_CCP_SYM_SELF_CONTAINED), present under its own name
 # and not cloned but for NAME.cold, not declared noinline (KLP_CCP_FUN_NOINLINE:
 # kernel code keeps such a function callable by its name for tracing,
-# kprobes, error injection, which a copy would bypass): GCC compiled its callers knowing its
+# kprobes, error injection, which a copy would bypass), named by lp.c's code
+# (KLP_CCP_FUN_NAMED_BY, not only by an included header's, whose inline may
+# go unused): GCC compiled its callers knowing its
 # body (the registers it leaves alone, the memory it does not read or
 # write, pure/const), and a copy gives GCC exactly that knowledge again, its
 # own calls leaving the unit in both. klp-ccp keeps such a copy out of line
 # (noinline, noclone) as the target has it. At most 512 bytes of code: the
 # built-in default's POLICY_IPA_COPY_MAX.
 kernel_ipa_copy() {
-	[ "${KLP_CCP_FUN_NOINLINE-}" != yes ] && [ "${KLP_CCP_SYM_PRESENT-}" = yes ] && [ "${KLP_CCP_SYM_SELF_CONTAINED-}" = yes ] &&
+	[ "${KLP_CCP_FUN_NOINLINE-}" != yes ] && [ "${KLP_CCP_FUN_NAMED_BY-}" != header ] &&
+		[ "${KLP_CCP_SYM_PRESENT-}" = yes ] && [ "${KLP_CCP_SYM_SELF_CONTAINED-}" = yes ] &&
 		[ "${KLP_CCP_SYM_SIZE:-0}" -le 512 ] || return 1
 	kp_list KLP_CCP_SYM_CLONES
 	for kp_clone in $kp_v; do

@@ -112,9 +112,11 @@ static void test_ipa_copy(void)
 	f.code_size = POLICY_IPA_COPY_MAX;
 	policy_set_facts(pol, &f);
 	CHECK(!shall(pol, "leaf", false), "self-contained, at the limit: copied");
-	policy_set_function_kind(pol, true);
+	policy_set_function_kind(pol, true, false);
 	CHECK(shall(pol, "leaf", false), "declared noinline: externalized");
-	policy_set_function_kind(pol, false);
+	policy_set_function_kind(pol, false, true);
+	CHECK(shall(pol, "leaf", false), "named only by a header's code: externalized");
+	policy_set_function_kind(pol, false, false);
 	f.code_size = POLICY_IPA_COPY_MAX + 1;
 	CHECK(shall(pol, "leaf", false), "over the limit: externalized");
 	f.code_size = 40;
