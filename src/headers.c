@@ -139,11 +139,12 @@ static int scan_name(struct model *m, struct policy *pol, int hdr, const char *n
 	 * in an includable header but defined in the copied one (struct slab).
 	 */
 	use_earlier_unit(m, hdr, model_tag_def_unit(m, name), cx);
+	/* the .c file may redefine a macro an included header defined first */
+	if (model_macro_first(m, name) >= 0)
+		see_earlier_macro(m, pol, hdr, name, cx);
 	if (prov == PROVIDER_NONE) {
 		int unit = model_name_unit(m, name);
 
-		if (model_macro_first(m, name) >= 0)
-			see_earlier_macro(m, pol, hdr, name, cx);
 		if (unit >= 0 && !use_earlier_entity(m, hdr, name, unit, cx))
 			use_earlier_unit(m, hdr, unit, cx);
 		return 0;
