@@ -50,6 +50,9 @@ struct context_ctx {
 	int *macros;			/* macro definitions of copied files they see */
 	size_t n_macros, cap_macros;
 	unsigned char *defines;		/* per file, see headers.c */
+	int *guards;			/* headers whose guard a copied file defines */
+	size_t n_guards, cap_guards;
+	bool guards_found;
 };
 void context_ctx_release(struct context_ctx *cx);
 int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx);
