@@ -89,6 +89,9 @@ struct entity {
 	bool rewritten;
 	bool needs_decl;		/* externalized: emit a declaration */
 	bool ipa_added;			/* patched because it contains a patched function's code */
+	const char *ipa_contains;	/* ipa_added: whose code (", "-joined, model_intern) */
+	bool ipa_removed;		/* patched, but no body of its own in the binary (GCC
+					   inlined it everywhere): copied for its callers */
 	bool from_patch;		/* derived from --patch */
 	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
