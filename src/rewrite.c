@@ -668,6 +668,31 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 		add_edit(ed, u->start, u->start, xstrdup("static "));
 }
 
+/* Is the name at offset inside parentheses opened after start (a macro's argument)? */
+static bool name_in_parens(const char *t, unsigned start, unsigned offset)
+{
+	int depth = 0;
+
+	for (unsigned i = start; i < offset; i++)
+		depth += (t[i] == '(') - (t[i] == ')');
+	return depth > 0;
+}
+
+/*
+ * A definition the target calls out of line (out_of_line.c) keeps its calls
+ * in lp.c: the noinline attribute goes before its declaration specifiers,
+ * unless a macro invocation defines it (DEFINE_X(name) { ... }).
+ */
+static void noinline_edit(struct model *m, const struct unit *u, const struct site *s,
+			  struct edits *ed)
+{
+	const struct entity *e = &m->ents[s->entity];
+
+	if (e->noinline && e->def_unit == s->unit &&
+	    !name_in_parens(m->files[u->file].text, u->start, s->offset))
+		add_edit(ed, u->start, u->start, xstrdup("__attribute__((__noinline__)) "));
+}
+
 /* Offset of a top-level '=' in [start, end), or end. */
 static unsigned find_initializer(const char *t, unsigned start, unsigned end)
 {
@@ -1084,6 +1109,7 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 			*ARRAY_PUSH(defined, n_defined, cap_defined) = s;
 		if (s->kind == SITE_DECL_NAME && s->in_text) {
 			linkage_edits(m, u, s, &ed);
+			noinline_edit(m, u, s, &ed);
 			externalize_in_place(m, u, s, &ed);
 		}
 	}

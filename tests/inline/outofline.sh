@@ -1,0 +1,41 @@
+#!/bin/bash
+# outofline.sh KLP_CCP: a copied callee the target keeps out of line
+# (fill.constprop.0: three callers) is copied with the noinline attribute,
+# so that GCC calls it from klpp_notify, as the target's notify does,
+# instead of inlining it into its single caller in lp.c. A copy the target
+# inlined into a livepatch function (clamp8 into notify) is not marked, nor
+# are patched functions. Also with three patched functions (refresh2, dump,
+# refresh: fill has two callers in lp.c).
+# With the built-in defaults and with all of policies/kernel's hooks;
+# klp-ccp verify compares with the target.
+set -u
+KLP_CCP=$1
+. "$(dirname "$0")/setup.sh" outofline outofline.c
+CFLAGS="-O2 -Wall -Wmissing-prototypes"
+$CC -O2 -g -c outofline.c -o t.o || exit 1
+nm t.o | grep -q ' fill\.constprop\.0$' && ! nm t.o | grep -q ' fill$' ||
+	{ echo "SKIP: $CC did not make fill.constprop.0 alone"; exit 77; }
+
+for pol in default kernel; do
+	case $pol in
+	default) hooks=() ;;
+	kernel) hooks=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
+		-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
+		-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
+		-R "$K/rename-rewritten-fun") ;;
+	esac
+	for fns in notify refresh2,dump,refresh; do
+		out=lp-$pol-${fns%%,*}.c
+		"$KLP_CCP" -o $out --patched-functions=$fns --target-object=t.o \
+			${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -c outofline.c 2>$out.err ||
+			{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
+		"$KLP_CCP" verify --target-object=t.o --patched-functions=$fns $out \
+			-- $CC $CFLAGS -c outofline.c >$out.v 2>&1 ||
+			fail "$out: $(cat $out.v)"
+	done
+	out=lp-$pol-notify.c
+	grep -q '__noinline__.*static int fill(' $out || fail "$out: fill not noinline"
+	grep -q '__noinline__.*klpp_notify' $out && fail "$out: klpp_notify (patched) noinline"
+	grep -q '__noinline__.*clamp8' $out && fail "$out: clamp8 (inlined in the target) noinline"
+done
+[ $FAILED = 0 ] && echo "PASS" || exit 1
