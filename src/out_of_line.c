@@ -2,19 +2,23 @@
  * Functions the livepatch must keep out of line (see out_of_line.h).
  *
  * The target's DWARF lists the functions each function was inlined into
- * (inlined_into, concrete out-of-line functions). A copied or patched
- * function the target has a body of (its own symbol or a clone) and that no
- * function of the livepatch contains inlined was called there; in lp.c its
- * callers are fewer (often one), and GCC's inliner decides differently.
+ * (inlined_into, concrete out-of-line functions). A function lp.c copies
+ * (a copy, or defined by the copied text of another: SYSCALL_DEFINE's
+ * __do_sys_NAME) that the target has a body of (its own symbol or a clone)
+ * and that no function of the livepatch contains inlined was called there;
+ * in lp.c its callers are fewer (often one), and GCC's inliner decides
+ * differently.
  */
 #include <string.h>
 
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/util.h"
 
-static bool defined_by_livepatch(const struct entity *e)
+/* Is e a function lp.c defines (a copied unit holds its definition)? */
+static bool defined_by_livepatch(const struct model *m, const struct entity *e)
 {
-	return e->kind == ENT_FUNCTION && (e->decision == DEC_PATCHED || e->decision == DEC_COPY);
+	return e->kind == ENT_FUNCTION && e->def_unit >= 0 && !clang_Cursor_isNull(e->def) &&
+	       m->units[e->def_unit].copy;
 }
 
 /* Is sym (maybe with a clone suffix, "f.isra.0") one of the livepatch's functions? */
@@ -56,13 +60,12 @@ bool out_of_line_always_inline(CXCursor def)
 	return yes;
 }
 
-static bool stays_out_of_line(const struct strlist *ours, struct facts_db *facts,
-			      const struct entity *e)
+static bool stays_out_of_line(const struct model *m, const struct strlist *ours,
+			      struct facts_db *facts, const struct entity *e)
 {
 	const struct sym_facts *f;
 
-	if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || e->def_unit < 0 ||
-	    clang_Cursor_isNull(e->def))
+	if (e->decision == DEC_PATCHED || !defined_by_livepatch(m, e))
 		return false;
 	f = facts_get(facts, e->name);
 	if (!has_body(f))
@@ -80,9 +83,9 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 	if (!facts)
 		return;
 	for (size_t i = 0; i < m->n_ents; i++)
-		if (defined_by_livepatch(&m->ents[i]))
+		if (defined_by_livepatch(m, &m->ents[i]))
 			strlist_push(&ours, m->ents[i].name);
 	for (size_t i = 0; i < m->n_ents; i++)
-		m->ents[i].noinline = stays_out_of_line(&ours, facts, &m->ents[i]);
+		m->ents[i].noinline = stays_out_of_line(m, &ours, facts, &m->ents[i]);
 	strlist_release(&ours);
 }

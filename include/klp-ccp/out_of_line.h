@@ -5,9 +5,10 @@
 #include "klp-ccp/model.h"
 
 /*
- * Mark (entity.noinline) the copied functions that the target objects have
- * out of line and inlined into none of the livepatch's functions (patched
- * or copied): lp.c gives their definitions the noinline attribute. GCC
+ * Mark (entity.noinline) the functions lp.c copies (not the patched ones)
+ * that the target objects have out of line and inlined into none of the
+ * livepatch's functions: lp.c declares them noinline before their
+ * definitions. GCC
  * inlines a local function with one caller, or a smaller unit's callee,
  * where the original, with more callers, called it (or its .constprop/.isra
  * clone); the attribute keeps the call, and still lets GCC clone the copy.

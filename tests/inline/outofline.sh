@@ -6,15 +6,19 @@
 # inlined into a livepatch function (clamp8 into notify) is not marked, nor
 # are patched functions. Also with three patched functions (refresh2, dump,
 # refresh: fill has two callers in lp.c).
-# With the built-in defaults and with all of policies/kernel's hooks;
-# klp-ccp verify compares with the target.
+# A copy declared inline (gnu_inline, as the kernel's inline) gets the
+# attribute on a prototype before its first declaration and compiles under
+# -Werror (outofline-inline.c). With the built-in defaults and with all of
+# policies/kernel's hooks; klp-ccp verify compares with the target.
 set -u
 KLP_CCP=$1
-. "$(dirname "$0")/setup.sh" outofline outofline.c
+. "$(dirname "$0")/setup.sh" outofline outofline.c outofline-inline.c
 CFLAGS="-O2 -Wall -Wmissing-prototypes"
 $CC -O2 -g -c outofline.c -o t.o || exit 1
-nm t.o | grep -q ' fill\.constprop\.0$' && ! nm t.o | grep -q ' fill$' ||
-	{ echo "SKIP: $CC did not make fill.constprop.0 alone"; exit 77; }
+$CC -O2 -g -c outofline-inline.c -o gi.o || exit 1
+nm t.o | grep -q ' fill\.constprop\.0$' && ! nm t.o | grep -q ' fill$' &&
+	nm gi.o | grep -q ' fmt\.constprop\.0$' ||
+	{ echo "SKIP: $CC did not make fill.constprop.0 and fmt.constprop.0 alone"; exit 77; }
 
 for pol in default kernel; do
 	case $pol in
@@ -34,8 +38,16 @@ for pol in default kernel; do
 			fail "$out: $(cat $out.v)"
 	done
 	out=lp-$pol-notify.c
-	grep -q '__noinline__.*static int fill(' $out || fail "$out: fill not noinline"
-	grep -q '__noinline__.*klpp_notify' $out && fail "$out: klpp_notify (patched) noinline"
-	grep -q '__noinline__.*clamp8' $out && fail "$out: clamp8 (inlined in the target) noinline"
+	grep -q 'static int fill(.*__noinline__' $out || fail "$out: fill not noinline"
+	grep -q 'klpp_notify(.*__noinline__' $out && fail "$out: klpp_notify (patched) noinline"
+	grep -q 'clamp8(.*__noinline__' $out && fail "$out: clamp8 (inlined in the target) noinline"
+	out=lp-$pol-gi.c
+	"$KLP_CCP" -o $out --patched-functions=head --target-object=gi.o \
+		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -Werror -c outofline-inline.c 2>$out.err ||
+		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
+	"$KLP_CCP" verify --target-object=gi.o --patched-functions=head $out \
+		-- $CC $CFLAGS -Werror -c outofline-inline.c >$out.v 2>&1 || fail "$out: $(cat $out.v)"
+	grep -n 'fmt(' $out | head -1 | grep -q 'static int fmt(.*__noinline__' ||
+		fail "$out: the first declaration of fmt is not the noinline prototype"
 done
 [ $FAILED = 0 ] && echo "PASS" || exit 1
