@@ -17,6 +17,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/directives.h"
 #include "klp-ccp/emit.h"
+#include "klp-ccp/out_of_line.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/provider.h"
 
@@ -970,8 +971,13 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 	em.uo = xcalloc(m->n_units + 1, sizeof(*em.uo));
 	em.replaced = xcalloc(m->n_macros + 1, sizeof(*em.replaced));
 	rc = rewrite_all(&em, &it);
-	if (!rc)
+	if (!rc) {
+		char *early = out_of_line_early_decls(m);
+
 		emit_banner(&em);
+		add_text(&em, early, strlen(early));
+		free(early);
+	}
 	for (size_t i = 0; i < it.n && !rc; i++)
 		rc = emit_item(&em, &it.v[i]);
 	release_rewrites(&em);
