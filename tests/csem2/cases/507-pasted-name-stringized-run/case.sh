@@ -16,4 +16,5 @@ not_referenced eepr_obj
 lp_lacks '"klp[pe]_'
 lp_lacks 'eu_klpp'
 stderr_lacks 'cannot'
-runs_like_original main.c
+POINTER_OBJECTS=eepr_obj
+same_results pu_f 1 2 3

@@ -14,4 +14,5 @@ lp_lacks '"klp[pe]_'
 lp_lacks 'eu_klpp'
 lp_contains 'HDR_PLAIN\(x\)'
 stderr_lacks 'cannot'
-runs_like_original main.c
+POINTER_OBJECTS=eepr_obj
+same_results pu_f 1 2 3
