@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/diag.h"
 #include "klp-ccp/expand_plan.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/pp_expand.h"
@@ -58,16 +59,14 @@ void plan_release(struct expand_plan *pl)
 	memset(pl, 0, sizeof(*pl));
 }
 
-/* Is offset off of the file the first token of a directive line? */
+/* Is offset off of the file on a directive line (# first on its line)? */
 static bool in_directive(const char *t, unsigned off)
 {
-	while (off && t[off - 1] != '\n') {
+	while (off && t[off - 1] != '\n')
 		off--;
-		if (t[off] == '#' && (off == 0 || t[off - 1] == '\n' || t[off - 1] == ' ' ||
-				      t[off - 1] == '\t'))
-			return true;
-	}
-	return false;
+	while (t[off] == ' ' || t[off] == '\t')
+		off++;
+	return t[off] == '#';
 }
 
 /* Past blanks and comments from i. */
@@ -173,9 +172,24 @@ static bool renamed_reference_at(struct model *m, int unit, unsigned off)
 	return false;
 }
 
-/* What the uses of one invocation need: expansion, or #define renames. */
+/* Can lp.c write the invocation expanded (see pp_expand_invocation())? */
+static bool expandable(struct model *m, int unit, const struct arg_site *at,
+		       const struct strlist *keep)
+{
+	char *text = pp_expand_invocation(m, m->units[unit].file, at->start, at->end, keep,
+					  NULL, 0);
+
+	free(text);
+	return text != NULL;
+}
+
+/*
+ * What the uses of one invocation need: expansion, or #define renames.
+ * One that needs expansion but cannot have it (__COUNTER__) is unknown.
+ */
 static void decide_references(struct model *m, int unit, const struct arg_site *at,
-			      const struct pp_use *uses, size_t n, struct expand_plan *pl)
+			      const struct pp_use *uses, size_t n, const struct strlist *keep,
+			      struct expand_plan *pl)
 {
 	bool expand = false;
 
@@ -187,10 +201,12 @@ static void decide_references(struct model *m, int unit, const struct arg_site *
 		else if (u->offset != PP_ANY && renamed_reference_at(m, unit, u->offset))
 			expand = u->flags & PP_HASHED_SCANNED;
 	}
-	if (expand) {
+	if (expand && expandable(m, unit, at, keep))
 		*ARRAY_PUSH(pl->expand, pl->n_expand, pl->cap_expand) = *at;
+	else if (expand)
+		*ARRAY_PUSH(pl->unknown, pl->n_unknown, pl->cap_unknown) = *at;
+	if (expand)
 		return;
-	}
 	for (size_t i = 0; i < n; i++)
 		if (uses[i].offset != PP_ANY && !plan_by_define(pl, uses[i].offset) &&
 		    renamed_reference_at(m, unit, uses[i].offset))
@@ -198,7 +214,8 @@ static void decide_references(struct model *m, int unit, const struct arg_site *
 				uses[i].offset;
 }
 
-void plan_references(struct model *m, int unit, struct expand_plan *pl)
+void plan_references(struct model *m, int unit, const struct strlist *keep,
+		     struct expand_plan *pl)
 {
 	struct strlist names = { 0 };
 	struct arg_site *inv;
@@ -212,12 +229,12 @@ void plan_references(struct model *m, int unit, struct expand_plan *pl)
 
 		if (!involves(m, unit, &inv[i], &names))
 			continue;
-		if (pp_hashed_uses(m, m->units[unit].file, inv[i].start, inv[i].end, &names,
-				   &uses, &n)) {
+		if (pp_hashed_uses(m, m->units[unit].file, inv[i].start, inv[i].end, keep,
+				   &names, &uses, &n)) {
 			*ARRAY_PUSH(pl->unknown, pl->n_unknown, pl->cap_unknown) = inv[i];
 			continue;
 		}
-		decide_references(m, unit, &inv[i], uses, n, pl);
+		decide_references(m, unit, &inv[i], uses, n, keep, pl);
 		free(uses);
 	}
 	free(inv);
@@ -225,7 +242,7 @@ void plan_references(struct model *m, int unit, struct expand_plan *pl)
 }
 
 void plan_defines(struct model *m, int unit, const struct strlist *names,
-		  struct expand_plan *pl)
+		  const struct strlist *keep, struct expand_plan *pl)
 {
 	struct strlist olds = { 0 };
 	struct arg_site *inv;
@@ -244,13 +261,18 @@ void plan_defines(struct model *m, int unit, const struct strlist *names,
 		bool expand = false;
 
 		if (plan_expands(pl, inv[i].start) || plan_unknown(pl, inv[i].start) ||
-		    pp_hashed_uses(m, m->units[unit].file, inv[i].start, inv[i].end, &olds,
-				   &uses, &n))
+		    pp_hashed_uses(m, m->units[unit].file, inv[i].start, inv[i].end, keep,
+				   &olds, &uses, &n))
 			continue;
 		for (size_t k = 0; k < n; k++)
 			expand |= (uses[k].flags & PP_HASHED_SCANNED) != 0;
-		if (expand)
+		if (expand && expandable(m, unit, &inv[i], keep))
 			*ARRAY_PUSH(pl->expand, pl->n_expand, pl->cap_expand) = inv[i];
+		else if (expand)
+			diag_warning_at(m->files[m->units[unit].file].name,
+					model_line_of(m, m->units[unit].file, inv[i].start), 0,
+					"a name lp.c renames by #define reaches # or ## inside '%s(...)' after an expansion, but that invocation cannot be written expanded exactly: its text now spells the new name",
+					inv[i].macro);
 		free(uses);
 	}
 	free(inv);

@@ -505,8 +505,12 @@ static bool builtin(struct pp *p, const struct ptok *k, struct tlist *out)
 	unsigned line, n;
 	struct strbuf sb = { 0 };
 
-	if (is(k, "__COUNTER__")) {
+	if (is(k, "__COUNTER__") && !p->watch) {
 		p->failed = true;	/* its value depends on everything before */
+		return true;
+	}
+	if (is(k, "__COUNTER__")) {	/* what # and ## take does not depend on it */
+		push(p, out, (struct ptok){ .s = "0", .n = 1, .space = k->space, .hs = k->hs });
 		return true;
 	}
 	if (!is(k, "__LINE__") && !is(k, "__FILE__"))
@@ -680,9 +684,10 @@ char *pp_expand_invocation(struct model *m, int file, unsigned start, unsigned e
 }
 
 int pp_hashed_uses(struct model *m, int file, unsigned start, unsigned end,
-		   const struct strlist *watch, struct pp_use **uses, size_t *n_uses)
+		   const struct strlist *keep, const struct strlist *watch,
+		   struct pp_use **uses, size_t *n_uses)
 {
-	struct pp p = { .m = m, .file = file, .watch = watch };
+	struct pp p = { .m = m, .keep = keep, .file = file, .watch = watch };
 	char *text = run(&p, start, end, NULL, 0);
 
 	*uses = p.uses;

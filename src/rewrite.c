@@ -464,24 +464,16 @@ static char *expansion_text(struct model *m, int unit, const struct arg_site *at
 	return sb_detach(&sb);
 }
 
-/*
- * Macros the unit's expansions leave for lp.c: exports it silences, macros
- * it redefines around the unit (overrides: pairs NAME, definition).
- */
+/* The invocations the plan expands, written expanded (keep: see rewrite_unit()). */
 static void write_expanded(struct model *m, int unit, const struct expand_plan *pl,
-			   const struct strlist *names, const struct strlist *overrides,
+			   const struct strlist *names, const struct strlist *keep,
 			   struct edits *ed)
 {
 	const struct unit *u = &m->units[unit];
-	struct strlist keep = { 0 };
 
-	if (pl->n_expand)
-		export_macros_of_unit(m, unit, &keep);
-	for (size_t i = 0; pl->n_expand && i < overrides->n; i += 2)
-		strlist_push(&keep, overrides->v[i]);
 	for (size_t i = 0; i < pl->n_expand; i++) {
 		const struct arg_site *at = &pl->expand[i];
-		char *text = expansion_text(m, unit, at, names, &keep);
+		char *text = expansion_text(m, unit, at, names, keep);
 
 		if (text)
 			add_edit(ed, at->start, at->end, text);
@@ -490,7 +482,6 @@ static void write_expanded(struct model *m, int unit, const struct expand_plan *
 					"a renamed name reaches # or ## inside '%s(...)' after an expansion, but lp.c cannot write that invocation expanded exactly: its text now spells the new name",
 					at->macro);
 	}
-	strlist_release(&keep);
 }
 
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
@@ -1002,9 +993,11 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 	size_t n_defined = 0, cap_defined = 0;
 	struct edits ed = { 0 };
 	struct expand_plan pl = { 0 };
+	struct strlist keep = { 0 };	/* macros lp.c defines its own way around the unit */
 	int rc = 0;
 
-	plan_references(m, unit, &pl);
+	export_macros_of_unit(m, unit, &keep);	/* silenced */
+	plan_references(m, unit, &keep, &pl);
 	for (size_t i = 0; i < m->n_sites && !rc; i++) {
 		const struct site *s = &m->sites[i];
 
@@ -1024,10 +1017,13 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 		silence_stub_macros(m, unit, overrides);
 	free(defined);
 	if (!rc) {
-		plan_defines(m, unit, names, &pl);
-		write_expanded(m, unit, &pl, names, overrides, &ed);
+		for (size_t i = 0; i < overrides->n; i += 2)
+			strlist_push(&keep, overrides->v[i]);
+		plan_defines(m, unit, names, &keep, &pl);
+		write_expanded(m, unit, &pl, names, &keep, &ed);
 	}
 	plan_release(&pl);
+	strlist_release(&keep);
 	if (!rc)
 		apply_edits(m->files[u->file].text, u, &ed, out);
 	for (size_t i = 0; i < ed.n; i++)

@@ -26,9 +26,11 @@ struct expand_plan {
  * an argument's expansion or a rescan looked at it (a macro passing it on,
  * a macro called through a parameter), or a renamed name that # or ## take
  * from the body of a macro lp.c re-emits with the new name, makes lp.c
- * write that invocation expanded.
+ * write that invocation expanded. Macros named in keep are not expanded
+ * (lp.c defines them its own way: silenced exports, overrides).
  */
-void plan_references(struct model *m, int unit, struct expand_plan *pl);
+void plan_references(struct model *m, int unit, const struct strlist *keep,
+		     struct expand_plan *pl);
 
 /*
  * Second pass, once the unit's "#define OLD NEW" renames (names: pairs
@@ -37,7 +39,7 @@ void plan_references(struct model *m, int unit, struct expand_plan *pl);
  * later stringized, a spelling passed on) is written expanded too.
  */
 void plan_defines(struct model *m, int unit, const struct strlist *names,
-		  struct expand_plan *pl);
+		  const struct strlist *keep, struct expand_plan *pl);
 
 bool plan_expands(const struct expand_plan *pl, unsigned off);
 bool plan_by_define(const struct expand_plan *pl, unsigned off);
