@@ -9,7 +9,8 @@
 #                             applied with fuzz: a warning at its line in the
 #                             user's patch
 #   run.sh patched-functions  the same units by --patched-functions=UNIT:F (one
-#                             function inlined: its caller added by IPA clones)
+#                             function inlined: its caller added by IPA clones,
+#                             the summary says which code it holds)
 #   run.sh header-unit        a fix to a header only, with --unit=ipc/msg.c
 #   run.sh header-inline      release_task calls include/linux/ptrace.h's
 #                             ptrace_unlink(), which calls the non-exported
@@ -93,8 +94,9 @@ patched_functions() {
 		grep -q '\.old_name = "pipefs_dname"' "$work/pf/livepatch.c" || fail "klp_funcs"
 	# GCC inlined is_packetized into pipe_write only (the tree's clone dump)
 	grep -q '\.old_name = "pipe_write"' "$work/pf/livepatch.c" || fail "pipe_write not patched"
+	# is_packetized has no body of its own: not patched, its code is patched in pipe_write
 	grep -q 'kernel/exit.c: patched __x64_sys_exit_group;' "$work/out.txt" &&
-		grep -q 'fs/pipe.c: patched pipefs_dname; added by IPA clones: pipe_write;' "$work/out.txt" ||
+		grep -q '^  fs/pipe.c: patched pipefs_dname, pipe_write (added by IPA clones: contains is_packetized); not patched: is_packetized (GCC inlined it everywhere: copied into the patched functions holding its code); [0-9]* externalized' "$work/out.txt" ||
 		fail "summary"
 	echo "PASS: --patched-functions"
 }
@@ -117,6 +119,11 @@ header_inline() {
 		-o "$work/hi" >"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
 	cat "$work/out.txt"
 	check_module "$work/hi/klp_ccp_patch.ko" __ptrace_unlink
+	# __exit_signal, static, is inlined into release_task: that is what is patched
+	grep -q '^  kernel/exit.c: patched release_task (added by IPA clones: contains __exit_signal); not patched: __exit_signal (GCC inlined it everywhere' "$work/out.txt" ||
+		fail "summary: $(grep 'kernel/exit.c:' "$work/out.txt")"
+	grep -q '\.old_name = "release_task"' "$work/hi/livepatch.c" &&
+		! grep -q '\.old_name = "__exit_signal"' "$work/hi/livepatch.c" || fail "klp_funcs"
 	grep -q '^#include <linux/ptrace.h>' "$work/hi/lp_kernel_exit.c" ||
 		fail "lp.c does not include linux/ptrace.h (the test would be vacuous)"
 	grep -A7 -- '- name: __ptrace_unlink$' "$work/hi/units/kernel_exit.yaml" |
