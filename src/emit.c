@@ -248,30 +248,6 @@ static bool in_copied_unit(struct model *m, int file, unsigned off)
 }
 
 /*
- * #undef lines of the files copied from, in order, for macros lp.c defines:
- * what follows (copied text, later #includes) sees the macro state it saw.
- * Those inside a copied unit come with its text.
- */
-static void collect_undefs(struct model *m, struct items *it)
-{
-	for (size_t f = 0; f < m->n_files; f++) {
-		const struct directives *d;
-
-		if (!copied_from(m, (int)f))
-			continue;
-		d = model_directives(m, (int)f);
-		for (size_t i = 0; i < d->n; i++) {
-			const struct directive *dv = &d->v[i];
-			if (dv->kind != DIR_UNDEF || !dv->active || !dv->arg_len ||
-			    in_copied_unit(m, (int)f, dv->start) ||
-			    !macro_in_lp(m, m->files[f].text + dv->arg, dv->arg_len))
-				continue;
-			push_item(it, ITEM_UNDEF, (int)f, dv->start, 0, (int)i);
-		}
-	}
-}
-
-/*
  * #pragma lines of the files copied from that change how later code is laid
  * out or compiled (pack, scalar_storage_order, GCC optimize/target and
  * their push/pop_options, GCC visibility, GCC diagnostic): a copied
@@ -299,26 +275,41 @@ static bool state_pragma(const char *t, const struct directive *dv)
 	return false;
 }
 
-static void collect_pragmas(struct model *m, struct items *it)
+/*
+ * Directive lines of the files copied from that lp.c replays in order:
+ * #undef lines for macros lp.c defines (what follows, copied text and later
+ * #includes, sees the macro state it saw) and the state pragmas above.
+ * Those inside a copied unit come with its text; pragmas inside a unit not
+ * copied stay out.
+ */
+static void collect_directive_lines(struct model *m, struct items *it)
 {
 	for (size_t f = 0; f < m->n_files; f++) {
 		const struct directives *d;
+		const char *t = m->files[f].text;
 
 		if (!copied_from(m, (int)f))
 			continue;
 		d = model_directives(m, (int)f);
-		for (size_t i = 0; i < d->n; i++)
-			if (d->v[i].kind == DIR_PRAGMA && d->v[i].active &&
-			    state_pragma(m->files[f].text, &d->v[i]) &&
-			    model_unit_at(m, (int)f, d->v[i].start) < 0)
-				push_item(it, ITEM_PRAGMA, (int)f, d->v[i].start, 0, (int)i);
+		for (size_t i = 0; i < d->n; i++) {
+			const struct directive *dv = &d->v[i];
+
+			if (!dv->active)
+				continue;
+			if (dv->kind == DIR_UNDEF && dv->arg_len &&
+			    !in_copied_unit(m, (int)f, dv->start) &&
+			    macro_in_lp(m, t + dv->arg, dv->arg_len))
+				push_item(it, ITEM_UNDEF, (int)f, dv->start, 0, (int)i);
+			else if (dv->kind == DIR_PRAGMA && state_pragma(t, dv) &&
+				 model_unit_at(m, (int)f, dv->start) < 0)
+				push_item(it, ITEM_PRAGMA, (int)f, dv->start, 0, (int)i);
+		}
 	}
 }
 
 static void collect_items(struct model *m, struct items *it)
 {
-	collect_undefs(m, it);
-	collect_pragmas(m, it);
+	collect_directive_lines(m, it);
 	for (size_t i = 0; i < m->n_files; i++)
 		if (m->files[i].needed && m->files[i].includer >= 0 &&
 		    !in_copied_unit(m, m->files[i].includer, m->files[i].directive_offset))
