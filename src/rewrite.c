@@ -225,28 +225,44 @@ static char *written_params(struct model *m, const struct entity *e)
 }
 
 /*
+ * Does lp.c's definition of e have internal linkage? Linkage edits apply to
+ * patched functions and copies; a function the copied text of another
+ * defines (SYSCALL_DEFINE's __do_sys_NAME) keeps its own.
+ */
+static bool defined_internal(const struct entity *e)
+{
+	if (e->decision != DEC_PATCHED && e->decision != DEC_COPY)
+		return e->internal;
+	return e->make_static || (e->internal && !e->make_extern);
+}
+
+/*
  * "klpp_f(ARGS);" before a patched function given external linkage, so that
  * -Wmissing-prototypes builds (W=1 kernels, user space) accept it; "static
  * klpr_g(ARGS);" before the first call of a renamed copy defined later.
+ * A copy the target calls out of line (out_of_line.c) is declared noinline
+ * there, which also reaches definitions a macro writes (SYSCALL_DEFINE's
+ * __do_sys_NAME).
  */
 int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 {
 	char *params = written_params(m, e), *decl, *ret;
+	const char *attrs = e->noinline ? " __attribute__((__noinline__))" : "";
 
-	if (e->make_static || (e->internal && !e->make_extern))
-		sb_adds(out, "static ");	/* its definition stays internal */
+	if (defined_internal(e))
+		sb_adds(out, "static ");
 	if (!params) {
 		decl = function_declarator(clang_getCursorType(e->def), final_name(e), false);
-		sb_addf(out, "%s;", decl);
+		sb_addf(out, "%s%s;", decl, attrs);
 		free(decl);
 		return 0;
 	}
 	ret = type_spelling(clang_getResultType(clang_getCursorType(e->def)));
 	if (simple_type(ret))
-		sb_addf(out, "%s%s%s(%s);", ret, ret[strlen(ret) - 1] == '*' ? "" : " ",
-			final_name(e), params);
+		sb_addf(out, "%s%s%s(%s)%s;", ret, ret[strlen(ret) - 1] == '*' ? "" : " ",
+			final_name(e), params, attrs);
 	else
-		sb_addf(out, "__typeof__(%s) %s(%s);", ret, final_name(e), params);
+		sb_addf(out, "__typeof__(%s) %s(%s)%s;", ret, final_name(e), params, attrs);
 	free(ret);
 	free(params);
 	return 0;
