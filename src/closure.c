@@ -997,7 +997,6 @@ static void mark_patched(struct walker *w, int idx)
 	struct src_loc loc = cursor_src_loc(w->m, e->def);
 
 	e->decision = DEC_PATCHED;
-	warn_notrace(w->m, e, &loc);
 	if (w->req->facts) {
 		closure_use_facts(w->pol, w->req->facts, e);
 		policy_warn_patched(w->pol, e->name, &loc);
@@ -1110,12 +1109,15 @@ static int apply_ipa(struct walker *w, const struct closure_request *req)
 		}
 		mark_patched(w, idx);
 		w->m->ents[idx].ipa_added = true;
+		w->m->ents[idx].ipa_contains = model_intern(w->m, plan.add_contains.v[i]);
 	}
 	for (size_t i = 0; !rc && req->ipa_extend && i < plan.removed.n; i++) {
 		int idx = model_function_defined(w->m, plan.removed.v[i]);
 
-		if (idx >= 0 && w->m->ents[idx].decision == DEC_PATCHED)
+		if (idx >= 0 && w->m->ents[idx].decision == DEC_PATCHED) {
 			w->m->ents[idx].decision = DEC_COPY;
+			w->m->ents[idx].ipa_removed = true;
+		}
 	}
 	ipa_plan_release(&plan);
 	return rc;
@@ -1150,33 +1152,35 @@ static void declare_unevaluated(struct walker *w)
 	}
 }
 
-/* Walk everything queued, and what the included headers need, until done. */
-static int walk_once(struct walker *w)
-{
-	struct context_ctx cx = { 0 };
-	size_t i = 0;
-	int rc = 0;
+/* The walk's state between the rounds stages.c drives. */
+struct closure {
+	struct walker w;
+	struct walk_start *start;	/* the plan before the walk */
+	size_t i;			/* queue entries walked */
+};
 
-	do {
-		for (; i < w->nq && !w->failed; i++)
-			walk_unit(w, w->queue[i]);
-		if (w->failed || headers_context_pass(w->m, w->pol, &cx)) {
-			rc = -1;
-			break;
-		}
-		for (size_t k = 0; k < cx.n_units; k++)
-			need_unit(w, cx.units[k]);
-		w->for_header = true;
-		for (size_t k = 0; k < cx.n_ents; k++)
-			use_entity(w, cx.ents[k]);
+int closure_walk(struct closure *c, const struct walk_roots *roots)
+{
+	struct walker *w = &c->w;
+	size_t before = c->i;
+
+	if (roots) {
+		for (size_t k = 0; k < roots->n_units; k++)
+			need_unit(w, roots->units[k]);
+		w->for_header = true;	/* what an included header's code names */
+		for (size_t k = 0; k < roots->n_ents; k++)
+			use_entity(w, roots->ents[k]);
 		w->for_header = false;
-		for (size_t k = 0; k < cx.n_macros; k++)
-			need_macro(w, cx.macros[k], w->m->macros[cx.macros[k]].file,
-				   w->m->macros[cx.macros[k]].start);
+		for (size_t k = 0; k < roots->n_macros; k++)
+			need_macro(w, roots->macros[k], w->m->macros[roots->macros[k]].file,
+				   w->m->macros[roots->macros[k]].start);
 		declare_unevaluated(w);
-	} while (i < w->nq);
-	context_ctx_release(&cx);
-	return rc;
+	}
+	for (; c->i < w->nq && !w->failed; c->i++)
+		walk_unit(w, w->queue[c->i]);
+	if (w->failed)
+		return -1;
+	return c->i > before || !roots;
 }
 
 /* The plan before the walk (patched functions queued), to walk again from. */
@@ -1234,8 +1238,9 @@ static void restore_start(struct walker *w, const struct walk_start *s)
  * its address (a copy would be another function): which ones is known
  * once the closure is. Returns how many were added to must_ext.
  */
-static int address_taken_copies(struct walker *w)
+int closure_address_taken_copies(struct closure *c)
 {
+	struct walker *w = &c->w;
 	int added = 0;
 
 	for (size_t i = 0; i < w->m->n_ents; i++) {
@@ -1250,24 +1255,10 @@ static int address_taken_copies(struct walker *w)
 	return added;
 }
 
-/*
- * Which headers clash with the output is known once the closure is: walk
- * again without them until none does (each round refuses at least one).
- * Likewise for copied functions whose address is taken.
- */
-static int walk_all(struct walker *w)
+void closure_restart(struct closure *c)
 {
-	struct walk_start start;
-	int rc;
-
-	save_start(w, &start);
-	while (!(rc = walk_once(w)) &&
-	       ((rc = headers_resolve_clashes(w->m, w->pol, w->req->facts)) > 0 ||
-		(rc = address_taken_copies(w)) > 0))
-		restore_start(w, &start);
-	free(start.ents);
-	free(start.unit_copy);
-	return rc < 0 ? -1 : 0;
+	restore_start(&c->w, c->start);
+	c->i = 0;
 }
 
 static int check_address_taken(struct model *m)
@@ -1324,38 +1315,67 @@ static void tell_copies(struct walker *w)
 	strlist_release(&told);
 }
 
-int closure_run(struct model *m, struct policy *pol, const struct closure_request *req)
+static void walker_release(struct walker *w)
 {
-	struct walker w = { .m = m, .pol = pol, .req = req };
+	strlist_release(&w->must_ext);
+	free(w->queue);
+	free(w->scanned);
+	free(w->macro_todo);
+}
+
+struct closure *closure_begin(struct model *m, struct policy *pol,
+			      const struct closure_request *req)
+{
+	struct closure *c = xcalloc(1, sizeof(*c));
+	struct walker *w = &c->w;
 	struct strlist patched = {0};
 	int rc;
 
-	w.scanned = xcalloc(m->n_macros + 1, sizeof(bool));
-	rc = patched_from_list(&w, req);
-
+	*w = (struct walker){ .m = m, .pol = pol, .req = req };
+	w->scanned = xcalloc(m->n_macros + 1, sizeof(bool));
+	rc = patched_from_list(w, req);
 	if (!rc && req->by_hook)
-		rc = patched_from_hook(&w);
+		rc = patched_from_hook(w);
 	if (!rc && req->ipa)
-		rc = apply_ipa(&w, req);
+		rc = apply_ipa(w, req);
 
+	/* once the clone dumps had their say: one without a body of its own is
+	   not patched, its containers are (notes), nothing left for the user */
 	for (size_t i = 0; !rc && i < m->n_ents; i++)
-		if (m->ents[i].decision == DEC_PATCHED)
+		if (m->ents[i].decision == DEC_PATCHED) {
+			struct src_loc loc = cursor_src_loc(m, m->ents[i].def);
+
+			warn_notrace(m, &m->ents[i], &loc);
 			strlist_push(&patched, m->ents[i].name);
+		}
 	if (!rc && !patched.n) {
 		diag_error("%s: no patched function found", m->files[m->main_file].name);
 		rc = -1;
 	}
 	if (!rc) {
 		policy_set_patched(pol, &patched);
-		tell_copies(&w);
-		rc = walk_all(&w);
+		tell_copies(w);
+		c->start = xcalloc(1, sizeof(*c->start));
+		save_start(w, c->start);
 	}
 	strlist_release(&patched);
-	strlist_release(&w.must_ext);
-	free(w.queue);
-	free(w.scanned);
-	free(w.macro_todo);
-	if (rc || w.failed)
-		return -1;
-	return check_address_taken(m);
+	if (rc || w->failed) {
+		walker_release(w);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int closure_end(struct closure *c, int rc)
+{
+	struct model *m = c->w.m;
+
+	rc = rc || c->w.failed ? -1 : 0;
+	walker_release(&c->w);
+	free(c->start->ents);
+	free(c->start->unit_copy);
+	free(c->start);
+	free(c);
+	return rc ? rc : check_address_taken(m);
 }

@@ -10,6 +10,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/facts.h"
+#include "klp-ccp/out_of_line.h"
 #include "klp-ccp/provider.h"
 #include "klp-ccp/spelling.h"
 #include "klp-ccp/stub_macros.h"
@@ -283,46 +284,6 @@ static int name_split_copies(struct model *m, struct policy *pol, struct facts_d
 	return 0;
 }
 
-/* Is the function of symbol sym (clone suffix ignored) code of lp.c? */
-static bool code_in_livepatch(struct model *m, const char *sym)
-{
-	char *base = xstrndup(sym, strcspn(sym, "."));
-	int idx = model_function_defined(m, base);
-
-	free(base);
-	return idx >= 0 && (m->ents[idx].decision == DEC_PATCHED ||
-			    m->ents[idx].decision == DEC_COPY);
-}
-
-/*
- * A copied function the target has out of line under its own name, not
- * cloned (but for its .cold part), and inlined into none of the functions
- * lp.c holds: those call it in the target, so they shall in lp.c. With
- * fewer callers than in the original GCC would inline or clone the copy:
- * noinline and noclone keep it as the target has it, and GCC still uses
- * what it knows of its body at the calls (the registers it leaves alone,
- * the memory it does not touch, pure/const). Not for a function declared
- * inline (GCC may warn about the conflict).
- */
-static void keep_copies_out_of_line(struct model *m, struct facts_db *facts)
-{
-	for (size_t i = 0; facts && i < m->n_ents; i++) {
-		struct entity *e = &m->ents[i];
-		const struct sym_facts *f;
-		bool inlined = false;
-
-		if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || e->def_unit < 0 ||
-		    clang_Cursor_isNull(e->def) || clang_Cursor_isFunctionInlined(e->def))
-			continue;
-		f = facts_get(facts, e->name);
-		if (!f->present || !policy_only_cold_clones(f))
-			continue;
-		for (size_t k = 0; k < f->inlined_into.n && !inlined; k++)
-			inlined = code_in_livepatch(m, f->inlined_into.v[k]);
-		e->out_of_line = !inlined;
-	}
-}
-
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
@@ -341,7 +302,8 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 		if (e->decision == DEC_EXTERNALIZE || e->decision == DEC_DECLARE)
 			decide_declaration(m, pol, e);
 	}
-	keep_copies_out_of_line(m, facts);
-	return rename_bystanders(m, pol) || name_split_copies(m, pol, facts) ||
-	       find_rewritten(m, pol) ? -1 : 0;
+	if (rename_bystanders(m, pol) || name_split_copies(m, pol, facts))
+		return -1;
+	out_of_line_mark(m, facts);
+	return find_rewritten(m, pol) ? -1 : 0;
 }

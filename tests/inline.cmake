@@ -21,3 +21,8 @@ set_tests_properties(inline/same-as-kernel PROPERTIES SKIP_RETURN_CODE 77 TIMEOU
 add_test(NAME inline/ipa-facts COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/ipa.sh
   $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
 set_tests_properties(inline/ipa-facts PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A copied callee the target keeps out of line gets noinline (tests/inline/outofline.sh).
+add_test(NAME inline/out-of-line COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/outofline.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/out-of-line PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

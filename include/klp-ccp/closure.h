@@ -27,6 +27,8 @@ void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e
 /* ipa_extend.c: what GCC's clone/inline decisions add to the patched set. */
 struct ipa_plan {
 	struct strlist add;		/* functions of this unit to patch too */
+	struct strlist add_contains;	/* per add[i]: the patched functions whose code
+					   it has, ", "-joined */
 	struct strlist removed;		/* patched functions without a body of their own */
 	struct strlist elsewhere;	/* "name (file:line, contains f)" in other units */
 };
@@ -34,8 +36,37 @@ int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
 		       struct ipa_plan *plan);
 void ipa_plan_release(struct ipa_plan *plan);
 
-/* Returns 0, or -1 with errors printed. Results are stored in the model. */
-int closure_run(struct model *m, struct policy *pol, const struct closure_request *req);
+/*
+ * Stage "closure", in rounds that stages.c drives (decisions are stored in
+ * the model). closure_begin: the patched set (list, is-patched hook, IPA),
+ * told to the policy; NULL with errors printed. closure_walk: walk what is
+ * queued, after adding roots (what the included headers need from the
+ * copied files before them, headers_context_pass()); returns 1 when it
+ * walked something (or roots is NULL: the first round), 0 when the roots
+ * added nothing, -1 on errors. closure_restart: forget the walk (the
+ * headers' answers stay), to walk again from the patched set.
+ * closure_end: release; returns rc, or the address-taken check's result.
+ */
+struct closure;
+struct walk_roots {
+	const int *units, *ents, *macros;
+	size_t n_units, n_ents, n_macros;
+};
+struct closure *closure_begin(struct model *m, struct policy *pol,
+			      const struct closure_request *req);
+int closure_walk(struct closure *c, const struct walk_roots *roots);
+void closure_restart(struct closure *c);
+/*
+ * After a walk: functions the policy could externalize but had copied whose
+ * address copied code takes (a copy would be another function) are to be
+ * externalized in the next walk; returns how many were new (0: none).
+ */
+int closure_address_taken_copies(struct closure *c);
+int closure_end(struct closure *c, int rc);
+
+/* stages.c: the closure and headers stages until neither has more to add. */
+int stages_closure_headers(struct model *m, struct policy *pol,
+			   const struct closure_request *req);
 
 /* headers.c: what the included headers need from before their #include. */
 struct context_ctx {
@@ -48,6 +79,9 @@ struct context_ctx {
 	int *macros;			/* macro definitions of copied files they see */
 	size_t n_macros, cap_macros;
 	unsigned char *defines;		/* per file, see headers.c */
+	int *guards;			/* headers whose guard a copied file defines */
+	size_t n_guards, cap_guards;
+	bool guards_found;
 };
 void context_ctx_release(struct context_ctx *cx);
 int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx);

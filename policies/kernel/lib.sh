@@ -127,7 +127,7 @@ kernel_shall_externalize_fun() {
 # body (the registers it leaves alone, the memory it does not read or
 # write, pure/const), and a copy gives GCC exactly that knowledge again, its
 # own calls leaving the unit in both. klp-ccp keeps such a copy out of line
-# (noinline, noclone) as the target has it. At most 512 bytes of code: the
+# (noinline) as the target has it. At most 512 bytes of code: the
 # built-in default's POLICY_IPA_COPY_MAX.
 kernel_ipa_copy() {
 	[ "${KLP_CCP_FUN_NOINLINE-}" != yes ] && [ "${KLP_CCP_FUN_NAMED_BY-}" != header ] &&

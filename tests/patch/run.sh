@@ -215,7 +215,8 @@ small_case() {
 		grep -qF "fix.patch:$hunk_at: warning: hunk #2 of inline.c ($header) applied with fuzz " err ||
 			fail "no warning naming hunk #2 ($header) at fix.patch:$hunk_at"
 		grep -q "hunk #1" err && fail "hunk #1, applied cleanly, is named"
-		grep -q "applied with fuzz" r.yaml || fail "the report lacks the fuzz warning"
+		grep -qF "fix.patch:$hunk_at: hunk #2 of inline.c ($header) applied with fuzz " r.yaml ||
+			fail "the report lacks the fuzz warning at fix.patch:$hunk_at (as printed, no column)"
 		no_trace_tmp ;;
 	hunk-offset)	# lines above the hunks: applied at an offset, a note (not a warning) per hunk
 		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
@@ -245,6 +246,17 @@ small_case() {
 		grep -q "if (x < 0)" lp.c || fail "lp.c lacks the fixed inline"
 		grep -q '#include "clamp.h"' lp.c && fail "lp.c includes the unpatched header"
 		cmp -s "$here/small/clamp.h" clamp.h || fail "the header was modified"
+		no_trace hdr.c ;;
+	plain-diffs)	# "diff -u" of the header, then of the unit, no "diff" line between:
+		# the second file's "--- "/"+++ " right after a hunk starts a file
+		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
+		mv fix.patch h.patch
+		make_patch hdr.c 's/return twice(x) - 3;/return twice(x) - 4;/'
+		cat h.patch fix.patch >both.patch && mv both.patch fix.patch
+		grep -q '^diff' fix.patch && fail "test bug: a diff line"
+		run_small hdr.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, user_b, other"
+		grep -q "twice(x) - 4" lp.c && grep -q "if (x < 0)" lp.c || fail "lp.c lacks a file's fix"
 		no_trace hdr.c ;;
 	header-units)	# kbuild .o.cmd files name the other units including the header
 		make_patch clamp.h 's/#define LIMIT 100/#define LIMIT 50/'
