@@ -29,6 +29,8 @@ struct walker {
 	bool scanning_macros;
 	int *queue;
 	size_t nq, capq;
+	int *address_ext;		/* entities externalized for their address is taken */
+	size_t n_address_ext, cap_address_ext;
 	bool failed;
 };
 
@@ -238,10 +240,25 @@ static void externalize(struct walker *w, int idx)
 	declare_as(w, idx, DEC_EXTERNALIZE);
 }
 
+/* The unit defines a function or an object (is more than declarations). */
+static bool unit_defines(const struct unit *u)
+{
+	for (size_t i = 0; i < u->n_cursors; i++) {
+		enum CXCursorKind k = clang_getCursorKind(u->cursors[i]);
+
+		if ((k == CXCursor_FunctionDecl || k == CXCursor_VarDecl) &&
+		    clang_isCursorDefinition(u->cursors[i]))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Prototypes of a copied function before its definition: copied code may call
  * it before the definition. Later declarations (EXPORT_SYMBOL's "extern
- * typeof(f) f;") are never needed.
+ * typeof(f) f;") are never needed, nor an EXPORT_SYMBOL(f) written before
+ * the definition: its unit defines the export entry (a livepatch never
+ * exports), which takes f's address.
  */
 static void copy_forward_decls(struct walker *w, struct entity *e)
 {
@@ -251,7 +268,7 @@ static void copy_forward_decls(struct walker *w, struct entity *e)
 	for (size_t i = 0; i < e->n_decl_units; i++) {
 		const struct unit *u = &m->units[e->decl_units[i]];
 
-		if (e->decl_units[i] == e->def_unit ||
+		if (e->decl_units[i] == e->def_unit || unit_defines(u) ||
 		    header_provider(m, w->pol, u->file) != PROVIDER_NONE ||
 		    model_compare_pos(m, u->file, u->start, def->file, def->start) > 0)
 			continue;
@@ -280,6 +297,15 @@ static bool refused_header_inline(struct walker *w, const struct entity *e, bool
 	       clang_Cursor_isFunctionInlined(e->def);
 }
 
+/* Marked by externalize_address_taken(). */
+static bool address_externalized(const struct walker *w, const struct entity *e)
+{
+	for (size_t i = 0; i < w->n_address_ext; i++)
+		if (&w->m->ents[w->address_ext[i]] == e)
+			return true;
+	return false;
+}
+
 static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_header, bool *ext)
 {
 	struct src_loc loc = cursor_src_loc(w->m, entity_cursor(e));
@@ -295,7 +321,8 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 		rc = policy_shall_externalize_fun(w->pol, e->name, from_header,
 						  refused_header_inline(w, e, from_header), &loc,
 						  &shall);
-	*ext = can && (shall || e->def_unit < 0);
+	e->ext_allowed = can;
+	*ext = can && (shall || e->def_unit < 0 || address_externalized(w, e));
 	return rc;
 }
 
@@ -1210,6 +1237,31 @@ static void restore_start(struct walker *w, const struct walk_start *s)
 }
 
 /*
+ * A function the policy may externalize but chose to copy (GCC inlined it
+ * into the patched code) whose address copied code takes: a copy would be
+ * a different function, and the running code passes and compares the
+ * running one's address (INDIRECT_CALL_2(f, a, b): f == b ? b() : ...).
+ * Its address may be taken after the decision (a call came first), so
+ * such functions are marked and the closure walked again. Returns how
+ * many were marked.
+ */
+static int externalize_address_taken(struct walker *w)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < w->m->n_ents; i++) {
+		const struct entity *e = &w->m->ents[i];
+
+		if (e->kind == ENT_FUNCTION && e->decision == DEC_COPY && e->address_taken &&
+		    e->ext_allowed && !e->absent && !address_externalized(w, e)) {
+			*ARRAY_PUSH(w->address_ext, w->n_address_ext, w->cap_address_ext) = (int)i;
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
  * Which headers clash with the output is known once the closure is: walk
  * again without them until none does (each round refuses at least one).
  */
@@ -1220,7 +1272,8 @@ static int walk_all(struct walker *w)
 
 	save_start(w, &start);
 	while (!(rc = walk_once(w)) &&
-	       (rc = headers_resolve_clashes(w->m, w->pol, w->req->facts)) > 0)
+	       ((rc = headers_resolve_clashes(w->m, w->pol, w->req->facts)) > 0 ||
+		(rc = externalize_address_taken(w)) > 0))
 		restore_start(w, &start);
 	free(start.ents);
 	free(start.unit_copy);
@@ -1310,6 +1363,7 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 	strlist_release(&patched);
 	free(w.queue);
 	free(w.scanned);
+	free(w.address_ext);
 	free(w.macro_todo);
 	if (rc || w.failed)
 		return -1;

@@ -14,3 +14,9 @@ set_tests_properties(inline/split PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 add_test(NAME inline/same-as-kernel COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/same.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/same-as-kernel PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Address-taken functions the target has out of line are externalized even
+# when inlined into the patched one (tests/inline/addr.sh).
+add_test(NAME inline/address-taken COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/addr.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/address-taken PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -86,6 +86,7 @@ struct entity {
 	bool ipa_added;			/* patched because it contains a patched function's code */
 	bool from_patch;		/* derived from --patch */
 	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
+	bool ext_allowed;		/* can-externalize-fun said YES */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
 	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */
