@@ -79,6 +79,22 @@ static void need_unit(struct walker *w, int unit)
 	}
 }
 
+/*
+ * The unit holding file's text: none of its own when an #include inside a
+ * declaration read it (enum { \n#include "features.h"\n NR }, whose
+ * enumerators features.h spells): the unit around that directive.
+ */
+static int unit_around_include(struct model *m, int file)
+{
+	for (int f = file; f >= 0 && m->files[f].includer >= 0; f = m->files[f].includer) {
+		int unit = model_unit_at(m, m->files[f].includer, m->files[f].directive_offset);
+
+		if (unit >= 0)
+			return unit;
+	}
+	return -1;
+}
+
 static void need_decl_unit(struct walker *w, CXCursor decl)
 {
 	int file, unit;
@@ -87,6 +103,8 @@ static void need_decl_unit(struct walker *w, CXCursor decl)
 	if (!model_locate_expansion(w->m, clang_getCursorLocation(decl), &file, &off))
 		return;
 	unit = model_unit_at(w->m, file, off);
+	if (unit < 0 && header_provider(w->m, w->pol, file) == PROVIDER_NONE)
+		unit = unit_around_include(w->m, file);
 	if (unit >= 0)
 		need_unit(w, unit);
 	else
@@ -770,10 +788,28 @@ static void need_macros_named_in(struct walker *w, int file, unsigned start, uns
 	}
 }
 
+/* A member name (after . or ->) or a parameter of md: no macro expands there. */
+static bool not_expanded_in(const struct kfile *kf, const struct macro_def *md, size_t at,
+			    size_t n)
+{
+	size_t p = at;
+
+	while (p > md->start && (kf->text[p - 1] == ' ' || kf->text[p - 1] == '\t'))
+		p--;
+	if (p > md->start && (kf->text[p - 1] == '.' ||
+			      (kf->text[p - 1] == '>' && p - 1 > md->start && kf->text[p - 2] == '-')))
+		return true;
+	return md->function_like &&
+	       macro_param_index(kf->text + md->start, md->end + 1 - md->start, kf->text + at, n) >= 0;
+}
+
 /*
  * A header macro may expand a macro the .c file defines before its #includes
  * (pr_fmt before <linux/printk.h>): look through header macro bodies for
- * names whose definition in effect at the use site is one we copy.
+ * names whose definition in effect at the use site is one we copy. Or one
+ * that another header defines, which the macro's own header does not
+ * include (<linux/sockios.h>'s SIOCINQ is FIONREAD, from <asm/ioctls.h>):
+ * the header providing it is needed too.
  */
 static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned use_off,
 			      int depth)
@@ -781,25 +817,32 @@ static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned 
 	struct model *m = w->m;
 	const struct macro_def *md = &m->macros[idx];
 	const struct kfile *kf = &m->files[md->file];
-	size_t pos = md->start + strlen(md->name);
+	size_t pos = md->start + strlen(md->name), at, n;
 	unsigned end = md->end + 1 < kf->len ? md->end + 1 : (unsigned)kf->len;
 	char name[256];
 
 	if (w->scanned[idx] || depth > 8)
 		return;
 	w->scanned[idx] = true;
-	while (lex_next_name(kf->text, end, &pos, name, sizeof(name))) {
-		int inner;
+	while (lex_next_ident(kf->text, end, &pos, &at, &n)) {
+		int inner, prov;
 
+		if (n >= sizeof(name))
+			continue;
+		memcpy(name, kf->text + at, n);
+		name[n] = '\0';
 		inner = model_macro_first(m, name) < 0 ? -1 :
 			macro_active_at(m, name, use_file, use_off, false);
-		if (inner < 0 || m->macros[inner].file < 0)
+		if (inner < 0 || m->macros[inner].file < 0 || not_expanded_in(kf, md, at, n))
 			continue;
-		if (header_provider(m, w->pol, m->macros[inner].file) == PROVIDER_NONE ||
-		    patch_changes_macro(m, inner))
+		prov = header_provider(m, w->pol, m->macros[inner].file);
+		if (prov == PROVIDER_NONE || patch_changes_macro(m, inner)) {
 			need_macro(w, inner, use_file, use_off);
-		else
-			scan_header_macro(w, inner, use_file, use_off, depth + 1);
+			continue;
+		}
+		if (prov >= 0)
+			mark_header_needed(w, prov);
+		scan_header_macro(w, inner, use_file, use_off, depth + 1);
 	}
 }
 

@@ -42,6 +42,9 @@ static int compute_provider(struct model *m, struct policy *pol, int file)
 		up = header_provider(m, pol, kf->includer);
 		if (up != PROVIDER_NONE)
 			return up;
+		/* read by an #include inside a copied declaration: comes with it */
+		if (model_unit_at(m, kf->includer, kf->directive_offset) >= 0)
+			return PROVIDER_NONE;
 	}
 	eligible = ask_eligible(m, pol, file);
 	if (eligible < 0)
