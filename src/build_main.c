@@ -307,6 +307,7 @@ static int resolve(const struct raw_args *a, struct build_options *o, char **own
 	o->tree = tree;
 	o->outdir = owned[1] = absolute(a->outdir);
 	o->patch = a->patch ? (owned[2] = absolute(a->patch)) : NULL;
+	o->patch_name = a->patch;
 	for (size_t i = 0; i < a->targets.n && !rc; i++) {
 		strlist_push_owned(&o->target_objects, here_or_tree(tree, a->targets.v[i]));
 		rc = check_file("--target-object", o->target_objects.v[i]);

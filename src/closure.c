@@ -561,8 +561,11 @@ static bool is_call_callee(const struct frame *f)
 {
 	const struct frame *below = f, *p = f->parent;
 
+	/* _Generic(x, T: f)(y) calls the association it selects */
 	while (p && (clang_getCursorKind(p->cursor) == CXCursor_UnexposedExpr ||
-		     clang_getCursorKind(p->cursor) == CXCursor_ParenExpr)) {
+		     clang_getCursorKind(p->cursor) == CXCursor_ParenExpr ||
+		     (clang_getCursorKind(p->cursor) == CXCursor_GenericSelectionExpr &&
+		      below->index_in_parent > 0))) {
 		below = p;
 		p = p->parent;
 	}
@@ -649,11 +652,17 @@ static void on_reference(struct frame *f, CXCursor ref)
 	}
 }
 
-static bool is_function_scope(CXCursor c)
+/*
+ * Is f's declaration in a function body? libclang gives a block-scope
+ * "extern int x;" the translation unit as semantic parent, so the walk's
+ * own ancestry decides.
+ */
+static bool in_function_body(const struct frame *f)
 {
-	enum CXCursorKind k = clang_getCursorKind(clang_getCursorSemanticParent(c));
-
-	return k == CXCursor_FunctionDecl;
+	for (const struct frame *p = f->parent; p; p = p->parent)
+		if (clang_getCursorKind(p->cursor) == CXCursor_CompoundStmt)
+			return true;
+	return false;
 }
 
 static void on_var_decl(struct frame *f)
@@ -663,7 +672,7 @@ static void on_var_decl(struct frame *f)
 	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
 	int idx;
 
-	if (!is_function_scope(c)) {
+	if (!in_function_body(f)) {
 		idx = model_entity_of(w->m, c);
 		if (idx >= 0)
 			add_site(f, idx, SITE_DECL_NAME);
@@ -671,8 +680,10 @@ static void on_var_decl(struct frame *f)
 	}
 	if (sc == CX_SC_Extern) {
 		idx = model_entity_of(w->m, c);
-		if (idx >= 0)
+		if (idx >= 0) {
+			add_site(f, idx, SITE_REF);	/* renamed with the others */
 			use_entity(w, idx);
+		}
 	} else if (sc == CX_SC_Static) {
 		idx = model_entity_add_local(w->m, c);
 		add_site(f, idx, SITE_LOCAL_DECL);
@@ -714,9 +725,10 @@ static void examine(struct frame *f)
 		on_var_decl(f);
 		break;
 	case CXCursor_FunctionDecl:
+		/* a block-scope declaration is renamed, its linkage left alone */
 		idx = model_entity_of(f->w->m, f->cursor);
 		if (idx >= 0)
-			add_site(f, idx, SITE_DECL_NAME);
+			add_site(f, idx, in_function_body(f) ? SITE_REF : SITE_DECL_NAME);
 		break;
 	default:
 		break;

@@ -2,6 +2,8 @@
  * The unified diff reader of --patch (patch_read.h): which files a patch
  * changes and which lines of them, from the text alone.
  */
+#include <ctype.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,6 +151,73 @@ static unsigned line_of(const char *text, const char *p)
 	return line;
 }
 
+/* ---- where the --patch file's lines come from (--patch-origin) ---- */
+
+/* One "K=N" of the spec at *p, advanced past it; false when it is not one. */
+static bool origin_pair(const char **p, unsigned long *k, unsigned long *n)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)**p))
+		return false;
+	*k = strtoul(*p, &end, 10);
+	if (*end != '=' || !isdigit((unsigned char)end[1]))
+		return false;
+	*n = strtoul(end + 1, &end, 10);
+	*p = end;
+	return *k >= 1 && *n >= 1 && *k < UINT_MAX && *n < UINT_MAX;
+}
+
+int patch_origin_parse(const char *spec, const char *patch, struct patch_origin *o)
+{
+	const char *p = spec;
+	unsigned long k, n;
+
+	memset(o, 0, sizeof(*o));
+	o->name = patch;
+	if (!spec)
+		return 0;
+	for (;;) {
+		if (!origin_pair(&p, &k, &n) || (o->n ? k <= o->from[o->n - 1] : k != 1)) {
+			p = "";	/* not a spec */
+			break;
+		}
+		o->from = xrealloc(o->from, (o->n + 1) * sizeof(*o->from));
+		o->to = xrealloc(o->to, (o->n + 1) * sizeof(*o->to));
+		o->from[o->n] = (unsigned)k;
+		o->to[o->n++] = (unsigned)n;
+		if (*p != ',')
+			break;
+		p++;
+	}
+	if (*p != ':' || !p[1] || !o->n) {
+		diag_error("--patch-origin wants K=N[,K=N...]:PATCH (line K of the --patch file "
+			   "and those after it are lines N... of PATCH; K ascending from 1), not '%s' "
+			   "(see klp-ccp --help)", spec);
+		patch_origin_release(o);
+		return -1;
+	}
+	o->name = p + 1;
+	return 0;
+}
+
+void patch_origin_release(struct patch_origin *o)
+{
+	free(o->from);
+	free(o->to);
+	o->from = o->to = NULL;
+	o->n = 0;
+}
+
+unsigned patch_origin_line(const struct patch_origin *o, unsigned line)
+{
+	size_t i = o ? o->n : 0;
+
+	while (i && o->from[i - 1] > line)
+		i--;
+	return i ? o->to[i - 1] + (line - o->from[i - 1]) : line;
+}
+
 /* The hunk's "@@ -a,b +c,d @@" and where it is in the patch. */
 static void note_hunk(struct patch_file *pf, unsigned line, const char *p)
 {
@@ -168,7 +237,7 @@ int patch_read(const char *name, const char *text, struct patch_info *pi)
 
 	while (p && *p) {
 		if ((file = name_line(p)) && unsafe_name(file)) {
-			diag_error_at(name, line_of(text, p), 0,
+			diag_error_at(name, patch_origin_line(pi->origin, line_of(text, p)), 0,
 				      "the patch names '%.*s': a file outside the current directory (absolute path or '..')",
 				      (int)strcspn(file, "\t\r\n"), file);
 			return -1;
@@ -181,7 +250,7 @@ int patch_read(const char *name, const char *text, struct patch_info *pi)
 		} else if (!strncmp(p, "@@ -", 4) && cur) {
 			line += line_of(counted, p) - 1;	/* counted up to here once */
 			counted = p;
-			note_hunk(cur, line, p);
+			note_hunk(cur, patch_origin_line(pi->origin, line), p);
 			hunk_lines(&p, cur, pi);
 			continue;
 		}
@@ -212,6 +281,7 @@ struct splitter {
 	struct patch_part *parts;
 	size_t n, cap;
 	const char *start;	/* of the part being read, NULL before the first */
+	unsigned start_line;	/* its line in the patch */
 	bool has_target;	/* it has its "+++ " line */
 };
 
@@ -226,10 +296,11 @@ static void split_close(struct splitter *s, const char *end)
 	s->has_target = false;
 }
 
-static void split_open(struct splitter *s, const char *at)
+static void split_open(struct splitter *s, const char *at, unsigned line)
 {
 	split_close(s, at);
 	s->start = at;
+	s->start_line = line;
 }
 
 /* Lines of a hunk still to come, from its "@@ -a,b +c,d @@" line. */
@@ -252,9 +323,10 @@ static void hunk_line(char c, unsigned *old_left, unsigned *new_left)
 void patch_split(const char *text, struct patch_part **parts, size_t *n)
 {
 	struct splitter s = { 0 };
-	unsigned old_left = 0, new_left = 0;
+	unsigned old_left = 0, new_left = 0, line = 0;
 
 	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		line++;
 		if ((old_left || new_left) && strchr(" -+\\\n", *p)) {
 			if (*p != '\\')
 				hunk_line(*p, &old_left, &new_left);
@@ -262,17 +334,18 @@ void patch_split(const char *text, struct patch_part **parts, size_t *n)
 		}
 		old_left = new_left = 0;
 		if (!strncmp(p, "diff ", 5) || !strncmp(p, "Index: ", 7)) {
-			split_open(&s, p);
+			split_open(&s, p, line);
 		} else if (!strncmp(p, "--- ", 4) && (!s.start || s.has_target)) {
 			const char *next = strchr(p, '\n');
 
 			if (next && !strncmp(next + 1, "+++ ", 4))
-				split_open(&s, p);
+				split_open(&s, p, line);
 		} else if (!strncmp(p, "+++ ", 4) && s.start && !s.has_target) {
 			struct patch_part *part = ARRAY_PUSH(s.parts, s.n, s.cap);
 
 			part->path = target_of(p + 4);
 			part->text = NULL;
+			part->line = s.start_line;
 			s.has_target = true;
 		} else if (!strncmp(p, "@@ -", 4) && s.has_target) {
 			hunk_counts(p, &old_left, &new_left);

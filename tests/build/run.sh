@@ -5,7 +5,9 @@
 #   run.sh two-units          a two-file fix (kernel/exit.c, fs/pipe.c) in one
 #                             patch -> a .ko with klp relocations, checked with
 #                             readelf/nm against Module.symvers; run from
-#                             another directory with relative paths
+#                             another directory with relative paths; a hunk
+#                             applied with fuzz: a warning at its line in the
+#                             user's patch
 #   run.sh patched-functions  the same units by --patched-functions=UNIT:F (one
 #                             function inlined: its caller added by IPA clones)
 #   run.sh header-unit        a fix to a header only, with --unit=ipc/msg.c
@@ -48,12 +50,24 @@ check_module() {	# KO SYMBOL...
 }
 
 two_units() {
-	cat "$fixes/exit-group.patch" "$fixes/pipe-dname.patch" >"$work/two-fixes.patch"
+	# as mailed (a header first), fs/pipe.c's hunk made against a source whose
+	# comment line above pipefs_dname differs: applied with fuzz, a warning
+	# naming the hunk's line in two-fixes.patch
+	{ printf 'From: a kernel author\nSubject: [PATCH] two fixes\n\n---\n'
+	  cat "$fixes/exit-group.patch"
+	  sed 's|^  \*/$|  * (a comment changed since) */|' "$fixes/pipe-dname.patch"; } >"$work/two-fixes.patch"
+	grep -q '(a comment changed since)' "$work/two-fixes.patch" || fail "test bug: no fuzz made"
+	local at
+	at=$(grep -n '^@@' "$work/two-fixes.patch" | sed -n 2p | cut -d: -f1)
 	mkdir "$work/elsewhere"
 	# relative paths, from a directory that is neither the tree nor the output's
 	(cd "$work/elsewhere" && "$KLP_CCP" build --tree="$tree" --patch=../two-fixes.patch \
 		-o ../out -j 2) >"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
 	cat "$work/out.txt"
+	[ "$(grep -c "^\.\./two-fixes\.patch:$at: warning: hunk #1 of fs/pipe.c (@@ -867,7 +867,7 @@) applied with fuzz 1 " "$work/out.txt")" = 1 ] ||
+		fail "not one fuzz warning naming ../two-fixes.patch:$at"
+	grep -q 'units/.*\.patch:[0-9]' "$work/out.txt" && fail "a diagnostic names the per-unit patch"
+	grep -q 'klp-pipe:\[%lu\]' "$work/out/lp_fs_pipe.c" || fail "the fuzzed fix is not in lp_fs_pipe.c"
 	check_module "$work/out/klp_two_fixes.ko" do_group_exit dynamic_dname
 	# each unit got only its own file's part of the patch
 	grep -q '^+++ b/kernel/exit.c' "$work/out/units/kernel_exit.patch" &&
@@ -147,11 +161,16 @@ errors() {
 	expect_error foreign-outdir "not the output of an earlier klp-ccp build" \
 		"${B[@]}" -o "$work/foreign" --patch="$fixes/cmdline.patch"
 	[ -e "$work/foreign/keep" ] || fail "foreign-outdir: the directory was touched"
-	# a hunk whose context is not in the file: the unit's extraction names it and its log
-	sed 's/^ \tdo_group_exit((error_code/ \tdo_group_exit((code/' \
-		"$fixes/exit-group.patch" >"$work/stale.patch"
-	expect_error no-apply "extraction of kernel/exit.c failed: .*does not apply.*log: $work/na/units/kernel_exit.log" \
+	# two units, the second one's hunk's context is not in the file: the error
+	# names the hunk in the user's patch (its line there), then the unit and log
+	{ printf 'Subject: [PATCH] two fixes\n\n---\n'; cat "$fixes/pipe-dname.patch"
+	  sed 's/^ \tdo_group_exit((error_code/ \tdo_group_exit((code/' "$fixes/exit-group.patch"; } >"$work/stale.patch"
+	local at
+	at=$(grep -n '^@@' "$work/stale.patch" | sed -n 2p | cut -d: -f1)
+	expect_error no-apply "hunk #1 of kernel/exit.c (@@ -1038,6 +1038,8 @@) does not apply: .* (extraction of kernel/exit.c failed; log: $work/na/units/kernel_exit.log)\$" \
 		"${B[@]}" -o "$work/na" --patch="$work/stale.patch"
+	grep -q "^$work/stale.patch:$at: error: hunk #1 of kernel/exit.c" "$work/no-apply.out" ||
+		fail "no-apply: the error is not at $work/stale.patch:$at"
 	[ -f "$work/na/units/kernel_exit.log" ] || fail "no-apply: the log is gone"
 	# make failing: the error names make.log, and no .ko is left behind
 	mkdir -p "$work/bin" && printf '#!/bin/sh\necho "kbuild: error: simulated failure"\nexit 2\n' >"$work/bin/make"
