@@ -479,6 +479,16 @@ static void decide_object(struct walker *w, int idx)
 		mark_header_needed(w, prov);
 		return;
 	}
+	if (e->absent) {
+		/*
+		 * A static object of this file the target has no symbol for
+		 * (GCC folded a constant table away, or dropped an unused
+		 * one): nothing to bind to, and its values may be needed at
+		 * compile time (BUILD_BUG_ON(tbl[0] + tbl[1] > 255)).
+		 */
+		copy_definition(w, e);
+		return;
+	}
 	policy_set_object_kind(w->pol, e->local_static, is_read_only(entity_cursor(e)));
 	if (policy_shall_externalize_obj(w->pol, e->name, &loc, &shall)) {
 		w->failed = true;
@@ -1065,7 +1075,8 @@ static void mark_patched(struct walker *w, int idx)
 	warn_notrace(w->m, e, &loc);
 	if (w->req->facts) {
 		closure_use_facts(w->pol, w->req->facts, e);
-		policy_warn_patched(w->pol, e->name, &loc);
+		if (policy_refuse_patched(w->pol, e->name, &loc))
+			w->failed = true;
 		closure_use_facts(w->pol, NULL, NULL);
 	}
 	/* copied even from an included header: the patched copy is a new function */
@@ -1402,6 +1413,8 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 		rc = patched_from_hook(&w);
 	if (!rc && req->ipa)
 		rc = apply_ipa(&w, req);
+	if (w.failed)
+		rc = -1;	/* a patched function refused (policy_refuse_patched) */
 
 	for (size_t i = 0; !rc && i < m->n_ents; i++)
 		if (m->ents[i].decision == DEC_PATCHED)

@@ -20,3 +20,8 @@ set_tests_properties(inline/same-as-kernel PROPERTIES SKIP_RETURN_CODE 77 TIMEOU
 add_test(NAME inline/address-taken COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/addr.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/address-taken PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A static object the target has no symbol for is copied (tests/inline/folded.sh).
+add_test(NAME inline/absent-object COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/folded.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/absent-object PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
