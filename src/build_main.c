@@ -75,7 +75,9 @@ static const char usage[] =
 "--target-object, --symvers and --ipa-clones from the tree when the current\n"
 "directory has no such file. OUTDIR receives units/NAME.{patch,c,yaml,log} per\n"
 "unit, the module sources (klp-ccp glue), make.log and NAME.ko. On failure the\n"
-"exit status is 1, the error names the log, and OUTDIR has no NAME.ko.\n";
+"exit status is 1, the error names the log, and OUTDIR has no NAME.ko. A hunk\n"
+"that does not apply (an error) or applies with fuzz (a warning) or at an\n"
+"offset (a note) is named by FIX.patch and the line of its @@ there.\n";
 
 enum {
 	OPT_TREE = 256, OPT_PATCH, OPT_PATCHED, OPT_UNIT, OPT_REPLACE, OPT_TARGET,

@@ -1072,7 +1072,6 @@ static void mark_patched(struct walker *w, int idx)
 	struct src_loc loc = cursor_src_loc(w->m, e->def);
 
 	e->decision = DEC_PATCHED;
-	warn_notrace(w->m, e, &loc);
 	if (w->req->facts) {
 		closure_use_facts(w->pol, w->req->facts, e);
 		if (policy_refuse_patched(w->pol, e->name, &loc))
@@ -1186,12 +1185,15 @@ static int apply_ipa(struct walker *w, const struct closure_request *req)
 		}
 		mark_patched(w, idx);
 		w->m->ents[idx].ipa_added = true;
+		w->m->ents[idx].ipa_contains = model_intern(w->m, plan.add_contains.v[i]);
 	}
 	for (size_t i = 0; !rc && req->ipa_extend && i < plan.removed.n; i++) {
 		int idx = model_function_defined(w->m, plan.removed.v[i]);
 
-		if (idx >= 0 && w->m->ents[idx].decision == DEC_PATCHED)
+		if (idx >= 0 && w->m->ents[idx].decision == DEC_PATCHED) {
 			w->m->ents[idx].decision = DEC_COPY;
+			w->m->ents[idx].ipa_removed = true;
+		}
 	}
 	ipa_plan_release(&plan);
 	return rc;
@@ -1416,9 +1418,15 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 	if (w.failed)
 		rc = -1;	/* a patched function refused (policy_refuse_patched) */
 
+	/* once the clone dumps had their say: one without a body of its own is
+	   not patched, its containers are (notes), nothing left for the user */
 	for (size_t i = 0; !rc && i < m->n_ents; i++)
-		if (m->ents[i].decision == DEC_PATCHED)
+		if (m->ents[i].decision == DEC_PATCHED) {
+			struct src_loc loc = cursor_src_loc(m, m->ents[i].def);
+
+			warn_notrace(m, &m->ents[i], &loc);
 			strlist_push(&patched, m->ents[i].name);
+		}
 	if (!rc && !patched.n) {
 		diag_error("%s: no patched function found", m->files[m->main_file].name);
 		rc = -1;

@@ -20,7 +20,8 @@
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/provider.h"
 
-enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_UNDEF, ITEM_FWD, ITEM_DECL, ITEM_PROTO, ITEM_UNIT };
+enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_UNDEF, ITEM_PRAGMA, ITEM_FWD, ITEM_DECL,
+		 ITEM_PROTO, ITEM_UNIT };
 
 struct item {
 	enum item_kind kind;
@@ -247,32 +248,68 @@ static bool in_copied_unit(struct model *m, int file, unsigned off)
 }
 
 /*
- * #undef lines of the files copied from, in order, for macros lp.c defines:
- * what follows (copied text, later #includes) sees the macro state it saw.
- * Those inside a copied unit come with its text.
+ * #pragma lines of the files copied from that change how later code is laid
+ * out or compiled (pack, scalar_storage_order, GCC optimize/target and
+ * their push/pop_options, GCC visibility, GCC diagnostic): a copied
+ * structure or function after them needs them in force, in order. Others
+ * (once, weak, poison, message...) name or touch what lp.c does not copy.
  */
-static void collect_undefs(struct model *m, struct items *it)
+static bool state_pragma(const char *t, const struct directive *dv)
+{
+	static const char *const gcc[] = { "optimize", "target", "push_options", "pop_options",
+		"reset_options", "visibility", "diagnostic", NULL };
+	size_t i = dv->arg + dv->arg_len;
+
+	if (dv->arg_len == 4 && !memcmp(t + dv->arg, "pack", 4))
+		return true;
+	if (dv->arg_len == 20 && !memcmp(t + dv->arg, "scalar_storage_order", 20))
+		return true;
+	if (dv->arg_len != 3 || memcmp(t + dv->arg, "GCC", 3))
+		return false;
+	while (i < dv->end && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	for (int k = 0; gcc[k]; k++)
+		if (!strncmp(t + i, gcc[k], strlen(gcc[k])) &&
+		    !is_ident_char((unsigned char)t[i + strlen(gcc[k])]))
+			return true;
+	return false;
+}
+
+/*
+ * Directive lines of the files copied from that lp.c replays in order:
+ * #undef lines for macros lp.c defines (what follows, copied text and later
+ * #includes, sees the macro state it saw) and the state pragmas above.
+ * Those inside a copied unit come with its text; pragmas inside a unit not
+ * copied stay out.
+ */
+static void collect_directive_lines(struct model *m, struct items *it)
 {
 	for (size_t f = 0; f < m->n_files; f++) {
 		const struct directives *d;
+		const char *t = m->files[f].text;
 
 		if (!copied_from(m, (int)f))
 			continue;
 		d = model_directives(m, (int)f);
 		for (size_t i = 0; i < d->n; i++) {
 			const struct directive *dv = &d->v[i];
-			if (dv->kind != DIR_UNDEF || !dv->active || !dv->arg_len ||
-			    in_copied_unit(m, (int)f, dv->start) ||
-			    !macro_in_lp(m, m->files[f].text + dv->arg, dv->arg_len))
+
+			if (!dv->active)
 				continue;
-			push_item(it, ITEM_UNDEF, (int)f, dv->start, 0, (int)i);
+			if (dv->kind == DIR_UNDEF && dv->arg_len &&
+			    !in_copied_unit(m, (int)f, dv->start) &&
+			    macro_in_lp(m, t + dv->arg, dv->arg_len))
+				push_item(it, ITEM_UNDEF, (int)f, dv->start, 0, (int)i);
+			else if (dv->kind == DIR_PRAGMA && state_pragma(t, dv) &&
+				 model_unit_at(m, (int)f, dv->start) < 0)
+				push_item(it, ITEM_PRAGMA, (int)f, dv->start, 0, (int)i);
 		}
 	}
 }
 
 static void collect_items(struct model *m, struct items *it)
 {
-	collect_undefs(m, it);
+	collect_directive_lines(m, it);
 	for (size_t i = 0; i < m->n_files; i++)
 		if (m->files[i].needed && m->files[i].includer >= 0 &&
 		    !in_copied_unit(m, m->files[i].includer, m->files[i].directive_offset))
@@ -290,7 +327,10 @@ static void collect_items(struct model *m, struct items *it)
 	collect_decls(m, it);
 	collect_prototypes(m, it);
 	for (size_t i = 0; i < m->n_units; i++)
-		if (m->units[i].copy)
+		if (m->units[i].copy && m->units[i].reread_at)	/* after its #include */
+			push_item(it, ITEM_UNIT, m->files[m->units[i].file].includer,
+				  m->units[i].reread_at, 1, (int)i);
+		else if (m->units[i].copy)
 			push_item(it, ITEM_UNIT, m->units[i].file, m->units[i].start, 0, (int)i);
 }
 
@@ -694,6 +734,16 @@ static void emit_undef(struct emitter *em, int file, int idx)
 	em->cur_line++;
 }
 
+static void emit_pragma(struct emitter *em, int file, int idx)
+{
+	const struct kfile *kf = &em->m->files[file];
+	const struct directive *d = &model_directives(em->m, file)->v[idx];
+	char *line = xstrndup(kf->text + d->start, d->end - d->start);
+
+	add_line(em, line);
+	free(line);
+}
+
 static void emit_forward(struct emitter *em, int idx)
 {
 	CXCursor c = em->m->fwd[idx].cursor;
@@ -946,6 +996,9 @@ static int emit_item(struct emitter *em, const struct item *it)
 		return 0;
 	case ITEM_UNDEF:
 		emit_undef(em, it->file, it->ref);
+		return 0;
+	case ITEM_PRAGMA:
+		emit_pragma(em, it->file, it->ref);
 		return 0;
 	case ITEM_FWD:
 		emit_forward(em, it->ref);

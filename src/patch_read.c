@@ -73,34 +73,59 @@ static void span_line(struct line_span *cur, const char *p, unsigned new_line)
 		cur->last = new_line;
 }
 
+/* Lines of a hunk still to come, from its "@@ -a,b +c,d @@" line. */
+static void hunk_counts(const char *p, unsigned *old_left, unsigned *new_left)
+{
+	if (sscanf(p, "@@ -%*u,%u", old_left) != 1)
+		*old_left = 1;
+	if (sscanf(p, "@@ -%*s +%*u,%u", new_left) != 1)
+		*new_left = 1;
+}
+
+static void hunk_line(char c, unsigned *old_left, unsigned *new_left)
+{
+	if ((c == ' ' || c == '\n' || c == '-') && *old_left)
+		(*old_left)--;
+	if ((c == ' ' || c == '\n' || c == '+') && *new_left)
+		(*new_left)--;
+}
+
 /* Original line numbers a hunk removes or inserts before; the spans it changes. */
 static void hunk_lines(const char **pos, struct patch_file *pf, struct patch_info *pi)
 {
 	const char *p = *pos;
-	unsigned orig = 0, n = 0, new_line = 0;
+	unsigned orig = 0, new_line = 0, old_left, new_left;
 	/* hunks of one file move lines cumulatively; each file starts afresh */
 	long long shift = pi->n_shifts > pf->first_shift ? pi->shifts[pi->n_shifts - 1] : 0;
 	struct line_span cur = { 0 };
 
 	sscanf(p, "@@ -%u", &orig);
-	if (sscanf(p, "@@ -%*u,%u", &n) != 1)
-		n = 1;
 	if (sscanf(p, "@@ -%*s +%u", &new_line) != 1 || !new_line)
 		new_line = 1;
+	/*
+	 * By its line counts, as GNU patch reads it: a "--- "/"+++ " line right
+	 * after the hunk starts the next file (plain "diff -u" output has no
+	 * "diff" line between files); an empty line is an empty context line.
+	 */
+	hunk_counts(p, &old_left, &new_left);
 	p = strchr(p, '\n');
-	while (p && *++p && (*p == ' ' || *p == '-' || *p == '+' || *p == '\\')) {
-		if (*p == '-' || *p == '+')
+	while (p && *++p && (((old_left || new_left) && strchr(" -+\n", *p)) || *p == '\\')) {
+		char c = *p == '\n' ? ' ' : *p;
+
+		if (c == '-' || c == '+')
 			strlist_push_owned(&pf->touched, xasprintf("%u", orig));
-		if (*p == '-' || *p == '+')
+		if (c == '-' || c == '+')
 			span_line(&cur, p, new_line);
-		else if (*p == ' ')
+		else if (c == ' ')
 			note_span(pf, &cur);
-		shift += (*p == '+') - (*p == '-');
-		if (*p == ' ' || *p == '-')
+		if (c != '\\')
+			hunk_line(c, &old_left, &new_left);
+		shift += (c == '+') - (c == '-');
+		if (c == ' ' || c == '-')
 			orig++;
-		if (*p == ' ' || *p == '+')
+		if (c == ' ' || c == '+')
 			new_line++;
-		p = strchr(p, '\n');
+		p = *p == '\n' ? p : strchr(p, '\n');
 	}
 	note_span(pf, &cur);
 	*pos = p ? p : *pos + strlen(*pos);
@@ -301,23 +326,6 @@ static void split_open(struct splitter *s, const char *at, unsigned line)
 	split_close(s, at);
 	s->start = at;
 	s->start_line = line;
-}
-
-/* Lines of a hunk still to come, from its "@@ -a,b +c,d @@" line. */
-static void hunk_counts(const char *p, unsigned *old_left, unsigned *new_left)
-{
-	if (sscanf(p, "@@ -%*u,%u", old_left) != 1)
-		*old_left = 1;
-	if (sscanf(p, "@@ -%*s +%*u,%u", new_left) != 1)
-		*new_left = 1;
-}
-
-static void hunk_line(char c, unsigned *old_left, unsigned *new_left)
-{
-	if ((c == ' ' || c == '\n' || c == '-') && *old_left)
-		(*old_left)--;
-	if ((c == ' ' || c == '\n' || c == '+') && *new_left)
-		(*new_left)--;
 }
 
 void patch_split(const char *text, struct patch_part **parts, size_t *n)

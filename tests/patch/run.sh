@@ -246,6 +246,17 @@ small_case() {
 		grep -q '#include "clamp.h"' lp.c && fail "lp.c includes the unpatched header"
 		cmp -s "$here/small/clamp.h" clamp.h || fail "the header was modified"
 		no_trace hdr.c ;;
+	plain-diffs)	# "diff -u" of the header, then of the unit, no "diff" line between:
+		# the second file's "--- "/"+++ " right after a hunk starts a file
+		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
+		mv fix.patch h.patch
+		make_patch hdr.c 's/return twice(x) - 3;/return twice(x) - 4;/'
+		cat h.patch fix.patch >both.patch && mv both.patch fix.patch
+		grep -q '^diff' fix.patch && fail "test bug: a diff line"
+		run_small hdr.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, user_b, other"
+		grep -q "twice(x) - 4" lp.c && grep -q "if (x < 0)" lp.c || fail "lp.c lacks a file's fix"
+		no_trace hdr.c ;;
 	header-units)	# kbuild .o.cmd files name the other units including the header
 		make_patch clamp.h 's/#define LIMIT 100/#define LIMIT 50/'
 		mkdir -p sub && printf 'source_hdr.o := hdr.c\n\ndeps_hdr.o := \\\n  hdr.c \\\n  clamp.h \\\n\nhdr.o: $(deps_hdr.o)\n' >.hdr.o.cmd
