@@ -9,6 +9,7 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/directives.h"
+#include "klp-ccp/idents.h"
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/model.h"
@@ -988,6 +989,7 @@ int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline 
 		diag_error("%s: libclang did not report the main file", cl->input);
 		return -1;
 	}
+	m->idents = idents_start(m);	/* lexes while the rest is built */
 	m->uses = xcalloc(m->n_files, sizeof(*m->uses));
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, ctx);
 	for (size_t i = 0; i < m->n_files; i++)
@@ -1018,6 +1020,7 @@ void model_release(struct model *m)
 		if (m->uses)
 			free(m->uses[i].v);
 	}
+	idents_release(m->idents);
 	free(m->files);
 	free(m->uses);
 	for (size_t i = 0; i < m->n_units; i++)

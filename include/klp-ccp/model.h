@@ -174,6 +174,7 @@ struct model {
 	struct site *sites;
 	size_t n_sites, cap_sites;
 	void *maps;			/* private lookup tables (entities.c) */
+	struct ident_lists *idents;	/* each file's identifiers (idents.h) */
 	int main_file;
 };
 
