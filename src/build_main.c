@@ -75,7 +75,9 @@ static const char usage[] =
 "--target-object, --symvers and --ipa-clones from the tree when the current\n"
 "directory has no such file. OUTDIR receives units/NAME.{patch,c,yaml,log} per\n"
 "unit, the module sources (klp-ccp glue), make.log and NAME.ko. On failure the\n"
-"exit status is 1, the error names the log, and OUTDIR has no NAME.ko.\n";
+"exit status is 1, the error names the log, and OUTDIR has no NAME.ko. A hunk\n"
+"that does not apply (an error) or applies with fuzz (a warning) or at an\n"
+"offset (a note) is named by FIX.patch and the line of its @@ there.\n";
 
 enum {
 	OPT_TREE = 256, OPT_PATCH, OPT_PATCHED, OPT_UNIT, OPT_REPLACE, OPT_TARGET,
@@ -307,6 +309,7 @@ static int resolve(const struct raw_args *a, struct build_options *o, char **own
 	o->tree = tree;
 	o->outdir = owned[1] = absolute(a->outdir);
 	o->patch = a->patch ? (owned[2] = absolute(a->patch)) : NULL;
+	o->patch_name = a->patch;
 	for (size_t i = 0; i < a->targets.n && !rc; i++) {
 		strlist_push_owned(&o->target_objects, here_or_tree(tree, a->targets.v[i]));
 		rc = check_file("--target-object", o->target_objects.v[i]);

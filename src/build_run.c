@@ -4,6 +4,7 @@
  * log}), then "make" on the glued module. A failure is one line per failed
  * step naming its log.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -45,8 +46,12 @@ static void unit_argv(const struct build_options *o, const struct build_unit *u,
 	strlist_push_owned(argv, self_exe());
 	strlist_push_owned(argv, xasprintf("--outfile=%s/units/%s.c", o->outdir, u->base));
 	strlist_push_owned(argv, xasprintf("--report=%s/units/%s.yaml", o->outdir, u->base));
-	if (u->patch.len)
+	if (u->patch.len) {
 		strlist_push_owned(argv, xasprintf("--patch=%s/units/%s.patch", o->outdir, u->base));
+		/* its diagnostics name the user's patch and lines */
+		strlist_push_owned(argv, xasprintf("--patch-origin=%s:%s", u->origin.buf,
+						   o->patch_name));
+	}
 	for (size_t i = 0; i < u->functions.n; i++)
 		strlist_push_owned(argv, xasprintf("--patched-functions=%s", u->functions.v[i]));
 	for (size_t i = 0; i < u->targets.n; i++)
@@ -179,24 +184,98 @@ static void reap_one(struct build_plan *plan)
 		}
 }
 
+/*
+ * "FILE:LINE[:COL]: error: MESSAGE" (a child's error located in the user's
+ * patch or source): its parts, else false.
+ */
+static bool located_error(char *reason, char **file, unsigned *line, unsigned *col,
+			  const char **msg)
+{
+	char *err = strstr(reason, ": error: "), *p;
+
+	if (!err)
+		return false;
+	*err = '\0';
+	*col = 0;
+	p = strrchr(reason, ':');
+	if (p && p > reason && p[1] && !p[1 + strspn(p + 1, "0123456789")]) {
+		unsigned n = (unsigned)strtoul(p + 1, NULL, 10);
+		char *q;
+
+		*p = '\0';
+		q = strrchr(reason, ':');
+		if (q && q > reason && q[1] && !q[1 + strspn(q + 1, "0123456789")]) {
+			*q = '\0';
+			*line = (unsigned)strtoul(q + 1, NULL, 10);
+			*col = n;
+		} else {
+			*line = n;
+		}
+		*file = reason;
+		*msg = err + 9;
+		return *line > 0;
+	}
+	*err = ':';
+	return false;
+}
+
 static int report_failures(const struct build_options *o, const struct build_plan *plan)
 {
 	int failed = 0;
 
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct build_unit *u = &plan->units[i];
-		char *log, *why;
+		char *log, *why, *file;
+		unsigned line, col;
+		const char *msg;
 
 		if (WIFEXITED(u->status) && !WEXITSTATUS(u->status))
 			continue;
 		log = unit_file(o, u, "log");
 		why = log_reason(log);
-		diag_error("build: extraction of %s failed: %s (log: %s)", u->source, why, log);
+		/* located (a hunk of the user's patch): the location leads the line */
+		if (located_error(why, &file, &line, &col, &msg))
+			diag_error_at(file, line, col, "%s (extraction of %s failed; log: %s)", msg,
+				      u->source, log);
+		else
+			diag_error("build: extraction of %s failed: %s (log: %s)", u->source, why,
+				   log);
 		free(why);
 		free(log);
 		failed++;
 	}
 	return failed ? -1 : 0;
+}
+
+/*
+ * The extractions' warnings and notes about the user's patch (a hunk
+ * applied with fuzz or at an offset), on stderr once each (a header's
+ * hunks are applied in every unit): the user must check them.
+ */
+static void relay_patch_diags(const struct build_options *o, const struct build_plan *plan)
+{
+	struct strlist seen = { 0 };
+	size_t n = strlen(o->patch_name);
+
+	for (size_t i = 0; i < plan->n; i++) {
+		char *log = unit_file(o, &plan->units[i], "log");
+		char *text = read_file(log, NULL);
+
+		for (char *p = text, *e, end; p && *p; p = end ? e + 1 : e) {
+			e = p + strcspn(p, "\n");
+			end = *e;
+			*e = '\0';
+			if (!strncmp(p, o->patch_name, n) && p[n] == ':' &&
+			    isdigit((unsigned char)p[n + 1]) && !strstr(p, ": error: ") &&
+			    !strlist_contains(&seen, p)) {
+				fprintf(stderr, "%s\n", p);
+				strlist_push(&seen, p);
+			}
+		}
+		free(text);
+		free(log);
+	}
+	strlist_release(&seen);
 }
 
 int build_run_extractions(const struct build_options *o, struct build_plan *plan)
@@ -217,6 +296,8 @@ int build_run_extractions(const struct build_options *o, struct build_plan *plan
 		reap_one(plan);
 		running--;
 	}
+	if (o->patch_name)
+		relay_patch_diags(o, plan);
 	return rc ? rc : report_failures(o, plan);
 }
 

@@ -50,26 +50,54 @@ static int klp_symbols(const char *ko, struct strlist *out)
 	return e ? 0 : -1;
 }
 
+/*
+ * "patched A, B (added by IPA clones: contains F)": every function the
+ * module replaces; one the IPA clone analysis added says whose code it
+ * holds. Then the named ones that have no body of their own (GCC inlined
+ * them everywhere): not patched, their code is in those added.
+ */
+static bool ipa_added(const struct rr_patched *p)
+{
+	return p->added_by && !strcmp(p->added_by, "ipa-clones");
+}
+
+static void print_patched(const struct report *r)
+{
+	size_t n = 0;
+
+	printf("patched %s", r->n_patched ? "" : "nothing");
+	/* the functions named or derived from the patch, then those added */
+	for (int added = 0; added < 2; added++)
+		for (size_t i = 0; i < r->n_patched; i++) {
+			const struct rr_patched *p = &r->patched[i];
+
+			if (ipa_added(p) != added)
+				continue;
+			printf("%s%s", n++ ? ", " : "", p->old_name);
+			if (!added)
+				continue;
+			printf(" (added by IPA clones");
+			for (size_t k = 0; k < p->contains.n; k++)
+				printf("%s%s", k ? ", " : ": contains ", p->contains.v[k]);
+			printf(")");
+		}
+	for (size_t i = 0; i < r->inlined_everywhere.n; i++)
+		printf("%s%s", i ? ", " : "; not patched: ", r->inlined_everywhere.v[i]);
+	if (r->inlined_everywhere.n)
+		printf(" (GCC inlined %s everywhere: copied into the patched functions holding "
+		       "%s code)", r->inlined_everywhere.n > 1 ? "them" : "it",
+		       r->inlined_everywhere.n > 1 ? "their" : "its");
+}
+
 static void print_unit(const struct build_unit *u, const struct report *r, size_t *n_ext)
 {
-	struct strbuf user = { 0 }, ipa = { 0 };
-
-	for (size_t i = 0; i < r->n_patched; i++) {
-		const struct rr_patched *p = &r->patched[i];
-		struct strbuf *sb = p->added_by && !strcmp(p->added_by, "ipa-clones") ? &ipa : &user;
-
-		sb_addf(sb, "%s%s", sb->len ? ", " : "", p->old_name);
-	}
-	printf("  %s: patched %s", u->source, user.len ? user.buf : "(none)");
-	if (ipa.len)
-		printf("; added by IPA clones: %s", ipa.buf);
+	printf("  %s: ", u->source);
+	print_patched(r);
 	printf("; %zu externalized", r->n_ext);
 	if (r->warnings.n)
 		printf("; %zu warning(s) (units/%s.log)", r->warnings.n, u->base);
 	printf("\n");
 	*n_ext += r->n_ext;
-	sb_release(&user);
-	sb_release(&ipa);
 }
 
 int build_print_summary(const struct build_options *o, const struct build_plan *plan)

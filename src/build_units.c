@@ -80,8 +80,8 @@ static const char *part_file(const struct build_options *o, const struct patch_p
 	const char *rel;
 
 	if (!strcmp(part->path, "/dev/null")) {
-		diag_error("%s: the patch deletes a file: a livepatch can only replace functions",
-			   o->patch);
+		diag_error_at(o->patch_name, part->line, 0,
+			      "the patch deletes a file: a livepatch can only replace functions");
 		return NULL;
 	}
 	for (int strip = 1; strip >= 0; strip--) {
@@ -89,9 +89,23 @@ static const char *part_file(const struct build_options *o, const struct patch_p
 		if (rel && in_tree(o, rel))
 			return rel;
 	}
-	diag_error("%s: the patch changes '%s', which is not a file of %s (a new file, or the "
-		   "wrong tree)", o->patch, part->path, o->tree);
+	diag_error_at(o->patch_name, part->line, 0, "the patch changes '%s', which is not a file "
+		      "of %s (a new file, or the wrong tree)", part->path, o->tree);
 	return NULL;
+}
+
+/* A part of the patch at line of it, appended to the unit's --patch file. */
+static void unit_add_part(struct build_unit *u, const char *text, unsigned line)
+{
+	size_t len = strlen(text);
+
+	sb_addf(&u->origin, "%s%u=%u", u->origin.len ? "," : "", u->patch_lines + 1, line);
+	sb_adds(&u->patch, text);
+	if (len && text[len - 1] != '\n')
+		sb_adds(&u->patch, "\n");	/* the next part starts on a line of its own */
+	for (const char *p = text; (p = strchr(p, '\n')); p++)
+		u->patch_lines++;
+	u->patch_lines += len && text[len - 1] != '\n';
 }
 
 static int add_part(const struct build_options *o, struct build_plan *plan,
@@ -102,16 +116,19 @@ static int add_part(const struct build_options *o, struct build_plan *plan,
 	if (!rel)
 		return -1;
 	if (ends_with(rel, ".h")) {
-		sb_adds(&plan->headers, part->text);
+		plan->header_lines = xrealloc(plan->header_lines,
+					      (plan->headers.n + 1) * sizeof(unsigned));
+		plan->header_lines[plan->headers.n] = part->line;
+		strlist_push(&plan->headers, part->text);
 		strlist_push(&plan->header_names, rel);
 		return 0;
 	}
 	if (!ends_with(rel, ".c")) {
-		diag_error("%s: the patch changes '%s': only C sources (.c) and the headers they "
-			   "include (.h) can be livepatched", o->patch, rel);
+		diag_error_at(o->patch_name, part->line, 0, "the patch changes '%s': only C sources "
+			      "(.c) and the headers they include (.h) can be livepatched", rel);
 		return -1;
 	}
-	sb_adds(&find_or_add_unit(plan, rel)->patch, part->text);
+	unit_add_part(find_or_add_unit(plan, rel), part->text, part->line);
 	return 0;
 }
 
@@ -123,12 +140,12 @@ static int split_patch(const struct build_options *o, struct build_plan *plan)
 	int rc = 0;
 
 	if (!text) {
-		diag_error("cannot read '%s': %s", o->patch, file_strerror(errno));
+		diag_error("cannot read '%s': %s", o->patch_name, file_strerror(errno));
 		return -1;
 	}
 	patch_split(text, &parts, &n);
 	if (!n) {
-		diag_error("%s: no file changes in the patch (no '+++ FILE' line)", o->patch);
+		diag_error("%s: no file changes in the patch (no '+++ FILE' line)", o->patch_name);
 		rc = -1;
 	}
 	for (size_t i = 0; i < n && !rc; i++)
@@ -284,7 +301,7 @@ static void headers_only_error(const struct build_options *o, const struct build
 	if (units.n > 8)
 		sb_addf(&sb, " and %zu more", units.n - 8);
 	diag_error("%s: the patch changes only headers: name each unit whose code they change "
-		   "with --unit=DIR/NAME.c (units including %s: %s)", o->patch, header,
+		   "with --unit=DIR/NAME.c (units including %s: %s)", o->patch_name, header,
 		   units.n ? sb.buf : "none found in kbuild's .o.cmd files");
 	sb_release(&sb);
 	strlist_release(&units);
@@ -294,7 +311,7 @@ int build_plan_units(const struct build_options *o, struct build_plan *plan)
 {
 	if ((o->patch && split_patch(o, plan)) || add_units(o, plan))
 		return -1;
-	if (!plan->n && plan->headers.len) {
+	if (!plan->n && plan->headers.n) {
 		headers_only_error(o, plan);
 		return -1;
 	}
@@ -304,8 +321,8 @@ int build_plan_units(const struct build_options *o, struct build_plan *plan)
 	}
 	for (size_t i = 0; i < plan->n; i++) {
 		/* a unit sees the patched headers: GCC decides what changes in it */
-		if (plan->headers.len)
-			sb_adds(&plan->units[i].patch, plan->headers.buf);
+		for (size_t k = 0; k < plan->headers.n; k++)
+			unit_add_part(&plan->units[i], plan->headers.v[k], plan->header_lines[k]);
 		if (locate_unit(o, &plan->units[i]))
 			return -1;
 	}
@@ -321,11 +338,13 @@ void build_plan_release(struct build_plan *plan)
 		free(u->object);
 		free(u->base);
 		sb_release(&u->patch);
+		sb_release(&u->origin);
 		strlist_release(&u->functions);
 		strlist_release(&u->targets);
 		free(u->ipa_dump);
 	}
 	free(plan->units);
-	sb_release(&plan->headers);
+	strlist_release(&plan->headers);
+	free(plan->header_lines);
 	strlist_release(&plan->header_names);
 }

@@ -60,6 +60,7 @@ enum {
 	OPT_POL_SERVER,
 	OPT_CMDLINE_JSON,
 	OPT_KBUILD_OBJECT,
+	OPT_PATCH_ORIGIN,
 };
 
 static const struct option long_options[] = {
@@ -84,6 +85,7 @@ static const struct option long_options[] = {
 	{ "no-ipa-extend", no_argument, NULL, OPT_NO_IPA_EXTEND },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "patch", required_argument, NULL, OPT_PATCH },
+	{ "patch-origin", required_argument, NULL, OPT_PATCH_ORIGIN },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -156,6 +158,12 @@ static const char help_text[] =
 "                             and compared function by function, GCC's clone and\n"
 "                             inline decisions extend the list, and lp.c is\n"
 "                             extracted from the patched source\n"
+"      --patch-origin=K=N[,K=N...]:PATCH\n"
+"                             the --patch file was cut out of PATCH (klp-ccp\n"
+"                             build gives each unit its part): diagnostics\n"
+"                             about the patch name PATCH, line K of the --patch\n"
+"                             file and those after it being lines N... of PATCH\n"
+"                             (K ascending from 1)\n"
 "  -h, --help                 print this help and exit\n"
 "      --version              print the version and exit\n"
 "\n"
@@ -488,6 +496,9 @@ static int handle_option(int c, const char *arg, struct options *opts)
 	case OPT_PATCH:
 		opts->patch = optarg;
 		return 0;
+	case OPT_PATCH_ORIGIN:
+		opts->patch_origin = optarg;
+		return 0;
 	case 'h':
 		fputs(help_text, stdout);
 		return 1;
@@ -519,6 +530,8 @@ static int check_complete(const struct options *opts)
 				   "line after '--' given");
 	if (!opts->orig_argc && !opts->cmdline_json && !opts->kbuild_object)
 		return usage_error("missing original compiler command line after '--'");
+	if (opts->patch_origin && !opts->patch)
+		return usage_error("--patch-origin without --patch");
 	/* a --pol-server may answer is-patched: checked once it has said so */
 	if (!opts->n_patched && !opts->hook_cmd[HOOK_IS_PATCHED] && !opts->patch &&
 	    !opts->pol_server)

@@ -516,8 +516,11 @@ static bool is_call_callee(const struct frame *f)
 {
 	const struct frame *below = f, *p = f->parent;
 
+	/* _Generic(x, T: f)(y) calls the association it selects */
 	while (p && (clang_getCursorKind(p->cursor) == CXCursor_UnexposedExpr ||
-		     clang_getCursorKind(p->cursor) == CXCursor_ParenExpr)) {
+		     clang_getCursorKind(p->cursor) == CXCursor_ParenExpr ||
+		     (clang_getCursorKind(p->cursor) == CXCursor_GenericSelectionExpr &&
+		      below->index_in_parent > 0))) {
 		below = p;
 		p = p->parent;
 	}
@@ -604,11 +607,17 @@ static void on_reference(struct frame *f, CXCursor ref)
 	}
 }
 
-static bool is_function_scope(CXCursor c)
+/*
+ * Is f's declaration in a function body? libclang gives a block-scope
+ * "extern int x;" the translation unit as semantic parent, so the walk's
+ * own ancestry decides.
+ */
+static bool in_function_body(const struct frame *f)
 {
-	enum CXCursorKind k = clang_getCursorKind(clang_getCursorSemanticParent(c));
-
-	return k == CXCursor_FunctionDecl;
+	for (const struct frame *p = f->parent; p; p = p->parent)
+		if (clang_getCursorKind(p->cursor) == CXCursor_CompoundStmt)
+			return true;
+	return false;
 }
 
 static void on_var_decl(struct frame *f)
@@ -618,7 +627,7 @@ static void on_var_decl(struct frame *f)
 	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
 	int idx;
 
-	if (!is_function_scope(c)) {
+	if (!in_function_body(f)) {
 		idx = model_entity_of(w->m, c);
 		if (idx >= 0)
 			add_site(f, idx, SITE_DECL_NAME);
@@ -626,8 +635,10 @@ static void on_var_decl(struct frame *f)
 	}
 	if (sc == CX_SC_Extern) {
 		idx = model_entity_of(w->m, c);
-		if (idx >= 0)
+		if (idx >= 0) {
+			add_site(f, idx, SITE_REF);	/* renamed with the others */
 			use_entity(w, idx);
+		}
 	} else if (sc == CX_SC_Static) {
 		idx = model_entity_add_local(w->m, c);
 		add_site(f, idx, SITE_LOCAL_DECL);
@@ -669,9 +680,10 @@ static void examine(struct frame *f)
 		on_var_decl(f);
 		break;
 	case CXCursor_FunctionDecl:
+		/* a block-scope declaration is renamed, its linkage left alone */
 		idx = model_entity_of(f->w->m, f->cursor);
 		if (idx >= 0)
-			add_site(f, idx, SITE_DECL_NAME);
+			add_site(f, idx, in_function_body(f) ? SITE_REF : SITE_DECL_NAME);
 		break;
 	default:
 		break;
@@ -980,7 +992,6 @@ static void mark_patched(struct walker *w, int idx)
 	struct src_loc loc = cursor_src_loc(w->m, e->def);
 
 	e->decision = DEC_PATCHED;
-	warn_notrace(w->m, e, &loc);
 	if (w->req->facts) {
 		closure_use_facts(w->pol, w->req->facts, e);
 		policy_warn_patched(w->pol, e->name, &loc);
@@ -1093,12 +1104,15 @@ static int apply_ipa(struct walker *w, const struct closure_request *req)
 		}
 		mark_patched(w, idx);
 		w->m->ents[idx].ipa_added = true;
+		w->m->ents[idx].ipa_contains = model_intern(w->m, plan.add_contains.v[i]);
 	}
 	for (size_t i = 0; !rc && req->ipa_extend && i < plan.removed.n; i++) {
 		int idx = model_function_defined(w->m, plan.removed.v[i]);
 
-		if (idx >= 0 && w->m->ents[idx].decision == DEC_PATCHED)
+		if (idx >= 0 && w->m->ents[idx].decision == DEC_PATCHED) {
 			w->m->ents[idx].decision = DEC_COPY;
+			w->m->ents[idx].ipa_removed = true;
+		}
 	}
 	ipa_plan_release(&plan);
 	return rc;
@@ -1295,9 +1309,15 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 	if (!rc && req->ipa)
 		rc = apply_ipa(&w, req);
 
+	/* once the clone dumps had their say: one without a body of its own is
+	   not patched, its containers are (notes), nothing left for the user */
 	for (size_t i = 0; !rc && i < m->n_ents; i++)
-		if (m->ents[i].decision == DEC_PATCHED)
+		if (m->ents[i].decision == DEC_PATCHED) {
+			struct src_loc loc = cursor_src_loc(m, m->ents[i].def);
+
+			warn_notrace(m, &m->ents[i], &loc);
 			strlist_push(&patched, m->ents[i].name);
+		}
 	if (!rc && !patched.n) {
 		diag_error("%s: no patched function found", m->files[m->main_file].name);
 		rc = -1;

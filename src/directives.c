@@ -65,7 +65,7 @@ static const struct {
 	{ "elif", DIR_ELIF }, { "elifdef", DIR_ELIF }, { "elifndef", DIR_ELIF },
 	{ "else", DIR_ELSE }, { "endif", DIR_ENDIF }, { "define", DIR_DEFINE },
 	{ "undef", DIR_UNDEF }, { "include", DIR_INCLUDE }, { "include_next", DIR_INCLUDE },
-	{ "import", DIR_INCLUDE },
+	{ "import", DIR_INCLUDE }, { "pragma", DIR_PRAGMA },
 };
 
 static size_t skip_blanks(const char *t, size_t end, size_t i)
@@ -111,6 +111,32 @@ static void add_directive(struct directives *out, const char *t, size_t line, si
 	d->active = true;
 }
 
+/*
+ * A line that is a _Pragma("...") operator (outside any declaration, the
+ * caller checks): kept as a DIR_PRAGMA whose arg is the first word of the
+ * string, as for "#pragma".
+ */
+static void add_pragma_operator(struct directives *out, const char *t, size_t line, size_t p,
+				size_t end)
+{
+	size_t q = skip_blanks(t, end, p + 7), a;
+	struct directive *d;
+
+	if (q >= end || t[q] != '(')
+		return;
+	q = skip_blanks(t, end, q + 1);
+	if (q >= end || t[q] != '"')
+		return;
+	a = skip_blanks(t, end, q + 1);
+	d = ARRAY_PUSH(out->v, out->n, out->cap);
+	d->kind = DIR_PRAGMA;
+	d->start = (unsigned)line;
+	d->end = (unsigned)end;
+	d->arg = (unsigned)a;
+	d->arg_len = (unsigned)(word_end(t, end, a) - a);
+	d->active = true;
+}
+
 void directives_scan(const char *t, size_t len, struct directives *out)
 {
 	size_t i = 0;
@@ -124,6 +150,8 @@ void directives_scan(const char *t, size_t len, struct directives *out)
 			add_directive(out, t, line, p, end);
 		} else {
 			end = logical_line_end(t, len, p, true);
+			if (end - p > 7 && !memcmp(t + p, "_Pragma", 7) && !is_ident_char((unsigned char)t[p + 7]))
+				add_pragma_operator(out, t, line, p, end);
 		}
 		i = end + 1;
 	}

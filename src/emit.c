@@ -20,7 +20,8 @@
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/provider.h"
 
-enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_UNDEF, ITEM_FWD, ITEM_DECL, ITEM_PROTO, ITEM_UNIT };
+enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_UNDEF, ITEM_PRAGMA, ITEM_FWD, ITEM_DECL,
+		 ITEM_PROTO, ITEM_UNIT };
 
 struct item {
 	enum item_kind kind;
@@ -270,9 +271,54 @@ static void collect_undefs(struct model *m, struct items *it)
 	}
 }
 
+/*
+ * #pragma lines of the files copied from that change how later code is laid
+ * out or compiled (pack, scalar_storage_order, GCC optimize/target and
+ * their push/pop_options, GCC visibility, GCC diagnostic): a copied
+ * structure or function after them needs them in force, in order. Others
+ * (once, weak, poison, message...) name or touch what lp.c does not copy.
+ */
+static bool state_pragma(const char *t, const struct directive *dv)
+{
+	static const char *const gcc[] = { "optimize", "target", "push_options", "pop_options",
+		"reset_options", "visibility", "diagnostic", NULL };
+	size_t i = dv->arg + dv->arg_len;
+
+	if (dv->arg_len == 4 && !memcmp(t + dv->arg, "pack", 4))
+		return true;
+	if (dv->arg_len == 20 && !memcmp(t + dv->arg, "scalar_storage_order", 20))
+		return true;
+	if (dv->arg_len != 3 || memcmp(t + dv->arg, "GCC", 3))
+		return false;
+	while (i < dv->end && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	for (int k = 0; gcc[k]; k++)
+		if (!strncmp(t + i, gcc[k], strlen(gcc[k])) &&
+		    !is_ident_char((unsigned char)t[i + strlen(gcc[k])]))
+			return true;
+	return false;
+}
+
+static void collect_pragmas(struct model *m, struct items *it)
+{
+	for (size_t f = 0; f < m->n_files; f++) {
+		const struct directives *d;
+
+		if (!copied_from(m, (int)f))
+			continue;
+		d = model_directives(m, (int)f);
+		for (size_t i = 0; i < d->n; i++)
+			if (d->v[i].kind == DIR_PRAGMA && d->v[i].active &&
+			    state_pragma(m->files[f].text, &d->v[i]) &&
+			    model_unit_at(m, (int)f, d->v[i].start) < 0)
+				push_item(it, ITEM_PRAGMA, (int)f, d->v[i].start, 0, (int)i);
+	}
+}
+
 static void collect_items(struct model *m, struct items *it)
 {
 	collect_undefs(m, it);
+	collect_pragmas(m, it);
 	for (size_t i = 0; i < m->n_files; i++)
 		if (m->files[i].needed && m->files[i].includer >= 0 &&
 		    !in_copied_unit(m, m->files[i].includer, m->files[i].directive_offset))
@@ -290,7 +336,10 @@ static void collect_items(struct model *m, struct items *it)
 	collect_decls(m, it);
 	collect_prototypes(m, it);
 	for (size_t i = 0; i < m->n_units; i++)
-		if (m->units[i].copy)
+		if (m->units[i].copy && m->units[i].reread_at)	/* after its #include */
+			push_item(it, ITEM_UNIT, m->files[m->units[i].file].includer,
+				  m->units[i].reread_at, 1, (int)i);
+		else if (m->units[i].copy)
 			push_item(it, ITEM_UNIT, m->units[i].file, m->units[i].start, 0, (int)i);
 }
 
@@ -632,6 +681,16 @@ static void emit_undef(struct emitter *em, int file, int idx)
 	em->cur_line++;
 }
 
+static void emit_pragma(struct emitter *em, int file, int idx)
+{
+	const struct kfile *kf = &em->m->files[file];
+	const struct directive *d = &model_directives(em->m, file)->v[idx];
+	char *line = xstrndup(kf->text + d->start, d->end - d->start);
+
+	add_line(em, line);
+	free(line);
+}
+
 static void emit_forward(struct emitter *em, int idx)
 {
 	CXCursor c = em->m->fwd[idx].cursor;
@@ -883,6 +942,9 @@ static int emit_item(struct emitter *em, const struct item *it)
 		return 0;
 	case ITEM_UNDEF:
 		emit_undef(em, it->file, it->ref);
+		return 0;
+	case ITEM_PRAGMA:
+		emit_pragma(em, it->file, it->ref);
 		return 0;
 	case ITEM_FWD:
 		emit_forward(em, it->ref);

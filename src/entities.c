@@ -392,8 +392,14 @@ static void index_files(struct model *m)
 			m->files[inc].anchor = l.v[i].at;
 			m->files[inc].has_anchor = true;
 		}
-		if (kf->role != FILE_HEADER || kf->includer >= 0 || inc < 0)
+		if (kf->role != FILE_HEADER || inc < 0)
 			continue;
+		if (kf->includer >= 0) {
+			if (inc == kf->includer)
+				*ARRAY_PUSH(kf->reread, kf->n_reread, kf->cap_reread) =
+					line_start(m->files[inc].text, l.v[i].offset);
+			continue;
+		}
 		kf->includer = inc;
 		kf->directive_offset = line_start(m->files[inc].text, l.v[i].offset);
 		kf->directive = line_text(m->files[inc].text, m->files[inc].len,
@@ -739,14 +745,20 @@ bool model_decl_range(struct model *m, CXCursor c, bool with_semicolon, int *fil
 	return true;
 }
 
-static int add_unit(struct model *m, int file, unsigned start, unsigned end)
+static bool reread_by_main(const struct model *m, const struct kfile *kf)
+{
+	return kf->n_reread && m->files[kf->includer].role == FILE_MAIN;
+}
+
+static int add_unit(struct model *m, int file, unsigned start, unsigned end, unsigned base)
 {
 	struct kfile *kf = &m->files[file];
 	struct unit *u;
 
 	if (kf->n_units) {
 		u = &m->units[kf->units[kf->n_units - 1]];
-		if (start < u->end && end > u->start) {
+		/* the same text read again (a template header) is another unit */
+		if (start < u->end && end > u->start && !(reread_by_main(m, kf) && base != u->base)) {
 			if (start < u->start)
 				u->start = start;
 			if (end > u->end)
@@ -760,6 +772,7 @@ static int add_unit(struct model *m, int file, unsigned start, unsigned end)
 	u->start = start;
 	u->end = end;
 	u->seq = (unsigned)m->n_units - 1;
+	u->base = base;
 	*ARRAY_PUSH(kf->units, kf->n_units, kf->cap_units) = (int)m->n_units - 1;
 	return (int)m->n_units - 1;
 }
@@ -903,6 +916,62 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
+/*
+ * Where the inclusion that c's text came from starts in clang's location
+ * space: clang numbers every byte of every file inclusion in one sequence,
+ * so a file location minus its offset in the file is the same for all the
+ * text of one inclusion, and larger for a later inclusion of the header
+ * (libclang has no call naming the #include a location came through).
+ * 0 for locations in macro expansions (clang sets their top bit).
+ */
+static unsigned reread_base(CXCursor c)
+{
+	CXSourceLocation loc = clang_getRangeStart(clang_getCursorExtent(c));
+	unsigned off;
+
+	if (loc.int_data & 0x80000000u)
+		return 0;
+	clang_getSpellingLocation(loc, NULL, NULL, NULL, &off);
+	return loc.int_data > off ? loc.int_data - off : 0;
+}
+
+static int cmp_unsigned(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Units of a header read again (no guard, #included twice by one file)
+ * that came from a later reading: the k-th distinct inclusion start among
+ * the header's units is its k-th #include (an inclusion without units of
+ * its own shifts the later ones: they go to the last #include).
+ */
+static void index_rereads(struct model *m)
+{
+	for (size_t f = 0; f < m->n_files; f++) {
+		struct kfile *kf = &m->files[f];
+		unsigned *b = xcalloc(kf->n_units + 1, sizeof(*b));
+		size_t n = 0;
+
+		for (size_t i = 0; kf->n_reread && i < kf->n_units; i++)
+			if (m->units[kf->units[i]].base)
+				b[n++] = m->units[kf->units[i]].base;
+		qsort(b, n, sizeof(*b), cmp_unsigned);
+		for (size_t i = 0; n && i < kf->n_units; i++) {
+			struct unit *u = &m->units[kf->units[i]];
+			size_t k = 0;
+
+			for (size_t j = 1; j < n && b[j] <= u->base; j++)
+				k += b[j] != b[j - 1];
+			if (k)
+				u->reread_at = kf->reread[k <= kf->n_reread ? k - 1 : kf->n_reread - 1];
+		}
+		free(b);
+	}
+}
+
 static void index_decl(struct model *m, CXCursor c)
 {
 	int file, unit, ent;
@@ -913,7 +982,7 @@ static void index_decl(struct model *m, CXCursor c)
 		return;
 	if (m->files[file].role == FILE_PRELUDE)
 		return;
-	unit = add_unit(m, file, start, end);
+	unit = add_unit(m, file, start, end, reread_base(c));
 	u = &m->units[unit];
 	*ARRAY_PUSH(u->cursors, u->n_cursors, u->cap_cursors) = c;
 	ent = note_entity_decl(m, c, unit);
@@ -964,7 +1033,9 @@ static int cmp_unit_start(const void *a, const void *b)
 	const struct unit *x = &sort_model->units[*(const int *)a];
 	const struct unit *y = &sort_model->units[*(const int *)b];
 
-	return x->start < y->start ? -1 : x->start > y->start;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* Declarations arrive in TU order, which is file order except in odd cases. */
@@ -999,6 +1070,7 @@ int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline 
 		index_decl(m, pd.v[i]);
 	free(pd.v);
 	sort_file_units(m);
+	index_rereads(m);
 	index_diagnostics(m);
 	return 0;
 }
@@ -1009,6 +1081,7 @@ void model_release(struct model *m)
 
 	for (size_t i = 0; i < m->n_files; i++) {
 		free(m->files[i].name);
+		free(m->files[i].reread);
 		free(m->files[i].directive);
 		free(m->files[i].key);
 		free(m->files[i].units);

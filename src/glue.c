@@ -522,8 +522,9 @@ static void klp_symbols_comment(struct glue *gl, struct strbuf *sb)
 		" * undefined externals (pointer externalizations in their initializers).\n"
 		" * One the kernel exports (KDIR/Module.symvers) stays an ordinary reference,\n"
 		" * resolved by the module loader when this module loads. Every other one\n"
-		" * becomes a klp relocation: \"klp-ccp klp-relocs\", run by the Makefile after\n"
-		" * the final link, rewrites its references against a livepatch symbol,\n"
+		" * the compiled module still references (GCC drops references from code it\n"
+		" * compiles away) becomes a klp relocation: \"klp-ccp klp-relocs\", run by\n"
+		" * the Makefile after the final link, rewrites them against a livepatch symbol,\n"
 		" * which the livepatch core resolves when this module loads (vmlinux) or\n"
 		" * when its object loads (a module). Without Module.symvers in KDIR, every\n"
 		" * symbol here becomes a klp relocation.\n *\n");

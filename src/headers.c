@@ -8,6 +8,7 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/directives.h"
 #include "klp-ccp/idents.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/maps.h"
@@ -180,9 +181,130 @@ static void file_idents(struct model *m, int f)
 	kf->idents_lexed = true;
 }
 
+/*
+ * "#ifndef X" (or "#if !defined X") as a file's first directive: its guard.
+ */
+static bool guard_of(struct model *m, int file, const char **name, size_t *len)
+{
+	const struct directives *d = model_directives(m, file);
+	const char *t = m->files[file].text;
+	size_t i;
+
+	if (!d->n || !d->v[0].arg_len)
+		return false;
+	*name = t + d->v[0].arg;
+	*len = d->v[0].arg_len;
+	if (d->v[0].kind == DIR_IFNDEF)
+		return true;
+	if (d->v[0].kind != DIR_IF)
+		return false;
+	for (i = d->v[0].arg - 1; i > d->v[0].start && t[i] != '!'; i--)
+		;
+	if (t[i] != '!' || *len != 7 || memcmp(*name, "defined", 7))
+		return false;
+	for (i = d->v[0].arg + 7; i < d->v[0].end && (t[i] == ' ' || t[i] == '(' || t[i] == '\t'); i++)
+		;
+	*name = t + i;
+	for (*len = 0; i + *len < d->v[0].end && is_ident_char((unsigned char)t[i + *len]); (*len)++)
+		;
+	return *len > 0;
+}
+
+/* Does an active #include of file f name (the tail of) file g? */
+static bool includes_name(struct model *m, int f, int g)
+{
+	const struct directives *d = model_directives(m, f);
+	const char *t = m->files[f].text, *gn = m->files[g].name;
+	size_t gl = strlen(gn);
+
+	for (size_t i = 0; i < d->n; i++) {
+		const char *a, *b;
+		size_t n;
+
+		if (d->v[i].kind != DIR_INCLUDE || !d->v[i].active)
+			continue;
+		a = memchr(t + d->v[i].arg, '"', d->v[i].end - d->v[i].arg);
+		if (!a)
+			a = memchr(t + d->v[i].arg, '<', d->v[i].end - d->v[i].arg);
+		b = a ? memchr(a + 1, *a == '"' ? '"' : '>', t + d->v[i].end - a - 1) : NULL;
+		n = b ? (size_t)(b - a - 1) : 0;
+		if (n && n <= gl && !memcmp(gn + gl - n, a + 1, n) &&
+		    (n == gl || gn[gl - n - 1] == '/'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A guarded header that the header (or one it includes) includes again,
+ * but whose guard a file we copy from defined first ("#define FOO_H" to
+ * keep a header out): the guard is defined before the #include in lp.c too,
+ * or lp.c would read that header's text the original skipped.
+ */
+static bool subtree_includes(struct model *m, int hdr, int g)
+{
+	for (size_t f = 0; f < m->n_files; f++)
+		if (in_subtree(m, (int)f, hdr) && includes_name(m, (int)f, g))
+			return true;
+	return false;
+}
+
+/* The definition of name in a file we copy from, or -1. */
+static int copied_definition(struct model *m, struct policy *pol, const char *name)
+{
+	for (int i = model_macro_first(m, name); i >= 0; i = m->macros[i].next_same_name)
+		if (m->macros[i].file >= 0 &&
+		    header_provider(m, pol, m->macros[i].file) == PROVIDER_NONE)
+			return i;
+	return -1;
+}
+
+/*
+ * Headers whose guard a file we copy from defines, found once: the
+ * preprocessor skipped their whole text, so they have no declarations.
+ */
+static void find_predefined_guards(struct model *m, struct policy *pol, struct context_ctx *cx)
+{
+	cx->guards_found = true;
+	for (size_t g = 0; g < m->n_files; g++) {
+		const char *name;
+		size_t len;
+		char *guard;
+
+		if (m->files[g].n_units || m->files[g].role != FILE_HEADER ||
+		    !guard_of(m, (int)g, &name, &len))
+			continue;
+		guard = xstrndup(name, len);
+		if (copied_definition(m, pol, guard) >= 0)
+			*ARRAY_PUSH(cx->guards, cx->n_guards, cx->cap_guards) = (int)g;
+		free(guard);
+	}
+}
+
+static void scan_predefined_guards(struct model *m, struct policy *pol, int hdr,
+				   struct context_ctx *cx)
+{
+	if (!cx->guards_found)
+		find_predefined_guards(m, pol, cx);
+	for (size_t i = 0; i < cx->n_guards; i++) {
+		int g = cx->guards[i];
+		const char *name;
+		size_t len;
+		char *guard;
+
+		if (in_subtree(m, g, hdr) || !subtree_includes(m, hdr, g))
+			continue;
+		guard_of(m, g, &name, &len);
+		guard = xstrndup(name, len);
+		see_earlier_macro(m, pol, hdr, guard, cx);
+		free(guard);
+	}
+}
+
 static int scan_header(struct model *m, struct policy *pol, int hdr, struct context_ctx *cx)
 {
 	m->files[hdr].context_scanned = true;
+	scan_predefined_guards(m, pol, hdr, cx);
 	for (size_t f = 0; f < m->n_files; f++) {
 		const struct kfile *kf = &m->files[f];
 
@@ -219,6 +341,7 @@ void context_ctx_release(struct context_ctx *cx)
 	free(cx->ents);
 	free(cx->macros);
 	free(cx->defines);
+	free(cx->guards);
 	memset(cx, 0, sizeof(*cx));
 }
 

@@ -59,6 +59,25 @@ static void tell_all(struct told_set *ts, bool extend)
 	free(ts->v);
 }
 
+/* origin, already to be added, has the code of contains too (the summary says so). */
+static void add_contained(struct ipa_plan *plan, const char *origin, const char *contains)
+{
+	for (size_t i = 0; i < plan->add.n; i++) {
+		char *list = plan->add_contains.v[i];
+		size_t n = strlen(contains);
+		bool listed = false;
+
+		if (strcmp(plan->add.v[i], origin))
+			continue;
+		for (const char *p = list; p && !listed; p = strstr(p, ", "), p = p ? p + 2 : NULL)
+			listed = !strncmp(p, contains, n) && (!p[n] || p[n] == ',');
+		if (!listed) {
+			plan->add_contains.v[i] = xasprintf("%s, %s", list, contains);
+			free(list);
+		}
+	}
+}
+
 static void plan_one(struct model *m, const struct ipa_affected *a, struct ipa_plan *plan,
 		     struct told_set *ts)
 {
@@ -71,10 +90,13 @@ static void plan_one(struct model *m, const struct ipa_affected *a, struct ipa_p
 				   xasprintf("%s (%s:%u, contains %s)", a->name, a->file, a->line,
 					     a->contains));
 	} else if (m->ents[idx].decision != DEC_PATCHED &&
-		   !strlist_contains(&plan->add, origin)) {
+		   strlist_contains(&plan->add, origin)) {
+		add_contained(plan, origin, a->contains);
+	} else if (m->ents[idx].decision != DEC_PATCHED) {
 		struct told *t = told_for(ts, a->contains);
 
 		strlist_push(&plan->add, origin);
+		strlist_push(&plan->add_contains, a->contains);
 		sb_addf(&t->list, "%s'%s' (%s:%u", t->n++ ? ", " : "", origin, a->file, a->line);
 		if (clone)
 			sb_addf(&t->list, ", as its clone %s", a->name);
@@ -131,6 +153,7 @@ int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
 void ipa_plan_release(struct ipa_plan *plan)
 {
 	strlist_release(&plan->add);
+	strlist_release(&plan->add_contains);
 	strlist_release(&plan->removed);
 	strlist_release(&plan->elsewhere);
 }

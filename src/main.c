@@ -154,7 +154,7 @@ static int check_outputs(const struct options *opts, const struct gcc_cmdline *c
  */
 static int use_patch(struct options *opts, struct gcc_cmdline *cl, struct patch_plan *plan)
 {
-	if (patch_mode_prepare(opts->patch, cl, plan))
+	if (patch_mode_prepare(opts->patch, opts->patch_origin, cl, plan))
 		return -1;
 	for (size_t i = 0; i < plan->functions.n; i++) {
 		bool known = false;

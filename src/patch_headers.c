@@ -447,7 +447,8 @@ void kbuild_units_including(const char *tree, const char *header, const char *se
 	walk.header = header;
 	walk.self = self ? self : "";
 	nftw(tree, visit, 32, FTW_PHYS | FTW_ACTIONRETVAL);
-	qsort(walk.units.v, walk.units.n, sizeof(char *), by_name);
+	if (walk.units.n)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(walk.units.v, walk.units.n, sizeof(char *), by_name);
 	*units = walk.units;
 }
 

@@ -205,7 +205,7 @@ static int apply_patch(const char *patch, const struct patch_info *pi, const cha
 				 "--batch", "--forward", "--no-backup-if-mismatch", "-r", "-", NULL };
 		int status = internal_run(argv, &out);
 
-		rc = patch_apply_report(patch, pi, out.buf ? out.buf : "", status);
+		rc = patch_apply_report(pi->origin->name, pi, out.buf ? out.buf : "", status);
 	}
 	sb_release(&out);
 	free(tree);
@@ -747,9 +747,11 @@ static int copy_sources(const struct gcc_cmdline *cl, int own, const struct patc
 	return plan->patched_input && *gcc_src ? 0 : -1;
 }
 
-static int prepare_in(const char *patch, const struct gcc_cmdline *cl, struct patch_plan *plan)
+static int prepare_in(const char *patch, const struct patch_origin *origin,
+		      const struct gcc_cmdline *cl, struct patch_plan *plan)
 {
-	struct patch_info pi = { 0 };
+	struct patch_info pi = { .origin = origin };
+	const char *name = origin->name;	/* in diagnostics */
 	struct header_set hs = { 0 };
 	struct strbuf orig_out = { 0 }, patched_out = { 0 };
 	char *text = read_file(patch, NULL), *gcc_src = NULL, *copy, *patched_dir = NULL;
@@ -759,11 +761,11 @@ static int prepare_in(const char *patch, const struct gcc_cmdline *cl, struct pa
 		diag_error("%s: %s", patch, file_strerror(errno));
 		return -1;
 	}
-	if (patch_read(patch, text, &pi))
+	if (patch_read(name, text, &pi))
 		goto out;
 	if (!pi.n || choose_strip(&pi)) {
 		diag_error("%s: not a patch to files under the current directory (no '+++ FILE' line naming an existing file)",
-			   patch);
+			   name);
 		goto out;
 	}
 	if (check_scope(&pi, cl, &own) || check_layouts(&pi) ||
@@ -781,7 +783,7 @@ static int prepare_in(const char *patch, const struct gcc_cmdline *cl, struct pa
 	    check_patched_read(&hs, &patched_out, cl) ||
 	    override_headers(&hs, plan->scratch, plan))
 		goto out;
-	rc = derive(plan->scratch, patch, &pi, plan);
+	rc = derive(plan->scratch, name, &pi, plan);
 	if (!rc) {
 		note_headers(&hs, cl, own, plan);
 		note_nested(&hs, plan);
@@ -797,13 +799,19 @@ out:
 	return rc;
 }
 
-int patch_mode_prepare(const char *patch, const struct gcc_cmdline *cl, struct patch_plan *plan)
+int patch_mode_prepare(const char *patch, const char *origin_spec, const struct gcc_cmdline *cl,
+		       struct patch_plan *plan)
 {
+	struct patch_origin origin;
+	int rc;
+
 	memset(plan, 0, sizeof(*plan));
-	plan->scratch = internal_scratch_create("patch");
-	if (!plan->scratch)
+	if (patch_origin_parse(origin_spec, patch, &origin))
 		return -1;
-	return prepare_in(patch, cl, plan);
+	plan->scratch = internal_scratch_create("patch");
+	rc = plan->scratch ? prepare_in(patch, &origin, cl, plan) : -1;
+	patch_origin_release(&origin);
+	return rc;
 }
 
 void patch_plan_release(struct patch_plan *plan)

@@ -2,6 +2,8 @@
  * The unified diff reader of --patch (patch_read.h): which files a patch
  * changes and which lines of them, from the text alone.
  */
+#include <ctype.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,34 +73,59 @@ static void span_line(struct line_span *cur, const char *p, unsigned new_line)
 		cur->last = new_line;
 }
 
+/* Lines of a hunk still to come, from its "@@ -a,b +c,d @@" line. */
+static void hunk_counts(const char *p, unsigned *old_left, unsigned *new_left)
+{
+	if (sscanf(p, "@@ -%*u,%u", old_left) != 1)
+		*old_left = 1;
+	if (sscanf(p, "@@ -%*s +%*u,%u", new_left) != 1)
+		*new_left = 1;
+}
+
+static void hunk_line(char c, unsigned *old_left, unsigned *new_left)
+{
+	if ((c == ' ' || c == '\n' || c == '-') && *old_left)
+		(*old_left)--;
+	if ((c == ' ' || c == '\n' || c == '+') && *new_left)
+		(*new_left)--;
+}
+
 /* Original line numbers a hunk removes or inserts before; the spans it changes. */
 static void hunk_lines(const char **pos, struct patch_file *pf, struct patch_info *pi)
 {
 	const char *p = *pos;
-	unsigned orig = 0, n = 0, new_line = 0;
+	unsigned orig = 0, new_line = 0, old_left, new_left;
 	/* hunks of one file move lines cumulatively; each file starts afresh */
 	long long shift = pi->n_shifts > pf->first_shift ? pi->shifts[pi->n_shifts - 1] : 0;
 	struct line_span cur = { 0 };
 
 	sscanf(p, "@@ -%u", &orig);
-	if (sscanf(p, "@@ -%*u,%u", &n) != 1)
-		n = 1;
 	if (sscanf(p, "@@ -%*s +%u", &new_line) != 1 || !new_line)
 		new_line = 1;
+	/*
+	 * By its line counts, as GNU patch reads it: a "--- "/"+++ " line right
+	 * after the hunk starts the next file (plain "diff -u" output has no
+	 * "diff" line between files); an empty line is an empty context line.
+	 */
+	hunk_counts(p, &old_left, &new_left);
 	p = strchr(p, '\n');
-	while (p && *++p && (*p == ' ' || *p == '-' || *p == '+' || *p == '\\')) {
-		if (*p == '-' || *p == '+')
+	while (p && *++p && (((old_left || new_left) && strchr(" -+\n", *p)) || *p == '\\')) {
+		char c = *p == '\n' ? ' ' : *p;
+
+		if (c == '-' || c == '+')
 			strlist_push_owned(&pf->touched, xasprintf("%u", orig));
-		if (*p == '-' || *p == '+')
+		if (c == '-' || c == '+')
 			span_line(&cur, p, new_line);
-		else if (*p == ' ')
+		else if (c == ' ')
 			note_span(pf, &cur);
-		shift += (*p == '+') - (*p == '-');
-		if (*p == ' ' || *p == '-')
+		if (c != '\\')
+			hunk_line(c, &old_left, &new_left);
+		shift += (c == '+') - (c == '-');
+		if (c == ' ' || c == '-')
 			orig++;
-		if (*p == ' ' || *p == '+')
+		if (c == ' ' || c == '+')
 			new_line++;
-		p = strchr(p, '\n');
+		p = *p == '\n' ? p : strchr(p, '\n');
 	}
 	note_span(pf, &cur);
 	*pos = p ? p : *pos + strlen(*pos);
@@ -149,6 +176,73 @@ static unsigned line_of(const char *text, const char *p)
 	return line;
 }
 
+/* ---- where the --patch file's lines come from (--patch-origin) ---- */
+
+/* One "K=N" of the spec at *p, advanced past it; false when it is not one. */
+static bool origin_pair(const char **p, unsigned long *k, unsigned long *n)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)**p))
+		return false;
+	*k = strtoul(*p, &end, 10);
+	if (*end != '=' || !isdigit((unsigned char)end[1]))
+		return false;
+	*n = strtoul(end + 1, &end, 10);
+	*p = end;
+	return *k >= 1 && *n >= 1 && *k < UINT_MAX && *n < UINT_MAX;
+}
+
+int patch_origin_parse(const char *spec, const char *patch, struct patch_origin *o)
+{
+	const char *p = spec;
+	unsigned long k, n;
+
+	memset(o, 0, sizeof(*o));
+	o->name = patch;
+	if (!spec)
+		return 0;
+	for (;;) {
+		if (!origin_pair(&p, &k, &n) || (o->n ? k <= o->from[o->n - 1] : k != 1)) {
+			p = "";	/* not a spec */
+			break;
+		}
+		o->from = xrealloc(o->from, (o->n + 1) * sizeof(*o->from));
+		o->to = xrealloc(o->to, (o->n + 1) * sizeof(*o->to));
+		o->from[o->n] = (unsigned)k;
+		o->to[o->n++] = (unsigned)n;
+		if (*p != ',')
+			break;
+		p++;
+	}
+	if (*p != ':' || !p[1] || !o->n) {
+		diag_error("--patch-origin wants K=N[,K=N...]:PATCH (line K of the --patch file "
+			   "and those after it are lines N... of PATCH; K ascending from 1), not '%s' "
+			   "(see klp-ccp --help)", spec);
+		patch_origin_release(o);
+		return -1;
+	}
+	o->name = p + 1;
+	return 0;
+}
+
+void patch_origin_release(struct patch_origin *o)
+{
+	free(o->from);
+	free(o->to);
+	o->from = o->to = NULL;
+	o->n = 0;
+}
+
+unsigned patch_origin_line(const struct patch_origin *o, unsigned line)
+{
+	size_t i = o ? o->n : 0;
+
+	while (i && o->from[i - 1] > line)
+		i--;
+	return i ? o->to[i - 1] + (line - o->from[i - 1]) : line;
+}
+
 /* The hunk's "@@ -a,b +c,d @@" and where it is in the patch. */
 static void note_hunk(struct patch_file *pf, unsigned line, const char *p)
 {
@@ -168,7 +262,7 @@ int patch_read(const char *name, const char *text, struct patch_info *pi)
 
 	while (p && *p) {
 		if ((file = name_line(p)) && unsafe_name(file)) {
-			diag_error_at(name, line_of(text, p), 0,
+			diag_error_at(name, patch_origin_line(pi->origin, line_of(text, p)), 0,
 				      "the patch names '%.*s': a file outside the current directory (absolute path or '..')",
 				      (int)strcspn(file, "\t\r\n"), file);
 			return -1;
@@ -181,7 +275,7 @@ int patch_read(const char *name, const char *text, struct patch_info *pi)
 		} else if (!strncmp(p, "@@ -", 4) && cur) {
 			line += line_of(counted, p) - 1;	/* counted up to here once */
 			counted = p;
-			note_hunk(cur, line, p);
+			note_hunk(cur, patch_origin_line(pi->origin, line), p);
 			hunk_lines(&p, cur, pi);
 			continue;
 		}
@@ -212,6 +306,7 @@ struct splitter {
 	struct patch_part *parts;
 	size_t n, cap;
 	const char *start;	/* of the part being read, NULL before the first */
+	unsigned start_line;	/* its line in the patch */
 	bool has_target;	/* it has its "+++ " line */
 };
 
@@ -226,35 +321,20 @@ static void split_close(struct splitter *s, const char *end)
 	s->has_target = false;
 }
 
-static void split_open(struct splitter *s, const char *at)
+static void split_open(struct splitter *s, const char *at, unsigned line)
 {
 	split_close(s, at);
 	s->start = at;
-}
-
-/* Lines of a hunk still to come, from its "@@ -a,b +c,d @@" line. */
-static void hunk_counts(const char *p, unsigned *old_left, unsigned *new_left)
-{
-	if (sscanf(p, "@@ -%*u,%u", old_left) != 1)
-		*old_left = 1;
-	if (sscanf(p, "@@ -%*s +%*u,%u", new_left) != 1)
-		*new_left = 1;
-}
-
-static void hunk_line(char c, unsigned *old_left, unsigned *new_left)
-{
-	if ((c == ' ' || c == '\n' || c == '-') && *old_left)
-		(*old_left)--;
-	if ((c == ' ' || c == '\n' || c == '+') && *new_left)
-		(*new_left)--;
+	s->start_line = line;
 }
 
 void patch_split(const char *text, struct patch_part **parts, size_t *n)
 {
 	struct splitter s = { 0 };
-	unsigned old_left = 0, new_left = 0;
+	unsigned old_left = 0, new_left = 0, line = 0;
 
 	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		line++;
 		if ((old_left || new_left) && strchr(" -+\\\n", *p)) {
 			if (*p != '\\')
 				hunk_line(*p, &old_left, &new_left);
@@ -262,17 +342,18 @@ void patch_split(const char *text, struct patch_part **parts, size_t *n)
 		}
 		old_left = new_left = 0;
 		if (!strncmp(p, "diff ", 5) || !strncmp(p, "Index: ", 7)) {
-			split_open(&s, p);
+			split_open(&s, p, line);
 		} else if (!strncmp(p, "--- ", 4) && (!s.start || s.has_target)) {
 			const char *next = strchr(p, '\n');
 
 			if (next && !strncmp(next + 1, "+++ ", 4))
-				split_open(&s, p);
+				split_open(&s, p, line);
 		} else if (!strncmp(p, "+++ ", 4) && s.start && !s.has_target) {
 			struct patch_part *part = ARRAY_PUSH(s.parts, s.n, s.cap);
 
 			part->path = target_of(p + 4);
 			part->text = NULL;
+			part->line = s.start_line;
 			s.has_target = true;
 		} else if (!strncmp(p, "@@ -", 4) && s.has_target) {
 			hunk_counts(p, &old_left, &new_left);

@@ -20,6 +20,36 @@ static int ask_eligible(struct model *m, struct policy *pol, int file)
 	return kf->eligible;
 }
 
+/*
+ * A header without a guard that the main file includes twice at file scope
+ * may give something else each time (it tests macros the file changes in
+ * between): one #include in lp.c cannot stand for both, so it is copied
+ * from. Inclusions inside a declaration (x-macro lists) do not count.
+ */
+static bool inside_unit(const struct model *m, int file, unsigned offset)
+{
+	const struct kfile *kf = &m->files[file];
+
+	for (size_t i = 0; i < kf->n_units; i++) {
+		const struct unit *u = &m->units[kf->units[i]];
+
+		if (u->start < offset && offset < u->end)
+			return true;
+	}
+	return false;
+}
+
+static bool reread_by_main(const struct model *m, const struct kfile *kf)
+{
+	if (!kf->n_reread || m->files[kf->includer].role != FILE_MAIN ||
+	    inside_unit(m, kf->includer, kf->directive_offset))
+		return false;
+	for (size_t i = 0; i < kf->n_reread; i++)
+		if (inside_unit(m, kf->includer, kf->reread[i]))
+			return false;
+	return true;
+}
+
 static int compute_provider(struct model *m, struct policy *pol, int file)
 {
 	struct kfile *kf = &m->files[file];
@@ -43,6 +73,8 @@ static int compute_provider(struct model *m, struct policy *pol, int file)
 		if (up != PROVIDER_NONE)
 			return up;
 	}
+	if (reread_by_main(m, kf))
+		return PROVIDER_NONE;
 	eligible = ask_eligible(m, pol, file);
 	if (eligible < 0)
 		return PROVIDER_FAILED;

@@ -2,6 +2,7 @@
  * Stage "report": what the livepatch patches, what it externalizes and how,
  * what it copies and includes. Field by field documentation in the README.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "klp-ccp/closure.h"
@@ -25,6 +26,23 @@ static void symbol_facts(struct yaml_out *yo, const struct entity *e)
 	yo_kv_uint(yo, "sympos", e->sympos);
 }
 
+/* key: a list of the names of list ("a, b"). */
+static void joined_list(struct yaml_out *yo, const char *key, const char *list)
+{
+	yo_str(yo, key);
+	yo_seq_begin(yo);
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		char *name = xstrndup(p, n);
+
+		yo_str(yo, name);
+		free(name);
+		p += n;
+		p += strspn(p, ", ");
+	}
+	yo_seq_end(yo);
+}
+
 static void patched(struct yaml_out *yo, struct model *m)
 {
 	yo_str(yo, "patched_functions");
@@ -43,8 +61,25 @@ static void patched(struct yaml_out *yo, struct model *m)
 		yo_kv_str(yo, "file", loc.file);
 		yo_kv_uint(yo, "line", loc.line);
 		yo_kv_str(yo, "added_by", e->ipa_added ? "ipa-clones" : e->from_patch ? "patch" : "user");
+		if (e->ipa_added && e->ipa_contains)
+			joined_list(yo, "contains", e->ipa_contains);
 		yo_map_end(yo);
 	}
+	yo_seq_end(yo);
+}
+
+/*
+ * Functions named (or derived) as patched that have no body of their own in
+ * the binary (GCC inlined them everywhere): copied for the patched
+ * functions containing their code, not patched themselves.
+ */
+static void inlined_everywhere(struct yaml_out *yo, struct model *m)
+{
+	yo_str(yo, "inlined_everywhere");
+	yo_seq_begin(yo);
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].ipa_removed)
+			yo_str(yo, m->ents[i].name);
 	yo_seq_end(yo);
 }
 
@@ -189,6 +224,7 @@ int report_build(struct model *m, const struct gcc_cmdline *cl, const char *sour
 	yo_kv_str(&yo, "output", outfile);
 	command(&yo, cl);
 	patched(&yo, m);
+	inlined_everywhere(&yo, m);
 	externalized(&yo, m);
 	copied(&yo, m);
 	headers(&yo, m);

@@ -242,6 +242,7 @@ static const struct field patched_fields[] = {
 	{ "file", F_NSTR, offsetof(struct rr_patched, file), true },
 	{ "line", F_UINT, offsetof(struct rr_patched, line), true },
 	{ "added_by", F_STR, offsetof(struct rr_patched, added_by), false },
+	{ "contains", F_STRLIST, offsetof(struct rr_patched, contains), false },
 };
 
 static const struct field ext_fields[] = {
@@ -269,6 +270,7 @@ static const struct field top_fields[] = {
 	{ "compiler_command", F_STRLIST, offsetof(struct report, compiler_command), true },
 	{ "patched_functions", F_PATCHED, 0, true },
 	{ "externalized_symbols", F_EXT, 0, true },
+	{ "inlined_everywhere", F_STRLIST, offsetof(struct report, inlined_everywhere), false },
 	{ "copied", F_COPIED, 0, false },
 	{ "headers", F_STRLIST, offsetof(struct report, headers), false },
 	{ "warnings", F_STRLIST, offsetof(struct report, warnings), false },
@@ -541,6 +543,7 @@ void report_release(struct report *r)
 		free(p->object);
 		free(p->file);
 		free(p->added_by);
+		strlist_release(&p->contains);
 	}
 	for (size_t i = 0; i < r->n_ext; i++) {
 		free(r->ext[i].name);
@@ -562,6 +565,7 @@ void report_release(struct report *r)
 	free(r->source);
 	free(r->output);
 	strlist_release(&r->compiler_command);
+	strlist_release(&r->inlined_everywhere);
 	strlist_release(&r->headers);
 	strlist_release(&r->warnings);
 	memset(r, 0, sizeof(*r));

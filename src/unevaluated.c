@@ -12,7 +12,9 @@
  *                                    no goto enters: it holds no label)
  *   && and || (written out)          the right operand a constant left one
  *                                    short-circuits
- *   _Generic                         the controlling expression
+ *   _Generic                         the controlling expression, and the
+ *                                    associations of another type than
+ *                                    the selection's
  * A condition counts as constant only without calls: GCC decides
  * __builtin_constant_p and __builtin_object_size after inlining, where
  * clang folds them at once.
@@ -219,6 +221,17 @@ static bool short_circuited(struct uneval_parent *p, CXCursor child, unsigned in
 	return v >= 0 && v == (op[0] == '|');
 }
 
+/*
+ * A _Generic association whose type is not the selection's (which is the
+ * selected expression's type) is not the selected one. Associations of the
+ * selection's type stay evaluated: libclang does not say which one it is.
+ */
+static bool unselected(struct uneval_parent *p, CXCursor child)
+{
+	return clang_isExpression(clang_getCursorKind(child)) &&
+	       !clang_equalTypes(clang_getCursorType(child), clang_getCursorType(p->cursor));
+}
+
 bool uneval_child(struct uneval_parent *p, CXCursor child, unsigned index)
 {
 	enum CXCursorKind k = clang_getCursorKind(child);
@@ -229,7 +242,7 @@ bool uneval_child(struct uneval_parent *p, CXCursor child, unsigned index)
 	case CXCursor_UnaryExpr:
 		return folded(p);
 	case CXCursor_GenericSelectionExpr:
-		return index == 0;
+		return index == 0 || unselected(p, child);
 	case CXCursor_ConditionalOperator:
 	case CXCursor_IfStmt:
 		return dead_arm(p, child, index);

@@ -1,5 +1,5 @@
 # --patch mode: small cases made by the test, and patches on the kernel corpus.
-foreach(c inline inline-facts constant layout comment dead-code dead-code-macro-def dead-code-head dead-macro removed-inlined added-outlined removed-uncalled removed-deleted moved not-applying already-applied hunk-fuzz hunk-offset header header-units header-nested header-nested-deep header-unused)
+foreach(c inline inline-facts constant layout comment dead-code dead-code-macro-def dead-code-head dead-macro removed-inlined added-outlined removed-uncalled removed-deleted moved not-applying origin already-applied hunk-fuzz hunk-offset header plain-diffs header-units header-nested header-nested-deep header-unused)
   add_test(NAME patch/${c} COMMAND ${CMAKE_CURRENT_LIST_DIR}/patch/run.sh ${c})
   set_tests_properties(patch/${c} PROPERTIES ENVIRONMENT "KLP_CCP=$<TARGET_FILE:klp-ccp>")
 endforeach()

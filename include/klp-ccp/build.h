@@ -17,6 +17,8 @@ struct build_unit {
 	char *object;			/* DIR/NAME.o */
 	char *base;			/* DIR_NAME: its files in OUTDIR/units/ */
 	struct strbuf patch;		/* its part of the patch (and the header parts) */
+	struct strbuf origin;		/* --patch-origin's K=N,...: where they are in --patch */
+	unsigned patch_lines;		/* lines in patch */
 	struct strlist functions;	/* from --patched-functions=UNIT:F,G */
 	struct strlist targets;		/* --target-object of its extraction */
 	char *ipa_dump;			/* the tree's clone dump of it, or NULL */
@@ -26,7 +28,8 @@ struct build_unit {
 
 struct build_options {
 	const char *tree;		/* absolute */
-	const char *patch;		/* NULL: --patched-functions only */
+	const char *patch;		/* absolute; NULL: --patched-functions only */
+	const char *patch_name;		/* --patch as given: named in diagnostics */
 	const char *outdir;		/* absolute */
 	const char *name;		/* module name */
 	struct strlist unit_functions;	/* --patched-functions=UNIT:F,G, as given */
@@ -42,7 +45,8 @@ struct build_options {
 struct build_plan {
 	struct build_unit *units;
 	size_t n, cap;
-	struct strbuf headers;		/* the patch's header parts */
+	struct strlist headers;		/* the patch's header parts */
+	unsigned *header_lines;		/* where each starts in the patch */
 	struct strlist header_names;	/* their files, relative to the tree */
 };
 

@@ -27,6 +27,8 @@ void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e
 /* ipa_extend.c: what GCC's clone/inline decisions add to the patched set. */
 struct ipa_plan {
 	struct strlist add;		/* functions of this unit to patch too */
+	struct strlist add_contains;	/* per add[i]: the patched functions whose code
+					   it has, ", "-joined */
 	struct strlist removed;		/* patched functions without a body of their own */
 	struct strlist elsewhere;	/* "name (file:line, contains f)" in other units */
 };
@@ -48,6 +50,9 @@ struct context_ctx {
 	int *macros;			/* macro definitions of copied files they see */
 	size_t n_macros, cap_macros;
 	unsigned char *defines;		/* per file, see headers.c */
+	int *guards;			/* headers whose guard a copied file defines */
+	size_t n_guards, cap_guards;
+	bool guards_found;
 };
 void context_ctx_release(struct context_ctx *cx);
 int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx);

@@ -1,7 +1,7 @@
 /*
  * Preprocessor directives of a source text, found without preprocessing:
  * what lp.c needs to keep conditional groups balanced around a copied range
- * and to replay #undef lines in order.
+ * and to replay #undef and #pragma lines in order.
  */
 #ifndef KLP_CCP_DIRECTIVES_H
 #define KLP_CCP_DIRECTIVES_H
@@ -13,13 +13,14 @@ enum dir_kind {
 	DIR_IF, DIR_IFDEF, DIR_IFNDEF,	/* open a group */
 	DIR_ELIF, DIR_ELSE,		/* next branch of the innermost group */
 	DIR_ENDIF,
-	DIR_DEFINE, DIR_UNDEF, DIR_INCLUDE, DIR_OTHER
+	DIR_DEFINE, DIR_UNDEF, DIR_INCLUDE, DIR_PRAGMA, DIR_OTHER
 };
 
 struct directive {
 	enum dir_kind kind;
 	unsigned start, end;	/* line start .. its last byte before '\n' (continuations joined) */
-	unsigned arg, arg_len;	/* first word after the directive name (macro name of #undef) */
+	unsigned arg, arg_len;	/* first word after the directive name (macro name of #undef,
+				   "pack" or "GCC" of a #pragma) */
 	bool active;		/* not in a group the preprocessor skipped */
 };
 

@@ -23,6 +23,8 @@ struct kfile {
 	int includer;			/* file that #included it, -1 none */
 	unsigned directive_offset;	/* of the '#' of that #include */
 	char *directive;		/* text of that #include line */
+	unsigned *reread;		/* later #includes of it by the same file that */
+	size_t n_reread, cap_reread;	/* entered it again (no guard): their offsets */
 	long *key;			/* inclusion path: offsets from the main file down */
 	size_t key_len;
 	int *units;			/* unit indices, by start offset */
@@ -54,6 +56,9 @@ struct unit {
 	unsigned seq;			/* order of appearance in the TU */
 	CXCursor *cursors;		/* top-level declarations in the range */
 	size_t n_cursors, cap_cursors;
+	unsigned base;			/* its inclusion's start in clang's location space, 0 unknown */
+	unsigned reread_at;		/* from a later reading of its header: the offset
+					   of that #include in the includer, else 0 */
 	/* closure state */
 	bool copy;			/* emitted as original text */
 	bool walked;
@@ -92,6 +97,9 @@ struct entity {
 	bool rewritten;
 	bool needs_decl;		/* externalized: emit a declaration */
 	bool ipa_added;			/* patched because it contains a patched function's code */
+	const char *ipa_contains;	/* ipa_added: whose code (", "-joined, model_intern) */
+	bool ipa_removed;		/* patched, but no body of its own in the binary (GCC
+					   inlined it everywhere): copied for its callers */
 	bool from_patch;		/* derived from --patch */
 	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */

@@ -42,6 +42,7 @@ struct options {
 	bool no_ipa_extend;			/* --no-ipa-extend: only warn */
 	const char *report;			/* --report=FILE.yaml */
 	const char *patch;			/* --patch=FILE: derive the functions */
+	const char *patch_origin;		/* --patch-origin=K=N,...:PATCH, or NULL */
 };
 
 /*

@@ -58,9 +58,11 @@ struct patch_plan {
  * -fdump-ipa-clones (the patched one made to read the patched headers), and
  * derive the changed functions. -1 with a clear error for a patch that does
  * not apply, touches no function, changes a data layout, changes another
- * unit or a header this unit does not include.
+ * unit or a header this unit does not include. origin_spec: --patch-origin
+ * (the patch diagnostics name instead of patch, and its lines), or NULL.
  */
-int patch_mode_prepare(const char *patch, const struct gcc_cmdline *cl, struct patch_plan *plan);
+int patch_mode_prepare(const char *patch, const char *origin_spec, const struct gcc_cmdline *cl,
+		       struct patch_plan *plan);
 void patch_plan_release(struct patch_plan *plan);
 
 /*

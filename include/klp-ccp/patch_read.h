@@ -24,7 +24,19 @@ struct patch_file {
 	size_t n_hunks, cap_hunks;
 };
 
+/*
+ * The --patch file was cut out of a larger patch (klp-ccp build gives each
+ * unit its part): diagnostics name that patch and its lines. Line from[i]
+ * of the --patch file and those after it are lines to[i].. of name.
+ */
+struct patch_origin {
+	const char *name;	/* the patch to name in diagnostics */
+	unsigned *from, *to;	/* ascending from[], n entries; none: the file itself */
+	size_t n;
+};
+
 struct patch_info {
+	const struct patch_origin *origin;	/* NULL: lines are the file's own */
 	struct patch_file *files;
 	size_t n, cap;
 	int strip;		/* -p level */
@@ -41,10 +53,20 @@ struct patch_info {
 int patch_read(const char *name, const char *text, struct patch_info *pi);
 void patch_info_release(struct patch_info *pi);
 
+/*
+ * --patch-origin=K=N[,K=N...]:NAME for the --patch file patch: 0, or -1 with
+ * one error. Without a spec (NULL) the origin is patch itself.
+ */
+int patch_origin_parse(const char *spec, const char *patch, struct patch_origin *o);
+void patch_origin_release(struct patch_origin *o);
+/* The line of the origin that line of the --patch file is (o may be NULL). */
+unsigned patch_origin_line(const struct patch_origin *o, unsigned line);
+
 /* One file's part of a patch: its header lines and hunks, as written. */
 struct patch_part {
 	char *path;		/* the "+++ " name, not stripped */
 	char *text;		/* from its "diff"/"Index:"/"---" line to the next file's */
+	unsigned line;		/* of its first line in the patch */
 };
 
 /*

@@ -23,6 +23,7 @@ struct rr_patched {
 	char *file;
 	unsigned long line;
 	char *added_by;
+	struct strlist contains;	/* added_by ipa-clones: whose code it has */
 	struct rr_mark mark;
 };
 
@@ -57,6 +58,7 @@ struct report {
 	size_t n_ext, cap_ext;
 	struct rr_copied *copied;
 	size_t n_copied, cap_copied;
+	struct strlist inlined_everywhere;	/* patched in name, copied: no body of their own */
 	struct strlist headers, warnings;
 	struct rr_mark output_mark, patched_mark;	/* of the values */
 };

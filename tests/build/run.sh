@@ -5,9 +5,12 @@
 #   run.sh two-units          a two-file fix (kernel/exit.c, fs/pipe.c) in one
 #                             patch -> a .ko with klp relocations, checked with
 #                             readelf/nm against Module.symvers; run from
-#                             another directory with relative paths
+#                             another directory with relative paths; a hunk
+#                             applied with fuzz: a warning at its line in the
+#                             user's patch
 #   run.sh patched-functions  the same units by --patched-functions=UNIT:F (one
-#                             function inlined: its caller added by IPA clones)
+#                             function inlined: its caller added by IPA clones,
+#                             the summary says which code it holds)
 #   run.sh header-unit        a fix to a header only, with --unit=ipc/msg.c
 #   run.sh header-inline      release_task calls include/linux/ptrace.h's
 #                             ptrace_unlink(), which calls the non-exported
@@ -15,15 +18,20 @@
 #                             the inline it comes from; unplaced, a clear
 #                             error naming it before modpost
 #   run.sh errors             one-line errors, exit 1, never a .ko
+#   run.sh parts              (no corpus) a header and a .c fix as plain
+#                             "diff -u": hunks named at their line in the
+#                             user's patch (fuzz warning, does-not-apply error)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 KLP_CCP=${KLP_CCP:-$src/build/klp-ccp}
 CORPUS=${CORPUS:-$HOME/.cache/klp-ccp-corpus}
 tree=$CORPUS/linux
-for f in "$tree/vmlinux" "$tree/Module.symvers" "$CORPUS/kernel-build.stamp"; do
-	[ -e "$f" ] || { echo "SKIP: no built corpus kernel ($f; run tests/boot/build-kernel.sh)"; exit 77; }
-done
+need_corpus() {
+	for f in "$tree/vmlinux" "$tree/Module.symvers" "$CORPUS/kernel-build.stamp"; do
+		[ -e "$f" ] || { echo "SKIP: no built corpus kernel ($f; run tests/boot/build-kernel.sh)"; exit 77; }
+	done
+}
 work=$(mktemp -d "${TMPDIR:-/tmp}/klp-build-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -48,12 +56,24 @@ check_module() {	# KO SYMBOL...
 }
 
 two_units() {
-	cat "$fixes/exit-group.patch" "$fixes/pipe-dname.patch" >"$work/two-fixes.patch"
+	# as mailed (a header first), fs/pipe.c's hunk made against a source whose
+	# comment line above pipefs_dname differs: applied with fuzz, a warning
+	# naming the hunk's line in two-fixes.patch
+	{ printf 'From: a kernel author\nSubject: [PATCH] two fixes\n\n---\n'
+	  cat "$fixes/exit-group.patch"
+	  sed 's|^  \*/$|  * (a comment changed since) */|' "$fixes/pipe-dname.patch"; } >"$work/two-fixes.patch"
+	grep -q '(a comment changed since)' "$work/two-fixes.patch" || fail "test bug: no fuzz made"
+	local at
+	at=$(grep -n '^@@' "$work/two-fixes.patch" | sed -n 2p | cut -d: -f1)
 	mkdir "$work/elsewhere"
 	# relative paths, from a directory that is neither the tree nor the output's
 	(cd "$work/elsewhere" && "$KLP_CCP" build --tree="$tree" --patch=../two-fixes.patch \
 		-o ../out -j 2) >"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
 	cat "$work/out.txt"
+	[ "$(grep -c "^\.\./two-fixes\.patch:$at: warning: hunk #1 of fs/pipe.c (@@ -867,7 +867,7 @@) applied with fuzz 1 " "$work/out.txt")" = 1 ] ||
+		fail "not one fuzz warning naming ../two-fixes.patch:$at"
+	grep -q 'units/.*\.patch:[0-9]' "$work/out.txt" && fail "a diagnostic names the per-unit patch"
+	grep -q 'klp-pipe:\[%lu\]' "$work/out/lp_fs_pipe.c" || fail "the fuzzed fix is not in lp_fs_pipe.c"
 	check_module "$work/out/klp_two_fixes.ko" do_group_exit dynamic_dname
 	# each unit got only its own file's part of the patch
 	grep -q '^+++ b/kernel/exit.c' "$work/out/units/kernel_exit.patch" &&
@@ -79,8 +99,9 @@ patched_functions() {
 		grep -q '\.old_name = "pipefs_dname"' "$work/pf/livepatch.c" || fail "klp_funcs"
 	# GCC inlined is_packetized into pipe_write only (the tree's clone dump)
 	grep -q '\.old_name = "pipe_write"' "$work/pf/livepatch.c" || fail "pipe_write not patched"
+	# is_packetized has no body of its own: not patched, its code is patched in pipe_write
 	grep -q 'kernel/exit.c: patched __x64_sys_exit_group;' "$work/out.txt" &&
-		grep -q 'fs/pipe.c: patched pipefs_dname; added by IPA clones: pipe_write;' "$work/out.txt" ||
+		grep -q '^  fs/pipe.c: patched pipefs_dname, pipe_write (added by IPA clones: contains is_packetized); not patched: is_packetized (GCC inlined it everywhere: copied into the patched functions holding its code); [0-9]* externalized' "$work/out.txt" ||
 		fail "summary"
 	echo "PASS: --patched-functions"
 }
@@ -103,6 +124,11 @@ header_inline() {
 		-o "$work/hi" >"$work/out.txt" 2>&1 || fail "build: $(cat "$work/out.txt")"
 	cat "$work/out.txt"
 	check_module "$work/hi/klp_ccp_patch.ko" __ptrace_unlink
+	# __exit_signal, static, is inlined into release_task: that is what is patched
+	grep -q '^  kernel/exit.c: patched release_task (added by IPA clones: contains __exit_signal); not patched: __exit_signal (GCC inlined it everywhere' "$work/out.txt" ||
+		fail "summary: $(grep 'kernel/exit.c:' "$work/out.txt")"
+	grep -q '\.old_name = "release_task"' "$work/hi/livepatch.c" &&
+		! grep -q '\.old_name = "__exit_signal"' "$work/hi/livepatch.c" || fail "klp_funcs"
 	grep -q '^#include <linux/ptrace.h>' "$work/hi/lp_kernel_exit.c" ||
 		fail "lp.c does not include linux/ptrace.h (the test would be vacuous)"
 	grep -A7 -- '- name: __ptrace_unlink$' "$work/hi/units/kernel_exit.yaml" |
@@ -147,11 +173,16 @@ errors() {
 	expect_error foreign-outdir "not the output of an earlier klp-ccp build" \
 		"${B[@]}" -o "$work/foreign" --patch="$fixes/cmdline.patch"
 	[ -e "$work/foreign/keep" ] || fail "foreign-outdir: the directory was touched"
-	# a hunk whose context is not in the file: the unit's extraction names it and its log
-	sed 's/^ \tdo_group_exit((error_code/ \tdo_group_exit((code/' \
-		"$fixes/exit-group.patch" >"$work/stale.patch"
-	expect_error no-apply "extraction of kernel/exit.c failed: .*does not apply.*log: $work/na/units/kernel_exit.log" \
+	# two units, the second one's hunk's context is not in the file: the error
+	# names the hunk in the user's patch (its line there), then the unit and log
+	{ printf 'Subject: [PATCH] two fixes\n\n---\n'; cat "$fixes/pipe-dname.patch"
+	  sed 's/^ \tdo_group_exit((error_code/ \tdo_group_exit((code/' "$fixes/exit-group.patch"; } >"$work/stale.patch"
+	local at
+	at=$(grep -n '^@@' "$work/stale.patch" | sed -n 2p | cut -d: -f1)
+	expect_error no-apply "hunk #1 of kernel/exit.c (@@ -1038,6 +1038,8 @@) does not apply: .* (extraction of kernel/exit.c failed; log: $work/na/units/kernel_exit.log)\$" \
 		"${B[@]}" -o "$work/na" --patch="$work/stale.patch"
+	grep -q "^$work/stale.patch:$at: error: hunk #1 of kernel/exit.c" "$work/no-apply.out" ||
+		fail "no-apply: the error is not at $work/stale.patch:$at"
 	[ -f "$work/na/units/kernel_exit.log" ] || fail "no-apply: the log is gone"
 	# make failing: the error names make.log, and no .ko is left behind
 	mkdir -p "$work/bin" && printf '#!/bin/sh\necho "kbuild: error: simulated failure"\nexit 2\n' >"$work/bin/make"
@@ -187,11 +218,49 @@ errors() {
 	echo "PASS: errors"
 }
 
+# A tree of its own (no kernel): a fix to a header and a .c file as plain
+# "diff -u" output after a mail header. Each unit's part is its .c part and
+# the header's: a header hunk that does not apply is named at its line in
+# the user's patch; applied with fuzz, a warning there (the extraction then
+# succeeds; glue refuses the non-kernel facts, which is not tested here).
+parts() {
+	local t=$work/tree
+	mkdir -p "$t/sub" "$work/a/sub" "$work/b/sub"
+	printf 'static inline int lim(int x)\n{\n\treturn x > 10 ? 10 : x;\n}\n' >"$t/sub/h.h"
+	printf '#include "h.h"\n\nint f(int x)\n{\n\treturn lim(x) + 1;\n}\n\nint g(int x)\n{\n\treturn x * 2;\n}\n' >"$t/sub/a.c"
+	printf 'cmd_sub/a.o := gcc -O2 -g -c -o sub/a.o sub/a.c\n' >"$t/sub/.a.o.cmd"
+	(cd "$t" && gcc -O2 -g -c -o sub/a.o sub/a.c) || fail "gcc"
+	cp "$t/sub/a.c" "$t/sub/h.h" "$work/a/sub/"
+	sed 's/x > 10 ? 10/x > 11 ? 11/' "$t/sub/h.h" >"$work/b/sub/h.h"
+	sed 's/return x \* 2;/return x * 3;/' "$t/sub/a.c" >"$work/b/sub/a.c"
+	(cd "$work" && { printf 'Subject: [PATCH] fix\n\n---\n'; diff -u a/sub/h.h b/sub/h.h; diff -u a/sub/a.c b/sub/a.c; }) >"$work/fix.patch"
+	local at
+	at=$(grep -n '^@@' "$work/fix.patch" | sed -n 1p | cut -d: -f1)
+	# the header's last context line "}" is "} " in the tree: applied with fuzz
+	sed -i 's/^}$/} /' "$t/sub/h.h"
+	(cd "$work" && "$KLP_CCP" build --tree=tree --patch=fix.patch -o out) >"$work/out.txt" 2>&1
+	cat "$work/out.txt"
+	grep -q "^fix.patch:$at: warning: hunk #1 of sub/h.h (@@ -1,4 +1,4 @@) applied with fuzz [12] " "$work/out.txt" ||
+		fail "no fuzz warning at fix.patch:$at"
+	grep -q "^klp-ccp: error: build: glue failed" "$work/out.txt" || fail "the extraction did not succeed"
+	grep -q "x \* 3" "$work/out/units/sub_a.c" && grep -q "x > 11" "$work/out/units/sub_a.c" ||
+		fail "a file's fix is not in the unit's lp.c"
+	# the removed line differs: the header's hunk does not apply
+	sed -i 's/x > 10 ? 10/x > 12 ? 12/' "$t/sub/h.h"
+	(cd "$work" && "$KLP_CCP" build --tree=tree --patch=fix.patch -o out) >"$work/out.txt" 2>&1 &&
+		fail "build succeeded"
+	cat "$work/out.txt"
+	grep -qx "fix.patch:$at: error: hunk #1 of sub/h.h (@@ -1,4 +1,4 @@) does not apply: .* (extraction of sub/a.c failed; log: $work/out/units/sub_a.log)" "$work/out.txt" ||
+		fail "the error is not at fix.patch:$at"
+	echo "PASS: parts of a plain diff, named in the user's patch"
+}
+
 case ${1:-} in
-two-units) two_units ;;
-patched-functions) patched_functions ;;
-header-unit) header_unit ;;
-header-inline) header_inline ;;
-errors) errors ;;
-*) echo "usage: $0 two-units|patched-functions|header-unit|header-inline|errors"; exit 2 ;;
+parts) parts ;;
+two-units) need_corpus; two_units ;;
+patched-functions) need_corpus; patched_functions ;;
+header-unit) need_corpus; header_unit ;;
+header-inline) need_corpus; header_inline ;;
+errors) need_corpus; errors ;;
+*) echo "usage: $0 parts|two-units|patched-functions|header-unit|header-inline|errors"; exit 2 ;;
 esac

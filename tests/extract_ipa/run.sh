@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extraction with --ipa-clones: dumps made here with gcc -O2 -fdump-ipa-clones.
-# Usage: run.sh CASE   (inlined | no-extend | survives | corpus)
+# Usage: run.sh CASE   (inlined | notrace | no-extend | survives | corpus)
 set -u
 KLP_CCP=${KLP_CCP:?}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +23,15 @@ extract() {	# extract SRC ARGS...
 	gcc -O2 -Wall -c lp.c -o lp.o 2>>err || fail "lp.c does not compile"
 }
 
+# "F=CONTAINS..." per function added by IPA clones, then "inlined_everywhere=..." (r.yaml)
+report_ipa() {
+	python3 -c 'import sys, yaml
+r = yaml.safe_load(open("r.yaml"))
+out = ["%s=%s" % (p["old_name"], ",".join(p["contains"])) for p in r["patched_functions"]
+       if p.get("added_by") == "ipa-clones"]
+print(" ".join(out + ["inlined_everywhere=" + ",".join(r["inlined_everywhere"])]))'
+}
+
 case $case in
 inlined)	# helper inlined into both callers and removed: callers patched, helper copied
 	dump inlined.c
@@ -36,6 +45,20 @@ inlined)	# helper inlined into both callers and removed: callers patched, helper
 		fail "not one note naming caller_a and caller_b"
 	grep -q "warning:" err && fail "a warning for what klp-ccp does itself"
 	grep -q "no body of its own" err || fail "no note about helper's removed body"
+	# the report says which code the added callers hold, and that helper is not patched
+	report_ipa | grep -qx "caller_a=helper caller_b=helper inlined_everywhere=helper" ||
+		fail "report: $(report_ipa)"
+	;;
+notrace)	# helper's "inline" means notrace: the tool patches its callers itself (a
+	# note), no warning telling the user to; without the dump the warning stays
+	dump notrace.c
+	extract notrace.c --patched-functions=helper --ipa-clones=notrace.c.000i.ipa-clones
+	defines klpp_caller_a T; defines klpp_caller_b T; lacks klpp_helper
+	grep -q "note: code of patched 'helper' is also in 'caller_a'" err || fail "no note"
+	grep -q "warning:" err && fail "a warning for what klp-ccp does itself"
+	extract notrace.c --patched-functions=helper
+	grep -q "warning: patched function 'helper' is declared inline, which means notrace here: .* patch its callers instead" err ||
+		fail "no notrace warning without the clone dump"
 	;;
 no-extend)	# --no-ipa-extend: only warnings
 	dump inlined.c
@@ -49,6 +72,7 @@ survives)	# the helper keeps its body (address taken) and is inlined into one ca
 	extract survives.c --patched-functions=helper --ipa-clones=survives.c.000i.ipa-clones
 	defines klpp_helper T; defines klpp_caller T
 	lacks klpp_other
+	report_ipa | grep -qx "caller=helper inlined_everywhere=" || fail "report: $(report_ipa)"
 	;;
 corpus)	# a kernel helper inlined into syscalls: every container is patched, and
 	# the livepatch defines no global symbol of the running kernel

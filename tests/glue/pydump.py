@@ -16,6 +16,8 @@ for p in r["patched_functions"]:
     out.append("patched=%s|%s|%s|%d|%s|%d|%s" % (
         p["old_name"], p["new_name"], nz(p["object"]), p["sympos"],
         nz(p["file"]), p["line"], nz(p.get("added_by"))))
+    out += ["contains=%s" % c for c in p.get("contains") or []]
+out += ["inlined_everywhere=%s" % n for n in r.get("inlined_everywhere") or []]
 for x in r["externalized_symbols"]:
     out.append("ext=%s|%s|%s|%s|%s|%d" % (
         x["name"], x["new_name"], x["kind"], x["method"], nz(x["object"]),

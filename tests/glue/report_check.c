@@ -29,7 +29,11 @@ static void dump(const struct report *r)
 
 		printf("patched=%s|%s|%s|%lu|%s|%lu|%s\n", p->old_name, p->new_name,
 		       nz(p->object), p->sympos, nz(p->file), p->line, nz(p->added_by));
+		for (size_t k = 0; k < p->contains.n; k++)
+			printf("contains=%s\n", p->contains.v[k]);
 	}
+	for (size_t i = 0; i < r->inlined_everywhere.n; i++)
+		printf("inlined_everywhere=%s\n", r->inlined_everywhere.v[i]);
 	for (size_t i = 0; i < r->n_ext; i++) {
 		const struct rr_externalized *x = &r->ext[i];
 

@@ -168,6 +168,37 @@ small_case() {
 			fail "the error does not name hunk #2 ($header) at fix.patch:$hunk_at"
 		[ -e lp.c ] && fail "lp.c was written"
 		no_trace_tmp ;;
+	origin)		# --patch-origin (klp-ccp build): diagnostics name the whole patch and its lines
+		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'
+		hunk_at=$(grep -n '^@@' fix.patch | sed -n 2p | cut -d: -f1)
+		header=$(sed -n "${hunk_at}p" fix.patch | sed 's/ @@.*/ @@/')
+		cp inline.c inline.orig
+		# hunk #2 fails: fix.patch's line hunk_at is whole.patch's line 40
+		sed -i 's/return x - 3;/return x - 5;/' inline.c
+		"$KLP_CCP" -o lp.c --patch=fix.patch --patch-origin="1=6,$hunk_at=40:whole.patch" \
+			-- gcc -O2 -c inline.c 2>err && fail "klp-ccp did not fail"
+		[ "$(grep -c 'error:' err)" = 1 ] || fail "not one error line"
+		grep -qF "whole.patch:40: error: hunk #2 of inline.c ($header) does not apply" err ||
+			fail "the error does not name hunk #2 at whole.patch:40"
+		# hunk #2 applied with fuzz: the warning at fix.patch's line + 5
+		cp inline.orig inline.c
+		sed -i 's/^int other(int x)$/int other(int x) \/\/ changed context/' inline.c
+		"$KLP_CCP" -o lp.c --patch=fix.patch --patch-origin=1=6:whole.patch \
+			-- gcc -O2 -c inline.c 2>err || fail "klp-ccp failed"
+		grep -qF "whole.patch:$((hunk_at + 5)): warning: hunk #2 of inline.c ($header) applied with fuzz " err ||
+			fail "no fuzz warning at whole.patch:$((hunk_at + 5))"
+		grep -q "fix.patch" err && fail "the cut-out fix.patch is named"
+		for bad in 0=1:w.patch 2=1:w.patch 1=2 1=2,1=3:w.patch 1=x:w.patch =:w.patch; do
+			"$KLP_CCP" -o lp.c --patch=fix.patch --patch-origin="$bad" -- gcc -O2 -c inline.c 2>err &&
+				fail "--patch-origin=$bad accepted"
+			grep -qx "klp-ccp: error: --patch-origin wants K=N\[,K=N...\]:PATCH .*, not '$bad' (see klp-ccp --help)" err ||
+				fail "--patch-origin=$bad: $(cat err)"
+		done
+		"$KLP_CCP" -o lp.c --patched-functions=user_a --patch-origin=1=1:w.patch -- gcc -c inline.c 2>err &&
+			fail "--patch-origin without --patch accepted"
+		grep -qx "klp-ccp: error: --patch-origin without --patch (see klp-ccp --help)" err ||
+			fail "no error for --patch-origin without --patch: $(cat err)"
+		no_trace_tmp ;;
 	already-applied)	# the source has the fix already
 		make_patch inline.c 's/return x - 3;/return x - 4;/'
 		sed -i 's/return x - 3;/return x - 4;/' inline.c
@@ -214,6 +245,17 @@ small_case() {
 		grep -q "if (x < 0)" lp.c || fail "lp.c lacks the fixed inline"
 		grep -q '#include "clamp.h"' lp.c && fail "lp.c includes the unpatched header"
 		cmp -s "$here/small/clamp.h" clamp.h || fail "the header was modified"
+		no_trace hdr.c ;;
+	plain-diffs)	# "diff -u" of the header, then of the unit, no "diff" line between:
+		# the second file's "--- "/"+++ " right after a hunk starts a file
+		make_patch clamp.h 's/return x > LIMIT ? LIMIT : x;/if (x < 0)\n\t\treturn 0;\n\treturn x > LIMIT ? LIMIT : x;/'
+		mv fix.patch h.patch
+		make_patch hdr.c 's/return twice(x) - 3;/return twice(x) - 4;/'
+		cat h.patch fix.patch >both.patch && mv both.patch fix.patch
+		grep -q '^diff' fix.patch && fail "test bug: a diff line"
+		run_small hdr.c; [ $rc = 0 ] || fail "klp-ccp failed"
+		derived "user_a, user_b, other"
+		grep -q "twice(x) - 4" lp.c && grep -q "if (x < 0)" lp.c || fail "lp.c lacks a file's fix"
 		no_trace hdr.c ;;
 	header-units)	# kbuild .o.cmd files name the other units including the header
 		make_patch clamp.h 's/#define LIMIT 100/#define LIMIT 50/'

@@ -1,0 +1,1 @@
+__attribute__((weak)) int eu_hook_weak(int x) { return x + 106; }

@@ -1,0 +1,4 @@
+static int NAME(int x)
+{
+	return x OP 108;
+}

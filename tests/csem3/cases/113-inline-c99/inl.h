@@ -1,0 +1,1 @@
+inline int eu_twice(int x) { return 2 * x; }

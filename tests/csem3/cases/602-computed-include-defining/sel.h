@@ -1,0 +1,1 @@
+#define IMPL_HDR "impl_internal.h"

@@ -1,0 +1,1 @@
+static inline int cfg_val(int x) { return x * 603; }

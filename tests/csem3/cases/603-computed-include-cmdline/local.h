@@ -1,0 +1,1 @@
+static inline int local_val(int x) { return x + 1; }

@@ -1,0 +1,2 @@
+int pu_even(int x);
+int pu_odd(int x);
