@@ -140,11 +140,12 @@ static int scan_name(struct model *m, struct policy *pol, int hdr, const char *n
 	 * in an includable header but defined in the copied one (struct slab).
 	 */
 	use_earlier_unit(m, hdr, model_tag_def_unit(m, name), cx);
+	/* the .c file may redefine a macro an included header defined first */
+	if (model_macro_first(m, name) >= 0)
+		see_earlier_macro(m, pol, hdr, name, cx);
 	if (prov == PROVIDER_NONE) {
 		int unit = model_name_unit(m, name);
 
-		if (model_macro_first(m, name) >= 0)
-			see_earlier_macro(m, pol, hdr, name, cx);
 		if (unit >= 0 && !use_earlier_entity(m, hdr, name, unit, cx))
 			use_earlier_unit(m, hdr, unit, cx);
 		return 0;
@@ -210,12 +211,13 @@ static bool guard_of(struct model *m, int file, const char **name, size_t *len)
 	return *len > 0;
 }
 
+static bool include_names(const char *p, size_t n, const char *file);
+
 /* Does an active #include of file f name (the tail of) file g? */
 static bool includes_name(struct model *m, int f, int g)
 {
 	const struct directives *d = model_directives(m, f);
-	const char *t = m->files[f].text, *gn = m->files[g].name;
-	size_t gl = strlen(gn);
+	const char *t = m->files[f].text;
 
 	for (size_t i = 0; i < d->n; i++) {
 		const char *a, *b;
@@ -228,8 +230,7 @@ static bool includes_name(struct model *m, int f, int g)
 			a = memchr(t + d->v[i].arg, '<', d->v[i].end - d->v[i].arg);
 		b = a ? memchr(a + 1, *a == '"' ? '"' : '>', t + d->v[i].end - a - 1) : NULL;
 		n = b ? (size_t)(b - a - 1) : 0;
-		if (n && n <= gl && !memcmp(gn + gl - n, a + 1, n) &&
-		    (n == gl || gn[gl - n - 1] == '/'))
+		if (include_names(a + 1, n, m->files[g].name))
 			return true;
 	}
 	return false;
@@ -598,6 +599,31 @@ static int refuse_definers(struct model *m, struct policy *pol)
 	return rc < 0 ? -1 : n;
 }
 
+/*
+ * A function whose address copied code takes, defined (not inline) by a
+ * header lp.c would #include: the #include would give lp.c its own copy at
+ * another address (declared static by the .c file first, it is no external
+ * definition for refuse_definers()). The header is refused; walked again,
+ * the closure externalizes the function or says it cannot.
+ */
+static int refuse_address_copies(struct model *m, struct policy *pol)
+{
+	int n = 0, rc = 0;
+
+	for (size_t i = 0; i < m->n_ents && rc >= 0; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (e->kind != ENT_FUNCTION || e->decision != DEC_HEADER || !e->address_taken ||
+		    e->def_unit < 0 || clang_Cursor_isNull(e->def) ||
+		    clang_Cursor_isFunctionInlined(e->def))
+			continue;
+		rc = refuse_provider(m, pol, m->units[e->def_unit].file, e,
+				     "has its address taken and is defined (not inline) by a header");
+		n += rc > 0 ? rc : 0;
+	}
+	return rc < 0 ? -1 : n;
+}
+
 /* Is "#include <p>" / "#include "p"" naming file? */
 static bool include_names(const char *p, size_t n, const char *file)
 {
@@ -724,6 +750,10 @@ int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db
 	}
 	if (n >= 0) {
 		more = refuse_definers(m, pol);
+		n = more < 0 ? -1 : n + more;
+	}
+	if (n >= 0) {
+		more = refuse_address_copies(m, pol);
 		n = more < 0 ? -1 : n + more;
 	}
 	if (n >= 0) {

@@ -264,7 +264,7 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 	struct emit_request ereq = { opts->outfile, source, opts->patched, opts->n_patched,
 				     &cl->args, &cl->sys_includes };
 
-	if (closure_run(m, pol, req) || naming_run(m, pol, req->facts) ||
+	if (stages_closure_headers(m, pol, req) || naming_run(m, pol, req->facts) ||
 	    check_parse_errors(m) || headers_final_context(m, pol))
 		return -1;
 	header_refs_collect(m, req->facts);

@@ -14,3 +14,8 @@ set_tests_properties(inline/split PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 add_test(NAME inline/same-as-kernel COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/same.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/same-as-kernel PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A copied callee the target keeps out of line gets noinline (tests/inline/outofline.sh).
+add_test(NAME inline/out-of-line COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/outofline.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/out-of-line PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

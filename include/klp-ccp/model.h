@@ -103,6 +103,8 @@ struct entity {
 	bool from_patch;		/* derived from --patch */
 	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
+	bool noinline;			/* binary facts: called out of line (out_of_line.c) */
+	bool noinline_early;		/* the same for a header's inline: declared before the includes */
 	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */
 	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */

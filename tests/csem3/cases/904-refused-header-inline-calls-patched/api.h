@@ -1,0 +1,1 @@
+int pu_g(int x);
