@@ -754,7 +754,7 @@ static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientD
 			   .w = p->w, .unit = p->unit };
 
 	f.uneval = p->uneval || uneval_child(&p->up, c, f.index_in_parent);
-	uneval_parent_init(&f.up, c);
+	uneval_parent_init(&f.up, c, p->up.m);
 	examine(&f);
 	clang_visitChildren(c, walk_visit, &f);
 	return CXChildVisit_Continue;
@@ -764,7 +764,7 @@ static void walk_cursor(struct walker *w, int unit, CXCursor c)
 {
 	struct frame top = { .cursor = c, .w = w, .unit = unit };
 
-	uneval_parent_init(&top.up, c);
+	uneval_parent_init(&top.up, c, w->m);
 	examine(&top);
 	clang_visitChildren(c, walk_visit, &top);
 }
@@ -1228,31 +1228,33 @@ static void declare_unevaluated(struct walker *w)
 	}
 }
 
-/* Walk everything queued, and what the included headers need, until done. */
-static int walk_once(struct walker *w)
-{
-	struct context_ctx cx = { 0 };
-	size_t i = 0;
-	int rc = 0;
+/* The walk's state between the rounds stages.c drives. */
+struct closure {
+	struct walker w;
+	struct walk_start *start;	/* the plan before the walk */
+	size_t i;			/* queue entries walked */
+};
 
-	do {
-		for (; i < w->nq && !w->failed; i++)
-			walk_unit(w, w->queue[i]);
-		if (w->failed || headers_context_pass(w->m, w->pol, &cx)) {
-			rc = -1;
-			break;
-		}
-		for (size_t k = 0; k < cx.n_units; k++)
-			need_unit(w, cx.units[k]);
-		for (size_t k = 0; k < cx.n_ents; k++)
-			use_entity(w, cx.ents[k]);
-		for (size_t k = 0; k < cx.n_macros; k++)
-			need_macro(w, cx.macros[k], w->m->macros[cx.macros[k]].file,
-				   w->m->macros[cx.macros[k]].start);
+int closure_walk(struct closure *c, const struct walk_roots *roots)
+{
+	struct walker *w = &c->w;
+	size_t before = c->i;
+
+	if (roots) {
+		for (size_t k = 0; k < roots->n_units; k++)
+			need_unit(w, roots->units[k]);
+		for (size_t k = 0; k < roots->n_ents; k++)
+			use_entity(w, roots->ents[k]);
+		for (size_t k = 0; k < roots->n_macros; k++)
+			need_macro(w, roots->macros[k], w->m->macros[roots->macros[k]].file,
+				   w->m->macros[roots->macros[k]].start);
 		declare_unevaluated(w);
-	} while (i < w->nq);
-	context_ctx_release(&cx);
-	return rc;
+	}
+	for (; c->i < w->nq && !w->failed; c->i++)
+		walk_unit(w, w->queue[c->i]);
+	if (w->failed)
+		return -1;
+	return c->i > before || !roots;
 }
 
 /* The plan before the walk (patched functions queued), to walk again from. */
@@ -1329,23 +1331,16 @@ static int externalize_address_taken(struct walker *w)
 	return n;
 }
 
-/*
- * Which headers clash with the output is known once the closure is: walk
- * again without them until none does (each round refuses at least one).
- */
-static int walk_all(struct walker *w)
+/* See externalize_address_taken(): > 0 when the closure must walk again. */
+int closure_address_taken(struct closure *c)
 {
-	struct walk_start start;
-	int rc;
+	return externalize_address_taken(&c->w);
+}
 
-	save_start(w, &start);
-	while (!(rc = walk_once(w)) &&
-	       ((rc = headers_resolve_clashes(w->m, w->pol, w->req->facts)) > 0 ||
-		(rc = externalize_address_taken(w)) > 0))
-		restore_start(w, &start);
-	free(start.ents);
-	free(start.unit_copy);
-	return rc < 0 ? -1 : 0;
+void closure_restart(struct closure *c)
+{
+	restore_start(&c->w, c->start);
+	c->i = 0;
 }
 
 static int check_address_taken(struct model *m)
@@ -1402,20 +1397,30 @@ static void tell_copies(struct walker *w)
 	strlist_release(&told);
 }
 
-int closure_run(struct model *m, struct policy *pol, const struct closure_request *req)
+static void walker_release(struct walker *w)
 {
-	struct walker w = { .m = m, .pol = pol, .req = req };
+	free(w->address_ext);
+	free(w->queue);
+	free(w->scanned);
+	free(w->macro_todo);
+}
+
+struct closure *closure_begin(struct model *m, struct policy *pol,
+			      const struct closure_request *req)
+{
+	struct closure *c = xcalloc(1, sizeof(*c));
+	struct walker *w = &c->w;
 	struct strlist patched = {0};
 	int rc;
 
-	w.scanned = xcalloc(m->n_macros + 1, sizeof(bool));
-	rc = patched_from_list(&w, req);
-
+	*w = (struct walker){ .m = m, .pol = pol, .req = req };
+	w->scanned = xcalloc(m->n_macros + 1, sizeof(bool));
+	rc = patched_from_list(w, req);
 	if (!rc && req->by_hook)
-		rc = patched_from_hook(&w);
+		rc = patched_from_hook(w);
 	if (!rc && req->ipa)
-		rc = apply_ipa(&w, req);
-	if (w.failed)
+		rc = apply_ipa(w, req);
+	if (w->failed)
 		rc = -1;	/* a patched function refused (policy_refuse_patched) */
 
 	/* once the clone dumps had their say: one without a body of its own is
@@ -1433,15 +1438,28 @@ int closure_run(struct model *m, struct policy *pol, const struct closure_reques
 	}
 	if (!rc) {
 		policy_set_patched(pol, &patched);
-		tell_copies(&w);
-		rc = walk_all(&w);
+		tell_copies(w);
+		c->start = xcalloc(1, sizeof(*c->start));
+		save_start(w, c->start);
 	}
 	strlist_release(&patched);
-	free(w.queue);
-	free(w.scanned);
-	free(w.address_ext);
-	free(w.macro_todo);
-	if (rc || w.failed)
-		return -1;
-	return check_address_taken(m);
+	if (rc || w->failed) {
+		walker_release(w);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int closure_end(struct closure *c, int rc)
+{
+	struct model *m = c->w.m;
+
+	rc = rc || c->w.failed ? -1 : 0;
+	walker_release(&c->w);
+	free(c->start->ents);
+	free(c->start->unit_copy);
+	free(c->start);
+	free(c);
+	return rc ? rc : check_address_taken(m);
 }

@@ -16,8 +16,10 @@ static void record_warning(const char *file, unsigned line, unsigned col, const 
 
 	if (vasprintf(&msg, fmt, ap) < 0)
 		return;
-	if (file && line)
+	if (file && line && col)
 		strlist_push_owned(&warnings, xasprintf("%s:%u:%u: %s", file, line, col, msg));
+	else if (file && line)	/* as printed: a patch's line has no column */
+		strlist_push_owned(&warnings, xasprintf("%s:%u: %s", file, line, msg));
 	else
 		strlist_push_owned(&warnings, xstrdup(msg));
 	free(msg);

@@ -17,6 +17,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/directives.h"
 #include "klp-ccp/emit.h"
+#include "klp-ccp/out_of_line.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/provider.h"
 
@@ -184,10 +185,21 @@ static int renamed_needs_proto(struct model *m, int idx)
 	return use;
 }
 
+/* The first unit lp.c copies that declares e (a noinline prototype goes before). */
+static int first_copied_decl(const struct model *m, const struct entity *e)
+{
+	for (size_t k = 0; k < e->n_decl_units; k++)
+		if (m->units[e->decl_units[k]].copy)
+			return e->decl_units[k];
+	return e->def_unit;
+}
+
 /*
  * One prototype per renamed function: before its first use when that comes
  * first, else (a patched function or copy given external linkage, for
- * -Wmissing-prototypes builds) before its definition.
+ * -Wmissing-prototypes builds) before its definition. A function declared
+ * noinline: before its first declaration lp.c copies (an attribute a later
+ * declaration adds conflicts with the kernel's gnu_inline).
  */
 static void collect_prototypes(struct model *m, struct items *it)
 {
@@ -196,7 +208,11 @@ static void collect_prototypes(struct model *m, struct items *it)
 		int use = renamed_needs_proto(m, (int)i);
 		const struct unit *u = NULL;
 
-		if (use >= 0)
+		if (e->noinline) {
+			int first = first_copied_decl(m, e);
+
+			u = &m->units[use >= 0 && unit_before(m, use, first) ? use : first];
+		} else if (use >= 0)
 			u = &m->units[use];
 		else if ((e->decision == DEC_PATCHED || e->decision == DEC_COPY) &&
 			 gets_external_linkage(e) && e->new_name)
@@ -387,12 +403,9 @@ static char *cur_name;
 /* Make the next output line count as line `line` of the original file. */
 static void sync_line(struct emitter *em, int file, unsigned off)
 {
-	CXString fs;
 	unsigned line;
-	const char *fname;
+	const char *fname = model_presumed(em->m, file, off, &line);
 
-	model_presumed(em->m, file, off, &fs, &line);
-	fname = clang_getCString(fs);
 	if (cur_name && !strcmp(cur_name, fname) && line >= em->cur_line &&
 	    line - em->cur_line <= 2) {
 		while (em->cur_line < line)
@@ -403,7 +416,6 @@ static void sync_line(struct emitter *em, int file, unsigned off)
 		cur_name = xstrdup(fname);
 		em->cur_line = line;
 	}
-	clang_disposeString(fs);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -873,21 +885,51 @@ static void cut_groups_after(struct emitter *em, const struct cond_cut *cut)
 		add_line(em, "#endif");
 }
 
+/*
+ * Does the unit define a function declared inline that lp.c declares
+ * noinline (out_of_line.c)? The kernel's inline carries gnu_inline, which
+ * GCC drops for noinline with a -Wattributes warning (an error under
+ * -Werror); for a static function gnu_inline means nothing.
+ */
+static bool inline_made_noinline(const struct model *m, int unit)
+{
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (!e->noinline || !clang_Cursor_isFunctionInlined(e->def))
+			continue;
+		for (size_t k = 0; k < e->n_decl_units; k++)
+			if (e->decl_units[k] == unit)
+				return true;
+		if (e->def_unit == unit)
+			return true;
+	}
+	return false;
+}
+
 static int emit_unit(struct emitter *em, int unit)
 {
 	const struct unit *u = &em->m->units[unit];
 	struct unit_out *uo = &em->uo[unit];
 	struct strlist exports = { 0 };
 	struct cond_cut cut = { 0 };
+	bool quiet = inline_made_noinline(em->m, unit);
+	static const char push[] = "#pragma GCC diagnostic push\n"
+				   "#pragma GCC diagnostic ignored \"-Wattributes\"\n";
+	static const char pop[] = "#pragma GCC diagnostic pop\n";
 
 	export_macros_of_unit(em->m, unit, &exports);
 	exports_off(em, &exports);
 	override_macros(em, &uo->overrides, true);
 	name_macros(em, &uo->names, true);
 	cut_groups_before(em, u, &cut);
+	if (quiet)
+		add_text(em, push, strlen(push));
 	sync_line(em, u->file, u->start);
 	add_text(em, uo->text.buf ? uo->text.buf : "", uo->text.len);
 	add_text(em, "\n", 1);
+	if (quiet)
+		add_text(em, pop, strlen(pop));
 	cut_groups_after(em, &cut);
 	cond_cut_release(&cut);
 	name_macros(em, &uo->names, false);
@@ -1037,8 +1079,13 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 	em.uo = xcalloc(m->n_units + 1, sizeof(*em.uo));
 	em.replaced = xcalloc(m->n_macros + 1, sizeof(*em.replaced));
 	rc = rewrite_all(&em, &it);
-	if (!rc)
+	if (!rc) {
+		char *early = out_of_line_early_decls(m);
+
 		emit_banner(&em);
+		add_text(&em, early, strlen(early));
+		free(early);
+	}
 	for (size_t i = 0; i < it.n && !rc; i++)
 		rc = emit_item(&em, &it.v[i]);
 	release_rewrites(&em);

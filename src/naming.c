@@ -10,6 +10,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/facts.h"
+#include "klp-ccp/out_of_line.h"
 #include "klp-ccp/provider.h"
 #include "klp-ccp/spelling.h"
 #include "klp-ccp/stub_macros.h"
@@ -301,6 +302,8 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 		if (e->decision == DEC_EXTERNALIZE || e->decision == DEC_DECLARE)
 			decide_declaration(m, pol, e);
 	}
-	return rename_bystanders(m, pol) || name_split_copies(m, pol, facts) ||
-	       find_rewritten(m, pol) ? -1 : 0;
+	if (rename_bystanders(m, pol) || name_split_copies(m, pol, facts))
+		return -1;
+	out_of_line_mark(m, facts);
+	return find_rewritten(m, pol) ? -1 : 0;
 }

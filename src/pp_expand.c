@@ -30,6 +30,8 @@ struct ptok {
 	bool space;		/* whitespace before it */
 	int hs;			/* index into the expander's hide sets */
 	bool painted;		/* a macro name left unexpanded, see identity() */
+	bool scanned;		/* looked at for macro expansion (an argument's or the rescan) */
+	bool emitted;		/* from the body of a macro lp.c re-emits with renames */
 };
 
 struct tlist {
@@ -57,6 +59,10 @@ struct pp {
 	struct undef *undefs;	/* active #undef lines of the TU, once needed */
 	size_t n_undefs, cap_undefs;
 	bool undefs_read;
+	const struct strlist *watch;	/* names whose uses by # and ## are recorded */
+	unsigned start, end;		/* the written invocation */
+	struct pp_use *uses;
+	size_t n_uses, cap_uses;
 };
 
 /* ---- tokens ---- */
@@ -117,7 +123,7 @@ static void lex_range(const char *t, size_t start, size_t end, struct tlist *out
 		}
 		j = i + tok_len(t, end, i);
 		*ARRAY_PUSH(out->v, out->n, out->cap) =
-			(struct ptok){ t + i, (unsigned)(j - i), space, 0, false };
+			(struct ptok){ .s = t + i, .n = (unsigned)(j - i), .space = space };
 		space = false;
 		i = j;
 	}
@@ -145,6 +151,37 @@ static void append(struct pp *p, struct tlist *l, const struct tlist *from)
 {
 	for (size_t i = 0; i < from->n; i++)
 		push(p, l, from->v[i]);
+}
+
+/*
+ * k is an operand of # or ##: record it when its name is watched. Once
+ * scanned, a #define of the name would already have replaced it in lp.c.
+ */
+static void note_hashed(struct pp *p, const struct ptok *k)
+{
+	const char *text = p->m->files[p->file].text;
+	unsigned off = PP_ANY;
+	struct pp_use *u;
+	size_t i;
+
+	if (!p->watch || !k->n)
+		return;
+	for (i = 0; i < p->watch->n; i++)
+		if (strlen(p->watch->v[i]) == k->n && !memcmp(p->watch->v[i], k->s, k->n))
+			break;
+	if (i == p->watch->n)
+		return;
+	if (k->s >= text + p->start && k->s < text + p->end)
+		off = (unsigned)(k->s - text);
+	for (size_t j = 0; j < p->n_uses; j++) {
+		u = &p->uses[j];
+		if (u->name == i && u->offset == off && u->emitted == k->emitted) {
+			u->flags |= k->scanned ? PP_HASHED_SCANNED : PP_HASHED_RAW;
+			return;
+		}
+	}
+	*ARRAY_PUSH(p->uses, p->n_uses, p->cap_uses) = (struct pp_use){
+		(unsigned)i, off, k->emitted, k->scanned ? PP_HASHED_SCANNED : PP_HASHED_RAW };
 }
 
 static const char *keep(struct pp *p, char *s)
@@ -259,15 +296,17 @@ static void read_def(struct pp *p, int idx, struct mdef *d)
 				d->variadic = true;
 				if (!is(&all.v[i - 1], ",") && !is(&all.v[i - 1], "("))
 					continue;	/* "args..." names it */
-				all.v[i] = (struct ptok){ "__VA_ARGS__", 11, false, 0, false };
+				all.v[i] = (struct ptok){ .s = "__VA_ARGS__", .n = 11 };
 			}
 			if (!is(&all.v[i], ","))
 				*ARRAY_PUSH(d->params.v, d->params.n, d->params.cap) = all.v[i];
 		}
 		i++;
 	}
-	for (; i < all.n; i++)
+	for (; i < all.n; i++) {
+		all.v[i].emitted = md->needed;
 		*ARRAY_PUSH(d->body.v, d->body.n, d->body.cap) = all.v[i];
+	}
 	free(all.v);
 }
 
@@ -299,6 +338,7 @@ static struct ptok stringize(struct pp *p, const struct tlist *arg)
 
 		if (!k->n)
 			continue;
+		note_hashed(p, k);
 		if (i && k->space && sb.len > 1)
 			sb_adds(&sb, " ");
 		for (unsigned c = 0; c < k->n; c++) {
@@ -309,7 +349,7 @@ static struct ptok stringize(struct pp *p, const struct tlist *arg)
 	}
 	sb_adds(&sb, "\"");
 	n = sb.len;
-	return (struct ptok){ keep(p, sb_detach(&sb)), (unsigned)n, false, 0, false };
+	return (struct ptok){ .s = keep(p, sb_detach(&sb)), .n = (unsigned)n };
 }
 
 /* a ## b: one token, or failure (undefined behaviour; GCC rejects it). */
@@ -318,15 +358,19 @@ static struct ptok paste(struct pp *p, struct ptok a, struct ptok b)
 	char *s;
 	size_t n;
 
-	if (!a.n)
-		return (struct ptok){ b.s, b.n, a.space, b.hs, b.painted };
+	note_hashed(p, &a);
+	note_hashed(p, &b);
+	if (!a.n) {
+		b.space = a.space;
+		return b;
+	}
 	if (!b.n)
 		return a;
 	s = xasprintf("%.*s%.*s", (int)a.n, a.s, (int)b.n, b.s);
 	n = strlen(s);
 	if (tok_len(s, n, 0) != n)
 		p->failed = true;
-	return (struct ptok){ keep(p, s), (unsigned)n, a.space, 0, false };
+	return (struct ptok){ .s = keep(p, s), .n = (unsigned)n, .space = a.space };
 }
 
 /* ---- expansion ---- */
@@ -406,13 +450,13 @@ static void substitute(struct pp *p, const struct mdef *d, struct tlist *args, i
 				if (!a->n)
 					out->n--;
 			} else if (pasted_before && out->n > first) {
-				struct ptok r = a->n ? a->v[0] : (struct ptok){ "", 0, false, 0, false };
+				struct ptok r = a->n ? a->v[0] : (struct ptok){ .s = "" };
 
 				out->v[out->n - 1] = paste(p, out->v[out->n - 1], r);
 				k = 1;
 			}
 			if (!a->n && !pasted_before)
-				push(p, out, (struct ptok){ "", 0, b->v[i].space, 0, false });
+				push(p, out, (struct ptok){ .s = "", .space = b->v[i].space });
 			for (; k < a->n; k++)
 				push(p, out, a->v[k]);
 			if (a->n && !pasted_before)
@@ -457,28 +501,32 @@ static void substitute(struct pp *p, const struct mdef *d, struct tlist *args, i
 /* __LINE__ and __FILE__ as at the invocation; other builtins stay for GCC. */
 static bool builtin(struct pp *p, const struct ptok *k, struct tlist *out)
 {
-	CXString fname;
+	const char *fname;
 	unsigned line, n;
 	struct strbuf sb = { 0 };
 
-	if (is(k, "__COUNTER__")) {
+	if (is(k, "__COUNTER__") && !p->watch) {
 		p->failed = true;	/* its value depends on everything before */
+		return true;
+	}
+	if (is(k, "__COUNTER__")) {	/* what # and ## take does not depend on it */
+		push(p, out, (struct ptok){ .s = "0", .n = 1, .space = k->space, .hs = k->hs });
 		return true;
 	}
 	if (!is(k, "__LINE__") && !is(k, "__FILE__"))
 		return false;
-	model_presumed(p->m, p->file, p->off, &fname, &line);
+	fname = model_presumed(p->m, p->file, p->off, &line);
 	if (is(k, "__LINE__")) {
 		sb_addf(&sb, "%u", line);
 	} else {
 		sb_adds(&sb, "\"");
-		for (const char *c = clang_getCString(fname); c && *c; c++)
+		for (const char *c = fname; *c; c++)
 			sb_addf(&sb, "%s%c", *c == '"' || *c == '\\' ? "\\" : "", *c);
 		sb_adds(&sb, "\"");
 	}
-	clang_disposeString(fname);
 	n = (unsigned)sb.len;
-	push(p, out, (struct ptok){ keep(p, sb_detach(&sb)), n, k->space, k->hs, false });
+	push(p, out, (struct ptok){ .s = keep(p, sb_detach(&sb)), .n = n, .space = k->space,
+				    .hs = k->hs });
 	return true;
 }
 
@@ -517,6 +565,7 @@ static void expand(struct pp *p, struct tlist *in, struct tlist *out)
 			k.painted = true;	/* harmless unless it reaches the output */
 		if (idx < 0 || hs_has(p, k.hs, canon) ||
 		    (p->m->macros[idx].function_like && (i + 1 >= in->n || !is(&in->v[i + 1], "(")))) {
+			k.scanned = true;
 			if (idx >= 0 || !builtin(p, &k, out))
 				push(p, out, k);
 			i++;
@@ -595,29 +644,59 @@ static bool any_painted(const struct tlist *l)
 	return false;
 }
 
-char *pp_expand_invocation(struct model *m, int file, unsigned start, unsigned end,
-			   const struct strlist *keep, const struct pp_rename *ren, size_t n_ren)
+/* The expansion of [start, end) in p, or NULL; p is released. */
+static char *run(struct pp *p, unsigned start, unsigned end, const struct pp_rename *ren,
+		 size_t n_ren)
 {
-	struct pp p = { .m = m, .keep = keep, .file = file, .off = start };
 	struct tlist in = { 0 }, out = { 0 };
 	struct strbuf sb = { 0 };
 
-	*ARRAY_PUSH(p.sets, p.n_sets, p.cap_sets) = (struct hset){ NULL, 0 };
-	lex_range(m->files[file].text, start, end, &in);
-	expand(&p, &in, &out);
-	p.failed |= any_painted(&out);
-	if (!p.failed) {
-		write_tokens(&p, &out, start, end, ren, n_ren, &sb);
+	p->start = start;
+	p->end = end;
+	p->off = start;
+	*ARRAY_PUSH(p->sets, p->n_sets, p->cap_sets) = (struct hset){ NULL, 0 };
+	lex_range(p->m->files[p->file].text, start, end, &in);
+	expand(p, &in, &out);
+	p->failed |= !p->watch && any_painted(&out);
+	if (!p->failed) {
+		write_tokens(p, &out, start, end, ren, n_ren, &sb);
 		sb_adds(&sb, "");
 	}
 	free(in.v);
 	free(out.v);
-	for (size_t i = 0; i < p.n_sets; i++)
-		free(p.sets[i].v);
-	free(p.sets);
-	free(p.undefs);
-	strlist_release(&p.strs);
-	if (p.failed)
+	for (size_t i = 0; i < p->n_sets; i++)
+		free(p->sets[i].v);
+	free(p->sets);
+	free(p->undefs);
+	strlist_release(&p->strs);
+	if (p->failed)
 		sb_release(&sb);
-	return p.failed ? NULL : sb_detach(&sb);
+	return p->failed ? NULL : sb_detach(&sb);
+}
+
+char *pp_expand_invocation(struct model *m, int file, unsigned start, unsigned end,
+			   const struct strlist *keep, const struct pp_rename *ren, size_t n_ren)
+{
+	struct pp p = { .m = m, .keep = keep, .file = file };
+
+	return run(&p, start, end, ren, n_ren);
+}
+
+int pp_hashed_uses(struct model *m, int file, unsigned start, unsigned end,
+		   const struct strlist *keep, const struct strlist *watch,
+		   struct pp_use **uses, size_t *n_uses)
+{
+	struct pp p = { .m = m, .keep = keep, .file = file, .watch = watch };
+	char *text = run(&p, start, end, NULL, 0);
+
+	*uses = p.uses;
+	*n_uses = p.n_uses;
+	if (text) {
+		free(text);
+		return 0;
+	}
+	free(p.uses);
+	*uses = NULL;
+	*n_uses = 0;
+	return -1;
 }

@@ -11,6 +11,7 @@
 #include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/emit.h"
+#include "klp-ccp/expand_plan.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/macro_args.h"
 #include "klp-ccp/pp_expand.h"
@@ -224,28 +225,44 @@ static char *written_params(struct model *m, const struct entity *e)
 }
 
 /*
+ * Does lp.c's definition of e have internal linkage? Linkage edits apply to
+ * patched functions and copies; a function the copied text of another
+ * defines (SYSCALL_DEFINE's __do_sys_NAME) keeps its own.
+ */
+static bool defined_internal(const struct entity *e)
+{
+	if (e->decision != DEC_PATCHED && e->decision != DEC_COPY)
+		return e->internal;
+	return e->make_static || (e->internal && !e->make_extern);
+}
+
+/*
  * "klpp_f(ARGS);" before a patched function given external linkage, so that
  * -Wmissing-prototypes builds (W=1 kernels, user space) accept it; "static
  * klpr_g(ARGS);" before the first call of a renamed copy defined later.
+ * A copy the target calls out of line (out_of_line.c) is declared noinline
+ * there, which also reaches definitions a macro writes (SYSCALL_DEFINE's
+ * __do_sys_NAME).
  */
 int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 {
 	char *params = written_params(m, e), *decl, *ret;
+	const char *attrs = e->noinline ? " __attribute__((__noinline__))" : "";
 
-	if (e->make_static || (e->internal && !e->make_extern))
-		sb_adds(out, "static ");	/* its definition stays internal */
+	if (defined_internal(e))
+		sb_adds(out, "static ");
 	if (!params) {
 		decl = function_declarator(clang_getCursorType(e->def), final_name(e), false);
-		sb_addf(out, "%s;", decl);
+		sb_addf(out, "%s%s;", decl, attrs);
 		free(decl);
 		return 0;
 	}
 	ret = type_spelling(clang_getResultType(clang_getCursorType(e->def)));
 	if (simple_type(ret))
-		sb_addf(out, "%s%s%s(%s);", ret, ret[strlen(ret) - 1] == '*' ? "" : " ",
-			final_name(e), params);
+		sb_addf(out, "%s%s%s(%s)%s;", ret, ret[strlen(ret) - 1] == '*' ? "" : " ",
+			final_name(e), params, attrs);
 	else
-		sb_addf(out, "__typeof__(%s) %s(%s);", ret, final_name(e), params);
+		sb_addf(out, "__typeof__(%s) %s(%s)%s;", ret, final_name(e), params, attrs);
 	free(ret);
 	free(params);
 	return 0;
@@ -386,35 +403,6 @@ static bool in_static_initializer(struct model *m, const struct site *s)
 	return false;
 }
 
-/*
- * A macro argument the macro stringizes or pastes keeps its spelling: the
- * unit is renamed by "#define OLD NEW" instead, which # and ## do not see
- * while the argument's other uses expand it. (A macro that passes the
- * argument on to one that stringizes or pastes it is expanded in place, see
- * expanded_invocations().)
- */
-static bool hashed_argument(struct model *m, const struct site *s)
-{
-	const struct unit *u = &m->units[s->unit];
-	struct arg_site at = { 0 };
-
-	return macro_arg_use(m, u->file, u->start, s->offset, &at) == ARG_HASHED;
-}
-
-/* Invocations of the unit's text written expanded (see expanded_invocations()). */
-struct expanded {
-	struct arg_site *v;
-	size_t n, cap;
-};
-
-static bool in_expanded(const struct expanded *x, unsigned off)
-{
-	for (size_t i = 0; i < x->n; i++)
-		if (off >= x->v[i].start && off < x->v[i].end)
-			return true;
-	return false;
-}
-
 static bool renames(const struct entity *e)
 {
 	return e->new_name || e->pointer;
@@ -430,74 +418,27 @@ static bool renamed_by_define(const struct strlist *names, const char *old, size
 	return false;
 }
 
-static void add_expanded(struct expanded *x, struct arg_site at)
-{
-	size_t w = 0;
-
-	for (size_t i = 0; i < x->n; i++) {
-		if (at.start >= x->v[i].start && at.end <= x->v[i].end)
-			return;		/* inside one already */
-		if (x->v[i].start < at.start || x->v[i].end > at.end)
-			x->v[w++] = x->v[i];	/* not inside the new one */
-	}
-	x->n = w;
-	*ARRAY_PUSH(x->v, x->n, x->cap) = at;
-}
-
 /*
- * A renamed name spelled in an argument that a macro passes on to one that
- * stringizes or pastes it: the argument is expanded on the way, so neither
- * an edit of the argument nor the unit's "#define OLD NEW" (rename_by_macro())
- * keeps the original spelling for # and ##. Such invocations are written
- * expanded (the outermost one whose argument reaches # or ##); the sites
- * inside are renamed in the expansion (expansion_text()). First pass
- * (defines NULL): references the edits rename. Second pass, once the unit's
- * #defines are known: spellings that are no reference (only stringized or
- * pasted), which such a #define would reach.
+ * A written reference that # or ## consume as written keeps its spelling:
+ * the unit is renamed by "#define OLD NEW" instead, which # and ## do not
+ * see while the argument's other uses expand it (see plan_references()).
+ * Where the expansion cannot be computed, the macros' text decides.
  */
-static void expand_at(struct model *m, const struct unit *u, unsigned off, size_t n,
-		      struct expanded *x)
+static bool hashed_argument(struct model *m, const struct site *s, const struct expand_plan *pl)
 {
-	const char *t = m->files[u->file].text;
+	const struct unit *u = &m->units[s->unit];
+	const struct arg_site *unknown = plan_unknown(pl, s->offset);
 	struct arg_site at = { 0 };
-	char *probe;
+	enum arg_use use;
 
-	if (in_expanded(x, off) ||
-	    macro_arg_use(m, u->file, u->start, off, &at) != ARG_HASHED_NESTED)
-		return;
-	probe = pp_expand_invocation(m, u->file, at.start, at.end, NULL, NULL, 0);
-	if (probe)
-		add_expanded(x, at);
-	else
-		diag_warning_at(m->files[u->file].name, model_line_of(m, u->file, off), 0,
-				"'%.*s' is renamed, and '%s' passes it on to a macro that stringizes or pastes it, but that invocation cannot be expanded exactly: that text now spells the new name",
-				(int)n, t + off, at.macro);
-	free(probe);
-}
-
-static void expanded_invocations(struct model *m, int unit, const struct strlist *defines,
-				 struct expanded *x)
-{
-	const struct unit *u = &m->units[unit];
-	const char *t = m->files[u->file].text;
-	size_t pos = u->start, is, n;
-	bool any = false;
-
-	if (!defines) {
-		for (size_t i = 0; i < m->n_sites; i++) {
-			const struct site *s = &m->sites[i];
-
-			if (s->unit == unit && s->kind == SITE_REF && s->in_text &&
-			    renames(&m->ents[s->entity]))
-				expand_at(m, u, s->offset, s->end - s->offset, x);
-		}
-		return;
-	}
-	for (size_t i = 0; i < defines->n && !any; i++)
-		any = !strstr(defines->v[i], " = ");
-	while (any && lex_next_ident(t, u->end, &pos, &is, &n))
-		if (renamed_by_define(defines, t + is, n))
-			expand_at(m, u, (unsigned)is, n, x);
+	if (!unknown)
+		return plan_by_define(pl, s->offset);
+	use = macro_arg_use(m, u->file, u->start, s->offset, &at);
+	if (use == ARG_HASHED_NESTED)
+		diag_warning_at(m->files[u->file].name, model_line_of(m, u->file, s->offset), 0,
+				"'%s' is renamed, and '%s' passes it on to a macro that stringizes or pastes it, but that invocation cannot be expanded exactly: that text now spells the new name",
+				m->ents[s->entity].name, at.macro);
+	return use == ARG_HASHED;
 }
 
 /*
@@ -539,27 +480,24 @@ static char *expansion_text(struct model *m, int unit, const struct arg_site *at
 	return sb_detach(&sb);
 }
 
-/*
- * Macros the unit's expansions leave for lp.c: exports it silences, macros
- * it redefines around the unit (overrides: pairs NAME, definition).
- */
-static void write_expanded(struct model *m, int unit, const struct expanded *x,
-			   const struct strlist *names, const struct strlist *overrides,
+/* The invocations the plan expands, written expanded (keep: see rewrite_unit()). */
+static void write_expanded(struct model *m, int unit, const struct expand_plan *pl,
+			   const struct strlist *names, const struct strlist *keep,
 			   struct edits *ed)
 {
-	struct strlist keep = { 0 };
+	const struct unit *u = &m->units[unit];
 
-	if (x->n)
-		export_macros_of_unit(m, unit, &keep);
-	for (size_t i = 0; x->n && i < overrides->n; i += 2)
-		strlist_push(&keep, overrides->v[i]);
-	for (size_t i = 0; i < x->n; i++) {
-		char *text = expansion_text(m, unit, &x->v[i], names, &keep);
+	for (size_t i = 0; i < pl->n_expand; i++) {
+		const struct arg_site *at = &pl->expand[i];
+		char *text = expansion_text(m, unit, at, names, keep);
 
 		if (text)
-			add_edit(ed, x->v[i].start, x->v[i].end, text);
+			add_edit(ed, at->start, at->end, text);
+		else
+			diag_warning_at(m->files[u->file].name, model_line_of(m, u->file, at->start), 0,
+					"a renamed name reaches # or ## inside '%s(...)' after an expansion, but lp.c cannot write that invocation expanded exactly: its text now spells the new name",
+					at->macro);
 	}
-	strlist_release(&keep);
 }
 
 /*
@@ -609,7 +547,7 @@ static void split_declarators(struct model *m, const struct site *s, struct edit
 }
 
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
-		     struct strlist *names, const struct expanded *x)
+		     struct strlist *names, const struct expand_plan *pl)
 {
 	struct entity *e = &m->ents[s->entity];
 	struct strbuf sb = { 0 };
@@ -627,11 +565,11 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 	}
 	if (!e->new_name && !e->pointer)
 		return 0;
-	if (in_expanded(x, s->offset))
+	if (plan_expands(pl, s->offset))
 		return 0;	/* renamed in the expansion */
 	if (!s->in_text && spelled_in_emitted_macro(m, s))
 		return 0;	/* the macro is re-emitted with the edit, see emit.c */
-	if (!s->in_text || (s->kind == SITE_REF && hashed_argument(m, s)))
+	if (!s->in_text || (s->kind == SITE_REF && hashed_argument(m, s, pl)))
 		return rename_by_macro(m, s, names);
 	if (e->pointer && s->kind == SITE_REF && in_static_initializer(m, s)) {
 		struct src_loc loc = cursor_src_loc(m, e->def);
@@ -1117,16 +1055,18 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 	const struct site **defined = NULL;
 	size_t n_defined = 0, cap_defined = 0;
 	struct edits ed = { 0 };
-	struct expanded x = { 0 };
+	struct expand_plan pl = { 0 };
+	struct strlist keep = { 0 };	/* macros lp.c defines its own way around the unit */
 	int rc = 0;
 
-	expanded_invocations(m, unit, NULL, &x);
+	export_macros_of_unit(m, unit, &keep);	/* silenced */
+	plan_references(m, unit, &keep, &pl);
 	for (size_t i = 0; i < m->n_sites && !rc; i++) {
 		const struct site *s = &m->sites[i];
 
 		if (s->unit != unit)
 			continue;
-		rc = site_edit(m, s, &ed, names, &x);
+		rc = site_edit(m, s, &ed, names, &pl);
 		if (macro_defined_object(m, s))
 			*ARRAY_PUSH(defined, n_defined, cap_defined) = s;
 		if (s->kind == SITE_DECL_NAME && s->in_text) {
@@ -1140,10 +1080,13 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 		silence_stub_macros(m, unit, overrides);
 	free(defined);
 	if (!rc) {
-		expanded_invocations(m, unit, names, &x);
-		write_expanded(m, unit, &x, names, overrides, &ed);
+		for (size_t i = 0; i < overrides->n; i += 2)
+			strlist_push(&keep, overrides->v[i]);
+		plan_defines(m, unit, names, &keep, &pl);
+		write_expanded(m, unit, &pl, names, &keep, &ed);
 	}
-	free(x.v);
+	plan_release(&pl);
+	strlist_release(&keep);
 	if (!rc)
 		apply_edits(m->files[u->file].text, u, &ed, out);
 	for (size_t i = 0; i < ed.n; i++)

@@ -25,3 +25,8 @@ set_tests_properties(inline/address-taken PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT
 add_test(NAME inline/absent-object COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/folded.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/absent-object PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A copied callee the target keeps out of line gets noinline (tests/inline/outofline.sh).
+add_test(NAME inline/out-of-line COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/outofline.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/out-of-line PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -20,7 +20,7 @@ math(EXPR _last "${KLP_CCP_KERNEL_SHARDS} - 1")
 foreach(i RANGE ${_last})
   add_test(NAME kernel.equiv.${i}
     COMMAND bash ${CMAKE_SOURCE_DIR}/tests/kernel/run.sh
-      --klp-ccp $<TARGET_FILE:klp-ccp> --objcmp $<TARGET_FILE:objcmp_tool>
+      --klp-ccp $<TARGET_FILE:klp-ccp>
       --shard ${i}/${KLP_CCP_KERNEL_SHARDS})
   set_tests_properties(kernel.equiv.${i} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900
     LABELS kernel)

@@ -36,8 +36,35 @@ int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
 		       struct ipa_plan *plan);
 void ipa_plan_release(struct ipa_plan *plan);
 
-/* Returns 0, or -1 with errors printed. Results are stored in the model. */
-int closure_run(struct model *m, struct policy *pol, const struct closure_request *req);
+/*
+ * Stage "closure", in rounds that stages.c drives (decisions are stored in
+ * the model). closure_begin: the patched set (list, is-patched hook, IPA),
+ * told to the policy; NULL with errors printed. closure_walk: walk what is
+ * queued, after adding roots (what the included headers need from the
+ * copied files before them, headers_context_pass()); returns 1 when it
+ * walked something (or roots is NULL: the first round), 0 when the roots
+ * added nothing, -1 on errors. closure_restart: forget the walk (the
+ * headers' answers stay), to walk again from the patched set.
+ * closure_address_taken: marks the functions the walk copied whose address
+ * copied code takes while the policy may externalize them; > 0 when it
+ * marked some (walk again: they are externalized then).
+ * closure_end: release; returns rc, or the address-taken check's result.
+ */
+struct closure;
+struct walk_roots {
+	const int *units, *ents, *macros;
+	size_t n_units, n_ents, n_macros;
+};
+struct closure *closure_begin(struct model *m, struct policy *pol,
+			      const struct closure_request *req);
+int closure_walk(struct closure *c, const struct walk_roots *roots);
+void closure_restart(struct closure *c);
+int closure_address_taken(struct closure *c);
+int closure_end(struct closure *c, int rc);
+
+/* stages.c: the closure and headers stages until neither has more to add. */
+int stages_closure_headers(struct model *m, struct policy *pol,
+			   const struct closure_request *req);
 
 /* headers.c: what the included headers need from before their #include. */
 struct context_ctx {

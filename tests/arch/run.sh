@@ -3,7 +3,7 @@
 # tests/kernel/run.sh with CORPUS=$CORPUS-ARCH, the cases of
 # tests/arch/cases-ARCH.txt and the identity threshold of tests/arch/min-rate.
 # Every case must extract and compile with the original cross command line.
-# Usage: run.sh ARCH --klp-ccp BIN --objcmp BIN [--shard I/N] [run.sh options]
+# Usage: run.sh ARCH --klp-ccp BIN [--shard I/N] [run.sh options]
 # Exit 77 (skipped) when the corpus or its cross compiler is missing.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)

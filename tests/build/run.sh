@@ -129,6 +129,15 @@ header_inline() {
 		fail "summary: $(grep 'kernel/exit.c:' "$work/out.txt")"
 	grep -q '\.old_name = "release_task"' "$work/hi/livepatch.c" &&
 		! grep -q '\.old_name = "__exit_signal"' "$work/hi/livepatch.c" || fail "klp_funcs"
+	# without a clone dump of the unit (another unit's given), __exit_signal
+	# stays patched: the summary says the running kernel has no such symbol
+	"$KLP_CCP" build --tree="$tree" --patched-functions=kernel/exit.c:__exit_signal \
+		--ipa-clones=fs/pipe.c.000i.ipa-clones -o "$work/nd" >"$work/nd.txt" 2>&1 ||
+		fail "build: $(cat "$work/nd.txt")"
+	grep -q "^  kernel/exit.c: patched __exit_signal (NOT in the target's symbols: the module cannot replace it, see the warnings); .*warning(s) (units/kernel_exit.log)" "$work/nd.txt" ||
+		fail "summary without the dump: $(cat "$work/nd.txt")"
+	grep -q "warning: patched function '__exit_signal' is inlined into release_task in vmlinux: patch those too" "$work/nd/units/kernel_exit.log" ||
+		fail "no warning naming release_task"
 	grep -q '^#include <linux/ptrace.h>' "$work/hi/lp_kernel_exit.c" ||
 		fail "lp.c does not include linux/ptrace.h (the test would be vacuous)"
 	grep -A7 -- '- name: __ptrace_unlink$' "$work/hi/units/kernel_exit.yaml" |

@@ -17,15 +17,20 @@ check_runs_like_original() {
 }
 
 # same_results F ARG...: "int F(int)" and its patched "klpp_F" return the
-# same value for each ARG (runs_like_original with a generated main).
+# same value for each ARG (runs_like_original with a generated main). Each
+# "int" object named in POINTER_OBJECTS is externalized as a pointer
+# klpe_NAME: main sets it as the livepatch glue does.
 same_results() {
-	local f=$1 a
+	local f=$1 a o
 	shift
 	{
 		printf '#include <stdio.h>\nint %s(int);\nint klpp_%s(int);\n' "$f" "$f"
+		for o in ${POINTER_OBJECTS:-}; do printf 'extern int %s, *klpe_%s;\n' "$o" "$o"; done
 		printf 'static int check(int x)\n{\n\tint a = %s(x), b = klpp_%s(x);\n\n' "$f" "$f"
 		printf '\tif (a != b)\n\t\tprintf("%s(%%d) = %%d, patched %%d\\n", x, a, b);\n' "$f"
-		printf '\treturn a != b;\n}\n\nint main(void)\n{\n\treturn 0'
+		printf '\treturn a != b;\n}\n\nint main(void)\n{\n'
+		for o in ${POINTER_OBJECTS:-}; do printf '\tklpe_%s = &%s;\n' "$o" "$o"; done
+		printf '\treturn 0'
 		for a; do printf ' | check(%s)' "$a"; done
 		printf ';\n}\n'
 	} >"$WORK/same_results_main.c"

@@ -215,7 +215,8 @@ small_case() {
 		grep -qF "fix.patch:$hunk_at: warning: hunk #2 of inline.c ($header) applied with fuzz " err ||
 			fail "no warning naming hunk #2 ($header) at fix.patch:$hunk_at"
 		grep -q "hunk #1" err && fail "hunk #1, applied cleanly, is named"
-		grep -q "applied with fuzz" r.yaml || fail "the report lacks the fuzz warning"
+		grep -qF "fix.patch:$hunk_at: hunk #2 of inline.c ($header) applied with fuzz " r.yaml ||
+			fail "the report lacks the fuzz warning at fix.patch:$hunk_at (as printed, no column)"
 		no_trace_tmp ;;
 	hunk-offset)	# lines above the hunks: applied at an offset, a note (not a warning) per hunk
 		make_patch inline.c 's/return clamp(x) + 1;/return clamp(x) + 2;/; s/return x - 3;/return x - 4;/'

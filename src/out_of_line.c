@@ -1,0 +1,216 @@
+/*
+ * Functions the livepatch must keep out of line (see out_of_line.h).
+ *
+ * The target's DWARF lists the functions each function was inlined into
+ * (inlined_into, concrete out-of-line functions). A function lp.c copies
+ * (a copy, or defined by the copied text of another: SYSCALL_DEFINE's
+ * __do_sys_NAME) that the target has a body of (its own symbol or a clone)
+ * and that no function of the livepatch contains inlined was called there;
+ * in lp.c its callers are fewer (often one), and GCC's inliner decides
+ * differently.
+ */
+#include <string.h>
+
+#include "klp-ccp/out_of_line.h"
+#include "klp-ccp/util.h"
+
+/* Is e a function lp.c defines (a copied unit holds its definition)? */
+static bool defined_by_livepatch(const struct model *m, const struct entity *e)
+{
+	return e->kind == ENT_FUNCTION && e->def_unit >= 0 && !clang_Cursor_isNull(e->def) &&
+	       m->units[e->def_unit].copy;
+}
+
+/* Is sym (maybe with a clone suffix, "f.isra.0") one of the livepatch's functions? */
+static bool livepatch_function(const struct strlist *ours, const char *sym)
+{
+	size_t n = strcspn(sym, ".");
+
+	for (size_t i = 0; i < ours->n; i++)
+		if (strlen(ours->v[i]) == n && !strncmp(ours->v[i], sym, n))
+			return true;
+	return false;
+}
+
+/* A body of its own in the target: the symbol, or a clone other than a .cold part. */
+static bool has_body(const struct sym_facts *f)
+{
+	if (f->present)
+		return true;
+	for (size_t i = 0; i < f->clones.n; i++) {
+		const char *kind = strrchr(f->clones.v[i], ' ');
+
+		if (kind && strcmp(kind + 1, "cold"))
+			return true;
+	}
+	return false;
+}
+
+bool out_of_line_always_inline(CXCursor def)
+{
+	CXPrintingPolicy pp = clang_getCursorPrintingPolicy(def);
+	CXString s;
+	bool yes;
+
+	clang_PrintingPolicy_setProperty(pp, CXPrintingPolicy_TerseOutput, 1);
+	s = clang_getCursorPrettyPrinted(def, pp);
+	yes = clang_getCString(s) && strstr(clang_getCString(s), "always_inline");
+	clang_disposeString(s);
+	clang_PrintingPolicy_dispose(pp);
+	return yes;
+}
+
+static bool stays_out_of_line(const struct model *m, const struct strlist *ours,
+			      struct facts_db *facts, const struct entity *e)
+{
+	const struct sym_facts *f;
+
+	if (e->decision == DEC_PATCHED || !defined_by_livepatch(m, e))
+		return false;
+	f = facts_get(facts, e->name);
+	if (!has_body(f))
+		return false;
+	for (size_t i = 0; i < f->inlined_into.n; i++)
+		if (livepatch_function(ours, f->inlined_into.v[i]))
+			return false;
+	return !out_of_line_always_inline(e->def);
+}
+
+/* ---- header inlines: declared noinline before the headers ---- */
+
+/* Is the pointee chain of t basic types or struct/union tags (named)? */
+static bool early_type(CXType t, struct strlist *tags)
+{
+	CXType c = clang_getCanonicalType(t);
+	CXString s;
+	bool ok;
+
+	while (c.kind == CXType_Pointer)
+		c = clang_getCanonicalType(clang_getPointeeType(c));
+	if (c.kind >= CXType_Void && c.kind <= CXType_LongDouble)
+		return true;
+	if (c.kind != CXType_Record)
+		return false;
+	s = clang_getTypeSpelling(clang_getCanonicalType(t));
+	ok = !strstr(clang_getCString(s), "(") && !strchr(clang_getCString(s), ':');
+	clang_disposeString(s);
+	if (ok) {
+		CXString tag = clang_getTypeSpelling(c);
+		const char *sp = clang_getCString(tag);
+
+		if (!strncmp(sp, "const ", 6))
+			sp += 6;
+		if (!strncmp(sp, "volatile ", 9))
+			sp += 9;
+		if (!strlist_contains(tags, sp))
+			strlist_push(tags, sp);
+		clang_disposeString(tag);
+	}
+	return ok;
+}
+
+static bool early_signature(CXCursor def, struct strlist *tags)
+{
+	CXType ft = clang_getCursorType(def);
+	int n = clang_getNumArgTypes(ft);
+
+	if (ft.kind != CXType_FunctionProto || clang_isFunctionTypeVariadic(ft) ||
+	    !early_type(clang_getResultType(ft), tags))
+		return false;
+	for (int i = 0; i < n; i++)
+		if (!early_type(clang_getArgType(ft, (unsigned)i), tags))
+			return false;
+	return true;
+}
+
+/* Is entity idx named in a unit lp.c copies? */
+static bool used_by_copied_text(const struct model *m, int idx)
+{
+	for (size_t i = 0; i < m->n_sites; i++)
+		if (m->sites[i].entity == idx && m->sites[i].kind == SITE_REF &&
+		    m->sites[i].unit >= 0 && m->units[m->sites[i].unit].copy)
+			return true;
+	return false;
+}
+
+static bool header_stays_out_of_line(const struct model *m, const struct strlist *ours,
+				     struct facts_db *facts, int idx)
+{
+	const struct entity *e = &m->ents[idx];
+	struct strlist tags = { 0 };
+	const struct sym_facts *f;
+	bool ok;
+
+	if (e->kind != ENT_FUNCTION || e->decision != DEC_HEADER || !e->internal ||
+	    clang_Cursor_isNull(e->def) || !clang_Cursor_isFunctionInlined(e->def))
+		return false;
+	f = facts_get(facts, e->name);
+	if (!has_body(f))
+		return false;
+	for (size_t i = 0; i < f->inlined_into.n; i++)
+		if (livepatch_function(ours, f->inlined_into.v[i]))
+			return false;
+	ok = early_signature(e->def, &tags) && !out_of_line_always_inline(e->def) &&
+	     used_by_copied_text(m, idx);
+	strlist_release(&tags);
+	return ok;
+}
+
+static void canonical_spelling(CXType t, struct strbuf *out)
+{
+	CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
+
+	sb_adds(out, clang_getCString(s));
+	clang_disposeString(s);
+}
+
+char *out_of_line_early_decls(const struct model *m)
+{
+	struct strlist tags = { 0 };
+	struct strbuf protos = { 0 }, out = { 0 };
+
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+		CXType ft;
+
+		if (!e->noinline_early)
+			continue;
+		early_signature(e->def, &tags);
+		ft = clang_getCursorType(e->def);
+		sb_adds(&protos, "static ");
+		canonical_spelling(clang_getResultType(ft), &protos);
+		sb_addf(&protos, " %s(", e->name);
+		for (int k = 0; k < clang_getNumArgTypes(ft); k++) {
+			if (k)
+				sb_adds(&protos, ", ");
+			canonical_spelling(clang_getArgType(ft, (unsigned)k), &protos);
+		}
+		sb_adds(&protos, clang_getNumArgTypes(ft) ? "" : "void");
+		sb_adds(&protos, ") __attribute__((__noinline__));\n");
+	}
+	if (protos.len) {
+		sb_adds(&out, "#pragma GCC diagnostic ignored \"-Wattributes\"\n");
+		for (size_t i = 0; i < tags.n; i++)
+			sb_addf(&out, "%s;\n", tags.v[i]);
+		sb_adds(&out, protos.buf);
+	}
+	sb_release(&protos);
+	strlist_release(&tags);
+	return out.len ? sb_detach(&out) : xstrdup("");
+}
+
+void out_of_line_mark(struct model *m, struct facts_db *facts)
+{
+	struct strlist ours = { 0 };
+
+	if (!facts)
+		return;
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (defined_by_livepatch(m, &m->ents[i]))
+			strlist_push(&ours, m->ents[i].name);
+	for (size_t i = 0; i < m->n_ents; i++) {
+		m->ents[i].noinline = stays_out_of_line(m, &ours, facts, &m->ents[i]);
+		m->ents[i].noinline_early = header_stays_out_of_line(m, &ours, facts, (int)i);
+	}
+	strlist_release(&ours);
+}

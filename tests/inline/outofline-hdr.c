@@ -1,0 +1,18 @@
+/* hfmt (outofline-hdr.h) is called out of line by every function here; a
+ * livepatch of head calls it once, and GCC would inline it. */
+#include "outofline-hdr.h"
+
+int head(struct msg *m, int a)
+{
+	return hfmt(m, a, a & 3) + 1;
+}
+
+int tail(struct msg *m, int b)
+{
+	return hfmt(m, b * 2, 1) - hfmt(m, b, 2) + hfmt(m, 3, b) + hfmt(m, b + 7, 4) * hfmt(m, b - 1, 0);
+}
+
+int tail2(struct msg *m, int b)
+{
+	return hfmt(m, b * 5, b) - hfmt(m, b + 2, 7) + hfmt(m, b ^ 9, 6);
+}

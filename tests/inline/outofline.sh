@@ -1,0 +1,67 @@
+#!/bin/bash
+# outofline.sh KLP_CCP: a copied callee the target keeps out of line
+# (fill.constprop.0: three callers) is copied with the noinline attribute,
+# so that GCC calls it from klpp_notify, as the target's notify does,
+# instead of inlining it into its single caller in lp.c. A copy the target
+# inlined into a livepatch function (clamp8 into notify) is not marked, nor
+# are patched functions. Also with three patched functions (refresh2, dump,
+# refresh: fill has two callers in lp.c).
+# A copy declared inline (gnu_inline, as the kernel's inline) gets the
+# attribute on a prototype before its first declaration and compiles under
+# -Werror (outofline-inline.c). An included header's inline the target has
+# out of line (hfmt of outofline-hdr.h) is declared noinline before the
+# #include (with the built-in defaults, which include the header; the
+# kernel policy copies a local header's parts). With the built-in defaults
+# and with all of policies/kernel's hooks; klp-ccp verify compares with the
+# target.
+set -u
+KLP_CCP=$1
+. "$(dirname "$0")/setup.sh" outofline outofline.c outofline-inline.c outofline-hdr.c \
+	outofline-hdr.h
+CFLAGS="-O2 -Wall -Wmissing-prototypes"
+$CC -O2 -g -c outofline.c -o t.o || exit 1
+$CC -O2 -g -c outofline-inline.c -o gi.o && $CC -O2 -g -c outofline-hdr.c -o h.o || exit 1
+nm t.o | grep -q ' fill\.constprop\.0$' && ! nm t.o | grep -q ' fill$' &&
+	nm gi.o | grep -q ' fmt\.constprop\.0$' && nm h.o | grep -q ' t hfmt$' ||
+	{ echo "SKIP: $CC did not make fill.constprop.0 and fmt.constprop.0 alone"; exit 77; }
+
+for pol in default kernel; do
+	case $pol in
+	default) hooks=() ;;
+	kernel) hooks=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
+		-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
+		-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
+		-R "$K/rename-rewritten-fun") ;;
+	esac
+	for fns in notify refresh2,dump,refresh; do
+		out=lp-$pol-${fns%%,*}.c
+		"$KLP_CCP" -o $out --patched-functions=$fns --target-object=t.o \
+			${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -c outofline.c 2>$out.err ||
+			{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
+		"$KLP_CCP" verify --target-object=t.o --patched-functions=$fns $out \
+			-- $CC $CFLAGS -c outofline.c >$out.v 2>&1 ||
+			fail "$out: $(cat $out.v)"
+	done
+	out=lp-$pol-notify.c
+	grep -q 'static int fill(.*__noinline__' $out || fail "$out: fill not noinline"
+	grep -q 'klpp_notify(.*__noinline__' $out && fail "$out: klpp_notify (patched) noinline"
+	grep -q 'clamp8(.*__noinline__' $out && fail "$out: clamp8 (inlined in the target) noinline"
+	out=lp-$pol-gi.c
+	"$KLP_CCP" -o $out --patched-functions=head --target-object=gi.o \
+		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -Werror -c outofline-inline.c 2>$out.err ||
+		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
+	"$KLP_CCP" verify --target-object=gi.o --patched-functions=head $out \
+		-- $CC $CFLAGS -Werror -c outofline-inline.c >$out.v 2>&1 || fail "$out: $(cat $out.v)"
+	grep -n 'fmt(' $out | head -1 | grep -q 'static int fmt(.*__noinline__' ||
+		fail "$out: the first declaration of fmt is not the noinline prototype"
+	out=lp-$pol-hdr.c
+	"$KLP_CCP" -o $out --patched-functions=head --target-object=h.o \
+		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -Werror -c outofline-hdr.c 2>$out.err ||
+		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
+	"$KLP_CCP" verify --target-object=h.o --patched-functions=head $out \
+		-- $CC $CFLAGS -Werror -c outofline-hdr.c >$out.v 2>&1 || fail "$out: $(cat $out.v)"
+	[ $pol = kernel ] || grep -B3 '#include "outofline-hdr.h"' $out |
+		grep -q 'static int hfmt(struct msg \*, int, int) __attribute__((__noinline__));' ||
+		fail "$out: no noinline prototype of hfmt before the #include"
+done
+[ $FAILED = 0 ] && echo "PASS" || exit 1
