@@ -699,7 +699,7 @@ static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientD
 			   .w = p->w, .unit = p->unit };
 
 	f.uneval = p->uneval || uneval_child(&p->up, c, f.index_in_parent);
-	uneval_parent_init(&f.up, c);
+	uneval_parent_init(&f.up, c, p->up.m);
 	examine(&f);
 	clang_visitChildren(c, walk_visit, &f);
 	return CXChildVisit_Continue;
@@ -709,7 +709,7 @@ static void walk_cursor(struct walker *w, int unit, CXCursor c)
 {
 	struct frame top = { .cursor = c, .w = w, .unit = unit };
 
-	uneval_parent_init(&top.up, c);
+	uneval_parent_init(&top.up, c, w->m);
 	examine(&top);
 	clang_visitChildren(c, walk_visit, &top);
 }

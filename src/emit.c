@@ -403,12 +403,9 @@ static char *cur_name;
 /* Make the next output line count as line `line` of the original file. */
 static void sync_line(struct emitter *em, int file, unsigned off)
 {
-	CXString fs;
 	unsigned line;
-	const char *fname;
+	const char *fname = model_presumed(em->m, file, off, &line);
 
-	model_presumed(em->m, file, off, &fs, &line);
-	fname = clang_getCString(fs);
 	if (cur_name && !strcmp(cur_name, fname) && line >= em->cur_line &&
 	    line - em->cur_line <= 2) {
 		while (em->cur_line < line)
@@ -419,7 +416,6 @@ static void sync_line(struct emitter *em, int file, unsigned off)
 		cur_name = xstrdup(fname);
 		em->cur_line = line;
 	}
-	clang_disposeString(fs);
 }
 
 static bool same_file(const char *a, const char *b)

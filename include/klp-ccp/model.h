@@ -40,6 +40,14 @@ struct kfile {
 	size_t n_idents;		/* once lexed; the model owns the strings */
 	bool idents_lexed;
 	bool refused;			/* non-eligible: it clashes with the output */
+	/* model_line_of(), model_presumed(): see entities.c */
+	unsigned *line_starts;		/* offset of each line's first byte */
+	size_t n_lines;
+	signed char lines_plain;	/* 1 counted in the text, -1 ask clang, 0 not known yet */
+	signed char presumed_plain;	/* 1 no #line: the presumed name is presumed_name */
+	const char *presumed_name;
+	CXSourceLocation anchor;	/* some location in the file (an #include in it) */
+	bool has_anchor;
 };
 
 struct unit {
@@ -176,6 +184,7 @@ struct model {
 	struct site *sites;
 	size_t n_sites, cap_sites;
 	void *maps;			/* private lookup tables (entities.c) */
+	struct ident_lists *idents;	/* each file's identifiers (idents.h) */
 	int main_file;
 };
 
@@ -212,7 +221,8 @@ unsigned model_line_of(struct model *m, int file, unsigned offset);
 struct directives;
 const struct directives *model_directives(struct model *m, int file);
 
-/* Presumed (file, line) of a byte offset: what #line must say. */
-void model_presumed(struct model *m, int file, unsigned offset, CXString *fname, unsigned *line);
+/* Presumed (file, line) of a byte offset: what #line must say. Returns the
+ * file name (lives as long as m). */
+const char *model_presumed(struct model *m, int file, unsigned offset, unsigned *line);
 
 #endif
