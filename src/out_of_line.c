@@ -110,7 +110,9 @@ static bool early_type(CXType t, struct strlist *tags)
 			sp += 6;
 		if (!strncmp(sp, "volatile ", 9))
 			sp += 9;
-		if (!strlist_contains(tags, sp))
+		/* an anonymous struct is spelled by its typedef (nodemask_t) */
+		ok = !strncmp(sp, "struct ", 7) || !strncmp(sp, "union ", 6);
+		if (ok && !strlist_contains(tags, sp))
 			strlist_push(tags, sp);
 		clang_disposeString(tag);
 	}

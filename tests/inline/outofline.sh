@@ -10,7 +10,8 @@
 # attribute on a prototype before its first declaration and compiles under
 # -Werror (outofline-inline.c). An included header's inline the target has
 # out of line (hfmt of outofline-hdr.h) is declared noinline before the
-# #include (with the built-in defaults, which include the header; the
+# #include (with the built-in defaults, which include the header; not one
+# whose type needs a typedef: hweight, compiled under -Werror; the
 # kernel policy copies a local header's parts). With the built-in defaults
 # and with all of policies/kernel's hooks; klp-ccp verify compares with the
 # target.
@@ -60,5 +61,10 @@ for pol in default kernel; do
 	[ $pol = kernel ] || grep -B3 '#include "outofline-hdr.h"' $out |
 		grep -q 'static int hfmt(struct msg \*, int, int) __attribute__((__noinline__));' ||
 		fail "$out: no noinline prototype of hfmt before the #include"
+	out=lp-$pol-hdr2.c
+	"$KLP_CCP" -o $out --patched-functions=head2 --target-object=h.o \
+		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -Werror -c outofline-hdr.c 2>$out.err &&
+		$CC $CFLAGS -Werror -c $out -o $out.o 2>$out.cc ||
+		fail "$out: extraction or compile failed: $(cat $out.err $out.cc | head -3)"
 done
 [ $FAILED = 0 ] && echo "PASS" || exit 1
