@@ -29,8 +29,9 @@ struct walker {
 	bool scanning_macros;
 	int *queue;
 	size_t nq, capq;
+	int *address_ext;		/* entities externalized for their address is taken */
+	size_t n_address_ext, cap_address_ext;
 	bool failed;
-	struct strlist must_ext;	/* copied in a walk, but their address is taken */
 	bool for_header;		/* deciding what an included header's code names */
 };
 
@@ -79,6 +80,22 @@ static void need_unit(struct walker *w, int unit)
 	}
 }
 
+/*
+ * The unit holding file's text: none of its own when an #include inside a
+ * declaration read it (enum { \n#include "features.h"\n NR }, whose
+ * enumerators features.h spells): the unit around that directive.
+ */
+static int unit_around_include(struct model *m, int file)
+{
+	for (int f = file; f >= 0 && m->files[f].includer >= 0; f = m->files[f].includer) {
+		int unit = model_unit_at(m, m->files[f].includer, m->files[f].directive_offset);
+
+		if (unit >= 0)
+			return unit;
+	}
+	return -1;
+}
+
 static void need_decl_unit(struct walker *w, CXCursor decl)
 {
 	int file, unit;
@@ -87,6 +104,8 @@ static void need_decl_unit(struct walker *w, CXCursor decl)
 	if (!model_locate_expansion(w->m, clang_getCursorLocation(decl), &file, &off))
 		return;
 	unit = model_unit_at(w->m, file, off);
+	if (unit < 0 && header_provider(w->m, w->pol, file) == PROVIDER_NONE)
+		unit = unit_around_include(w->m, file);
 	if (unit >= 0)
 		need_unit(w, unit);
 	else
@@ -240,10 +259,25 @@ static void externalize(struct walker *w, int idx)
 	declare_as(w, idx, DEC_EXTERNALIZE);
 }
 
+/* The unit defines a function or an object (is more than declarations). */
+static bool unit_defines(const struct unit *u)
+{
+	for (size_t i = 0; i < u->n_cursors; i++) {
+		enum CXCursorKind k = clang_getCursorKind(u->cursors[i]);
+
+		if ((k == CXCursor_FunctionDecl || k == CXCursor_VarDecl) &&
+		    clang_isCursorDefinition(u->cursors[i]))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Prototypes of a copied function before its definition: copied code may call
  * it before the definition. Later declarations (EXPORT_SYMBOL's "extern
- * typeof(f) f;") are never needed.
+ * typeof(f) f;") are never needed, nor an EXPORT_SYMBOL(f) written before
+ * the definition: its unit defines the export entry (a livepatch never
+ * exports), which takes f's address.
  */
 static void copy_forward_decls(struct walker *w, struct entity *e)
 {
@@ -253,7 +287,7 @@ static void copy_forward_decls(struct walker *w, struct entity *e)
 	for (size_t i = 0; i < e->n_decl_units; i++) {
 		const struct unit *u = &m->units[e->decl_units[i]];
 
-		if (e->decl_units[i] == e->def_unit ||
+		if (e->decl_units[i] == e->def_unit || unit_defines(u) ||
 		    header_provider(m, w->pol, u->file) != PROVIDER_NONE ||
 		    model_compare_pos(m, u->file, u->start, def->file, def->start) > 0)
 			continue;
@@ -282,6 +316,15 @@ static bool refused_header_inline(struct walker *w, const struct entity *e, bool
 	       clang_Cursor_isFunctionInlined(e->def);
 }
 
+/* Marked by externalize_address_taken(). */
+static bool address_externalized(const struct walker *w, const struct entity *e)
+{
+	for (size_t i = 0; i < w->n_address_ext; i++)
+		if (&w->m->ents[w->address_ext[i]] == e)
+			return true;
+	return false;
+}
+
 static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_header, bool *ext)
 {
 	struct src_loc loc = cursor_src_loc(w->m, entity_cursor(e));
@@ -299,8 +342,8 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 						  refused_header_inline(w, e, from_header), &loc,
 						  &shall);
 	}
-	e->can_externalize = can;
-	*ext = can && (shall || e->def_unit < 0 || strlist_contains(&w->must_ext, e->name));
+	e->ext_allowed = can;
+	*ext = can && (shall || e->def_unit < 0 || address_externalized(w, e));
 	return rc;
 }
 
@@ -437,6 +480,16 @@ static void decide_object(struct walker *w, int idx)
 	if (prov != PROVIDER_NONE) {
 		e->decision = DEC_HEADER;
 		mark_header_needed(w, prov);
+		return;
+	}
+	if (e->absent) {
+		/*
+		 * A static object of this file the target has no symbol for
+		 * (GCC folded a constant table away, or dropped an unused
+		 * one): nothing to bind to, and its values may be needed at
+		 * compile time (BUILD_BUG_ON(tbl[0] + tbl[1] > 255)).
+		 */
+		copy_definition(w, e);
 		return;
 	}
 	policy_set_object_kind(w->pol, e->local_static, is_read_only(entity_cursor(e)));
@@ -704,7 +757,7 @@ static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientD
 			   .w = p->w, .unit = p->unit };
 
 	f.uneval = p->uneval || uneval_child(&p->up, c, f.index_in_parent);
-	uneval_parent_init(&f.up, c);
+	uneval_parent_init(&f.up, c, p->up.m);
 	examine(&f);
 	clang_visitChildren(c, walk_visit, &f);
 	return CXChildVisit_Continue;
@@ -714,7 +767,7 @@ static void walk_cursor(struct walker *w, int unit, CXCursor c)
 {
 	struct frame top = { .cursor = c, .w = w, .unit = unit };
 
-	uneval_parent_init(&top.up, c);
+	uneval_parent_init(&top.up, c, w->m);
 	examine(&top);
 	clang_visitChildren(c, walk_visit, &top);
 }
@@ -760,10 +813,28 @@ static void need_macros_named_in(struct walker *w, int file, unsigned start, uns
 	}
 }
 
+/* A member name (after . or ->) or a parameter of md: no macro expands there. */
+static bool not_expanded_in(const struct kfile *kf, const struct macro_def *md, size_t at,
+			    size_t n)
+{
+	size_t p = at;
+
+	while (p > md->start && (kf->text[p - 1] == ' ' || kf->text[p - 1] == '\t'))
+		p--;
+	if (p > md->start && (kf->text[p - 1] == '.' ||
+			      (kf->text[p - 1] == '>' && p - 1 > md->start && kf->text[p - 2] == '-')))
+		return true;
+	return md->function_like &&
+	       macro_param_index(kf->text + md->start, md->end + 1 - md->start, kf->text + at, n) >= 0;
+}
+
 /*
  * A header macro may expand a macro the .c file defines before its #includes
  * (pr_fmt before <linux/printk.h>): look through header macro bodies for
- * names whose definition in effect at the use site is one we copy.
+ * names whose definition in effect at the use site is one we copy. Or one
+ * that another header defines, which the macro's own header does not
+ * include (<linux/sockios.h>'s SIOCINQ is FIONREAD, from <asm/ioctls.h>):
+ * the header providing it is needed too.
  */
 static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned use_off,
 			      int depth)
@@ -771,25 +842,32 @@ static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned 
 	struct model *m = w->m;
 	const struct macro_def *md = &m->macros[idx];
 	const struct kfile *kf = &m->files[md->file];
-	size_t pos = md->start + strlen(md->name);
+	size_t pos = md->start + strlen(md->name), at, n;
 	unsigned end = md->end + 1 < kf->len ? md->end + 1 : (unsigned)kf->len;
 	char name[256];
 
 	if (w->scanned[idx] || depth > 8)
 		return;
 	w->scanned[idx] = true;
-	while (lex_next_name(kf->text, end, &pos, name, sizeof(name))) {
-		int inner;
+	while (lex_next_ident(kf->text, end, &pos, &at, &n)) {
+		int inner, prov;
 
+		if (n >= sizeof(name))
+			continue;
+		memcpy(name, kf->text + at, n);
+		name[n] = '\0';
 		inner = model_macro_first(m, name) < 0 ? -1 :
 			macro_active_at(m, name, use_file, use_off, false);
-		if (inner < 0 || m->macros[inner].file < 0)
+		if (inner < 0 || m->macros[inner].file < 0 || not_expanded_in(kf, md, at, n))
 			continue;
-		if (header_provider(m, w->pol, m->macros[inner].file) == PROVIDER_NONE ||
-		    patch_changes_macro(m, inner))
+		prov = header_provider(m, w->pol, m->macros[inner].file);
+		if (prov == PROVIDER_NONE || patch_changes_macro(m, inner)) {
 			need_macro(w, inner, use_file, use_off);
-		else
-			scan_header_macro(w, inner, use_file, use_off, depth + 1);
+			continue;
+		}
+		if (prov >= 0)
+			mark_header_needed(w, prov);
+		scan_header_macro(w, inner, use_file, use_off, depth + 1);
 	}
 }
 
@@ -999,7 +1077,8 @@ static void mark_patched(struct walker *w, int idx)
 	e->decision = DEC_PATCHED;
 	if (w->req->facts) {
 		closure_use_facts(w->pol, w->req->facts, e);
-		policy_warn_patched(w->pol, e->name, &loc);
+		if (policy_refuse_patched(w->pol, e->name, &loc))
+			w->failed = true;
 		closure_use_facts(w->pol, NULL, NULL);
 	}
 	/* copied even from an included header: the patched copy is a new function */
@@ -1233,26 +1312,34 @@ static void restore_start(struct walker *w, const struct walk_start *s)
 }
 
 /*
- * A function the policy allows to externalize but chose to copy (shall-
- * externalize-fun NO) must still be externalized when copied code takes
- * its address (a copy would be another function): which ones is known
- * once the closure is. Returns how many were added to must_ext.
+ * A function the policy may externalize but chose to copy (GCC inlined it
+ * into the patched code) whose address copied code takes: a copy would be
+ * a different function, and the running code passes and compares the
+ * running one's address (INDIRECT_CALL_2(f, a, b): f == b ? b() : ...).
+ * Its address may be taken after the decision (a call came first), so
+ * such functions are marked and the closure walked again. Returns how
+ * many were marked.
  */
-int closure_address_taken_copies(struct closure *c)
+static int externalize_address_taken(struct walker *w)
 {
-	struct walker *w = &c->w;
-	int added = 0;
+	int n = 0;
 
 	for (size_t i = 0; i < w->m->n_ents; i++) {
 		const struct entity *e = &w->m->ents[i];
 
 		if (e->kind == ENT_FUNCTION && e->decision == DEC_COPY && e->address_taken &&
-		    e->can_externalize && !e->absent && !strlist_contains(&w->must_ext, e->name)) {
-			strlist_push(&w->must_ext, e->name);
-			added++;
+		    e->ext_allowed && !e->absent && !address_externalized(w, e)) {
+			*ARRAY_PUSH(w->address_ext, w->n_address_ext, w->cap_address_ext) = (int)i;
+			n++;
 		}
 	}
-	return added;
+	return n;
+}
+
+/* See externalize_address_taken(): > 0 when the closure must walk again. */
+int closure_address_taken(struct closure *c)
+{
+	return externalize_address_taken(&c->w);
 }
 
 void closure_restart(struct closure *c)
@@ -1317,7 +1404,7 @@ static void tell_copies(struct walker *w)
 
 static void walker_release(struct walker *w)
 {
-	strlist_release(&w->must_ext);
+	free(w->address_ext);
 	free(w->queue);
 	free(w->scanned);
 	free(w->macro_todo);
@@ -1338,6 +1425,8 @@ struct closure *closure_begin(struct model *m, struct policy *pol,
 		rc = patched_from_hook(w);
 	if (!rc && req->ipa)
 		rc = apply_ipa(w, req);
+	if (w->failed)
+		rc = -1;	/* a patched function refused (policy_refuse_patched) */
 
 	/* once the clone dumps had their say: one without a body of its own is
 	   not patched, its containers are (notes), nothing left for the user */

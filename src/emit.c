@@ -403,12 +403,9 @@ static char *cur_name;
 /* Make the next output line count as line `line` of the original file. */
 static void sync_line(struct emitter *em, int file, unsigned off)
 {
-	CXString fs;
 	unsigned line;
-	const char *fname;
+	const char *fname = model_presumed(em->m, file, off, &line);
 
-	model_presumed(em->m, file, off, &fs, &line);
-	fname = clang_getCString(fs);
 	if (cur_name && !strcmp(cur_name, fname) && line >= em->cur_line &&
 	    line - em->cur_line <= 2) {
 		while (em->cur_line < line)
@@ -419,7 +416,6 @@ static void sync_line(struct emitter *em, int file, unsigned off)
 		cur_name = xstrdup(fname);
 		em->cur_line = line;
 	}
-	clang_disposeString(fs);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -563,14 +559,72 @@ static char *computed_include_line(struct emitter *em, int file, const char *ope
 	return line;
 }
 
-static void emit_include(struct emitter *em, int file)
+/* The #include line lp.c writes for file. */
+static char *include_directive(struct emitter *em, int file)
 {
 	const char *op = include_operand(em->m->files[file].directive);
-	char *line = op && *op != '"' && *op != '<' ? computed_include_line(em, file, op) :
-		     include_line(em, file);
+
+	return op && *op != '"' && *op != '<' ? computed_include_line(em, file, op) :
+	       include_line(em, file);
+}
+
+static void emit_include(struct emitter *em, int file)
+{
+	char *line = include_directive(em, file);
 
 	add_line(em, line);
 	free(line);
+}
+
+/* The file the unit's file #includes with this directive text, or -1. */
+static int included_by_directive(const struct model *m, int includer, const char *line, size_t n)
+{
+	for (size_t f = 0; f < m->n_files; f++)
+		if (m->files[f].includer == includer && m->files[f].directive &&
+		    strlen(m->files[f].directive) == n && !memcmp(m->files[f].directive, line, n))
+			return (int)f;
+	return -1;
+}
+
+/*
+ * An #include inside a copied unit (enum {\n#include "features.h"\n ...})
+ * stays in the unit's text: spelled as lp.c can find it, as a top-level one
+ * (each of its lines, for a file included twice is one file of the model).
+ */
+static void fix_inner_includes(struct emitter *em, int unit, struct strbuf *text)
+{
+	int file = em->m->units[unit].file;
+	struct strbuf sb = { 0 };
+	const char *p = text->buf;
+	bool changed = false;
+
+	while (p && *p) {
+		const char *eol = strchr(p, '\n'), *q = p;
+		size_t n = eol ? (size_t)(eol - p) : strlen(p);
+		int f;
+
+		while (*q == ' ' || *q == '\t')
+			q++;
+		f = *q == '#' ? included_by_directive(em->m, file, p, n) : -1;
+		if (f >= 0) {
+			char *line = include_directive(em, f);
+
+			changed |= strlen(line) != n || memcmp(line, p, n);
+			sb_adds(&sb, line);
+			free(line);
+		} else {
+			sb_addn(&sb, p, n);
+		}
+		if (eol)
+			sb_addc(&sb, '\n');
+		p = eol ? eol + 1 : p + n;
+	}
+	if (changed) {
+		sb_release(text);
+		*text = sb;
+	} else {
+		sb_release(&sb);
+	}
 }
 
 /* End of the logical line at off: backslash-continued lines included. */
@@ -956,6 +1010,7 @@ static int rewrite_all(struct emitter *em, const struct items *it)
 		uo = &em->uo[it->v[i].ref];
 		if (rewrite_unit(em->m, it->v[i].ref, &uo->text, &uo->names, &uo->overrides))
 			return -1;
+		fix_inner_includes(em, it->v[i].ref, &uo->text);
 	}
 	find_replaced(em);
 	return 0;

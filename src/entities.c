@@ -9,6 +9,7 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/directives.h"
+#include "klp-ccp/idents.h"
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/model.h"
@@ -73,20 +74,129 @@ bool model_locate_expansion(struct model *m, CXSourceLocation loc, int *file, un
 	return *file >= 0;
 }
 
+/* ---- lines ---- */
+
+/*
+ * Line numbers without clang_getLocationForOffset(), which finds the file by
+ * a scan of the whole source location table on every call (0.5 M
+ * instructions a call on kernel/fork.c): counted in the text for files
+ * without '\r' (clang's line ends are then exactly the '\n's, and the model's
+ * text has clang's line ends, see file_text()).
+ */
+static bool count_lines(struct kfile *kf)
+{
+	size_t cap = 0;
+
+	if (kf->lines_plain)
+		return kf->lines_plain > 0;
+	kf->lines_plain = -1;
+	if (!kf->len || memchr(kf->text, '\r', kf->len))
+		return false;
+	*ARRAY_PUSH(kf->line_starts, kf->n_lines, cap) = 0;
+	for (const char *p = kf->text, *end = p + kf->len; (p = memchr(p, '\n', (size_t)(end - p)));)
+		*ARRAY_PUSH(kf->line_starts, kf->n_lines, cap) = (unsigned)(++p - kf->text);
+	kf->lines_plain = 1;
+	return true;
+}
+
+/* The 1-based line of offset in a file count_lines() counted. */
+static unsigned counted_line(const struct kfile *kf, unsigned offset)
+{
+	size_t lo = 0, hi = kf->n_lines;	/* line_starts[lo] <= offset < line_starts[hi] */
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (kf->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (unsigned)lo + 1;
+}
+
 unsigned model_line_of(struct model *m, int file, unsigned offset)
 {
-	CXSourceLocation loc = clang_getLocationForOffset(m->tu, m->files[file].cxfile, offset);
+	struct kfile *kf = &m->files[file];
+	CXSourceLocation loc;
 	unsigned line;
 
+	if (offset <= kf->len && count_lines(kf))
+		return counted_line(kf, offset);
+	loc = clang_getLocationForOffset(m->tu, kf->cxfile, offset);
 	clang_getFileLocation(loc, NULL, &line, NULL, NULL);
 	return line;
 }
 
-void model_presumed(struct model *m, int file, unsigned offset, CXString *fname, unsigned *line)
+/* A "#line" or "# 12" directive (or something like one) in the text? */
+static bool has_line_directive(const struct kfile *kf)
 {
-	CXSourceLocation loc = clang_getLocationForOffset(m->tu, m->files[file].cxfile, offset);
+	const char *t = kf->text, *end = t + kf->len;
 
-	clang_getPresumedLocation(loc, fname, line, NULL);
+	for (const char *p = t; (p = memchr(p, '#', (size_t)(end - p))); p++) {
+		const char *q = p;
+
+		while (q > t && (q[-1] == ' ' || q[-1] == '\t'))
+			q--;
+		if (q > t && q[-1] != '\n')
+			continue;
+		for (q = p + 1; q < end && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q < end && ((*q >= '0' && *q <= '9') ||
+				(end - q > 4 && !strncmp(q, "line", 4) && !is_ident_char((unsigned char)q[4]))))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A location in the file without clang_getLocationForOffset(), whose first
+ * call for a file computes a macro argument map of everything the file
+ * includes (20 M instructions for kernel/fork.c): an #include in it, else
+ * the start of its first declaration.
+ */
+static bool file_anchor(struct model *m, struct kfile *kf, CXSourceLocation *loc)
+{
+	if (kf->has_anchor)
+		*loc = kf->anchor;
+	else if (kf->n_units && m->units[kf->units[0]].n_cursors)
+		*loc = clang_getRangeStart(clang_getCursorExtent(m->units[kf->units[0]].cursors[0]));
+	else
+		return false;
+	return true;
+}
+
+/*
+ * Without line directives the presumed name is the same at every offset and
+ * the presumed line is the line: clang is asked once per file, at a location
+ * it has at hand.
+ */
+const char *model_presumed(struct model *m, int file, unsigned offset, unsigned *line)
+{
+	struct kfile *kf = &m->files[file];
+	CXSourceLocation loc;
+	CXString fname;
+	const char *name;
+
+	if (!kf->presumed_plain) {
+		kf->presumed_plain = -1;
+		if (!has_line_directive(kf) && count_lines(kf) && file_anchor(m, kf, &loc)) {
+			clang_getPresumedLocation(loc, &fname, NULL, NULL);
+			kf->presumed_name = model_intern(m, clang_getCString(fname) ?
+							      clang_getCString(fname) : "");
+			clang_disposeString(fname);
+			kf->presumed_plain = 1;
+		}
+	}
+	if (kf->presumed_plain > 0 && offset <= kf->len) {
+		*line = counted_line(kf, offset);
+		return kf->presumed_name;
+	}
+	loc = clang_getLocationForOffset(m->tu, kf->cxfile, offset);
+	clang_getPresumedLocation(loc, &fname, line, NULL);
+	name = model_intern(m, clang_getCString(fname) ? clang_getCString(fname) : "");
+	clang_disposeString(fname);
+	return name;
 }
 
 /* ---- files ---- */
@@ -199,6 +309,7 @@ static int add_file(struct model *m, CXFile f)
 struct inclusion {
 	CXFile file;
 	CXFile includer;
+	CXSourceLocation at;	/* of the #include */
 	unsigned offset;
 	bool from_command_line;
 };
@@ -216,6 +327,7 @@ static void collect_inclusion(CXFile f, CXSourceLocation *stack, unsigned n, CXC
 	memset(inc, 0, sizeof(*inc));
 	inc->file = f;
 	if (n) {
+		inc->at = stack[0];
 		clang_getFileLocation(stack[0], &inc->includer, NULL, NULL, &inc->offset);
 		inc->from_command_line = !inc->includer;
 	}
@@ -276,6 +388,10 @@ static void index_files(struct model *m)
 		struct kfile *kf = &m->files[idx];
 		int inc = model_file_of(m, l.v[i].includer);
 
+		if (inc >= 0 && !m->files[inc].has_anchor) {
+			m->files[inc].anchor = l.v[i].at;
+			m->files[inc].has_anchor = true;
+		}
 		if (kf->role != FILE_HEADER || inc < 0)
 			continue;
 		if (kf->includer >= 0) {
@@ -944,6 +1060,7 @@ int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline 
 		diag_error("%s: libclang did not report the main file", cl->input);
 		return -1;
 	}
+	m->idents = idents_start(m);	/* lexes while the rest is built */
 	m->uses = xcalloc(m->n_files, sizeof(*m->uses));
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, ctx);
 	for (size_t i = 0; i < m->n_files; i++)
@@ -969,12 +1086,14 @@ void model_release(struct model *m)
 		free(m->files[i].key);
 		free(m->files[i].units);
 		free(m->files[i].idents);
+		free(m->files[i].line_starts);
 		if (m->files[i].dirs)
 			directives_release(m->files[i].dirs);
 		free(m->files[i].dirs);
 		if (m->uses)
 			free(m->uses[i].v);
 	}
+	idents_release(m->idents);
 	free(m->files);
 	free(m->uses);
 	for (size_t i = 0; i < m->n_units; i++)

@@ -53,7 +53,9 @@ void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e
 		e->object = f->object;
 		e->sympos = f->sympos;
 		e->cold = f->cold;
-	} else if (e->kind == ENT_FUNCTION && e->def_unit >= 0) {
+	} else if (e->def_unit >= 0 &&
+		   (e->kind == ENT_FUNCTION || (e->internal && !e->local_static))) {
+		/* a function-scope static's symbol is x.N: not looked up here */
 		e->absent = true;
 	}
 }

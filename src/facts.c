@@ -227,7 +227,7 @@ static void compute(struct facts_db *db, struct fentry *e)
 	f->sympos = def && def->bind == STB_LOCAL ? sympos_of(db, e, def) : 0;
 	f->exported = e->exported;
 	f->cold = def && def->unlikely;
-	f->init = def && def->init;
+	f->discarded = def ? def->discarded : NULL;
 	f->object = def ? db->objs[def->obj].name : object_of_absent(db, e);
 	for (size_t i = 0; i < e->n_syms; i++)
 		if (is_clone_sym(&db->syms[e->syms[i]]))

@@ -172,17 +172,36 @@ static int classify(struct elf_ctx *c, struct fobj *o)
 
 /* ---- symbols ------------------------------------------------------------- */
 
-/* Does the name of section shndx start with prefix? */
-static bool in_section(struct elf_ctx *c, size_t shndx, const char *prefix)
+static const char *section_of(struct elf_ctx *c, size_t shndx)
 {
 	Elf_Scn *scn = shndx < SHN_LORESERVE ? elf_getscn(c->elf, shndx) : NULL;
 	GElf_Shdr sh;
-	const char *name;
 
 	if (!scn || !gelf_getshdr(scn, &sh))
-		return false;
-	name = elf_strptr(c->elf, c->shstrndx, sh.sh_name);
+		return NULL;
+	return elf_strptr(c->elf, c->shstrndx, sh.sh_name);
+}
+
+/* Does the name of section shndx start with prefix? */
+static bool in_section(struct elf_ctx *c, size_t shndx, const char *prefix)
+{
+	const char *name = section_of(c, shndx);
+
 	return name && !strncmp(name, prefix, strlen(prefix));
+}
+
+/*
+ * The kernel frees .init.* after boot (a module's after its init ran) and
+ * discards .exit.* from vmlinux (__exit code is notrace in modules): the
+ * section's name when shndx is one of those, else NULL.
+ */
+static const char *discarded_section(struct elf_ctx *c, size_t shndx)
+{
+	const char *name = section_of(c, shndx);
+
+	if (!name || (strncmp(name, ".init.", 6) && strncmp(name, ".exit.", 6)))
+		return NULL;
+	return facts_intern(c->db, name);
 }
 
 static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
@@ -202,7 +221,7 @@ static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
 	s->defined = sym->st_shndx != SHN_UNDEF;
 	/* GCC puts functions it finds cold in .text.unlikely(.NAME) */
 	s->unlikely = s->defined && in_section(c, sym->st_shndx, ".text.unlikely");
-	s->init = s->defined && in_section(c, sym->st_shndx, ".init.text");
+	s->discarded = s->defined ? discarded_section(c, sym->st_shndx) : NULL;
 	if (s->defined && (s->type == STT_FUNC || s->type == STT_GNU_IFUNC))
 		u64map_add(&c->es.by_addr,
 			   facts_addr_key(c->es.relocatable ? sym->st_shndx : 0, sym->st_value),

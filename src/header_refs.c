@@ -101,7 +101,7 @@ static enum CXChildVisitResult href_visit(CXCursor c, CXCursor parent, CXClientD
 		return CXChildVisit_Continue;	/* sizeof, typeof, a dead arm: no code */
 	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
 		on_ref(f.hw, clang_getCursorReferenced(c));
-	uneval_parent_init(&f.up, c);
+	uneval_parent_init(&f.up, c, p->up.m);
 	clang_visitChildren(c, href_visit, &f);
 	return CXChildVisit_Continue;
 }
@@ -112,7 +112,7 @@ static void walk_body(struct href_walk *hw, int idx)
 	struct href_frame top = { .hw = hw };
 
 	hw->via = e->name;
-	uneval_parent_init(&top.up, e->def);
+	uneval_parent_init(&top.up, e->def, hw->m);
 	clang_visitChildren(e->def, href_visit, &top);
 }
 

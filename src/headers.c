@@ -9,6 +9,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/directives.h"
+#include "klp-ccp/idents.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/provider.h"
@@ -162,24 +163,22 @@ static int scan_name(struct model *m, struct policy *pol, int hdr, const char *n
  * header's subtree is scanned, and nested needed headers share most of their
  * files. Only the first occurrence of a name can change what scan_name() does.
  */
-static void file_idents(struct model *m, struct kfile *kf)
+static void file_idents(struct model *m, int f)
 {
-	struct u64map seen = {0};
-	size_t pos = 0, s, n, cap = 0;
+	struct kfile *kf = &m->files[f];
+	size_t n, cap = 0;
+	const struct spelling *sp;
 
 	if (kf->idents_lexed)
 		return;
-	while (lex_next_ident(kf->text, kf->len, &pos, &s, &n)) {
-		const char *name = n < 256 ? model_declared_name_n(m, kf->text + s, n) : NULL;
-		size_t at = 0;
-		int v;
+	sp = idents_of(m->idents, f, &n);
+	/* distinct spellings: distinct names */
+	for (size_t i = 0; i < n; i++) {
+		const char *name = model_declared_name_n(m, kf->text + sp[i].start, sp[i].len);
 
-		if (!name || u64map_next(&seen, (uintptr_t)name, &at, &v))
-			continue;
-		u64map_add(&seen, (uintptr_t)name, 0);
-		*ARRAY_PUSH(kf->idents, kf->n_idents, cap) = name;
+		if (name)
+			*ARRAY_PUSH(kf->idents, kf->n_idents, cap) = name;
 	}
-	u64map_release(&seen);
 	kf->idents_lexed = true;
 }
 
@@ -312,7 +311,7 @@ static int scan_header(struct model *m, struct policy *pol, int hdr, struct cont
 
 		if (!in_subtree(m, (int)f, hdr))
 			continue;
-		file_idents(m, &m->files[f]);
+		file_idents(m, (int)f);
 		for (size_t i = 0; i < kf->n_idents; i++)
 			if (scan_name(m, pol, hdr, kf->idents[i], cx))
 				return -1;

@@ -60,19 +60,27 @@ bool out_of_line_always_inline(CXCursor def)
 	return yes;
 }
 
-static bool stays_out_of_line(const struct model *m, const struct strlist *ours,
-			      struct facts_db *facts, const struct entity *e)
+/* Does the target have e out of line, inlined into none of the livepatch's functions? */
+static bool called_in_target(const struct strlist *ours, struct facts_db *facts,
+			     const struct entity *e)
 {
-	const struct sym_facts *f;
+	const struct sym_facts *f = facts_get(facts, e->name);
 
-	if (e->decision == DEC_PATCHED || !defined_by_livepatch(m, e))
-		return false;
-	f = facts_get(facts, e->name);
 	if (!has_body(f))
 		return false;
 	for (size_t i = 0; i < f->inlined_into.n; i++)
 		if (livepatch_function(ours, f->inlined_into.v[i]))
 			return false;
+	return true;
+}
+
+static bool stays_out_of_line(const struct model *m, const struct strlist *ours,
+			      struct facts_db *facts, const struct entity *e)
+{
+	if (e->decision == DEC_PATCHED || !defined_by_livepatch(m, e))
+		return false;
+	if (!called_in_target(ours, facts, e))
+		return false;
 	return !out_of_line_always_inline(e->def);
 }
 
@@ -102,7 +110,9 @@ static bool early_type(CXType t, struct strlist *tags)
 			sp += 6;
 		if (!strncmp(sp, "volatile ", 9))
 			sp += 9;
-		if (!strlist_contains(tags, sp))
+		/* an anonymous struct is spelled by its typedef (nodemask_t) */
+		ok = !strncmp(sp, "struct ", 7) || !strncmp(sp, "union ", 6);
+		if (ok && !strlist_contains(tags, sp))
 			strlist_push(tags, sp);
 		clang_disposeString(tag);
 	}
@@ -138,18 +148,13 @@ static bool header_stays_out_of_line(const struct model *m, const struct strlist
 {
 	const struct entity *e = &m->ents[idx];
 	struct strlist tags = { 0 };
-	const struct sym_facts *f;
 	bool ok;
 
 	if (e->kind != ENT_FUNCTION || e->decision != DEC_HEADER || !e->internal ||
 	    clang_Cursor_isNull(e->def) || !clang_Cursor_isFunctionInlined(e->def))
 		return false;
-	f = facts_get(facts, e->name);
-	if (!has_body(f))
+	if (!called_in_target(ours, facts, e))
 		return false;
-	for (size_t i = 0; i < f->inlined_into.n; i++)
-		if (livepatch_function(ours, f->inlined_into.v[i]))
-			return false;
 	ok = early_signature(e->def, &tags) && !out_of_line_always_inline(e->def) &&
 	     used_by_copied_text(m, idx);
 	strlist_release(&tags);

@@ -298,7 +298,6 @@ struct policy {
 	char *const *fact_env;
 	const struct sym_facts *facts;	/* policy_set_facts */
 	struct strlist sym_env;		/* KLP_CCP_SYM_* of facts */
-	struct strlist warned;		/* patched functions warned about */
 	struct strlist in_patch;	/* policy_set_patched */
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
@@ -385,7 +384,6 @@ void policy_free(struct policy *pol)
 		free(pol->answers[i]);
 	free(pol->answers);
 	strlist_release(&pol->sym_env);
-	strlist_release(&pol->warned);
 	strlist_release(&pol->in_patch);
 	free(pol->patched_env);
 	strlist_release(&pol->copied);
@@ -1054,19 +1052,29 @@ static void warn_at(const struct src_loc *loc, const char *msg)
 		diag_warning("%s", msg);
 }
 
-/* A patched function whose code is gone from the target. */
-void policy_warn_patched(struct policy *pol, const char *name, const struct src_loc *loc)
+/*
+ * A patched function whose code is gone from the running kernel (freed
+ * init code, discarded exit code): nothing to redirect. An error, whatever
+ * the policy: no hook answer makes it patchable.
+ */
+int policy_refuse_patched(struct policy *pol, const char *name, const struct src_loc *loc)
 {
 	const struct sym_facts *f = facts_for(pol, name);
-	char *msg;
+	const char *why;
 
-	if (!f || !f->init || strlist_contains(&pol->warned, name))
-		return;
-	strlist_push(&pol->warned, name);
-	msg = xasprintf("patched function '%s' is in .init.text in %s: it ran once at boot or load and its code is gone; a livepatch cannot change what it did",
-			name, f->object ? f->object : "the target");
-	warn_at(loc, msg);
-	free(msg);
+	if (!f || !f->discarded)
+		return 0;
+	why = !strncmp(f->discarded, ".init.", 6) ?
+		"it runs once at boot or module load and its code is freed afterwards" :
+		"exit code is discarded from vmlinux, and in a module it runs once at unload without an ftrace hook (__exit is notrace)";
+	if (loc && loc->file)
+		diag_error_at(loc->file, loc->line, loc->col,
+			      "patched function '%s' is in %s in %s: %s; it cannot be livepatched (patch its callers, or the code it set up)",
+			      name, f->discarded, f->object ? f->object : "the target", why);
+	else
+		diag_error("patched function '%s' is in %s in %s: %s; it cannot be livepatched (patch its callers, or the code it set up)",
+			   name, f->discarded, f->object ? f->object : "the target", why);
+	return -1;
 }
 
 /* l split into what the livepatch patches, but told, and the rest. */
@@ -1144,7 +1152,7 @@ int policy_is_patched(struct policy *pol, const char *name,
 	else
 		rc = ask_bool(pol, HOOK_IS_PATCHED, args, 1, loc, answer);
 	if (!rc && *answer)
-		policy_warn_patched(pol, name, loc);
+		rc = policy_refuse_patched(pol, name, loc);
 	return rc;
 }
 

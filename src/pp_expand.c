@@ -501,7 +501,7 @@ static void substitute(struct pp *p, const struct mdef *d, struct tlist *args, i
 /* __LINE__ and __FILE__ as at the invocation; other builtins stay for GCC. */
 static bool builtin(struct pp *p, const struct ptok *k, struct tlist *out)
 {
-	CXString fname;
+	const char *fname;
 	unsigned line, n;
 	struct strbuf sb = { 0 };
 
@@ -515,16 +515,15 @@ static bool builtin(struct pp *p, const struct ptok *k, struct tlist *out)
 	}
 	if (!is(k, "__LINE__") && !is(k, "__FILE__"))
 		return false;
-	model_presumed(p->m, p->file, p->off, &fname, &line);
+	fname = model_presumed(p->m, p->file, p->off, &line);
 	if (is(k, "__LINE__")) {
 		sb_addf(&sb, "%u", line);
 	} else {
 		sb_adds(&sb, "\"");
-		for (const char *c = clang_getCString(fname); c && *c; c++)
+		for (const char *c = fname; *c; c++)
 			sb_addf(&sb, "%s%c", *c == '"' || *c == '\\' ? "\\" : "", *c);
 		sb_adds(&sb, "\"");
 	}
-	clang_disposeString(fname);
 	n = (unsigned)sb.len;
 	push(p, out, (struct ptok){ .s = keep(p, sb_detach(&sb)), .n = n, .space = k->space,
 				    .hs = k->hs });

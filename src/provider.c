@@ -72,6 +72,9 @@ static int compute_provider(struct model *m, struct policy *pol, int file)
 		up = header_provider(m, pol, kf->includer);
 		if (up != PROVIDER_NONE)
 			return up;
+		/* read by an #include inside a copied declaration: comes with it */
+		if (model_unit_at(m, kf->includer, kf->directive_offset) >= 0)
+			return PROVIDER_NONE;
 	}
 	if (reread_by_main(m, kf))
 		return PROVIDER_NONE;

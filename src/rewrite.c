@@ -500,6 +500,52 @@ static void write_expanded(struct model *m, int unit, const struct expand_plan *
 	}
 }
 
+/*
+ * Where a local static's declarator ends: at the ',' or ';' after it, so
+ * that attributes written after the name go with the static definition
+ * (__read_mostly is a section attribute, an error on a block-scope extern).
+ */
+static unsigned declarator_end(struct model *m, const struct site *s)
+{
+	const struct unit *u = &m->units[s->unit];
+	const char *t = m->files[u->file].text;
+	unsigned at = s->end;
+	int depth = 0;
+
+	while (at < u->end) {
+		size_t past = lex_skip(t, u->end, at);
+
+		if (past != at) {
+			at = (unsigned)past;
+			continue;
+		}
+		if (strchr("([{", t[at]))
+			depth++;
+		else if (strchr(")]}", t[at]) && --depth < 0)
+			return s->end;
+		else if (!depth && (t[at] == ',' || t[at] == ';'))
+			return at;
+		at++;
+	}
+	return s->end;
+}
+
+/*
+ * "static T a, b;" with b externalized: b's declaration is written in
+ * place of the declarator, so the ',' before it ends a's declaration
+ * ("extern T a __asm__("a.1"); extern T b __asm__("b.2");").
+ */
+static void split_declarators(struct model *m, const struct site *s, struct edits *ed)
+{
+	const char *t = m->files[m->units[s->unit].file].text;
+	unsigned at = s->offset;
+
+	while (at > m->units[s->unit].start && strchr(" \t\r\n", t[at - 1]))
+		at--;
+	if (at > m->units[s->unit].start && t[at - 1] == ',')
+		add_edit(ed, at - 1, at, xstrdup(";"));
+}
+
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		     struct strlist *names, const struct expand_plan *pl)
 {
@@ -513,7 +559,8 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 			return -1;
 		if (sb.len && sb.buf[sb.len - 1] == ';')
 			sb.buf[--sb.len] = '\0';
-		add_edit(ed, s->offset, s->end, sb_detach(&sb));
+		add_edit(ed, s->offset, declarator_end(m, s), sb_detach(&sb));
+		split_declarators(m, s, ed);
 		return 0;
 	}
 	if (!e->new_name && !e->pointer)

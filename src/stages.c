@@ -7,8 +7,8 @@
  * declarations (headers_context_pass(): plain lists of units, entities,
  * macros, walked by the next closure round), and headers that clash with
  * the output (headers_resolve_clashes()) are refused, after which the
- * closure walks again from the patched set without them; likewise when
- * copied functions must be externalized after all (their address is taken).
+ * closure walks again from the patched set without them; so it does with
+ * functions whose address turned out taken (closure_address_taken()).
  */
 #include "klp-ccp/closure.h"
 
@@ -44,7 +44,7 @@ int stages_closure_headers(struct model *m, struct policy *pol,
 	/* each round refuses at least one header, so this ends */
 	while (!(rc = walk_with_context(c, m, pol)) &&
 	       ((rc = headers_resolve_clashes(m, pol, req->facts)) > 0 ||
-		(rc = closure_address_taken_copies(c)) > 0))
+		(rc = closure_address_taken(c)) > 0))
 		closure_restart(c);
 	return closure_end(c, rc < 0 ? -1 : 0);
 }

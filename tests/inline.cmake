@@ -22,6 +22,17 @@ add_test(NAME inline/ipa-facts COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/ipa.sh
   $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
 set_tests_properties(inline/ipa-facts PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# Address-taken functions the target has out of line are externalized even
+# when inlined into the patched one (tests/inline/addr.sh).
+add_test(NAME inline/address-taken COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/addr.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/address-taken PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A static object the target has no symbol for is copied (tests/inline/folded.sh).
+add_test(NAME inline/absent-object COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/folded.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/absent-object PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A copied callee the target keeps out of line gets noinline (tests/inline/outofline.sh).
 add_test(NAME inline/out-of-line COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/outofline.sh
   $<TARGET_FILE:klp-ccp>)

@@ -45,6 +45,9 @@ void ipa_plan_release(struct ipa_plan *plan);
  * walked something (or roots is NULL: the first round), 0 when the roots
  * added nothing, -1 on errors. closure_restart: forget the walk (the
  * headers' answers stay), to walk again from the patched set.
+ * closure_address_taken: marks the functions the walk copied whose address
+ * copied code takes while the policy may externalize them; > 0 when it
+ * marked some (walk again: they are externalized then).
  * closure_end: release; returns rc, or the address-taken check's result.
  */
 struct closure;
@@ -56,12 +59,7 @@ struct closure *closure_begin(struct model *m, struct policy *pol,
 			      const struct closure_request *req);
 int closure_walk(struct closure *c, const struct walk_roots *roots);
 void closure_restart(struct closure *c);
-/*
- * After a walk: functions the policy could externalize but had copied whose
- * address copied code takes (a copy would be another function) are to be
- * externalized in the next walk; returns how many were new (0: none).
- */
-int closure_address_taken_copies(struct closure *c);
+int closure_address_taken(struct closure *c);
 int closure_end(struct closure *c, int rc);
 
 /* stages.c: the closure and headers stages until neither has more to add. */

@@ -23,7 +23,8 @@ struct sym_facts {
 	struct strlist inlined_into;	/* sorted function names */
 	struct strlist callers_via_clones;	/* sorted */
 	bool cold;			/* present, in .text.unlikely: GCC found it cold */
-	bool init;			/* present, in .init.text: runs once at boot/load */
+	const char *discarded;		/* present, in .init.* or .exit.* (that section): code
+					   freed after boot/load, or discarded */
 	/*
 	 * 1: its code (with its .cold part) in a relocatable target object calls
 	 * or jumps to no function that object defines (only to others'), so a
@@ -82,7 +83,7 @@ struct fsym {
 	unsigned char type;	/* STT_* */
 	bool defined;
 	bool unlikely;		/* in a .text.unlikely section */
-	bool init;		/* in .init.text (freed after boot or module load) */
+	const char *discarded;	/* .init.* or .exit.* section (interned), or NULL */
 };
 
 struct objcmp_obj;

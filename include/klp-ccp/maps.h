@@ -32,5 +32,6 @@ const char *strmap_key_n(const struct strmap *m, const char *s, size_t len, int 
 void strmap_release(struct strmap *m);
 
 uint64_t hash_str(const char *s);
+uint64_t hash_n(const char *s, size_t len);	/* hash_str() of len bytes */
 
 #endif

@@ -40,6 +40,14 @@ struct kfile {
 	size_t n_idents;		/* once lexed; the model owns the strings */
 	bool idents_lexed;
 	bool refused;			/* non-eligible: it clashes with the output */
+	/* model_line_of(), model_presumed(): see entities.c */
+	unsigned *line_starts;		/* offset of each line's first byte */
+	size_t n_lines;
+	signed char lines_plain;	/* 1 counted in the text, -1 ask clang, 0 not known yet */
+	signed char presumed_plain;	/* 1 no #line: the presumed name is presumed_name */
+	const char *presumed_name;
+	CXSourceLocation anchor;	/* some location in the file (an #include in it) */
+	bool has_anchor;
 };
 
 struct unit {
@@ -79,7 +87,6 @@ struct entity {
 	bool internal;			/* internal linkage */
 	bool local_static;		/* static object inside a function */
 	bool address_taken;
-	bool can_externalize;		/* closure: can-externalize-fun said YES */
 	bool uneval_ref;		/* named in an unevaluated operand (sizeof, typeof...) */
 	CXSourceLocation address_loc;
 	/* closure result */
@@ -95,6 +102,7 @@ struct entity {
 					   inlined it everywhere): copied for its callers */
 	bool from_patch;		/* derived from --patch */
 	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
+	bool ext_allowed;		/* can-externalize-fun said YES */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
 	bool noinline;			/* binary facts: called out of line (out_of_line.c) */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
@@ -177,6 +185,7 @@ struct model {
 	struct site *sites;
 	size_t n_sites, cap_sites;
 	void *maps;			/* private lookup tables (entities.c) */
+	struct ident_lists *idents;	/* each file's identifiers (idents.h) */
 	int main_file;
 };
 
@@ -213,7 +222,8 @@ unsigned model_line_of(struct model *m, int file, unsigned offset);
 struct directives;
 const struct directives *model_directives(struct model *m, int file);
 
-/* Presumed (file, line) of a byte offset: what #line must say. */
-void model_presumed(struct model *m, int file, unsigned offset, CXString *fname, unsigned *line);
+/* Presumed (file, line) of a byte offset: what #line must say. Returns the
+ * file name (lives as long as m). */
+const char *model_presumed(struct model *m, int file, unsigned offset, unsigned *line);
 
 #endif

@@ -63,8 +63,8 @@ void policy_set_fact_env(struct policy *pol, char *const *env);
  * KLP_CCP_SYM_* environment of the hooks (in addition to policy_set_fact_env
  * entries) and lets the built-in defaults use the facts (see policy.c); the
  * facts apply to questions about facts->name only. With facts set,
- * policy_is_patched() warns (once per name) about a patched function in
- * .init.text (policy_warn_patched).
+ * policy_is_patched() refuses a patched function in .init.* or .exit.*
+ * (policy_refuse_patched).
  */
 struct sym_facts;
 void policy_set_facts(struct policy *pol, const struct sym_facts *facts);
@@ -91,11 +91,12 @@ bool policy_only_cold_clones(const struct sym_facts *f);
 #define POLICY_IPA_COPY_MAX 512
 bool policy_ipa_copy(const struct sym_facts *f);
 /*
- * Warns (once per name) when the facts set show the patched function name
- * in .init.text; called by policy_is_patched() for a YES, to be called for
+ * An error (-1) when the facts set show the patched function name in an
+ * .init.* or .exit.* section (code freed or discarded: it cannot be
+ * livepatched); called by policy_is_patched() for a YES, to be called for
  * --patched-functions too.
  */
-void policy_warn_patched(struct policy *pol, const char *name, const struct src_loc *loc);
+int policy_refuse_patched(struct policy *pol, const char *name, const struct src_loc *loc);
 /*
  * After policy_set_patched(): the facts set show the patched function name
  * inlined into other functions, or cloned with callers of the clones. Those

@@ -10,8 +10,11 @@
 #include <stdbool.h>
 #include <clang-c/Index.h>
 
+struct model;
+
 /* What the walk remembers of one cursor to judge its children. */
 struct uneval_parent {
+	struct model *m;	/* its files' texts (model.h) */
 	CXCursor cursor;
 	CXCursor first;		/* first child: a condition */
 	int n_children;		/* -1 until counted */
@@ -21,7 +24,7 @@ struct uneval_parent {
 	int folded;		/* cursor is an integer constant: 1, 0, -2 unknown */
 };
 
-void uneval_parent_init(struct uneval_parent *p, CXCursor c);
+void uneval_parent_init(struct uneval_parent *p, CXCursor c, struct model *m);
 
 /* Is child number index of p (visited in order) an unevaluated operand? */
 bool uneval_child(struct uneval_parent *p, CXCursor child, unsigned index);

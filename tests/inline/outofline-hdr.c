@@ -7,12 +7,19 @@ int head(struct msg *m, int a)
 	return hfmt(m, a, a & 3) + 1;
 }
 
+/* hweight takes an anonymous struct (by its typedef): not declared early */
+int head2(const mask_t *k, int a)
+{
+	return hweight(k, a) + 1;
+}
+
 int tail(struct msg *m, int b)
 {
 	return hfmt(m, b * 2, 1) - hfmt(m, b, 2) + hfmt(m, 3, b) + hfmt(m, b + 7, 4) * hfmt(m, b - 1, 0);
 }
 
-int tail2(struct msg *m, int b)
+int tail2(struct msg *m, int b, const mask_t *k)
 {
+	b += hweight(k, 2) + hweight(k, b) + hweight(k, b + 1) + hweight(k, 7);
 	return hfmt(m, b * 5, b) - hfmt(m, b + 2, 7) + hfmt(m, b ^ 9, 6);
 }

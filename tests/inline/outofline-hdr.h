@@ -1,6 +1,7 @@
 /* A header inline (gnu_inline, as the kernel's inline) too big to inline at
  * every call: the target has it out of line under its own name. */
 struct msg { int len; int v[16]; };
+typedef struct { int bits[4]; } mask_t;	/* anonymous: no early prototype */
 extern int put(struct msg *, int, int);
 extern int debug;
 #define inline inline __attribute__((__gnu_inline__))
@@ -73,4 +74,67 @@ static inline int hfmt(struct msg *m, int x, int k)
 		err |= put(m, m->len, x);
 	m->v[1] = x * k;
 	return err;
+}
+
+static inline int hweight(const mask_t *m, int k)
+{
+	int n = 0;
+
+	for (int i = 0; i < 4 * k; i++)
+		n += put(0, m->bits[i & 3], i) + put(0, i, k) + put(0, m->bits[0], k + i);
+	for (int i = 0; i < k; i++)
+		n ^= put(0, n, i) * put(0, i, n) - put(0, k, n);
+	if (debug > 4)
+		n |= put(0, m->bits[0] + k, n * 7);
+	if (debug > 5)
+		n |= put(0, m->bits[1] + k, n * 8);
+	if (debug > 6)
+		n |= put(0, m->bits[2] + k, n * 9);
+	if (debug > 7)
+		n |= put(0, m->bits[3] + k, n * 10);
+	if (debug > 8)
+		n |= put(0, m->bits[0] + k, n * 11);
+	if (debug > 9)
+		n |= put(0, m->bits[1] + k, n * 12);
+	if (debug > 10)
+		n |= put(0, m->bits[2] + k, n * 13);
+	if (debug > 11)
+		n |= put(0, m->bits[3] + k, n * 14);
+	if (debug > 12)
+		n |= put(0, m->bits[0] + k, n * 15);
+	if (debug > 13)
+		n |= put(0, m->bits[1] + k, n * 16);
+	if (debug > 14)
+		n |= put(0, m->bits[2] + k, n * 17);
+	if (debug > 15)
+		n |= put(0, m->bits[3] + k, n * 18);
+	if (debug > 16)
+		n |= put(0, m->bits[0] + k, n * 19);
+	if (debug > 17)
+		n |= put(0, m->bits[1] + k, n * 20);
+	if (debug > 18)
+		n |= put(0, m->bits[2] + k, n * 21);
+	if (debug > 19)
+		n |= put(0, m->bits[3] + k, n * 22);
+	if (debug > 20)
+		n |= put(0, m->bits[0] + k, n * 23);
+	if (debug > 21)
+		n |= put(0, m->bits[1] + k, n * 24);
+	if (debug > 22)
+		n |= put(0, m->bits[2] + k, n * 25);
+	if (debug > 23)
+		n |= put(0, m->bits[3] + k, n * 26);
+	if (debug > 24)
+		n |= put(0, m->bits[0] + k, n * 27);
+	if (debug > 25)
+		n |= put(0, m->bits[1] + k, n * 28);
+	if (debug > 26)
+		n |= put(0, m->bits[2] + k, n * 29);
+	if (debug > 27)
+		n |= put(0, m->bits[3] + k, n * 30);
+	if (debug > 28)
+		n |= put(0, m->bits[0] + k, n * 31);
+	if (debug > 29)
+		n |= put(0, m->bits[1] + k, n * 32);
+	return n;
 }

@@ -10,7 +10,8 @@
 # attribute on a prototype before its first declaration and compiles under
 # -Werror (outofline-inline.c). An included header's inline the target has
 # out of line (hfmt of outofline-hdr.h) is declared noinline before the
-# #include (with the built-in defaults, which include the header; the
+# #include (with the built-in defaults, which include the header; not one
+# whose type needs a typedef: hweight, compiled under -Werror; the
 # kernel policy copies a local header's parts). With the built-in defaults
 # and with all of policies/kernel's hooks; klp-ccp verify compares with the
 # target.
@@ -25,6 +26,17 @@ nm t.o | grep -q ' fill\.constprop\.0$' && ! nm t.o | grep -q ' fill$' &&
 	nm gi.o | grep -q ' fmt\.constprop\.0$' && nm h.o | grep -q ' t hfmt$' ||
 	{ echo "SKIP: $CC did not make fill.constprop.0 and fmt.constprop.0 alone"; exit 77; }
 
+# lp OUT SRC TARGET FUNCS [CFLAG...]: extract FUNCS of SRC into OUT, verify it.
+lp() {
+	local out=$1 src=$2 target=$3 fns=$4
+	shift 4
+	"$KLP_CCP" -o $out --patched-functions=$fns --target-object=$target \
+		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS "$@" -c $src 2>$out.err ||
+		{ fail "$out: extraction failed: $(cat $out.err)"; return 1; }
+	"$KLP_CCP" verify --target-object=$target --patched-functions=$fns $out \
+		-- $CC $CFLAGS "$@" -c $src >$out.v 2>&1 || fail "$out: $(cat $out.v)"
+}
+
 for pol in default kernel; do
 	case $pol in
 	default) hooks=() ;;
@@ -34,34 +46,25 @@ for pol in default kernel; do
 		-R "$K/rename-rewritten-fun") ;;
 	esac
 	for fns in notify refresh2,dump,refresh; do
-		out=lp-$pol-${fns%%,*}.c
-		"$KLP_CCP" -o $out --patched-functions=$fns --target-object=t.o \
-			${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -c outofline.c 2>$out.err ||
-			{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
-		"$KLP_CCP" verify --target-object=t.o --patched-functions=$fns $out \
-			-- $CC $CFLAGS -c outofline.c >$out.v 2>&1 ||
-			fail "$out: $(cat $out.v)"
+		lp lp-$pol-${fns%%,*}.c outofline.c t.o $fns
 	done
 	out=lp-$pol-notify.c
 	grep -q 'static int fill(.*__noinline__' $out || fail "$out: fill not noinline"
 	grep -q 'klpp_notify(.*__noinline__' $out && fail "$out: klpp_notify (patched) noinline"
 	grep -q 'clamp8(.*__noinline__' $out && fail "$out: clamp8 (inlined in the target) noinline"
 	out=lp-$pol-gi.c
-	"$KLP_CCP" -o $out --patched-functions=head --target-object=gi.o \
-		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -Werror -c outofline-inline.c 2>$out.err ||
-		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
-	"$KLP_CCP" verify --target-object=gi.o --patched-functions=head $out \
-		-- $CC $CFLAGS -Werror -c outofline-inline.c >$out.v 2>&1 || fail "$out: $(cat $out.v)"
+	lp $out outofline-inline.c gi.o head -Werror || continue
 	grep -n 'fmt(' $out | head -1 | grep -q 'static int fmt(.*__noinline__' ||
 		fail "$out: the first declaration of fmt is not the noinline prototype"
 	out=lp-$pol-hdr.c
-	"$KLP_CCP" -o $out --patched-functions=head --target-object=h.o \
-		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -Werror -c outofline-hdr.c 2>$out.err ||
-		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
-	"$KLP_CCP" verify --target-object=h.o --patched-functions=head $out \
-		-- $CC $CFLAGS -Werror -c outofline-hdr.c >$out.v 2>&1 || fail "$out: $(cat $out.v)"
+	lp $out outofline-hdr.c h.o head -Werror || continue
 	[ $pol = kernel ] || grep -B3 '#include "outofline-hdr.h"' $out |
 		grep -q 'static int hfmt(struct msg \*, int, int) __attribute__((__noinline__));' ||
 		fail "$out: no noinline prototype of hfmt before the #include"
+	out=lp-$pol-hdr2.c
+	"$KLP_CCP" -o $out --patched-functions=head2 --target-object=h.o \
+		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -Werror -c outofline-hdr.c 2>$out.err &&
+		$CC $CFLAGS -Werror -c $out -o $out.o 2>$out.cc ||
+		fail "$out: extraction or compile failed: $(cat $out.err $out.cc | head -3)"
 done
 [ $FAILED = 0 ] && echo "PASS" || exit 1

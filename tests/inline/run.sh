@@ -134,15 +134,27 @@ objcopy $(for s in $want; do printf ' --globalize-symbol=%s' "$s"; done) statics
 	$CC -o st-run st-main.c st-target.o st.c.o || fail "st.c.o does not link with the target"
 [ "$(./st-run)" = "6 -4" ] || fail "st.c: patched functions use other statics: $(./st-run)"
 
-# A patched function the target has in .init.text gets a warning.
+# A patched function the target has in .init.* or .exit.* is refused (an
+# error naming the section, no output), with the defaults and with
+# policies/kernel; .ref.text is ordinary text; a function calling an init
+# one is patched.
 $CC $CFLAGS -g -c init.c -o init.o || exit 1
-"$KLP_CCP" -o i.c --patched-functions=setup --target-object=init.o -- $CC $CFLAGS -c init.c \
-	2>i.err || fail "i.c: extraction failed"
-grep -q "^init.c:2:.*warning: patched function 'setup' is in .init.text" i.err ||
-	fail "no .init.text warning: $(cat i.err)"
-"$KLP_CCP" -o u.c --patched-functions=use --target-object=init.o -- $CC $CFLAGS -c init.c \
-	2>u.err || fail "u.c: extraction failed"
-grep -q "init.text" u.err && fail "u.c: .init.text warning for use"
+for pol in default kernel; do
+	hooks=()
+	[ $pol = kernel ] && hooks=(-P "$K/modify-patched-fun-sym" -F "$K/can-externalize-fun" -S "$K/shall-externalize-fun")
+	for fn in setup:.init.text teardown:.exit.text; do
+		rm -f i.c
+		"$KLP_CCP" -o i.c --patched-functions=${fn%%:*} --target-object=init.o "${hooks[@]}" \
+			-- $CC $CFLAGS -c init.c 2>i.err && fail "$pol: ${fn%%:*} not refused"
+		grep -q "^init.c:[0-9]*:.*error: patched function '${fn%%:*}' is in ${fn#*:} in init.o: .*cannot be livepatched" i.err ||
+			fail "$pol: no ${fn#*:} refusal: $(cat i.err)"
+		[ -e i.c ] && fail "$pol: output written for ${fn%%:*}"
+	done
+	for fn in probe use; do
+		"$KLP_CCP" -o u.c --patched-functions=$fn --target-object=init.o "${hooks[@]}" \
+			-- $CC $CFLAGS -c init.c 2>u.err || fail "$pol: $fn refused: $(cat u.err)"
+	done
+done
 
 # The environment of the hooks.
 cat >dump.sh <<'EOS'

@@ -1,0 +1,162 @@
+/* Distinct identifiers per file, lexed on a second thread (idents.h). */
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-ccp/idents.h"
+#include "klp-ccp/lexer.h"
+#include "klp-ccp/maps.h"
+#include "klp-ccp/model.h"
+#include "klp-ccp/util.h"
+
+struct file_list {
+	const char *text;
+	size_t len;
+	struct spelling *v;
+	size_t n, cap;
+};
+
+struct ident_lists {
+	struct file_list *files;
+	size_t n_files;
+	pthread_t thread;
+	bool running, done;
+};
+
+/* Open addressing over indices into one file's list (-1: empty). */
+struct seen {
+	int *slot;
+	uint32_t *hash;
+	size_t cap;
+};
+
+static size_t seen_find(const struct seen *s, const struct file_list *fl, uint32_t h,
+			const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = h & (s->cap - 1); s->slot[i] >= 0; i = (i + 1) & (s->cap - 1)) {
+		const struct spelling *sp = &fl->v[s->slot[i]];
+
+		if (s->hash[i] == h && sp->len == n && !memcmp(fl->text + sp->start, p, n))
+			break;
+	}
+	return i;
+}
+
+/* An empty table of cap slots (a power of two). */
+static void seen_reset(struct seen *s, size_t cap)
+{
+	if (cap > s->cap) {
+		free(s->slot);
+		free(s->hash);
+		s->slot = xmalloc(cap * sizeof(*s->slot));
+		s->hash = xmalloc(cap * sizeof(*s->hash));
+	}
+	s->cap = cap;
+	memset(s->slot, 0xff, cap * sizeof(*s->slot));
+}
+
+/* Twice the slots, the file's spellings so far entered again. */
+static void seen_grow(struct seen *s, const struct file_list *fl)
+{
+	seen_reset(s, s->cap * 2);
+	for (size_t k = 0; k < fl->n; k++) {
+		const char *p = fl->text + fl->v[k].start;
+		uint32_t h = (uint32_t)hash_n(p, fl->v[k].len);
+		size_t i = seen_find(s, fl, h, p, fl->v[k].len);
+
+		s->slot[i] = (int)k;
+		s->hash[i] = h;
+	}
+}
+
+/* Enters [p, p + n) as spelling number fl->n unless seen: true when new. */
+static bool seen_add(struct seen *s, const struct file_list *fl, const char *p, size_t n)
+{
+	uint32_t h = (uint32_t)hash_n(p, n);
+	size_t i = seen_find(s, fl, h, p, n);
+
+	if (s->slot[i] >= 0)
+		return false;
+	s->slot[i] = (int)fl->n;
+	s->hash[i] = h;
+	return true;
+}
+
+static void lex_file(struct file_list *fl, struct seen *s)
+{
+	size_t pos = 0, st, n;
+
+	seen_reset(s, 256);
+	while (lex_next_ident(fl->text, fl->len, &pos, &st, &n)) {
+		if (n >= 256 || !seen_add(s, fl, fl->text + st, n))
+			continue;
+		*ARRAY_PUSH(fl->v, fl->n, fl->cap) = (struct spelling){ (unsigned)st, (unsigned)n };
+		if (fl->n * 2 > s->cap)
+			seen_grow(s, fl);
+	}
+}
+
+static void *lex_all(void *p)
+{
+	struct ident_lists *il = p;
+	struct seen s = { 0 };
+
+	for (size_t i = 0; i < il->n_files; i++)
+		lex_file(&il->files[i], &s);
+	free(s.slot);
+	free(s.hash);
+	return NULL;
+}
+
+struct ident_lists *idents_start(const struct model *m)
+{
+	struct ident_lists *il = xcalloc(1, sizeof(*il));
+	sigset_t all, old;
+
+	il->n_files = m->n_files;
+	il->files = xcalloc(m->n_files + 1, sizeof(*il->files));
+	for (size_t i = 0; i < m->n_files; i++) {
+		il->files[i].text = m->files[i].text;
+		il->files[i].len = m->files[i].len;
+	}
+	/* signals stay with the threads that handle them (cleanup, hooks) */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	il->running = !pthread_create(&il->thread, NULL, lex_all, il);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return il;
+}
+
+static void finish(struct ident_lists *il)
+{
+	if (il->done)
+		return;
+	if (il->running)
+		pthread_join(il->thread, NULL);
+	else
+		lex_all(il);
+	il->running = false;
+	il->done = true;
+}
+
+const struct spelling *idents_of(struct ident_lists *il, int f, size_t *n)
+{
+	finish(il);
+	*n = il->files[f].n;
+	return il->files[f].v;
+}
+
+void idents_release(struct ident_lists *il)
+{
+	if (!il)
+		return;
+	finish(il);
+	for (size_t i = 0; i < il->n_files; i++)
+		free(il->files[i].v);
+	free(il->files);
+	free(il);
+}

@@ -1,0 +1,1 @@
+#define FION_READ	0x541B
