@@ -17,6 +17,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/directives.h"
 #include "klp-ccp/emit.h"
+#include "klp-ccp/expand_plan.h"
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/provider.h"
@@ -1002,16 +1003,24 @@ static void find_replaced(struct emitter *em)
 
 static int rewrite_all(struct emitter *em, const struct items *it)
 {
-	for (size_t i = 0; i < it->n; i++) {
+	struct strlist renamed = { 0 };
+	int rc = 0;
+
+	plan_renamed_names(em->m, &renamed);
+	for (size_t i = 0; i < it->n && !rc; i++) {
 		struct unit_out *uo;
 
 		if (it->v[i].kind != ITEM_UNIT)
 			continue;
 		uo = &em->uo[it->v[i].ref];
-		if (rewrite_unit(em->m, it->v[i].ref, &uo->text, &uo->names, &uo->overrides))
-			return -1;
-		fix_inner_includes(em, it->v[i].ref, &uo->text);
+		rc = rewrite_unit(em->m, it->v[i].ref, &renamed, &uo->text, &uo->names,
+				  &uo->overrides);
+		if (!rc)
+			fix_inner_includes(em, it->v[i].ref, &uo->text);
 	}
+	strlist_release(&renamed);
+	if (rc)
+		return -1;
 	find_replaced(em);
 	return 0;
 }

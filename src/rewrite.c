@@ -1048,8 +1048,8 @@ static bool macro_defined_object(struct model *m, const struct site *s)
 	       e->decision == DEC_EXTERNALIZE && !e->local_static;
 }
 
-int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *names,
-		 struct strlist *overrides)
+int rewrite_unit(struct model *m, int unit, const struct strlist *renamed,
+		 struct strbuf *out, struct strlist *names, struct strlist *overrides)
 {
 	const struct unit *u = &m->units[unit];
 	const struct site **defined = NULL;
@@ -1060,7 +1060,7 @@ int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *
 	int rc = 0;
 
 	export_macros_of_unit(m, unit, &keep);	/* silenced */
-	plan_references(m, unit, &keep, &pl);
+	plan_references(m, unit, renamed, &keep, &pl);
 	for (size_t i = 0; i < m->n_sites && !rc; i++) {
 		const struct site *s = &m->sites[i];
 

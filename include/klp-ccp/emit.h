@@ -10,10 +10,11 @@
  * macro bodies spell are added to names as "OLD REPLACEMENT", to be renamed
  * with #define around the unit. Macros to redefine for the unit (the one
  * invoked, with an object's definition made a declaration) are added to
- * overrides as pairs NAME, "#define NAME... \n".
+ * overrides as pairs NAME, "#define NAME... \n". renamed: plan_renamed_names(),
+ * computed once for all units.
  */
-int rewrite_unit(struct model *m, int unit, struct strbuf *out, struct strlist *names,
-		 struct strlist *overrides);
+int rewrite_unit(struct model *m, int unit, const struct strlist *renamed,
+		 struct strbuf *out, struct strlist *names, struct strlist *overrides);
 /* rewrite.c: EXPORT_SYMBOL-style macros that expanding the unit's text invokes. */
 void export_macros_of_unit(struct model *m, int unit, struct strlist *out);
 /* rewrite.c: prototype of a patched function with external linkage. */

@@ -29,8 +29,10 @@ struct expand_plan {
  * write that invocation expanded. Macros named in keep are not expanded
  * (lp.c defines them its own way: silenced exports, overrides).
  */
-void plan_references(struct model *m, int unit, const struct strlist *keep,
-		     struct expand_plan *pl);
+void plan_references(struct model *m, int unit, const struct strlist *renamed,
+		     const struct strlist *keep, struct expand_plan *pl);
+/* The names plan_references() looks for: of every renamed entity, once each. */
+void plan_renamed_names(struct model *m, struct strlist *out);
 
 /*
  * Second pass, once the unit's "#define OLD NEW" renames (names: pairs
