@@ -32,11 +32,9 @@ static bool livepatch_function(const struct strlist *ours, const char *sym)
 	return false;
 }
 
-/* A body of its own in the target: the symbol, or a clone other than a .cold part. */
-static bool has_body(const struct sym_facts *f)
+/* A clone other than a .cold part (.constprop, .isra, .part...)? */
+static bool has_real_clone(const struct sym_facts *f)
 {
-	if (f->present)
-		return true;
 	for (size_t i = 0; i < f->clones.n; i++) {
 		const char *kind = strrchr(f->clones.v[i], ' ');
 
@@ -44,6 +42,12 @@ static bool has_body(const struct sym_facts *f)
 			return true;
 	}
 	return false;
+}
+
+/* A body of its own in the target: the symbol, or a clone. */
+static bool has_body(const struct sym_facts *f)
+{
+	return f->present || has_real_clone(f);
 }
 
 bool out_of_line_always_inline(CXCursor def)
@@ -204,6 +208,12 @@ char *out_of_line_early_decls(const struct model *m)
 	return out.len ? sb_detach(&out) : xstrdup("");
 }
 
+/* The target has f under its own name and no clone of it but a .cold part. */
+static bool never_cloned(const struct sym_facts *f)
+{
+	return f->present && !has_real_clone(f);
+}
+
 void out_of_line_mark(struct model *m, struct facts_db *facts)
 {
 	struct strlist ours = { 0 };
@@ -215,6 +225,8 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 			strlist_push(&ours, m->ents[i].name);
 	for (size_t i = 0; i < m->n_ents; i++) {
 		m->ents[i].noinline = stays_out_of_line(m, &ours, facts, &m->ents[i]);
+		m->ents[i].noclone = m->ents[i].noinline &&
+				     never_cloned(facts_get(facts, m->ents[i].name));
 		m->ents[i].noinline_early = header_stays_out_of_line(m, &ours, facts, (int)i);
 	}
 	strlist_release(&ours);

@@ -241,13 +241,16 @@ static bool defined_internal(const struct entity *e)
  * -Wmissing-prototypes builds (W=1 kernels, user space) accept it; "static
  * klpr_g(ARGS);" before the first call of a renamed copy defined later.
  * A copy the target calls out of line (out_of_line.c) is declared noinline
- * there, which also reaches definitions a macro writes (SYSCALL_DEFINE's
- * __do_sys_NAME).
+ * (and noclone when the target has no clone of it: with one caller in lp.c
+ * GCC specializes it where the target's did not), which also reaches
+ * definitions a macro writes (SYSCALL_DEFINE's __do_sys_NAME).
  */
 int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 {
 	char *params = written_params(m, e), *decl, *ret;
-	const char *attrs = e->noinline ? " __attribute__((__noinline__))" : "";
+	const char *attrs = e->noclone	? " __attribute__((__noinline__, __noclone__))"
+			    : e->noinline ? " __attribute__((__noinline__))"
+					  : "";
 
 	if (defined_internal(e))
 		sb_adds(out, "static ");

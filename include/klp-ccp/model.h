@@ -105,6 +105,7 @@ struct entity {
 	bool ext_allowed;		/* can-externalize-fun said YES */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
 	bool noinline;			/* binary facts: called out of line (out_of_line.c) */
+	bool noclone;			/* noinline, and the target has no clone of it either */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
 	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */

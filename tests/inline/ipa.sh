@@ -41,7 +41,7 @@ for pol in default kernel; do
 	$CC $CFLAGS -ffunction-sections -c $out -o $out.o 2>$out.cc ||
 		{ fail "$out does not compile: $(cat $out.cc)"; continue; }
 	for f in weigh tally; do
-		grep -q "^static int $f(.*) __attribute__((__noinline__));$" $out ||
+		grep -qE "^static int $f\(.*\) __attribute__\(\(__noinline__(, __noclone__)?\)\);$" $out ||
 			fail "$out: $f not copied out of line"
 		nm $out.o | grep -q " t $f\$" || fail "$out.o: $f not defined"
 	done

@@ -8,7 +8,9 @@
 # refresh: fill has two callers in lp.c).
 # A copy declared inline (gnu_inline, as the kernel's inline) gets the
 # attribute on a prototype before its first declaration and compiles under
-# -Werror (outofline-inline.c). An included header's inline the target has
+# -Werror (outofline-inline.c). A copy the target has under its own name and
+# no clone of is noclone too (outofline-clone.c: lp.c's one call passes a
+# constant, GCC would call tally.constprop.0). An included header's inline the target has
 # out of line (hfmt of outofline-hdr.h) is declared noinline before the
 # #include (with the built-in defaults, which include the header; not one
 # whose type needs a typedef: hweight, compiled under -Werror; the
@@ -18,10 +20,11 @@
 set -u
 KLP_CCP=$1
 . "$(dirname "$0")/setup.sh" outofline outofline.c outofline-inline.c outofline-hdr.c \
-	outofline-hdr.h
+	outofline-hdr.h outofline-clone.c
 CFLAGS="-O2 -Wall -Wmissing-prototypes"
 $CC -O2 -g -c outofline.c -o t.o || exit 1
-$CC -O2 -g -c outofline-inline.c -o gi.o && $CC -O2 -g -c outofline-hdr.c -o h.o || exit 1
+$CC -O2 -g -c outofline-inline.c -o gi.o && $CC -O2 -g -c outofline-hdr.c -o h.o &&
+	$CC -O2 -g -c outofline-clone.c -o c.o || exit 1
 nm t.o | grep -q ' fill\.constprop\.0$' && ! nm t.o | grep -q ' fill$' &&
 	nm gi.o | grep -q ' fmt\.constprop\.0$' && nm h.o | grep -q ' t hfmt$' ||
 	{ echo "SKIP: $CC did not make fill.constprop.0 and fmt.constprop.0 alone"; exit 77; }
@@ -52,6 +55,11 @@ for pol in default kernel; do
 	grep -q 'static int fill(.*__noinline__' $out || fail "$out: fill not noinline"
 	grep -q 'klpp_notify(.*__noinline__' $out && fail "$out: klpp_notify (patched) noinline"
 	grep -q 'clamp8(.*__noinline__' $out && fail "$out: clamp8 (inlined in the target) noinline"
+	out=lp-$pol-clone.c
+	lp $out outofline-clone.c c.o probe
+	grep -q 'static int tally(.*__noinline__, __noclone__' $out || fail "$out: tally not noclone"
+	grep -q 'static int fill(.*__noclone__' lp-$pol-notify.c &&
+		fail "lp-$pol-notify.c: fill (fill.constprop.0 in the target) noclone"
 	out=lp-$pol-gi.c
 	lp $out outofline-inline.c gi.o head -Werror || continue
 	grep -n 'fmt(' $out | head -1 | grep -q 'static int fmt(.*__noinline__' ||
