@@ -514,8 +514,9 @@ bool policy_only_cold_clones(const struct sym_facts *f)
 
 bool policy_ipa_copy(const struct sym_facts *f)
 {
-	return f->present && f->self_contained == 1 &&
-	       f->code_size <= POLICY_IPA_COPY_MAX && policy_only_cold_clones(f);
+	return f->present && f->self_contained == 1 && f->binding &&
+	       strcmp(f->binding, "weak") && f->code_size <= POLICY_IPA_COPY_MAX &&
+	       policy_only_cold_clones(f);
 }
 
 /* Does l hold sym, with a clone suffix (".isra.0", ".part.0") ignored? */

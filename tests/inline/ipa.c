@@ -46,9 +46,16 @@ static __attribute__((noinline)) int pinned(int x)
 	return r;
 }
 
+/* self-contained and small, but weak: another file's definition may be the
+ * one the program runs (and a static copy of it does not compile) */
+__attribute__((weak)) int fallback(int x)
+{
+	return x * 5 + (x >> 1);
+}
+
 int patched2(int k)
 {
-	return pinned(k) + 1;
+	return pinned(k) + fallback(k) + 1;
 }
 
 int patched(struct st *s, int k)
@@ -62,4 +69,4 @@ int patched(struct st *s, int k)
 
 int other1(struct st *s) { return weigh(s) + tally(s->a, 2) + chatty(1); }
 int other2(struct st *s) { return weigh(s) * 2 + tally(s->b, 5) + triple(s->a); }
-int other3(int k) { return pinned(k + 1) * 3; }
+int other3(int k) { return pinned(k + 1) * 3 + fallback(k); }
