@@ -515,7 +515,7 @@ bool policy_only_cold_clones(const struct sym_facts *f)
 bool policy_ipa_copy(const struct sym_facts *f)
 {
 	return f->present && f->self_contained == 1 && f->binding &&
-	       strcmp(f->binding, "weak") && f->code_size <= POLICY_IPA_COPY_MAX &&
+	       !strcmp(f->binding, "local") && f->code_size <= POLICY_IPA_COPY_MAX &&
 	       policy_only_cold_clones(f);
 }
 

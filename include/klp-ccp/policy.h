@@ -82,8 +82,9 @@ bool policy_only_cold_clones(const struct sym_facts *f);
  * The built-in default (as policies/kernel) copies a function lp.c's code
  * names (not only an included header's), not declared noinline (a copy would bypass what the running one is kept out of line
  * for: tracing, kprobes, error injection), present in
- * the target under its own name, not weak (another unit's definition may
- * be the one the binary runs), not cloned (but for .cold), whose code there is at most POLICY_IPA_COPY_MAX bytes and
+ * the target under its own name as a local symbol (a global one may be
+ * __visible, called from assembly, or, weak, not the one the binary runs;
+ * its static copy may not compile), not cloned (but for .cold), whose code there is at most POLICY_IPA_COPY_MAX bytes and
  * calls no function of its own object (sym_facts.self_contained). GCC
  * compiled its callers knowing its body (the registers it leaves alone,
  * the memory it does not read or write, pure/const), and a copy gives GCC

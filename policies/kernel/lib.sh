@@ -119,9 +119,10 @@ kernel_shall_externalize_fun() {
 
 # kernel_ipa_copy NAME: copy a small function whose code calls no function
 # of its own object (KLP_CCP_SYM_SELF_CONTAINED), present under its own name
-# and not cloned but for NAME.cold, not weak (KLP_CCP_SYM_BINDING: another
-# unit's definition may be the one the kernel runs, and a static copy of a
-# weak definition does not compile), not declared noinline (KLP_CCP_FUN_NOINLINE:
+# and not cloned but for NAME.cold, a local symbol (KLP_CCP_SYM_BINDING: a
+# global one may be __visible or called from assembly, a weak one may not be
+# the one the kernel runs; their static copies need not compile), not
+# declared noinline (KLP_CCP_FUN_NOINLINE:
 # kernel code keeps such a function callable by its name for tracing,
 # kprobes, error injection, which a copy would bypass), named by lp.c's code
 # (KLP_CCP_FUN_NAMED_BY, not only by an included header's, whose inline may
@@ -134,7 +135,7 @@ kernel_shall_externalize_fun() {
 kernel_ipa_copy() {
 	[ "${KLP_CCP_FUN_NOINLINE-}" != yes ] && [ "${KLP_CCP_FUN_NAMED_BY-}" != header ] &&
 		[ "${KLP_CCP_SYM_PRESENT-}" = yes ] && [ "${KLP_CCP_SYM_SELF_CONTAINED-}" = yes ] &&
-		[ "${KLP_CCP_SYM_BINDING-}" != weak ] &&
+		[ "${KLP_CCP_SYM_BINDING-}" = local ] &&
 		[ "${KLP_CCP_SYM_SIZE:-0}" -le 512 ] || return 1
 	kp_list KLP_CCP_SYM_CLONES
 	for kp_clone in $kp_v; do

@@ -53,9 +53,15 @@ __attribute__((weak)) int fallback(int x)
 	return x * 5 + (x >> 1);
 }
 
+/* global, and externally_visible (the kernel's __visible) */
+__attribute__((externally_visible)) int spread(int x)
+{
+	return x * 9 - (x >> 2);
+}
+
 int patched2(int k)
 {
-	return pinned(k) + fallback(k) + 1;
+	return pinned(k) + fallback(k) + spread(k) + 1;
 }
 
 int patched(struct st *s, int k)
@@ -69,4 +75,4 @@ int patched(struct st *s, int k)
 
 int other1(struct st *s) { return weigh(s) + tally(s->a, 2) + chatty(1); }
 int other2(struct st *s) { return weigh(s) * 2 + tally(s->b, 5) + triple(s->a); }
-int other3(int k) { return pinned(k + 1) * 3 + fallback(k); }
+int other3(int k) { return pinned(k + 1) * 3 + fallback(k) + spread(k); }

@@ -9,7 +9,9 @@
 # the original's. chatty calls tally (not self-contained) and stays
 # externalized; triple would be copied but its address is taken: it is
 # externalized (not an error). pinned, declared noinline, is externalized
-# (KLP_CCP_FUN_NOINLINE). fallback, weak, is externalized (KLP_CCP_SYM_BINDING).
+# (KLP_CCP_FUN_NOINLINE). fallback, weak, and
+# spread, global and __attribute__((externally_visible)), are externalized
+# (only a local symbol is copied: KLP_CCP_SYM_BINDING).
 set -u
 KLP_CCP=$1 OBJCMP=$2
 . "$(dirname "$0")/setup.sh" ipa ipa.c
@@ -20,7 +22,7 @@ $CC $CFLAGS -ffunction-sections -c ipa.c -o ipa.fs.o || exit 1
 for f in weigh tally chatty triple pinned; do
 	nm ipa.o | grep -q " t $f\$" || { echo "SKIP: $CC inlined or cloned $f"; exit 77; }
 done
-nm ipa.o | grep -q " W fallback\$" || { echo "SKIP: $CC inlined fallback"; exit 77; }
+nm ipa.o | grep -q " T spread\$" && nm ipa.o | grep -q " W fallback\$" || { echo "SKIP: $CC inlined fallback"; exit 77; }
 
 "$KLP_CCP" facts --target-object=ipa.o weigh chatty >facts.yaml || fail "facts failed"
 grep -A12 '^name: weigh$' facts.yaml | grep -qx 'self_contained: true' ||
@@ -46,7 +48,7 @@ for pol in default kernel; do
 			fail "$out: $f not copied out of line"
 		nm $out.o | grep -q " t $f\$" || fail "$out.o: $f not defined"
 	done
-	for f in chatty triple pinned fallback; do
+	for f in chatty triple pinned fallback spread; do
 		nm -u $out.o | grep -qw $f || fail "$out.o: $f not externalized"
 		grep -q "^extern int $f(int);" $out || fail "$out: no declaration of $f"
 	done
