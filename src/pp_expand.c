@@ -18,6 +18,7 @@
 #include "klp-ccp/pp_expand.h"
 
 #define MAX_TOKENS 200000
+#define MAX_HIDE_INTS (4u << 20)	/* 16 MB of hide-set members per invocation */
 
 struct hset {
 	int *v;			/* canonical macro indices (first of their name) */
@@ -55,6 +56,7 @@ struct pp {
 	size_t n_sets, cap_sets;
 	struct strlist strs;	/* spellings made here (pasted, stringized) */
 	size_t made;		/* tokens produced, against MAX_TOKENS */
+	size_t hs_ints;		/* hide-set members made, against MAX_HIDE_INTS */
 	bool failed;
 	struct undef *undefs;	/* active #undef lines of the TU, once needed */
 	size_t n_undefs, cap_undefs;
@@ -203,7 +205,16 @@ static bool hs_has(const struct pp *p, int hs, int macro)
 /* (a ∩ b, or a when b < 0) ∪ {macro}, or with macro < 0 just the union a ∪ b. */
 static int hs_make(struct pp *p, int a, int b, int macro, bool intersect)
 {
-	struct hset s = { xmalloc((p->sets[a].n + (b >= 0 ? p->sets[b].n : 0) + 1) * sizeof(int)), 0 };
+	size_t need = p->sets[a].n + (b >= 0 ? p->sets[b].n : 0) + 1;
+	struct hset s;
+
+	/* a chain of thousands of macros grows one set per level: give up, not gigabytes */
+	p->hs_ints += need;
+	if (p->hs_ints > MAX_HIDE_INTS) {
+		p->failed = true;
+		return a;
+	}
+	s = (struct hset){ xmalloc(need * sizeof(int)), 0 };
 
 	for (size_t i = 0; i < p->sets[a].n; i++)
 		if (!intersect || b < 0 || hs_has(p, b, p->sets[a].v[i]))
