@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "klp-ccp/out_of_line.h"
+#include "klp-ccp/policy.h"
 #include "klp-ccp/util.h"
 
 /* Is e a function lp.c defines (a copied unit holds its definition)? */
@@ -19,17 +20,6 @@ static bool defined_by_livepatch(const struct model *m, const struct entity *e)
 {
 	return e->kind == ENT_FUNCTION && e->def_unit >= 0 && !clang_Cursor_isNull(e->def) &&
 	       m->units[e->def_unit].copy;
-}
-
-/* Is sym (maybe with a clone suffix, "f.isra.0") one of the livepatch's functions? */
-static bool livepatch_function(const struct strlist *ours, const char *sym)
-{
-	size_t n = strcspn(sym, ".");
-
-	for (size_t i = 0; i < ours->n; i++)
-		if (strlen(ours->v[i]) == n && !strncmp(ours->v[i], sym, n))
-			return true;
-	return false;
 }
 
 /* A clone other than a .cold part (.constprop, .isra, .part...)? */
@@ -73,7 +63,7 @@ static bool called_in_target(const struct strlist *ours, struct facts_db *facts,
 	if (!has_body(f))
 		return false;
 	for (size_t i = 0; i < f->inlined_into.n; i++)
-		if (livepatch_function(ours, f->inlined_into.v[i]))
+		if (policy_has_function_of(ours, f->inlined_into.v[i]))
 			return false;
 	return true;
 }

@@ -519,8 +519,7 @@ bool policy_ipa_copy(const struct sym_facts *f)
 	       policy_only_cold_clones(f);
 }
 
-/* Does l hold sym, with a clone suffix (".isra.0", ".part.0") ignored? */
-static bool has_function_of(const struct strlist *l, const char *sym)
+bool policy_has_function_of(const struct strlist *l, const char *sym)
 {
 	size_t n = strcspn(sym, ".");
 
@@ -544,8 +543,8 @@ static bool inlined_into_livepatch(const struct policy *pol, const struct sym_fa
 	for (size_t i = 0; i < f->inlined_into.n; i++) {
 		const char *caller = f->inlined_into.v[i];
 
-		if ((has_function_of(&pol->in_patch, caller) ||
-		     has_function_of(&pol->copied, caller)) &&
+		if ((policy_has_function_of(&pol->in_patch, caller) ||
+		     policy_has_function_of(&pol->copied, caller)) &&
 		    (split || !strlist_contains(&f->callers_via_clones, caller)))
 			return true;
 	}

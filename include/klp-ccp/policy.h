@@ -92,6 +92,8 @@ bool policy_only_cold_clones(const struct sym_facts *f);
  */
 #define POLICY_IPA_COPY_MAX 512
 bool policy_ipa_copy(const struct sym_facts *f);
+/* Does l hold sym, with a clone suffix (".isra.0", ".part.0") ignored? */
+bool policy_has_function_of(const struct strlist *l, const char *sym);
 /*
  * An error (-1) when the facts set show the patched function name in an
  * .init.* or .exit.* section (code freed or discarded: it cannot be
