@@ -62,6 +62,8 @@ def parse_args():
     p.add_argument("--append-table", help="a table of an earlier run, appended to --table "
                    "under a heading")
     p.add_argument("--fresh", action="store_true", help="start --results afresh (no resume)")
+    p.add_argument("--control-from", help="results of an earlier run: take the control's result "
+                   "from there (valid while verify and the corpus are unchanged)")
     return p.parse_args()
 
 
@@ -126,6 +128,7 @@ def main():
         todo = todo[:a.limit]
     if a.report_only:
         return write_outputs(a, cases, total, git_commit(root), "verify" if verify else "objcmp_tool adapter")
+    earlier = load(a.control_from)[0] if a.control_from else {}
     keep = a.keep and os.path.abspath(a.keep)
     if keep:
         os.makedirs(keep, exist_ok=True)
@@ -154,9 +157,13 @@ def main():
                 with olock:
                     runcase.ensure_orig(ctx, flat)
             t0 = time.time()
-            res = runcase.run_case(ctx, flat, funcs, os.path.join(tmp, "c%d" % i), keep)
-            rec = {"case": corpus_cases.case_key(flat, funcs), "object": flat, "funcs": funcs,
+            key = corpus_cases.case_key(flat, funcs)
+            known = earlier.get(key, {}).get("control")
+            res = runcase.run_case(ctx, flat, funcs, os.path.join(tmp, "c%d" % i), keep, known)
+            rec = {"case": key, "object": flat, "funcs": funcs,
                    "commit": commit, "compare": mode, "seconds": round(time.time() - t0, 1)}
+            if known:
+                rec["control_commit"] = earlier[key]["commit"]
             rec.update(res)
             with lock, open(a.results, "a") as f:
                 f.write(json.dumps(rec, sort_keys=True) + "\n")

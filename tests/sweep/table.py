@@ -111,6 +111,13 @@ def per_object(recs):
     return rows
 
 
+def control_reuse(recs):
+    """--control-from: say which cases' controls were not run by this binary."""
+    old = sorted({r["control_commit"] for r in recs if "control_commit" in r})
+    n = sum("control_commit" in r for r in recs)
+    return "%d cases (run at %s)" % (n, ", ".join(old)) if n else "none"
+
+
 def markdown(recs, nsel, total, runs, commit, mode, sample):
     s = rates(recs)
     secs = sum(r.get("seconds", 0) for r in runs if r.get("sample") == sample)
@@ -121,6 +128,7 @@ def markdown(recs, nsel, total, runs, commit, mode, sample):
          "| date | %s |" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
          "| klp-ccp commit(s) of the results | %s (table written at %s) |" % (", ".join(commits), commit),
          "| comparison | %s |" % mode,
+         "| control results taken from an earlier run | %s |" % control_reuse(recs),
          "| cases done | %d of %d%s (%d functions; %d single-function cases, %d with 2-4 functions) |"
          % (len(recs), nsel, " (CI sample)" if sample else " (complete)" if len(recs) == nsel else " (PARTIAL)",
             sum(len(r["funcs"]) for r in recs), sum(len(r["funcs"]) == 1 for r in recs),
