@@ -953,7 +953,10 @@ static int emit_unit(struct emitter *em, int unit)
 	static const char push[] = "#pragma GCC diagnostic push\n"
 				   "#pragma GCC diagnostic ignored \"-Wattributes\"\n";
 	static const char pop[] = "#pragma GCC diagnostic pop\n";
+	struct counter_sites *cs = em->req->counter;
 
+	if (cs && counter_unit_uses_value(em->m, unit))
+		*ARRAY_PUSH(cs->v, cs->n, cs->cap) = (struct counter_site){ unit, em->out->len };
 	export_macros_of_unit(em->m, unit, &exports);
 	exports_off(em, &exports);
 	override_macros(em, &uo->overrides, true);
