@@ -237,16 +237,7 @@ static int preprocess(const struct gcc_cmdline *cl, const char *input, const cha
 		strlist_push(&v, "-iquote");
 		strlist_push(&v, iquote);
 	}
-	for (size_t i = 0; i < cl->args.n; i++) {
-		char *a = internal_compile_arg(&cl->args, &i);
-
-		if (a && !strcmp(a, cl->input)) {
-			free(a);
-			a = xstrdup(input);
-		}
-		if (a)
-			strlist_push_owned(&v, a);
-	}
+	internal_push_args(cl, input, &v);
 	strlist_push(&v, "-E");
 	strlist_push(&v, "-w");
 	strlist_push(&v, "-D" CNT "=" MARK);
