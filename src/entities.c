@@ -1150,6 +1150,7 @@ void model_release(struct model *m)
 	free(m->diags);
 	free(m->fwd);
 	free(m->sites);
+	free(m->undefs);
 	if (mp) {
 		u64map_release(&mp->file_of);
 		u64map_release(&mp->ent_of);
