@@ -17,10 +17,7 @@ nm splitc.o | grep -q ' update_clock\.part\.0$' || { echo "SKIP: $CC did not spl
 
 for pol in default kernel; do
 	hooks=()
-	[ $pol = kernel ] && hooks=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
-		-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
-		-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
-		-R "$K/rename-rewritten-fun")
+	[ $pol = kernel ] && hooks=("${KERNEL_HOOKS[@]}")
 	for p in activate update_clock; do
 		out=lp-$pol-$p.c
 		"$KLP_CCP" -o $out --patched-functions=$p --target-object=splitc.o \
