@@ -7,6 +7,7 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/report.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/yaml_out.h"
@@ -113,12 +114,15 @@ static void externalized(struct yaml_out *yo, struct model *m)
 	yo_seq_begin(yo);
 	for (size_t i = 0; i < m->n_ents; i++) {
 		const struct entity *e = &m->ents[i];
+		char *label;
 
 		if (e->decision != DEC_EXTERNALIZE)
 			continue;
 		yo_map_begin(yo);
 		/* the running binary's symbol (a function's static: NAME.N) */
-		yo_kv_str(yo, "name", e->asm_name ? e->asm_name : e->name);
+		label = e->asm_name ? NULL : entity_asm_label(e);
+		yo_kv_str(yo, "name", e->asm_name ? e->asm_name : label ? label : e->name);
+		free(label);
 		yo_kv_str(yo, "new_name", e->new_name ? e->new_name : e->name);
 		yo_kv_str(yo, "kind", e->kind == ENT_FUNCTION ? "function" : "object");
 		yo_kv_str(yo, "method", e->pointer ? "pointer" : "plain");
