@@ -667,6 +667,12 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 	size_t pos = u->start, is, n;
 	bool has_static = false;
 
+	if (e->inline_body) {
+		/* inline_body.c: GCC's to inline, never emitted (bound to the running one) */
+		add_edit(ed, u->start, u->start,
+			 xstrdup("extern inline __attribute__((__gnu_inline__)) "));
+		return;
+	}
 	if (e->decision == DEC_EXTERNALIZE || (!e->make_static && !e->make_extern))
 		return;
 	while (lex_next_ident(t, s->offset, &pos, &is, &n)) {
