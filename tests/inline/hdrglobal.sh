@@ -18,13 +18,8 @@ $CC $CFLAGS -g -c hdrglobal.c -o t.o || exit 1
 	{ echo "SKIP: $CC did not inline drop_list_why into trim"; exit 77; }
 
 for pol in default kernel; do
-	case $pol in
-	default) hooks=() ;;
-	kernel) hooks=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
-		-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
-		-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
-		-R "$K/rename-rewritten-fun") ;;
-	esac
+	hooks=()
+	[ $pol = default ] || hooks=("${KERNEL_HOOKS[@]}")
 	for fn in trim tally; do
 		out=lp-$pol-$fn.c
 		"$KLP_CCP" -o $out --patched-functions=$fn --target-object=t.o \
