@@ -119,6 +119,13 @@ static int name_externalized(struct model *m, struct policy *pol, struct entity 
 				e->name);
 		e->pointer = false;
 	}
+	if (e->pointer && e->kind != ENT_FUNCTION &&
+	    clang_getCursorTLSKind(clang_Cursor_isNull(e->def) ? e->canonical : e->def) != CXTLS_None) {
+		diag_warning_at(loc.file, loc.line, loc.col,
+				"'%s' is thread-local: externalized plainly, not as a pointer (a pointer would name one thread's copy)",
+				e->name);
+		e->pointer = false;
+	}
 	if (e->pointer && !e->new_name && declared_by_included_header(m, pol, e)) {
 		diag_error_at(loc.file, loc.line, loc.col,
 			      "'%s' is externalized as a pointer under its own name, which an included header also declares; the modify-externalized-sym policy must rename it",

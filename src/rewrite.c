@@ -127,11 +127,35 @@ static const char *storage_of(const struct entity *e)
 	return "extern ";
 }
 
+/*
+ * The symbol a plain declaration must bind to when it is not the C name: a
+ * function's static x.N (binary facts), or an asm label of the source.
+ */
+static char *asm_label_of(const struct entity *e)
+{
+	char *src = NULL, *r;
+
+	if (e->pointer)
+		return xstrdup("");
+	if (!e->asm_name)
+		src = entity_asm_label(e);
+	r = e->asm_name || src ? xasprintf(" __asm__(\"%s\")", e->asm_name ? e->asm_name : src) :
+				 xstrdup("");
+	free(src);
+	return r;
+}
+
+/* A thread-local object stays one: a plain extern declaration names its TLS symbol. */
+static const char *thread_local_of(CXCursor c, const struct entity *e)
+{
+	return !e->pointer && clang_getCursorTLSKind(c) != CXTLS_None ? "__thread " : "";
+}
+
 int externalized_declaration(struct model *m, struct entity *e, struct strbuf *out)
 {
 	CXCursor c = clang_Cursor_isNull(e->def) ? e->canonical : e->def;
 	CXType t = clang_getCursorType(c);
-	char *ts = type_spelling(t), *decl, *attrs;
+	char *ts = type_spelling(t), *decl, *attrs, *label;
 
 	if (anonymous_type(ts) && clang_getCanonicalType(t).kind == CXType_Enum) {
 		free(ts);
@@ -150,12 +174,13 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
 		decl = function_declarator(t, final_name(e), e->pointer);
 	else
 		decl = declare(ts, final_name(e), e->pointer);
-	attrs = e->kind == ENT_FUNCTION && !e->pointer ? callee_attributes(e) :
-		e->asm_name && !e->pointer ? xasprintf(" __asm__(\"%s\")", e->asm_name) : xstrdup("");
+	attrs = e->kind == ENT_FUNCTION && !e->pointer ? callee_attributes(e) : xstrdup("");
+	label = asm_label_of(e);
 	if (e->kind == ENT_FUNCTION)
-		sb_addf(out, "%s%s%s;", storage_of(e), attrs, decl);
+		sb_addf(out, "%s%s%s%s;", storage_of(e), attrs, decl, label);
 	else
-		sb_addf(out, "%s%s%s;", storage_of(e), decl, attrs);
+		sb_addf(out, "%s%s%s%s;", storage_of(e), thread_local_of(c, e), decl, label);
+	free(label);
 	free(attrs);
 	free(decl);
 	free(ts);
