@@ -12,6 +12,7 @@
 #include "klp-ccp/facts.h"
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/provider.h"
+#include "klp-ccp/split_callers.h"
 #include "klp-ccp/spelling.h"
 #include "klp-ccp/stub_macros.h"
 
@@ -331,5 +332,6 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 	if (rename_bystanders(m, pol) || name_split_copies(m, pol, facts))
 		return -1;
 	out_of_line_mark(m, facts);
+	split_callers_mark(m, facts);
 	return find_rewritten(m, pol) ? -1 : 0;
 }

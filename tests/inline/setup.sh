@@ -18,3 +18,8 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 shift
 for f in "$@"; do cp "$HERE/$f" . || exit 1; done
+# All of policies/kernel's hooks as klp-ccp options.
+KERNEL_HOOKS=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
+	-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
+	-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
+	-R "$K/rename-rewritten-fun")
