@@ -105,6 +105,8 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
  * with object facts. Exported ones (facts with --symvers) need nothing.
  */
 void header_refs_collect(struct model *m, struct facts_db *facts);
+/* The global functions defined outside headers that those inlines call (*out: free). */
+size_t header_refs_reached(struct model *m, int **out);
 
 /* entity_facts.c: source location of a cursor for policy diagnostics; strings live in the model. */
 struct src_loc cursor_src_loc(struct model *m, CXCursor c);
