@@ -12,6 +12,7 @@
 #include "klp-ccp/directives.h"
 #include "klp-ccp/facts.h"
 #include "klp-ccp/fun_attrs.h"
+#include "klp-ccp/inline_body.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/macro_args.h"
@@ -536,12 +537,18 @@ static bool text_has_ident(const struct kfile *kf, unsigned start, unsigned end,
 	return false;
 }
 
+static void add_site_at(struct frame *f, int entity, enum site_kind kind, CXSourceLocation loc);
+
 static void add_site(struct frame *f, int entity, enum site_kind kind)
+{
+	add_site_at(f, entity, kind, clang_getCursorLocation(f->cursor));
+}
+
+static void add_site_at(struct frame *f, int entity, enum site_kind kind, CXSourceLocation loc)
 {
 	struct model *m = f->w->m;
 	struct unit *u = &m->units[f->unit];
 	struct entity *e = &m->ents[entity];
-	CXSourceLocation loc = clang_getCursorLocation(f->cursor);
 	struct site *s;
 	int file;
 	unsigned off;
@@ -665,6 +672,92 @@ static void on_reference(struct frame *f, CXCursor ref)
 	}
 }
 
+static int macro_active_at(struct model *m, const char *name, int file, unsigned off,
+			   bool or_later);
+
+static bool is_word(const char *t, size_t s, size_t n, const char *w)
+{
+	return n == strlen(w) && !memcmp(t + s, w, n);
+}
+
+/* "( NAME )" after pos: NAME's offset and length. */
+static bool paren_name(const struct kfile *kf, size_t pos, size_t end, size_t *name, size_t *len)
+{
+	const char *t = kf->text;
+
+	while (pos < end && strchr(" \t\r\n", t[pos]))
+		pos++;
+	if (pos >= end || t[pos] != '(')
+		return false;
+	pos++;
+	if (!lex_next_ident(t, end, &pos, name, len))
+		return false;
+	while (pos < end && strchr(" \t\r\n", t[pos]))
+		pos++;
+	return pos < end && t[pos] == ')';
+}
+
+/*
+ * The function a cleanup attribute names, as spelled in [start, end) of
+ * file or in the bodies of the macros named there (depth levels): its file,
+ * offset and length, or false. A name made by ## is not found.
+ */
+static bool find_cleanup(struct model *m, int file, unsigned start, unsigned end, int depth,
+			 int *nfile, size_t *name, size_t *len)
+{
+	const struct kfile *kf = &m->files[file];
+	size_t pos = start, s, n;
+	char id[256];
+
+	while (lex_next_ident(kf->text, end, &pos, &s, &n)) {
+		int mi;
+
+		if (is_word(kf->text, s, n, "cleanup") || is_word(kf->text, s, n, "__cleanup__")) {
+			*nfile = file;
+			return paren_name(kf, pos, end, name, len);
+		}
+		if (depth <= 0 || n >= sizeof(id))
+			continue;
+		memcpy(id, kf->text + s, n);
+		id[n] = 0;
+		mi = macro_active_at(m, id, file, (unsigned)s, false);
+		if (mi >= 0 && m->macros[mi].file >= 0 &&
+		    find_cleanup(m, m->macros[mi].file, m->macros[mi].start + (unsigned)n,
+				 m->macros[mi].end, depth - 1, nfile, name, len))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * __attribute__((cleanup(f))) calls f when the variable goes out of scope.
+ * libclang shows the attribute only as an UnexposedAttr that references
+ * nothing, so its text is read (the attribute's own, or the macro body that
+ * wrote it): f is a callee like any other.
+ */
+static void on_attribute(struct frame *f)
+{
+	struct model *m = f->w->m;
+	CXSourceRange r = clang_getCursorExtent(f->cursor);
+	unsigned a, b;
+	size_t name, len;
+	int file, fend, nfile, idx;
+	char *id;
+
+	if (!model_locate_expansion(m, clang_getRangeStart(r), &file, &a) ||
+	    !model_locate_expansion(m, clang_getRangeEnd(r), &fend, &b) || fend != file || b < a ||
+	    !find_cleanup(m, file, a, b + 1 > m->files[file].len ? b : b + 1, 8, &nfile, &name, &len))
+		return;
+	id = xstrndup(m->files[nfile].text + name, len);
+	idx = model_function_defined(m, id);
+	free(id);
+	if (idx < 0 || unevaluated_ref(f, idx))
+		return;
+	add_site_at(f, idx, SITE_REF,
+		    clang_getLocationForOffset(m->tu, m->files[nfile].cxfile, (unsigned)name));
+	use_entity(f->w, idx);
+}
+
 /*
  * Is f's declaration in a function body? libclang gives a block-scope
  * "extern int x;" the translation unit as semantic parent, so the walk's
@@ -736,6 +829,9 @@ static void examine(struct frame *f)
 		break;
 	case CXCursor_VarDecl:
 		on_var_decl(f);
+		break;
+	case CXCursor_UnexposedAttr:
+		on_attribute(f);
 		break;
 	case CXCursor_FunctionDecl:
 		/* a block-scope declaration is renamed, its linkage left alone */
@@ -1238,6 +1334,33 @@ struct closure {
 	size_t i;			/* queue entries walked */
 };
 
+/* Globals only header inlines call, given an inline body (inline_body.c); any new? */
+static bool add_inline_bodies(struct walker *w)
+{
+	struct model *m = w->m;
+	struct strlist patched = {0};
+	int *reached = NULL;
+	size_t n = w->req->facts ? header_refs_reached(m, &reached) : 0;
+	bool added = false;
+
+	for (size_t i = 0; n && i < m->n_ents; i++)
+		if (m->ents[i].decision == DEC_PATCHED)
+			strlist_push(&patched, m->ents[i].name);
+	for (size_t i = 0; i < n; i++) {
+		struct entity *e = &m->ents[reached[i]];
+
+		if (!inline_body_wanted(m, w->req->facts, &patched, e))
+			continue;
+		e->inline_body = true;
+		e->decision = DEC_COPY;
+		need_unit(w, e->def_unit);
+		added = true;
+	}
+	strlist_release(&patched);
+	free(reached);
+	return added;
+}
+
 int closure_walk(struct closure *c, const struct walk_roots *roots)
 {
 	struct walker *w = &c->w;
@@ -1255,8 +1378,10 @@ int closure_walk(struct closure *c, const struct walk_roots *roots)
 				   w->m->macros[roots->macros[k]].start);
 		declare_unevaluated(w);
 	}
-	for (; c->i < w->nq && !w->failed; c->i++)
-		walk_unit(w, w->queue[c->i]);
+	do {
+		for (; c->i < w->nq && !w->failed; c->i++)
+			walk_unit(w, w->queue[c->i]);
+	} while (!w->failed && add_inline_bodies(w));
 	if (w->failed)
 		return -1;
 	return c->i > before || !roots;

@@ -21,6 +21,7 @@
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/provider.h"
+#include "klp-ccp/split_callers.h"
 
 enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_UNDEF, ITEM_PRAGMA, ITEM_FWD, ITEM_DECL,
 		 ITEM_PROTO, ITEM_UNIT };
@@ -908,8 +909,43 @@ static bool inline_made_noinline(const struct model *m, int unit)
 	return false;
 }
 
+/*
+ * The one function a unit defines when lp.c renames it (klpp_f, klpr_g),
+ * else NULL. Its __func__ must stay the original name: messages, WARN and
+ * dynamic-debug sites ("func f") name the function as the original did.
+ */
+static const struct entity *renamed_function_of(const struct model *m, int unit)
+{
+	const struct entity *found = NULL;
+
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (e->kind != ENT_FUNCTION || e->def_unit != unit || clang_Cursor_isNull(e->def))
+			continue;
+		if (found)
+			return NULL;	/* each has its own name: leave them */
+		found = e;
+	}
+	return found && found->new_name && strcmp(found->new_name, found->name) ? found : NULL;
+}
+
+static const char *const func_names[] = { "__func__", "__FUNCTION__", "__PRETTY_FUNCTION__" };
+
+static void original_func_name(struct emitter *em, const struct entity *e, bool define)
+{
+	for (size_t i = 0; e && i < sizeof(func_names) / sizeof(func_names[0]); i++) {
+		char *t = define ? xasprintf("#define %s \"%s\"\n", func_names[i], e->name) :
+				   xasprintf("#undef %s\n", func_names[i]);
+
+		add_text(em, t, strlen(t));
+		free(t);
+	}
+}
+
 static int emit_unit(struct emitter *em, int unit)
 {
+	const struct entity *renamed = renamed_function_of(em->m, unit);
 	const struct unit *u = &em->m->units[unit];
 	struct unit_out *uo = &em->uo[unit];
 	struct strlist exports = { 0 };
@@ -923,6 +959,7 @@ static int emit_unit(struct emitter *em, int unit)
 	exports_off(em, &exports);
 	override_macros(em, &uo->overrides, true);
 	name_macros(em, &uo->names, true);
+	original_func_name(em, renamed, true);
 	cut_groups_before(em, u, &cut);
 	if (quiet)
 		add_text(em, push, strlen(push));
@@ -933,6 +970,7 @@ static int emit_unit(struct emitter *em, int unit)
 		add_text(em, pop, strlen(pop));
 	cut_groups_after(em, &cut);
 	cond_cut_release(&cut);
+	original_func_name(em, renamed, false);
 	name_macros(em, &uo->names, false);
 	override_macros(em, &uo->overrides, false);
 	exports_on(em, &exports);
@@ -1097,6 +1135,12 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 	}
 	for (size_t i = 0; i < it.n && !rc; i++)
 		rc = emit_item(&em, &it.v[i]);
+	if (!rc) {
+		char *callers = split_callers_text(m);
+
+		add_text(&em, callers, strlen(callers));
+		free(callers);
+	}
 	release_rewrites(&em);
 	free(it.v);
 	free(em.defined_macros);

@@ -49,6 +49,31 @@ char *alias_target(CXCursor decl)
 	return target;
 }
 
+static enum CXChildVisitResult find_asm_label(CXCursor c, CXCursor parent, CXClientData data)
+{
+	char **label = data;
+	CXString s;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_AsmLabelAttr)
+		return CXChildVisit_Continue;
+	s = clang_getCursorSpelling(c);
+	*label = xstrdup(clang_getCString(s));
+	clang_disposeString(s);
+	return CXChildVisit_Break;
+}
+
+char *entity_asm_label(const struct entity *e)
+{
+	char *label = NULL;
+
+	if (!clang_Cursor_isNull(e->def))
+		clang_visitChildren(e->def, find_asm_label, &label);
+	if (!label && !clang_Cursor_isNull(e->canonical))
+		clang_visitChildren(e->canonical, find_asm_label, &label);
+	return label;
+}
+
 /* Written attributes of the declaration, as clang prints them. */
 static unsigned written_attrs(CXCursor decl)
 {

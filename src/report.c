@@ -7,7 +7,9 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/report.h"
+#include "klp-ccp/maps.h"
 #include "klp-ccp/yaml_out.h"
 
 static void command(struct yaml_out *yo, const struct gcc_cmdline *cl)
@@ -112,12 +114,15 @@ static void externalized(struct yaml_out *yo, struct model *m)
 	yo_seq_begin(yo);
 	for (size_t i = 0; i < m->n_ents; i++) {
 		const struct entity *e = &m->ents[i];
+		char *label;
 
 		if (e->decision != DEC_EXTERNALIZE)
 			continue;
 		yo_map_begin(yo);
 		/* the running binary's symbol (a function's static: NAME.N) */
-		yo_kv_str(yo, "name", e->asm_name ? e->asm_name : e->name);
+		label = e->asm_name ? NULL : entity_asm_label(e);
+		yo_kv_str(yo, "name", e->asm_name ? e->asm_name : label ? label : e->name);
+		free(label);
 		yo_kv_str(yo, "new_name", e->new_name ? e->new_name : e->name);
 		yo_kv_str(yo, "kind", e->kind == ENT_FUNCTION ? "function" : "object");
 		yo_kv_str(yo, "method", e->pointer ? "pointer" : "plain");
@@ -143,20 +148,38 @@ static const char *cursor_kind_name(enum CXCursorKind k)
 	}
 }
 
-static void copied_unit(struct yaml_out *yo, struct model *m, const struct unit *u)
+/* A macro such as SYSCALL_DEFINE declares and defines the same names at one
+ * place: the reader wants each copied thing once. The map owns its keys. */
+static bool first_mention(struct strmap *seen, const char *name,
+			  const char *kind, struct src_loc loc)
+{
+	char *key = xasprintf("%s|%s|%s|%u", name, kind, loc.file ? loc.file : "", loc.line);
+
+	if (strmap_get(seen, key) >= 0) {
+		free(key);
+		return false;
+	}
+	strmap_put(seen, key, 0);
+	return true;
+}
+
+static void copied_unit(struct yaml_out *yo, struct model *m, const struct unit *u,
+			struct strmap *seen)
 {
 	for (size_t c = 0; c < u->n_cursors; c++) {
 		CXString s = clang_getCursorSpelling(u->cursors[c]);
 		struct src_loc loc = cursor_src_loc(m, u->cursors[c]);
 		int idx = model_entity_of(m, u->cursors[c]);
+		const char *kind = cursor_kind_name(clang_getCursorKind(u->cursors[c]));
 
-		if (idx >= 0 && m->ents[idx].decision == DEC_PATCHED) {
+		if ((idx >= 0 && m->ents[idx].decision == DEC_PATCHED) ||
+		    !first_mention(seen, clang_getCString(s), kind, loc)) {
 			clang_disposeString(s);
 			continue;
 		}
 		yo_map_begin(yo);
 		yo_kv_str(yo, "name", clang_getCString(s));
-		yo_kv_str(yo, "kind", cursor_kind_name(clang_getCursorKind(u->cursors[c])));
+		yo_kv_str(yo, "kind", kind);
 		if (idx >= 0 && m->ents[idx].new_name)
 			yo_kv_str(yo, "new_name", m->ents[idx].new_name);
 		yo_kv_str(yo, "file", loc.file);
@@ -166,13 +189,8 @@ static void copied_unit(struct yaml_out *yo, struct model *m, const struct unit 
 	}
 }
 
-static void copied(struct yaml_out *yo, struct model *m)
+static void copied_macros(struct yaml_out *yo, struct model *m)
 {
-	yo_str(yo, "copied");
-	yo_seq_begin(yo);
-	for (size_t i = 0; i < m->n_units; i++)
-		if (m->units[i].copy)
-			copied_unit(yo, m, &m->units[i]);
 	for (size_t i = 0; i < m->n_macros; i++) {
 		const struct macro_def *md = &m->macros[i];
 		struct src_loc loc;
@@ -188,7 +206,22 @@ static void copied(struct yaml_out *yo, struct model *m)
 		yo_kv_uint(yo, "line", loc.line);
 		yo_map_end(yo);
 	}
+}
+
+static void copied(struct yaml_out *yo, struct model *m)
+{
+	struct strmap seen = { 0 };
+
+	yo_str(yo, "copied");
+	yo_seq_begin(yo);
+	for (size_t i = 0; i < m->n_units; i++)
+		if (m->units[i].copy)
+			copied_unit(yo, m, &m->units[i], &seen);
+	copied_macros(yo, m);
 	yo_seq_end(yo);
+	for (size_t i = 0; i < seen.cap; i++)
+		free(seen.keys[i]);
+	strmap_release(&seen);
 }
 
 static void headers(struct yaml_out *yo, struct model *m)

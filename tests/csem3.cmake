@@ -1,5 +1,7 @@
 # C semantics on fresh small units, one class of issue 13 per number range
-# (1xx headers that define things and linkage shapes, 2xx headers depending
+# (1xx headers that define things, linkage shapes and other fresh classes:
+# asm labels, thread-local objects, cleanup attributes, __func__, #line,
+# __has_include, bit-fields; 5xx # and ## through __VA_OPT__, 2xx headers depending
 # on the file before them, 3xx cut conditional groups, 4xx #undef and
 # redefinition order, 6xx computed includes, 7xx directives inside
 # declarations, 8xx unevaluated operands, 9xx order of renamed

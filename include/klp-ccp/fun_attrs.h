@@ -19,6 +19,13 @@ char *callee_attributes(const struct entity *e);
  */
 bool declared_noinline(const struct entity *e);
 
+/*
+ * The symbol an asm label of the entity's declarations names
+ * (`int x __asm__("sym");`, malloc'ed), or NULL: references in lp.c must
+ * bind to that symbol, not to the C name.
+ */
+char *entity_asm_label(const struct entity *e);
+
 /* The target of an alias attribute on this declaration (malloc'ed), or NULL. */
 char *alias_target(CXCursor decl);
 

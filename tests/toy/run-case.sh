@@ -29,6 +29,8 @@
 #   section_of SYM SECTION                SYM is placed in SECTION of lp.o
 #   undefined SYM | not_defined SYM | not_referenced SYM
 #   lp_contains REGEX | lp_lacks REGEX | lp_count REGEX N | lp_order REGEX1 REGEX2
+#   report_count REGEX N  the report (ARGS must hold --report=report.yaml) has N
+#                        lines matching REGEX
 #   includes '"foo.h"' | not_includes '<bar.h>' | includes_in_order INC1 INC2
 #   preprocesses_with FLAGS...  lp.c preprocesses (gcc -E) with the case's
 #                        flags plus FLAGS (another branch of its #ifs)
@@ -75,7 +77,7 @@ CHECKS=()
 defer() { CHECKS+=("$(printf '%q ' "$@")"); }
 
 for a in expect_stderr stderr_lacks max_seconds defines undefined not_defined \
-	 not_referenced lp_contains lp_lacks lp_count lp_order includes \
+	 not_referenced lp_contains lp_lacks lp_count report_count lp_order includes \
 	 not_includes includes_in_order same_line section_of preprocesses_with \
 	 compiles_with; do
 	eval "$a() { defer check_$a \"\$@\"; }"
@@ -156,6 +158,12 @@ check_lp_count() {
 	local n
 	n=$(grep -Ec -- "$1" "$LP")
 	[ "$n" -eq "$2" ] || fail "lp.c has $n lines matching /$1/, expected $2"
+}
+
+check_report_count() {
+	local n
+	n=$(grep -Ec -- "$1" "$WORK/report.yaml" 2>/dev/null)
+	[ "${n:-0}" -eq "$2" ] || fail "report.yaml has ${n:-0} lines matching /$1/, expected $2"
 }
 
 first_line_of() {

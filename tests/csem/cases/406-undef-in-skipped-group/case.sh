@@ -2,4 +2,4 @@
 # replayed.
 PATCHED=pu_f
 defines klpp_pu_f T
-lp_lacks '^#[[:space:]]*undef'
+lp_lacks '^#[[:space:]]*undef[[:space:]]+LVL'

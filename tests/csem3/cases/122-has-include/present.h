@@ -1,0 +1,1 @@
+#define PRESENT_VAL 40
