@@ -80,6 +80,8 @@ struct context_ctx {
 	int *guards;			/* headers whose guard a copied file defines */
 	size_t n_guards, cap_guards;
 	bool guards_found;
+	bool *uses;			/* per entity: named by header uses_hdr's compiled code */
+	int uses_hdr;
 };
 void context_ctx_release(struct context_ctx *cx);
 int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx);
