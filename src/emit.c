@@ -21,6 +21,7 @@
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/provider.h"
+#include "klp-ccp/split_callers.h"
 
 enum item_kind { ITEM_INCLUDE, ITEM_MACRO, ITEM_UNDEF, ITEM_PRAGMA, ITEM_FWD, ITEM_DECL,
 		 ITEM_PROTO, ITEM_UNIT };
@@ -1160,6 +1161,12 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 	}
 	for (size_t i = 0; i < it.n && !rc; i++)
 		rc = emit_item(&em, &it.v[i]);
+	if (!rc) {
+		char *callers = split_callers_text(m);
+
+		add_text(&em, callers, strlen(callers));
+		free(callers);
+	}
 	release_rewrites(&em);
 	free(it.v);
 	free(em.defined_macros);

@@ -37,3 +37,17 @@ set_tests_properties(inline/absent-object PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT
 add_test(NAME inline/out-of-line COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/outofline.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/out-of-line PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A global function only a header's inline calls, inlined into the patched
+# function in the target, gets an extern inline gnu_inline body in lp.c
+# (tests/inline/hdrglobal.sh).
+add_test(NAME inline/header-global-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/hdrglobal.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/header-global-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A function the target split (NAME.part.N) gets callers at the end of lp.c,
+# so GCC splits the patched function or its copy as in the target
+# (tests/inline/splitc.sh); objcmp_tool comes from tests/kernel.cmake.
+add_test(NAME inline/split-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/splitc.sh
+  $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
+set_tests_properties(inline/split-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -105,8 +105,12 @@ struct entity {
 	bool ext_allowed;		/* can-externalize-fun said YES */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
 	bool noinline;			/* binary facts: called out of line (out_of_line.c) */
-	bool noclone;			/* noinline, and the target has no clone of it either */
+	bool noclone;			/* noinline(_early), and the target has no clone of it either */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
+	bool inline_body;		/* DEC_COPY of a global function only header inlines call,
+					   as "extern inline gnu_inline": GCC may inline it as the
+					   target did, other calls go to the running one (closure.c) */
+	bool split_callers;		/* binary facts: split in the original (split_callers.c) */
 	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */
 	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */
@@ -187,6 +191,9 @@ struct model {
 	size_t n_sites, cap_sites;
 	void *maps;			/* private lookup tables (entities.c) */
 	struct ident_lists *idents;	/* each file's identifiers (idents.h) */
+	struct model_undef *undefs;	/* see model_undefs() */
+	size_t n_undefs, cap_undefs;
+	bool undefs_read;
 	int main_file;
 };
 
@@ -222,6 +229,15 @@ unsigned model_line_of(struct model *m, int file, unsigned offset);
 /* Directive lines of a file (computed once), each marked active or skipped. */
 struct directives;
 const struct directives *model_directives(struct model *m, int file);
+
+/* The active #undef lines of the unit (src/undefs.c), found once. */
+struct model_undef {
+	const char *name;	/* in its file's text */
+	size_t n;
+	int file;
+	unsigned off;		/* of its line */
+};
+const struct model_undef *model_undefs(struct model *m, size_t *n);
 
 /* Presumed (file, line) of a byte offset: what #line must say. Returns the
  * file name (lives as long as m). */

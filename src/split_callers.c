@@ -1,0 +1,106 @@
+/*
+ * Callers for the functions GCC split in the original (see split_callers.h).
+ *
+ * GCC 12's rules that decide it (ipa-split.cc, ipa-inline.cc): a function
+ * without direct calls, or local and called once, is not split ("not called
+ * directly or called once"); after the split, the tail's only caller is the
+ * head, and the inliner inlines the tail back into it unless the head "looks
+ * like a wrapper" (small, inlinable) that is not called once: then the
+ * growth of inlining the head everywhere counts (the wrapper penalty), the
+ * tail stays, and the head is inlined into its callers. In the original
+ * NAME has many callers; in lp.c a patched NAME has none and a copied one
+ * often one. A never-called function calling NAME twice gives lp.c's build
+ * those callers again; it costs a few bytes of code nothing runs.
+ */
+#include <string.h>
+
+#include "klp-ccp/out_of_line.h"
+#include "klp-ccp/policy.h"
+#include "klp-ccp/split_callers.h"
+#include "klp-ccp/util.h"
+
+/* Is the function's name written in its definition (not made by a macro)? */
+static bool name_written(CXCursor def)
+{
+	CXSourceLocation loc = clang_getCursorLocation(def);
+	CXFile sf = NULL, ef = NULL;
+	unsigned soff = 0, eoff = 0;
+
+	clang_getSpellingLocation(loc, &sf, NULL, NULL, &soff);
+	clang_getExpansionLocation(loc, &ef, NULL, NULL, &eoff);
+	return sf && clang_File_isEqual(sf, ef) && soff == eoff;
+}
+
+/* A parameter type lp.c can spell where it ends: not an unnamed struct's. */
+static bool spellable(CXType t)
+{
+	CXString s = clang_getTypeSpelling(t);
+	const char *sp = clang_getCString(s);
+	bool ok = sp && *sp && !strstr(sp, "(unnamed") && !strstr(sp, "(anonymous");
+
+	clang_disposeString(s);
+	return ok;
+}
+
+static bool callable_here(CXCursor def)
+{
+	CXType ft = clang_getCursorType(def);
+	int n = clang_getNumArgTypes(ft);
+
+	if (ft.kind != CXType_FunctionProto || clang_isFunctionTypeVariadic(ft) || n < 0)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (!spellable(clang_getArgType(ft, (unsigned)i)))
+			return false;
+	return true;
+}
+
+static bool wants_callers(const struct model *m, struct facts_db *facts, const struct entity *e)
+{
+	if (e->kind != ENT_FUNCTION || (e->decision != DEC_PATCHED && e->decision != DEC_COPY) ||
+	    e->noinline || e->def_unit < 0 || clang_Cursor_isNull(e->def) ||
+	    !m->units[e->def_unit].copy)
+		return false;
+	if (!policy_partially_inlined(facts_get(facts, e->name)))
+		return false;
+	return name_written(e->def) && callable_here(e->def) && !out_of_line_always_inline(e->def);
+}
+
+void split_callers_mark(struct model *m, struct facts_db *facts)
+{
+	for (size_t i = 0; i < m->n_ents; i++)
+		m->ents[i].split_callers = facts && wants_callers(m, facts, &m->ents[i]);
+}
+
+static void add_caller(struct strbuf *sb, const struct entity *e)
+{
+	const char *name = e->new_name ? e->new_name : e->name;
+	CXType ft = clang_getCursorType(e->def);
+	int n = clang_getNumArgTypes(ft);
+	struct strbuf args = { 0 };
+
+	sb_addf(sb, "\n/* klp-ccp: never called. GCC split %s in the original, where it had\n"
+		    " * callers (partial inlining: %s.part.N); with these it splits %s too. */\n",
+		e->name, e->name, name);
+	sb_addf(sb, "static void __attribute__((__used__)) klp_ccp_callers_of_%s(", name);
+	for (int i = 0; i < n; i++) {
+		CXString t = clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i));
+
+		sb_addf(sb, "%s__typeof__(%s) klp_ccp_a%d", i ? ", " : "", clang_getCString(t), i);
+		sb_addf(&args, "%sklp_ccp_a%d", i ? ", " : "", i);
+		clang_disposeString(t);
+	}
+	sb_addf(sb, "%s)\n{\n\t%s(%s);\n\t%s(%s);\n}\n", n ? "" : "void", name,
+		args.len ? args.buf : "", name, args.len ? args.buf : "");
+	sb_release(&args);
+}
+
+char *split_callers_text(const struct model *m)
+{
+	struct strbuf sb = { 0 };
+
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].split_callers)
+			add_caller(&sb, &m->ents[i]);
+	return sb.len ? sb_detach(&sb) : xstrdup("");
+}
