@@ -698,13 +698,76 @@ static bool paren_name(const struct kfile *kf, size_t pos, size_t end, size_t *n
 	return pos < end && t[pos] == ')';
 }
 
+/* A macro invocation find_cleanup() reads the body of: its parameters, and
+ * its arguments as written in file [from, to). */
+struct invocation {
+	const struct invocation *outer;
+	struct strlist params, args;
+	int file;
+	size_t from, to;
+};
+
+/*
+ * The identifier t[s, s+n) read in the body of invocation inv, when it is
+ * a parameter whose argument is one identifier: where that is written
+ * (through outer invocations), else false.
+ */
+static bool argument_name(struct model *m, const struct invocation *inv, const char *t, size_t s,
+			  size_t n, int *nfile, size_t *name, size_t *len)
+{
+	for (size_t k = 0; inv && k < inv->params.n && k < inv->args.n; k++) {
+		const struct kfile *kf = &m->files[inv->file];
+		const char *arg = inv->args.v[k];
+		size_t pos = inv->from, as, an;
+
+		if (!is_word(t, s, n, inv->params.v[k]))
+			continue;
+		while (lex_next_ident(kf->text, inv->to, &pos, &as, &an))
+			if (an == strlen(arg) && !memcmp(kf->text + as, arg, an)) {
+				if (!argument_name(m, inv->outer, kf->text, as, an, nfile, name, len))
+					*nfile = inv->file, *name = as, *len = an;
+				return true;
+			}
+		return false;
+	}
+	return false;
+}
+
+static bool find_cleanup(struct model *m, int file, unsigned start, unsigned end, int depth,
+			 const struct invocation *inv, int *nfile, size_t *name, size_t *len);
+
+/* find_cleanup() in the body of macro mi invoked at file:s (its name n bytes). */
+static bool cleanup_in_macro(struct model *m, int mi, int file, size_t s, size_t n, unsigned end,
+			     int depth, const struct invocation *outer, int *nfile, size_t *name,
+			     size_t *len)
+{
+	const struct macro_def *md = &m->macros[mi];
+	const struct kfile *kf = &m->files[file];
+	struct invocation inv = { .outer = outer, .file = file };
+	unsigned body = macro_params(m->files[md->file].text, md, &inv.params);
+	size_t paren = s + n;
+	bool found;
+
+	while (paren < end && strchr(" \t\r\n", kf->text[paren]))
+		paren++;
+	if (md->function_like && paren < end && kf->text[paren] == '(') {
+		inv.from = paren + 1;
+		inv.to = lex_macro_args(kf->text, end, paren, &inv.args);
+	}
+	found = find_cleanup(m, md->file, body, md->end, depth - 1, &inv, nfile, name, len);
+	strlist_release(&inv.params);
+	strlist_release(&inv.args);
+	return found;
+}
+
 /*
  * The function a cleanup attribute names, as spelled in [start, end) of
- * file or in the bodies of the macros named there (depth levels): its file,
- * offset and length, or false. A name made by ## is not found.
+ * file or in the bodies of the macros named there (depth levels; a macro's
+ * parameter stands for the identifier its argument is): its file, offset
+ * and length, or false. A name made by ## is not found.
  */
 static bool find_cleanup(struct model *m, int file, unsigned start, unsigned end, int depth,
-			 int *nfile, size_t *name, size_t *len)
+			 const struct invocation *inv, int *nfile, size_t *name, size_t *len)
 {
 	const struct kfile *kf = &m->files[file];
 	size_t pos = start, s, n;
@@ -715,7 +778,8 @@ static bool find_cleanup(struct model *m, int file, unsigned start, unsigned end
 
 		if (is_word(kf->text, s, n, "cleanup") || is_word(kf->text, s, n, "__cleanup__")) {
 			*nfile = file;
-			return paren_name(kf, pos, end, name, len);
+			return paren_name(kf, pos, end, name, len) &&
+			       (argument_name(m, inv, kf->text, *name, *len, nfile, name, len) || true);
 		}
 		if (depth <= 0 || n >= sizeof(id))
 			continue;
@@ -723,8 +787,7 @@ static bool find_cleanup(struct model *m, int file, unsigned start, unsigned end
 		id[n] = 0;
 		mi = macro_active_at(m, id, file, (unsigned)s, false);
 		if (mi >= 0 && m->macros[mi].file >= 0 &&
-		    find_cleanup(m, m->macros[mi].file, m->macros[mi].start + (unsigned)n,
-				 m->macros[mi].end, depth - 1, nfile, name, len))
+		    cleanup_in_macro(m, mi, file, s, n, end, depth, inv, nfile, name, len))
 			return true;
 	}
 	return false;
@@ -747,7 +810,8 @@ static void on_attribute(struct frame *f)
 
 	if (!model_locate_expansion(m, clang_getRangeStart(r), &file, &a) ||
 	    !model_locate_expansion(m, clang_getRangeEnd(r), &fend, &b) || fend != file || b < a ||
-	    !find_cleanup(m, file, a, b + 1 > m->files[file].len ? b : b + 1, 8, &nfile, &name, &len))
+	    !find_cleanup(m, file, a, b + 1 > m->files[file].len ? b : b + 1, 8, NULL, &nfile, &name,
+			  &len))
 		return;
 	id = xstrndup(m->files[nfile].text + name, len);
 	idx = model_function_defined(m, id);
