@@ -137,6 +137,12 @@ void policy_set_function_kind(struct policy *pol, bool noinline, bool for_header
  * answers as policies/kernel does (headers under an include/ directory).
  */
 void policy_set_kernel_target(struct policy *pol, bool kernel);
+/*
+ * The unit is kernel code (its command line defines __KERNEL__): without a
+ * target object too, the built-in modify-patched-fun-sym refuses the
+ * tracepoint internals TRACE_EVENT generates.
+ */
+void policy_set_kernel_unit(struct policy *pol, bool kernel);
 
 int policy_is_patched(struct policy *pol, const char *name,
 		      const struct src_loc *loc, bool *answer);
