@@ -12,6 +12,7 @@
 #include "klp-ccp/directives.h"
 #include "klp-ccp/facts.h"
 #include "klp-ccp/fun_attrs.h"
+#include "klp-ccp/inline_body.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/macro_args.h"
@@ -1334,6 +1335,33 @@ struct closure {
 	size_t i;			/* queue entries walked */
 };
 
+/* Globals only header inlines call, given an inline body (inline_body.c); any new? */
+static bool add_inline_bodies(struct walker *w)
+{
+	struct model *m = w->m;
+	struct strlist patched = {0};
+	int *reached = NULL;
+	size_t n = w->req->facts ? header_refs_reached(m, &reached) : 0;
+	bool added = false;
+
+	for (size_t i = 0; n && i < m->n_ents; i++)
+		if (m->ents[i].decision == DEC_PATCHED)
+			strlist_push(&patched, m->ents[i].name);
+	for (size_t i = 0; i < n; i++) {
+		struct entity *e = &m->ents[reached[i]];
+
+		if (!inline_body_wanted(m, w->req->facts, &patched, e))
+			continue;
+		e->inline_body = true;
+		e->decision = DEC_COPY;
+		need_unit(w, e->def_unit);
+		added = true;
+	}
+	strlist_release(&patched);
+	free(reached);
+	return added;
+}
+
 int closure_walk(struct closure *c, const struct walk_roots *roots)
 {
 	struct walker *w = &c->w;
@@ -1351,8 +1379,10 @@ int closure_walk(struct closure *c, const struct walk_roots *roots)
 				   w->m->macros[roots->macros[k]].start);
 		declare_unevaluated(w);
 	}
-	for (; c->i < w->nq && !w->failed; c->i++)
-		walk_unit(w, w->queue[c->i]);
+	do {
+		for (; c->i < w->nq && !w->failed; c->i++)
+			walk_unit(w, w->queue[c->i]);
+	} while (!w->failed && add_inline_bodies(w));
 	if (w->failed)
 		return -1;
 	return c->i > before || !roots;

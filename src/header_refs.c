@@ -21,6 +21,9 @@ struct href_walk {
 	int *todo;			/* header inlines whose bodies are still to walk */
 	size_t n_todo, cap_todo;
 	const char *via;		/* the inline being walked */
+	bool list_only;			/* header_refs_reached(): list, record nothing */
+	int *reached;			/* global functions defined outside headers */
+	size_t n_reached, cap_reached;
 };
 
 struct href_frame {
@@ -41,6 +44,8 @@ static bool spelled_as_is(const struct entity *e)
 {
 	bool same = !e->new_name || !strcmp(e->new_name, e->name);
 
+	if (e->inline_body)
+		return false;	/* lp.o calls the running one where GCC did not inline */
 	if (e->decision == DEC_EXTERNALIZE)
 		return same && !e->pointer && !e->asm_name;
 	return (e->decision == DEC_COPY || e->decision == DEC_PATCHED) && same;
@@ -85,7 +90,9 @@ static void on_ref(struct href_walk *hw, CXCursor ref)
 	e = &hw->m->ents[idx];
 	if (defined_in_header(hw->m, e))
 		queue_body(hw, idx);	/* its body is compiled into lp.o too */
-	else if (!e->internal && !e->local_static)
+	else if (hw->list_only && e->kind == ENT_FUNCTION && !e->internal && e->def_unit >= 0)
+		*ARRAY_PUSH(hw->reached, hw->n_reached, hw->cap_reached) = idx;
+	else if (!hw->list_only && !e->internal && !e->local_static)
 		record(hw, e);
 }
 
@@ -116,17 +123,33 @@ static void walk_body(struct href_walk *hw, int idx)
 	clang_visitChildren(e->def, href_visit, &top);
 }
 
+/* Walk the bodies of the inlines lp.c takes from its headers, as the closure decided. */
+static void walk_header_inlines(struct href_walk *hw)
+{
+	struct model *m = hw->m;
+
+	hw->visited = xcalloc(m->n_ents + 1, sizeof(bool));
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].decision == DEC_HEADER && defined_in_header(m, &m->ents[i]))
+			queue_body(hw, (int)i);
+	for (size_t i = 0; i < hw->n_todo; i++)
+		walk_body(hw, hw->todo[i]);
+	free(hw->visited);
+	free(hw->todo);
+}
+
 void header_refs_collect(struct model *m, struct facts_db *facts)
 {
 	struct href_walk hw = { .m = m, .facts = facts };
 
-	hw.visited = xcalloc(m->n_ents + 1, sizeof(bool));
-	/* the inlines lp.c takes from its headers, as the closure decided */
-	for (size_t i = 0; i < m->n_ents; i++)
-		if (m->ents[i].decision == DEC_HEADER && defined_in_header(m, &m->ents[i]))
-			queue_body(&hw, (int)i);
-	for (size_t i = 0; i < hw.n_todo; i++)
-		walk_body(&hw, hw.todo[i]);
-	free(hw.visited);
-	free(hw.todo);
+	walk_header_inlines(&hw);
+}
+
+size_t header_refs_reached(struct model *m, int **out)
+{
+	struct href_walk hw = { .m = m, .list_only = true };
+
+	walk_header_inlines(&hw);
+	*out = hw.reached;
+	return hw.n_reached;
 }

@@ -9,6 +9,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/directives.h"
+#include "klp-ccp/header_uses.h"
 #include "klp-ccp/idents.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/maps.h"
@@ -68,6 +69,24 @@ static bool before_include(struct model *m, int hdr, int file, unsigned off)
 }
 
 /*
+ * Does the header's code that lp.c compiles name entity e? For a header
+ * whose subtree defines by macro (included without the macros that make it
+ * define), only references outside those definitions count: what only they
+ * name (a TRACE_EVENT's TP_fast_assign) needs nothing in lp.c.
+ */
+static bool compiled_use(struct model *m, int hdr, int e, struct context_ctx *cx)
+{
+	if (!cx->defines[hdr])
+		return true;	/* lp.c compiles what the original did */
+	if (cx->uses_hdr != hdr || !cx->uses) {
+		free(cx->uses);
+		cx->uses = header_uses_scan(m, hdr);
+		cx->uses_hdr = hdr;
+	}
+	return cx->uses[e];
+}
+
+/*
  * A function or object the header's code names, declared before its
  * #include in a file we copy from: the closure decides it (copy or
  * externalize) and so declares it before the #include.
@@ -82,7 +101,8 @@ static bool use_earlier_entity(struct model *m, int hdr, const char *name, int u
 
 		if (e < 0 || strcmp(m->ents[e].name, name))
 			continue;
-		if (m->ents[e].decision == DEC_NONE && before_include(m, hdr, u->file, u->start))
+		if (m->ents[e].decision == DEC_NONE && before_include(m, hdr, u->file, u->start) &&
+		    compiled_use(m, hdr, e, cx))
 			*ARRAY_PUSH(cx->ents, cx->n_ents, cx->cap_ents) = e;
 		return true;
 	}
@@ -343,6 +363,7 @@ void context_ctx_release(struct context_ctx *cx)
 	free(cx->macros);
 	free(cx->defines);
 	free(cx->guards);
+	free(cx->uses);
 	memset(cx, 0, sizeof(*cx));
 }
 
@@ -543,14 +564,9 @@ static bool external_definition(const struct entity *e)
 /* Is e's name written in file's text where its definition names it? */
 static bool name_spelled_at(struct model *m, const struct entity *e, int file)
 {
-	const struct kfile *kf = &m->files[file];
-	size_t n = strlen(e->name);
-	unsigned off;
 	int f;
 
-	return model_locate(m, clang_getCursorLocation(e->def), &f, &off) && f == file &&
-	       off + n <= kf->len && !memcmp(kf->text + off, e->name, n) &&
-	       (off + n == kf->len || !is_ident_char((unsigned char)kf->text[off + n]));
+	return cursor_spells_name(m, e->def, e->name, &f) && f == file;
 }
 
 /* Per file: DEFINES_*; *first: an entity defined in its text, per file. */

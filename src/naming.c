@@ -197,6 +197,18 @@ static bool from_included_header(struct model *m, struct policy *pol, int unit)
 	return prov >= 0 || prov == PROVIDER_BUILTIN;
 }
 
+/*
+ * An inline body (inline_body.c) must name what it calls as the header's
+ * inline does: one whose code would need renaming is left out, the header's
+ * call stays a call.
+ */
+static void drop_inline_body(struct model *m, struct entity *e)
+{
+	m->units[e->def_unit].copy = false;
+	e->inline_body = false;
+	e->decision = DEC_NONE;
+}
+
 static int find_rewritten(struct model *m, struct policy *pol)
 {
 	int *owner = unit_owners(m);
@@ -205,6 +217,7 @@ static int find_rewritten(struct model *m, struct policy *pol)
 
 	for (size_t i = 0; !rc && i < m->n_units; i++)
 		if (owner[i] >= 0 && !m->ents[owner[i]].rewritten &&
+		    !m->ents[owner[i]].inline_body &&
 		    (!m->ents[owner[i]].internal || from_included_header(m, pol, (int)i)))
 			rc = name_rewritten(m, pol, &m->ents[owner[i]]);
 	while (!rc && changed) {
@@ -214,6 +227,11 @@ static int find_rewritten(struct model *m, struct policy *pol)
 
 			if (o < 0 || m->ents[o].rewritten || !needs_edit(&m->ents[m->sites[i].entity]))
 				continue;
+			if (m->ents[o].inline_body) {
+				drop_inline_body(m, &m->ents[o]);
+				owner[m->sites[i].unit] = -1;
+				continue;
+			}
 			rc = name_rewritten(m, pol, &m->ents[o]);
 			changed = true;
 		}
@@ -281,6 +299,7 @@ static int name_split_copies(struct model *m, struct policy *pol, struct facts_d
 		struct entity *e = &m->ents[i];
 
 		if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || e->def_unit < 0 ||
+		    e->inline_body ||
 		    clang_Cursor_isNull(e->def) || clang_Cursor_isFunctionInlined(e->def) ||
 		    !policy_partially_inlined(facts_get(facts, e->name)))
 			continue;

@@ -71,7 +71,7 @@ static bool called_in_target(const struct strlist *ours, struct facts_db *facts,
 static bool stays_out_of_line(const struct model *m, const struct strlist *ours,
 			      struct facts_db *facts, const struct entity *e)
 {
-	if (e->decision == DEC_PATCHED || !defined_by_livepatch(m, e))
+	if (e->decision == DEC_PATCHED || e->inline_body || !defined_by_livepatch(m, e))
 		return false;
 	if (!called_in_target(ours, facts, e))
 		return false;

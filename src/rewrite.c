@@ -638,16 +638,42 @@ static bool is_word(const char *t, size_t s, size_t n, const char *w)
 	return strlen(w) == n && !memcmp(t + s, w, n);
 }
 
+/* Whether macro NAME's replacement list has the identifier WORD. */
+static bool macro_body_has_word(struct model *m, const char *name, const char *word)
+{
+	int idx = model_macro_first(m, name);
+	const struct macro_def *md = idx >= 0 ? &m->macros[idx] : NULL;
+	size_t pos, is, n;
+	const char *t;
+
+	if (!md || md->file < 0)
+		return false;
+	t = m->files[md->file].text;
+	pos = md->start + strlen(name);	/* the extent starts with NAME */
+	while (lex_next_ident(t, md->end, &pos, &is, &n))
+		if (is_word(t, is, n, word))
+			return true;
+	return false;
+}
+
 /*
  * The kernel's "inline" is a macro adding gnu_inline and notrace: a
  * non-static gnu_inline definition is emitted out of line, so it stays, and
  * the patched copy keeps the original's (lack of) ftrace instrumentation.
+ * The same holds for the macros spelled with it (__always_inline,
+ * __inline__, __inline): they stay too (a non-static always_inline
+ * gnu_inline definition is emitted as well).
  */
 static bool keeps_gnu_inline(struct model *m, const char *word, size_t n)
 {
+	char name[32];
 	int idx;
 
-	if (n != 6 || memcmp(word, "inline", 6))
+	if (n >= sizeof(name))
+		return false;
+	memcpy(name, word, n);
+	name[n] = 0;
+	if (strcmp(name, "inline") && !macro_body_has_word(m, name, "inline"))
 		return false;
 	idx = model_macro_first(m, "inline");
 	return idx >= 0 && m->macros[idx].file >= 0 &&
@@ -666,6 +692,12 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 	size_t pos = u->start, is, n;
 	bool has_static = false;
 
+	if (e->inline_body) {
+		/* inline_body.c: GCC's to inline, never emitted (bound to the running one) */
+		add_edit(ed, u->start, u->start,
+			 xstrdup("extern inline __attribute__((__gnu_inline__)) "));
+		return;
+	}
 	if (e->decision == DEC_EXTERNALIZE || (!e->make_static && !e->make_extern))
 		return;
 	while (lex_next_ident(t, s->offset, &pos, &is, &n)) {

@@ -220,6 +220,7 @@ struct call_diff {
 	struct strlist clones;		/* "TARGET-CALLEE LP-CALLEE" pairs, as text */
 	struct strlist clone_names;
 	struct strlist via_pointer;	/* called through lp.c's pointer to it */
+	struct strlist thunks;		/* branch thunks one build calls: no C call */
 	struct strlist other_target;	/* calls no inlining explains: code */
 	struct strlist other_lp;
 	struct strlist via;		/* "X (called by Y)": made by an inlined Y */
@@ -232,6 +233,7 @@ static void call_diff_release(struct call_diff *d)
 	strlist_release(&d->clones);
 	strlist_release(&d->clone_names);
 	strlist_release(&d->via_pointer);
+	strlist_release(&d->thunks);
 	strlist_release(&d->other_target);
 	strlist_release(&d->other_lp);
 	strlist_release(&d->via);
@@ -321,12 +323,33 @@ struct side {
 	const char *name, *lp_name;
 };
 
+/*
+ * A thunk the compiler branches through to return or to call indirectly
+ * (x86 return thunk and retpolines, s390 expolines): whether a build calls
+ * one, and which register's, follows from tail calls and register choice,
+ * which other differences explain (an externalized callee's IPA facts).
+ */
+static bool branch_thunk(const char *name)
+{
+	static const char *const prefixes[] = { "__x86_return_thunk", "__x86_indirect_thunk_",
+		"__x86_indirect_call_thunk_", "__x86_indirect_jump_thunk_",
+		"__s390_indirect_jump_", NULL };
+
+	for (int i = 0; prefixes[i]; i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
 static void sort_one_sided(struct verify_objs *o, const char *x, const struct side *sd,
 			   struct call_diff *d)
 {
 	const char *partner = clone_partner(x, &sd->mine->callees, &sd->theirs->callees);
 
-	if (partner) {
+	if (branch_thunk(x)) {
+		strlist_push_owned(&d->thunks, xasprintf("%s (%s)", x, sd->in_target ?
+							 "the target" : "lp.c's build"));
+	} else if (partner) {
 		if (sd->in_target)
 			strlist_push_owned(&d->clones, xasprintf("the target calls %s, lp.c's build %s",
 								 x, partner));
@@ -469,6 +492,7 @@ static bool classify_calls(const struct verify_objs *o, const struct call_diff *
 		add_list(&sb, "calls only in the target:", &d->other_target);
 		add_list(&sb, "calls only in lp.c's build:", &d->other_lp);
 		add_list(&sb, "called through lp.c's pointer", &d->via_pointer);
+		add_list(&sb, "branch thunks in one build only:", &d->thunks);
 		sb_addf(&sb, "; %s", c->reason);
 		set_detail(out, VC_CODE, sb_detach(&sb));
 		return true;
@@ -535,18 +559,17 @@ static void classify_difference(struct verify_objs *o, const struct pieces *tp,
 	diff_calls(o, &ct, &cl, name, lp_name, &d);
 	explain_by_inlining(o, &d);
 	if (!classify_calls(o, &d, c, out) && !classify_parts(c, out)) {
+		struct strbuf sb = {0};
+
 		externalized_callees(o, &ct, &ipa);
 		if (ipa.n) {
-			struct strbuf sb = {0};
-
 			add_list(&sb, "calls externalized", &ipa);
-			sb_addf(&sb, " (defined in the original unit: GCC used what it knew of it); %s",
-				c->reason);
+			sb_adds(&sb, " (defined in the original unit: GCC used what it knew of it)");
 			copy_list(&out->callees, &ipa);
-			set_detail(out, VC_IPA, sb_detach(&sb));
-		} else {
-			set_detail(out, VC_CODE, xstrdup(c->reason));
 		}
+		add_list(&sb, "branch thunks in one build only:", &d.thunks);
+		sb_addf(&sb, "%s%s", sb.len ? "; " : "", c->reason);
+		set_detail(out, ipa.n ? VC_IPA : VC_CODE, sb_detach(&sb));
 	}
 	strlist_release(&ipa);
 	call_diff_release(&d);

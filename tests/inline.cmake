@@ -38,6 +38,13 @@ add_test(NAME inline/out-of-line COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/outofl
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/out-of-line PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A global function only a header's inline calls, inlined into the patched
+# function in the target, gets an extern inline gnu_inline body in lp.c
+# (tests/inline/hdrglobal.sh).
+add_test(NAME inline/header-global-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/hdrglobal.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/header-global-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A function the target split (NAME.part.N) gets callers at the end of lp.c,
 # so GCC splits the patched function or its copy as in the target
 # (tests/inline/splitc.sh); objcmp_tool comes from tests/kernel.cmake.

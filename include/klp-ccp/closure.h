@@ -80,6 +80,8 @@ struct context_ctx {
 	int *guards;			/* headers whose guard a copied file defines */
 	size_t n_guards, cap_guards;
 	bool guards_found;
+	bool *uses;			/* per entity: named by header uses_hdr's compiled code */
+	int uses_hdr;
 };
 void context_ctx_release(struct context_ctx *cx);
 int headers_context_pass(struct model *m, struct policy *pol, struct context_ctx *cx);
@@ -103,6 +105,8 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
  * with object facts. Exported ones (facts with --symvers) need nothing.
  */
 void header_refs_collect(struct model *m, struct facts_db *facts);
+/* The global functions defined outside headers that those inlines call (*out: free). */
+size_t header_refs_reached(struct model *m, int **out);
 
 /* entity_facts.c: source location of a cursor for policy diagnostics; strings live in the model. */
 struct src_loc cursor_src_loc(struct model *m, CXCursor c);

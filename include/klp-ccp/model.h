@@ -107,6 +107,9 @@ struct entity {
 	bool noinline;			/* binary facts: called out of line (out_of_line.c) */
 	bool noclone;			/* noinline, and the target has no clone of it either */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
+	bool inline_body;		/* DEC_COPY of a global function only header inlines call,
+					   as "extern inline gnu_inline": GCC may inline it as the
+					   target did, other calls go to the running one (closure.c) */
 	bool split_callers;		/* binary facts: split in the original (split_callers.c) */
 	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */

@@ -1,9 +1,14 @@
-# Sourced by the tests/inline scripts: HERE, K (policies/kernel), CC, fail()
+# Sourced by the tests/inline scripts: HERE, K (policies/kernel), KERNEL_HOOKS, CC, fail()
 # counting into FAILED, and a scratch directory WORK (removed on exit) made
 # the current directory with the named sources of tests/inline copied in.
 # Usage: . setup.sh NAME FILE...
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 K=$(cd "$HERE/../../policies/kernel" && pwd)
+# every hook of policies/kernel but is-patched
+KERNEL_HOOKS=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
+	-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
+	-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
+	-R "$K/rename-rewritten-fun")
 CC=${CC:-gcc}
 command -v "$CC" >/dev/null || { echo "SKIP: no $CC"; exit 77; }
 FAILED=0

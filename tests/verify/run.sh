@@ -107,6 +107,18 @@ ipa)
 	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
 	has '^use_get: differs \(ipa-facts\): calls externalized get '
 	;;
+thunk)
+	# a return thunk called in lp.c's build only (thunk.c's tail tail-calls its
+	# static get2, the hand-written lp.c cannot): no C call, so the
+	# externalized get2 explains the difference, not "code"
+	cp "$here/thunk.c" . && printf '%s\n' 'extern int get2(int);' 'int klpp_tail(int x);' \
+		'int klpp_tail(int x) { int r = get2(x + 1); __asm__ volatile("" ::: "memory"); return r; }' >lp.c
+	tc="gcc -O2 -g -mfunction-return=thunk-extern -c -o thunk.o thunk.c"
+	$tc || fail "cannot compile thunk.c"
+	objdump -d thunk.o | grep -q 'jmp .*<get2>' || { echo "SKIP: no tail call to get2"; exit 77; }
+	expect 2 "$klp" verify --target-object=thunk.o --patched-functions=tail lp.c -- $tc
+	has '^tail: differs \(ipa-facts\): calls externalized get2 .*; branch thunks in one build only: __x86_return_thunk \(lp.c.s build\)'
+	;;
 line)
 	# lp.c extracted from a copy where where() is one line lower: __LINE__ differs
 	mkdir moved && sed 's|^int where(int a)$|/* one line more */\n&|' unit.c >moved/unit.c
