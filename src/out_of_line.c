@@ -185,7 +185,8 @@ char *out_of_line_early_decls(const struct model *m)
 			canonical_spelling(clang_getArgType(ft, (unsigned)k), &protos);
 		}
 		sb_adds(&protos, clang_getNumArgTypes(ft) ? "" : "void");
-		sb_adds(&protos, ") __attribute__((__noinline__));\n");
+		sb_adds(&protos, e->noclone ? ") __attribute__((__noinline__, __noclone__));\n"
+					    : ") __attribute__((__noinline__));\n");
 	}
 	if (protos.len) {
 		sb_adds(&out, "#pragma GCC diagnostic ignored \"-Wattributes\"\n");
@@ -215,9 +216,9 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 			strlist_push(&ours, m->ents[i].name);
 	for (size_t i = 0; i < m->n_ents; i++) {
 		m->ents[i].noinline = stays_out_of_line(m, &ours, facts, &m->ents[i]);
-		m->ents[i].noclone = m->ents[i].noinline &&
-				     never_cloned(facts_get(facts, m->ents[i].name));
 		m->ents[i].noinline_early = header_stays_out_of_line(m, &ours, facts, (int)i);
+		m->ents[i].noclone = (m->ents[i].noinline || m->ents[i].noinline_early) &&
+				     never_cloned(facts_get(facts, m->ents[i].name));
 	}
 	strlist_release(&ours);
 }

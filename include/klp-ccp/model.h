@@ -105,7 +105,7 @@ struct entity {
 	bool ext_allowed;		/* can-externalize-fun said YES */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
 	bool noinline;			/* binary facts: called out of line (out_of_line.c) */
-	bool noclone;			/* noinline, and the target has no clone of it either */
+	bool noclone;			/* noinline(_early), and the target has no clone of it either */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
 	bool inline_body;		/* DEC_COPY of a global function only header inlines call,
 					   as "extern inline gnu_inline": GCC may inline it as the

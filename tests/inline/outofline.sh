@@ -12,7 +12,8 @@
 # no clone of is noclone too (outofline-clone.c: lp.c's one call passes a
 # constant, GCC would call tally.constprop.0). An included header's inline the target has
 # out of line (hfmt of outofline-hdr.h) is declared noinline before the
-# #include (with the built-in defaults, which include the header; not one
+# #include, and noclone, for the target has no clone of it (head3 passes
+# constants: GCC would clone it) (with the built-in defaults, which include the header; not one
 # whose type needs a typedef: hweight, compiled under -Werror; the
 # kernel policy copies a local header's parts). With the built-in defaults
 # and with all of policies/kernel's hooks; klp-ccp verify compares with the
@@ -67,8 +68,9 @@ for pol in default kernel; do
 	out=lp-$pol-hdr.c
 	lp $out outofline-hdr.c h.o head -Werror || continue
 	[ $pol = kernel ] || grep -B3 '#include "outofline-hdr.h"' $out |
-		grep -q 'static int hfmt(struct msg \*, int, int) __attribute__((__noinline__));' ||
-		fail "$out: no noinline prototype of hfmt before the #include"
+		grep -q 'static int hfmt(struct msg \*, int, int) __attribute__((__noinline__, __noclone__));' ||
+		fail "$out: no noinline, noclone prototype of hfmt before the #include"
+	lp lp-$pol-hdr3.c outofline-hdr.c h.o head3 -Werror
 	out=lp-$pol-hdr2.c
 	"$KLP_CCP" -o $out --patched-functions=head2 --target-object=h.o \
 		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -Werror -c outofline-hdr.c 2>$out.err &&
