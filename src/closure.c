@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/asm_defs.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/directives.h"
@@ -1206,6 +1207,14 @@ static char *aliased_function(struct model *m, const char *name)
 	return NULL;
 }
 
+static bool declared_function(struct model *m, const char *name)
+{
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].kind == ENT_FUNCTION && !strcmp(m->ents[i].name, name))
+			return true;
+	return false;
+}
+
 static void unknown_patched(struct model *m, const char *name)
 {
 	const char *file = m->files[m->main_file].name;
@@ -1214,6 +1223,12 @@ static void unknown_patched(struct model *m, const char *name)
 	if (target)
 		diag_error("%s: patched function '%s' is only an alias of '%s' here (as SYSCALL_DEFINE0 makes __x64_sys_NAME of __do_sys_NAME): patch '%s'",
 			   file, name, target, target);
+	else if (asm_defines(m->tu, name))
+		diag_error("%s: patched function '%s' is defined in assembly here (a file-scope asm statement, as DEFINE_STATIC_CALL makes __SCT__ trampolines), not in C: there is no C body to copy; patch the C functions instead",
+			   file, name);
+	else if (declared_function(m, name))
+		diag_error("%s: patched function '%s' is only declared in this translation unit, not defined: patch it in the unit that defines it",
+			   file, name);
 	else
 		diag_error("%s: unknown patched function '%s': no definition in this translation unit",
 			   file, name);

@@ -26,6 +26,8 @@ struct maps {
 	struct strmap tag_def;		/* struct/union/enum tag -> unit of its definition */
 	struct strlist owned_names;
 	struct strlist texts;		/* file texts read by file_text() */
+	struct skipped *skipped;	/* per file, once model_directives() needs them */
+	size_t n_skipped;
 };
 
 static struct maps *maps_of(struct model *m)
@@ -201,12 +203,55 @@ const char *model_presumed(struct model *m, int file, unsigned offset, unsigned 
 
 /* ---- files ---- */
 
-/* Is [start, end) inside a range the preprocessor skipped? */
-static bool in_skipped(const CXSourceRangeList *sk, const unsigned *from, const unsigned *to,
-		       unsigned start, unsigned end)
+/* The byte ranges of one file the preprocessor skipped. */
+struct skipped {
+	struct { unsigned from, to; } *v;
+	size_t n, cap;
+};
+
+static void add_skipped(struct skipped *sk, unsigned from, unsigned to)
 {
-	for (unsigned i = 0; sk && i < sk->count; i++)
-		if (from[i] < start && end <= to[i])
+	ARRAY_PUSH(sk->v, sk->n, sk->cap)->from = from;
+	sk->v[sk->n - 1].to = to;
+}
+
+/*
+ * Every file's skipped ranges from one clang_getAllSkippedRanges():
+ * clang_getSkippedRanges() per file looks the file up by a scan of the whole
+ * source location table and walks every skipped range of the unit, about a
+ * million instructions per file (840 files on kernel/fork.c). A range belongs
+ * to the file its start or its end is in, as clang_getSkippedRanges() has it.
+ */
+static void read_skipped(struct model *m)
+{
+	struct maps *mp = maps_of(m);
+	CXSourceRangeList *all = clang_getAllSkippedRanges(m->tu);
+
+	mp->n_skipped = m->n_files;
+	mp->skipped = xcalloc(m->n_files + 1, sizeof(*mp->skipped));
+	for (unsigned i = 0; all && i < all->count; i++) {
+		CXFile ff, tf;
+		unsigned from, to;
+		int f, t;
+
+		clang_getFileLocation(clang_getRangeStart(all->ranges[i]), &ff, NULL, NULL, &from);
+		clang_getFileLocation(clang_getRangeEnd(all->ranges[i]), &tf, NULL, NULL, &to);
+		f = model_file_of(m, ff);
+		t = model_file_of(m, tf);
+		if (f >= 0)
+			add_skipped(&mp->skipped[f], from, to);
+		if (t >= 0 && t != f)
+			add_skipped(&mp->skipped[t], from, to);
+	}
+	if (all)
+		clang_disposeSourceRangeList(all);
+}
+
+/* Is [start, end) inside a range the preprocessor skipped? */
+static bool in_skipped(const struct skipped *sk, unsigned start, unsigned end)
+{
+	for (size_t i = 0; i < sk->n; i++)
+		if (sk->v[i].from < start && end <= sk->v[i].to)
 			return true;
 	return false;
 }
@@ -214,27 +259,19 @@ static bool in_skipped(const CXSourceRangeList *sk, const unsigned *from, const 
 const struct directives *model_directives(struct model *m, int file)
 {
 	struct kfile *kf = &m->files[file];
-	CXSourceRangeList *sk;
-	unsigned *from, *to;
+	struct maps *mp = maps_of(m);
+	const struct skipped *sk;
 
 	if (kf->dirs)
 		return kf->dirs;
+	if (!mp->skipped)
+		read_skipped(m);
+	/* files are all known before the first call; the extra entry is empty */
+	sk = &mp->skipped[(size_t)file < mp->n_skipped ? (size_t)file : mp->n_skipped];
 	kf->dirs = xcalloc(1, sizeof(*kf->dirs));
 	directives_scan(kf->text, kf->len, kf->dirs);
-	sk = clang_getSkippedRanges(m->tu, kf->cxfile);
-	from = xcalloc(sk ? sk->count + 1 : 1, sizeof(unsigned));
-	to = xcalloc(sk ? sk->count + 1 : 1, sizeof(unsigned));
-	for (unsigned i = 0; sk && i < sk->count; i++) {
-		clang_getFileLocation(clang_getRangeStart(sk->ranges[i]), NULL, NULL, NULL, &from[i]);
-		clang_getFileLocation(clang_getRangeEnd(sk->ranges[i]), NULL, NULL, NULL, &to[i]);
-	}
 	for (size_t i = 0; i < kf->dirs->n; i++)
-		kf->dirs->v[i].active = !in_skipped(sk, from, to, kf->dirs->v[i].start,
-						    kf->dirs->v[i].end);
-	free(from);
-	free(to);
-	if (sk)
-		clang_disposeSourceRangeList(sk);
+		kf->dirs->v[i].active = !in_skipped(sk, kf->dirs->v[i].start, kf->dirs->v[i].end);
 	return kf->dirs;
 }
 
@@ -1113,6 +1150,7 @@ void model_release(struct model *m)
 	free(m->diags);
 	free(m->fwd);
 	free(m->sites);
+	free(m->undefs);
 	if (mp) {
 		u64map_release(&mp->file_of);
 		u64map_release(&mp->ent_of);
@@ -1124,6 +1162,9 @@ void model_release(struct model *m)
 		strmap_release(&mp->tag_def);
 		strlist_release(&mp->owned_names);
 		strlist_release(&mp->texts);
+		for (size_t i = 0; mp->skipped && i < mp->n_skipped; i++)
+			free(mp->skipped[i].v);
+		free(mp->skipped);
 		free(mp);
 	}
 	memset(m, 0, sizeof(*m));

@@ -129,6 +129,9 @@ static const char *const seed_features[] = {
  * (GCC >= 11) writes __malloc__(deallocator, argno); the kernel's ctype.h
  * calls __builtin_isdigit when GCC has it; glibc's fortified headers call
  * __builtin_va_arg_pack(); the x86 named address spaces are GCC keywords.
+ * libclang (16) crashes printing assume_aligned with one argument (the
+ * kernel's kmalloc_trace(), fun_attrs.c prints declarations): give clang the
+ * same attribute with its offset written (0 + offset + 0, or 0).
  */
 static const char prelude_shims[] =
 	"#ifdef __FLT32_MANT_DIG__\n"
@@ -151,6 +154,7 @@ static const char prelude_shims[] =
 	"#define _Float128 __float128\n"
 	"#endif\n"
 	"#define __malloc__(...) __malloc__\n"
+	"#define __assume_aligned__(a, ...) __assume_aligned__(a, 0 + __VA_ARGS__ + 0)\n"
 	"#ifdef __SEG_FS\n"
 	"#define __seg_fs __attribute__((address_space(257)))\n"
 	"#endif\n"

@@ -22,6 +22,7 @@ struct href_walk {
 	size_t n_todo, cap_todo;
 	const char *via;		/* the inline being walked */
 	bool list_only;			/* header_refs_reached(): list, record nothing */
+	bool keep_todo;			/* header_refs_inlines(): the bodies walked */
 	int *reached;			/* global functions defined outside headers */
 	size_t n_reached, cap_reached;
 };
@@ -135,7 +136,8 @@ static void walk_header_inlines(struct href_walk *hw)
 	for (size_t i = 0; i < hw->n_todo; i++)
 		walk_body(hw, hw->todo[i]);
 	free(hw->visited);
-	free(hw->todo);
+	if (!hw->keep_todo)
+		free(hw->todo);
 }
 
 void header_refs_collect(struct model *m, struct facts_db *facts)
@@ -143,6 +145,17 @@ void header_refs_collect(struct model *m, struct facts_db *facts)
 	struct href_walk hw = { .m = m, .facts = facts };
 
 	walk_header_inlines(&hw);
+}
+
+size_t header_refs_inlines(struct model *m, int **out)
+{
+	struct href_walk hw = { .m = m, .list_only = true };
+
+	hw.keep_todo = true;
+	walk_header_inlines(&hw);
+	free(hw.reached);
+	*out = hw.todo;
+	return hw.n_todo;
 }
 
 size_t header_refs_reached(struct model *m, int **out)

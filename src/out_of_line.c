@@ -9,8 +9,10 @@
  * in lp.c its callers are fewer (often one), and GCC's inliner decides
  * differently.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/closure.h"
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/util.h"
@@ -137,20 +139,26 @@ static bool used_by_copied_text(const struct model *m, int idx)
 	return false;
 }
 
+/*
+ * reached: lp.c compiles its body (header_refs_inlines()), named by copied
+ * text or called by a header inline that is (zero_user_segments through
+ * zero_user, find_first_bit through __first_node).
+ */
 static bool header_stays_out_of_line(const struct model *m, const struct strlist *ours,
-				     struct facts_db *facts, int idx)
+				     struct facts_db *facts, int idx, bool reached)
 {
 	const struct entity *e = &m->ents[idx];
 	struct strlist tags = { 0 };
 	bool ok;
 
-	if (e->kind != ENT_FUNCTION || e->decision != DEC_HEADER || !e->internal ||
+	if (e->kind != ENT_FUNCTION || (e->decision != DEC_HEADER && !reached) ||
+	    !e->internal || e->def_unit < 0 || m->units[e->def_unit].file == m->main_file ||
 	    clang_Cursor_isNull(e->def) || !clang_Cursor_isFunctionInlined(e->def))
 		return false;
 	if (!called_in_target(ours, facts, e))
 		return false;
 	ok = early_signature(e->def, &tags) && !out_of_line_always_inline(e->def) &&
-	     used_by_copied_text(m, idx);
+	     (reached || used_by_copied_text(m, idx));
 	strlist_release(&tags);
 	return ok;
 }
@@ -208,17 +216,27 @@ static bool never_cloned(const struct sym_facts *f)
 void out_of_line_mark(struct model *m, struct facts_db *facts)
 {
 	struct strlist ours = { 0 };
+	int *inl = NULL;
+	bool *reached;
+	size_t n;
 
 	if (!facts)
 		return;
 	for (size_t i = 0; i < m->n_ents; i++)
 		if (defined_by_livepatch(m, &m->ents[i]))
 			strlist_push(&ours, m->ents[i].name);
+	n = header_refs_inlines(m, &inl);
+	reached = xcalloc(m->n_ents + 1, sizeof(bool));
+	for (size_t k = 0; k < n; k++)
+		reached[inl[k]] = true;
 	for (size_t i = 0; i < m->n_ents; i++) {
 		m->ents[i].noinline = stays_out_of_line(m, &ours, facts, &m->ents[i]);
-		m->ents[i].noinline_early = header_stays_out_of_line(m, &ours, facts, (int)i);
+		m->ents[i].noinline_early = header_stays_out_of_line(m, &ours, facts, (int)i,
+								     reached[i]);
 		m->ents[i].noclone = (m->ents[i].noinline || m->ents[i].noinline_early) &&
 				     never_cloned(facts_get(facts, m->ents[i].name));
 	}
 	strlist_release(&ours);
+	free(reached);
+	free(inl);
 }

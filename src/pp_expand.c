@@ -40,13 +40,6 @@ struct tlist {
 	size_t n, cap;
 };
 
-struct undef {
-	const char *name;	/* in its file's text */
-	size_t n;
-	int file;
-	unsigned off;
-};
-
 struct pp {
 	struct model *m;
 	const struct strlist *keep;	/* macros lp.c defines its own way: not expanded */
@@ -58,9 +51,6 @@ struct pp {
 	size_t made;		/* tokens produced, against MAX_TOKENS */
 	size_t hs_ints;		/* hide-set members made, against MAX_HIDE_INTS */
 	bool failed;
-	struct undef *undefs;	/* active #undef lines of the TU, once needed */
-	size_t n_undefs, cap_undefs;
-	bool undefs_read;
 	const struct strlist *watch;	/* names whose uses by # and ## are recorded */
 	unsigned start, end;		/* the written invocation */
 	struct pp_use *uses;
@@ -237,29 +227,14 @@ struct mdef {
 	struct tlist body;
 };
 
-static void read_undefs(struct pp *p)
-{
-	for (size_t f = 0; f < p->m->n_files; f++) {
-		const struct directives *d = model_directives(p->m, (int)f);
-
-		for (size_t i = 0; i < d->n; i++)
-			if (d->v[i].kind == DIR_UNDEF && d->v[i].active && d->v[i].arg_len)
-				*ARRAY_PUSH(p->undefs, p->n_undefs, p->cap_undefs) = (struct undef){
-					p->m->files[f].text + d->v[i].arg, d->v[i].arg_len, (int)f,
-					d->v[i].start };
-	}
-	p->undefs_read = true;
-}
-
 /* Is the definition md #undef'd between itself and the invocation? */
 static bool undefined_since(struct pp *p, const struct macro_def *md)
 {
-	size_t n = strlen(md->name);
+	size_t n = strlen(md->name), n_undefs;
+	const struct model_undef *undefs = model_undefs(p->m, &n_undefs);
 
-	if (!p->undefs_read)
-		read_undefs(p);
-	for (size_t i = 0; i < p->n_undefs; i++) {
-		const struct undef *u = &p->undefs[i];
+	for (size_t i = 0; i < n_undefs; i++) {
+		const struct model_undef *u = &undefs[i];
 
 		if (u->n == n && !memcmp(u->name, md->name, n) &&
 		    model_compare_pos(p->m, md->file, md->start, u->file, u->off) < 0 &&
@@ -678,7 +653,6 @@ static char *run(struct pp *p, unsigned start, unsigned end, const struct pp_ren
 	for (size_t i = 0; i < p->n_sets; i++)
 		free(p->sets[i].v);
 	free(p->sets);
-	free(p->undefs);
 	strlist_release(&p->strs);
 	if (p->failed)
 		sb_release(&sb);

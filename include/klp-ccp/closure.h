@@ -107,6 +107,8 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);
 void header_refs_collect(struct model *m, struct facts_db *facts);
 /* The global functions defined outside headers that those inlines call (*out: free). */
 size_t header_refs_reached(struct model *m, int **out);
+/* The header inlines whose bodies lp.c compiles: those it names, and the ones they call. */
+size_t header_refs_inlines(struct model *m, int **out);
 
 /* entity_facts.c: source location of a cursor for policy diagnostics; strings live in the model. */
 struct src_loc cursor_src_loc(struct model *m, CXCursor c);

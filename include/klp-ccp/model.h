@@ -191,6 +191,9 @@ struct model {
 	size_t n_sites, cap_sites;
 	void *maps;			/* private lookup tables (entities.c) */
 	struct ident_lists *idents;	/* each file's identifiers (idents.h) */
+	struct model_undef *undefs;	/* see model_undefs() */
+	size_t n_undefs, cap_undefs;
+	bool undefs_read;
 	int main_file;
 };
 
@@ -226,6 +229,15 @@ unsigned model_line_of(struct model *m, int file, unsigned offset);
 /* Directive lines of a file (computed once), each marked active or skipped. */
 struct directives;
 const struct directives *model_directives(struct model *m, int file);
+
+/* The active #undef lines of the unit (src/undefs.c), found once. */
+struct model_undef {
+	const char *name;	/* in its file's text */
+	size_t n;
+	int file;
+	unsigned off;		/* of its line */
+};
+const struct model_undef *model_undefs(struct model *m, size_t *n);
 
 /* Presumed (file, line) of a byte offset: what #line must say. Returns the
  * file name (lives as long as m). */

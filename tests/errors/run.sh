@@ -246,6 +246,32 @@ case_unknown_patched_function() {
 		-o lp.c --patched-functions=pu_f,pu_nothere -- gcc -c in.c
 }
 
+# A function the unit only declares: it is defined elsewhere. Declared with
+# a one-argument assume_aligned (the kernel's kmalloc_trace()): libclang 16
+# crashed printing that attribute when klp-ccp looked for an alias.
+case_patched_function_only_declared() {
+	cat >>"$WORK/in.c" <<-'C'
+	#define __assume_al(a, ...) __attribute__((__assume_aligned__(a, ## __VA_ARGS__)))
+	#define __al8 __assume_al(8)
+	void *pu_alloc(unsigned long n) __al8 __attribute__((__alloc_size__(1)));
+	C
+	expect_error 1 "^klp-ccp: error: in\.c: patched function 'pu_alloc' is only declared in this translation unit, not defined: patch it in the unit that defines it$" -- \
+		-o lp.c --patched-functions=pu_alloc -- gcc -c in.c
+}
+
+# A function a file-scope asm statement defines (as DEFINE_STATIC_CALL makes
+# the kernel's __SCT__ trampolines): no C body to copy.
+case_patched_function_in_asm() {
+	cat >>"$WORK/in.c" <<-'C'
+	#define STR(x) #x
+	#define TRAMP(name, f) asm(".globl " STR(name) "\n\t" STR(name) ":\n\tjmp " STR(f) "\n")
+	void pu_tramp(void);
+	TRAMP(pu_tramp, pu_f);
+	C
+	expect_error 1 "^klp-ccp: error: in\.c: patched function 'pu_tramp' is defined in assembly here \(a file-scope asm statement, as DEFINE_STATIC_CALL makes __SCT__ trampolines\), not in C: there is no C body to copy; patch the C functions instead$" -- \
+		-o lp.c --patched-functions=pu_tramp -- gcc -c in.c
+}
+
 # A function defined twice is a parse (clang) error of the patched function:
 # the clang diagnostic, then the summary line.
 case_function_defined_twice() {

@@ -76,6 +76,12 @@ static inline int hfmt(struct msg *m, int x, int k)
 	return err;
 }
 
+/* small: inlined into its callers; its call of hfmt stays a call */
+static inline int hcall(struct msg *m, int x)
+{
+	return hfmt(m, x, x + 1);
+}
+
 static inline int hweight(const mask_t *m, int k)
 {
 	int n = 0;

@@ -13,7 +13,8 @@
 # constant, GCC would call tally.constprop.0). An included header's inline the target has
 # out of line (hfmt of outofline-hdr.h) is declared noinline before the
 # #include, and noclone, for the target has no clone of it (head3 passes
-# constants: GCC would clone it) (with the built-in defaults, which include the header; not one
+# constants: GCC would clone it); also when lp.c calls it only through
+# another header inline (head4 -> hcall -> hfmt) (with the built-in defaults, which include the header; not one
 # whose type needs a typedef: hweight, compiled under -Werror; the
 # kernel policy copies a local header's parts). With the built-in defaults
 # and with all of policies/kernel's hooks; klp-ccp verify compares with the
@@ -71,6 +72,7 @@ for pol in default kernel; do
 		grep -q 'static int hfmt(struct msg \*, int, int) __attribute__((__noinline__, __noclone__));' ||
 		fail "$out: no noinline, noclone prototype of hfmt before the #include"
 	lp lp-$pol-hdr3.c outofline-hdr.c h.o head3 -Werror
+	lp lp-$pol-hdr4.c outofline-hdr.c h.o head4 -Werror
 	out=lp-$pol-hdr2.c
 	"$KLP_CCP" -o $out --patched-functions=head2 --target-object=h.o \
 		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -Werror -c outofline-hdr.c 2>$out.err &&

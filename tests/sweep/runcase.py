@@ -29,7 +29,8 @@ REFUSALS = [
     ("tracepoint", re.compile(r"tracepoint code")),
     ("alias", re.compile(r"is only an alias of")),
     ("macro-body", re.compile(r"declared and called inside one macro expansion")),
-    ("no-c-definition", re.compile(r"unknown patched function .*no definition in this translation unit")),
+    ("no-c-definition", re.compile(r"unknown patched function .*no definition in this translation unit"
+                                   r"|is defined in assembly here|is only declared in this translation unit")),
     ("init-exit", re.compile(r"\.(init|exit)(\.text)?\b.*(cannot|not)|__(init|exit)\b.*(cannot|not)|(cannot|not).*(\.init|__init|\.exit|__exit)")),
     ("notrace", re.compile(r"notrace|no __fentry__|not traceable")),
     ("not-livepatchable", re.compile(r"cannot be livepatched|not livepatchable|can(no|')t be patched")),

@@ -66,6 +66,9 @@ def test_classes():
              1, "refused", "alias"),
             ("klp-ccp: error: fs/x.c: unknown patched function '__SCT__foo': no definition in this "
              "translation unit", 1, "refused", "no-c-definition"),
+            ("klp-ccp: error: kernel/fork.c: patched function '__SCT__tp_func_x' is defined in assembly here "
+             "(a file-scope asm statement, as DEFINE_STATIC_CALL makes __SCT__ trampolines), not in C",
+             1, "refused", "no-c-definition"),
             ("fs/x.c:3:4: error: address of function 'f' is taken, so it must be externalized", 1,
              "extract-failed", None),
             ("./include/trace/events/sched.h:579:1: error: modify-patched-fun-sym: 'perf_trace_x' is "
