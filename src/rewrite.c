@@ -368,6 +368,42 @@ static bool renamed_both_ways(const struct strlist *names, const char *name, con
  * A name produced by a macro body (SYSCALL_DEFINE, DEFINE_*) cannot be edited
  * in the text: rename it for this unit with "#define OLD NEW" (see emit.c).
  */
+/* The name of the macro invoked where e is defined ("" if none is spelled). */
+static char *macro_at_definition(struct model *m, const struct entity *e)
+{
+	const struct kfile *kf;
+	unsigned off;
+	size_t n = 0;
+	int f;
+
+	if (!model_locate_expansion(m, clang_getCursorLocation(e->def), &f, &off))
+		return xstrdup("");
+	kf = &m->files[f];
+	while (off + n < kf->len && is_ident_char((unsigned char)kf->text[off + n]))
+		n++;
+	return xstrndup(kf->text + off, n);
+}
+
+/*
+ * A patched function a macro both declares and calls (the body of a
+ * syscall, __do_sys_NAME of SYSCALL_DEFINE1..6; a TRACE_EVENT's functions
+ * without a kernel target): the error names that macro, and the syscall
+ * entry points to patch instead when it is one.
+ */
+static void macro_body_patched(struct model *m, const struct entity *e)
+{
+	struct src_loc loc = cursor_src_loc(m, e->def);
+	char *macro = macro_at_definition(m, e);
+	bool syscall = strstr(macro, "SYSCALL_DEFINE") != NULL;
+
+	diag_error_at(loc.file, loc.line, loc.col,
+		      "patched function '%s' is declared and called inside one macro expansion (of %s%s): it can be neither renamed nor aliased there; patch the functions the macro defines around it%s",
+		      e->name, *macro ? macro : "a macro",
+		      syscall ? ", the body of the syscall" : "",
+		      syscall ? " (the __x64_sys_*/__ia32_sys_* entry points)" : "");
+	free(macro);
+}
+
 static int rename_by_macro(struct model *m, const struct site *s, struct strlist *names)
 {
 	struct entity *e = &m->ents[s->entity];
@@ -399,11 +435,7 @@ static int rename_by_macro(struct model *m, const struct site *s, struct strlist
 	}
 	free(rep);
 	if (renamed_both_ways(names, e->name, pair)) {
-		struct src_loc loc = cursor_src_loc(m, e->def);
-
-		diag_error_at(loc.file, loc.line, loc.col,
-			      "patched function '%s' is declared and called inside one macro expansion (as the body of SYSCALL_DEFINE1..6 is): it can be neither renamed nor aliased there; patch the functions the macro defines around it (e.g. the __x64_sys_*/__ia32_sys_* entry points)",
-			      e->name);
+		macro_body_patched(m, e);
 		free(pair);
 		return -1;
 	}
