@@ -954,7 +954,10 @@ static int emit_unit(struct emitter *em, int unit)
 	static const char push[] = "#pragma GCC diagnostic push\n"
 				   "#pragma GCC diagnostic ignored \"-Wattributes\"\n";
 	static const char pop[] = "#pragma GCC diagnostic pop\n";
+	struct counter_sites *cs = em->req->counter;
 
+	if (cs && counter_unit_uses_value(em->m, unit))
+		*ARRAY_PUSH(cs->v, cs->n, cs->cap) = (struct counter_site){ unit, em->out->len };
 	export_macros_of_unit(em->m, unit, &exports);
 	exports_off(em, &exports);
 	override_macros(em, &uo->overrides, true);
@@ -1102,6 +1105,28 @@ static int emit_item(struct emitter *em, const struct item *it)
 	return 0;
 }
 
+/*
+ * __BASE_FILE__ names the file GCC compiles: lp.c, where the original named
+ * its .c file. When any file read uses it, lp.c defines it as the original
+ * (a built-in macro: its redefinition warning is silenced; never undefined,
+ * the whole of lp.c stands for the original unit).
+ */
+static void base_file(struct emitter *em)
+{
+	bool used = false;
+
+	for (size_t i = 0; i < em->m->n_files && !used; i++)
+		used = em->m->files[i].text &&
+		       memmem(em->m->files[i].text, em->m->files[i].len, "__BASE_FILE__", 13);
+	if (!used)
+		return;
+	sb_adds(em->out, "#pragma GCC diagnostic push\n"
+			 "#pragma GCC diagnostic ignored \"-Wbuiltin-macro-redefined\"\n"
+			 "#define __BASE_FILE__ \"");
+	add_escaped(em->out, em->req->input);
+	sb_adds(em->out, "\"\n#pragma GCC diagnostic pop\n");
+}
+
 static void emit_banner(struct emitter *em)
 {
 	sb_addf(em->out, "/* klp-ccp %s: livepatch for ", KLP_CCP_VERSION);
@@ -1111,6 +1136,7 @@ static void emit_banner(struct emitter *em)
 		if (em->m->ents[i].decision == DEC_PATCHED)
 			sb_addf(em->out, " %s", em->m->ents[i].name);
 	sb_adds(em->out, " */\n");
+	base_file(em);
 }
 
 int emit_build(struct model *m, const struct emit_request *req, struct strbuf *out)

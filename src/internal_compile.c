@@ -14,6 +14,7 @@
 
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/internal_compile.h"
 
 /* Run argv (no shell) with stdout+stderr into *out; exit status or -1. */
@@ -145,6 +146,20 @@ char *internal_compile_arg(const struct strlist *args, size_t *i)
 	if (!strncmp(a, "-Wa,", 4) || !strncmp(a, "-Wp,", 4))
 		return filter_parts(a);
 	return has_prefix(a, output_opt_prefixes) ? NULL : xstrdup(a);
+}
+
+void internal_push_args(const struct gcc_cmdline *cl, const char *input, struct strlist *v)
+{
+	for (size_t i = 0; i < cl->args.n; i++) {
+		char *a = internal_compile_arg(&cl->args, &i);
+
+		if (a && !strcmp(a, cl->input)) {
+			free(a);
+			a = xstrdup(input);
+		}
+		if (a)
+			strlist_push_owned(v, a);
+	}
 }
 
 /* GCC's first error line ("FILE:LINE:COL: error: ...", "cc1: error: ..."). */

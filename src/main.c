@@ -261,15 +261,21 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 			  struct policy *pol, struct closure_request *req, const char *source,
 			  struct strbuf *out)
 {
+	struct counter_sites counter = { 0 };
 	struct emit_request ereq = { opts->outfile, source, opts->patched, opts->n_patched,
-				     &cl->args, &cl->sys_includes };
+				     &cl->args, &cl->sys_includes, &counter };
+	int rc;
 
 	if (stages_closure_headers(m, pol, req) || naming_run(m, pol, req->facts) ||
 	    check_parse_errors(m) || headers_final_context(m, pol))
 		return -1;
 	header_refs_collect(m, req->facts);
 	warn_statics_without_facts(m, cl, req);
-	if (emit_build(m, &ereq, &out[0]))
+	rc = emit_build(m, &ereq, &out[0]);
+	if (!rc)
+		rc = counter_fix(m, cl, opts->outfile, &counter, &out[0]);
+	free(counter.v);
+	if (rc)
 		return -1;
 	if (opts->report && report_build(m, cl, source, opts->outfile, &out[1]))
 		return -1;

@@ -13,14 +13,17 @@
  *   && and || (written out)          the right operand a constant left one
  *                                    short-circuits
  *   _Generic                         the controlling expression, and the
- *                                    associations of another type than
- *                                    the selection's
+ *                                    associations not selected (read from
+ *                                    the type names, generic_sel.c, else
+ *                                    those of another type than the
+ *                                    selection's)
  * A condition counts as constant only without calls: GCC decides
  * __builtin_constant_p and __builtin_object_size after inlining, where
  * clang folds them at once.
  */
 #include <string.h>
 
+#include "klp-ccp/generic_sel.h"
 #include "klp-ccp/model.h"
 #include "klp-ccp/unevaluated.h"
 
@@ -33,6 +36,7 @@ void uneval_parent_init(struct uneval_parent *p, CXCursor c, struct model *m)
 	p->n_children = -1;
 	p->cond = -2;
 	p->folded = -2;
+	p->selected = -2;
 }
 
 static enum CXChildVisitResult count_child(CXCursor c, CXCursor parent, CXClientData data)
@@ -222,14 +226,24 @@ static bool short_circuited(struct uneval_parent *p, CXCursor child, unsigned in
 }
 
 /*
- * A _Generic association whose type is not the selection's (which is the
- * selected expression's type) is not the selected one. Associations of the
- * selection's type stay evaluated: libclang does not say which one it is.
+ * A _Generic association other than the selected one. libclang does not
+ * say which one that is: generic_sel.c reads it from the written type names
+ * when they are plain; else an association whose type is not the
+ * selection's (which is the selected expression's type) is not the
+ * selected one, and those of the selection's type stay evaluated.
  */
-static bool unselected(struct uneval_parent *p, CXCursor child)
+static bool unselected(struct uneval_parent *p, CXCursor child, unsigned index)
 {
-	return clang_isExpression(clang_getCursorKind(child)) &&
-	       !clang_equalTypes(clang_getCursorType(child), clang_getCursorType(p->cursor));
+	if (!clang_isExpression(clang_getCursorKind(child)))
+		return false;
+	if (p->selected == -2) {
+		count_children(p);
+		p->selected = p->n_expr == p->n_children && p->n_expr > 1 ?
+			generic_selected(p->m, p->cursor, p->first, p->n_expr - 1) : -1;
+	}
+	if (p->selected >= 0)
+		return (int)index - 1 != p->selected;
+	return !clang_equalTypes(clang_getCursorType(child), clang_getCursorType(p->cursor));
 }
 
 bool uneval_child(struct uneval_parent *p, CXCursor child, unsigned index)
@@ -242,7 +256,7 @@ bool uneval_child(struct uneval_parent *p, CXCursor child, unsigned index)
 	case CXCursor_UnaryExpr:
 		return folded(p);
 	case CXCursor_GenericSelectionExpr:
-		return index == 0 || unselected(p, child);
+		return index == 0 || unselected(p, child, index);
 	case CXCursor_ConditionalOperator:
 	case CXCursor_IfStmt:
 		return dead_arm(p, child, index);

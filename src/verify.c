@@ -123,16 +123,7 @@ static char **compile_argv(const struct gcc_cmdline *cl, const char *lp_c, const
 	struct strlist v = {0};
 
 	strlist_push(&v, cl->compiler);
-	for (size_t i = 0; i < cl->args.n; i++) {
-		char *a = internal_compile_arg(&cl->args, &i);
-
-		if (a && !strcmp(a, cl->input)) {
-			free(a);
-			a = xstrdup(lp_c);
-		}
-		if (a)
-			strlist_push_owned(&v, a);
-	}
+	internal_push_args(cl, lp_c, &v);
 	strlist_push(&v, "-ffunction-sections");
 	strlist_push(&v, "-o");
 	strlist_push(&v, out);

@@ -2,6 +2,7 @@
 #ifndef KLP_CCP_EMIT_H
 #define KLP_CCP_EMIT_H
 
+#include "klp-ccp/counter.h"
 #include "klp-ccp/model.h"
 #include "klp-ccp/util.h"
 
@@ -32,6 +33,7 @@ struct emit_request {
 	size_t n_patched;
 	const struct strlist *args;	/* original compiler arguments (-I dirs) */
 	const struct strlist *sys_dirs;	/* the compiler's default include directories */
+	struct counter_sites *counter;	/* filled: units using __COUNTER__'s value */
 };
 
 /* Build lp.c in memory. */

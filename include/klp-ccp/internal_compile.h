@@ -18,6 +18,11 @@ int internal_run(char *const *argv, struct strbuf *out);
  * dropped; *i moves past a dropped option's separate argument. */
 char *internal_compile_arg(const struct strlist *args, size_t *i);
 
+/* Push the user's arguments (cl->args as internal compiles get them) onto
+ * v, with the input file replaced by input. */
+struct gcc_cmdline;
+void internal_push_args(const struct gcc_cmdline *cl, const char *input, struct strlist *v);
+
 /* gcc -H prints each file it reads as "DOTS PATH": the path (length *plen)
  * and depth of such a line, or NULL. */
 const char *internal_h_line(const char *line, size_t len, unsigned *depth, size_t *plen);

@@ -22,6 +22,7 @@ struct uneval_parent {
 	int n_expr;
 	int cond;		/* first child's truth value: 1, 0, -1 not constant, -2 unknown */
 	int folded;		/* cursor is an integer constant: 1, 0, -2 unknown */
+	int selected;		/* _Generic: the selected association, -1 unknown, -2 not asked */
 };
 
 void uneval_parent_init(struct uneval_parent *p, CXCursor c, struct model *m);

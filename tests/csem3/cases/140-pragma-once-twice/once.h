@@ -1,0 +1,3 @@
+#pragma once
+static int once_count = 140;
+#define ONCE_VAL 7

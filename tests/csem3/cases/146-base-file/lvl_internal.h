@@ -1,0 +1,1 @@
+static inline int header_base(void) { return (int)sizeof(__BASE_FILE__) * 1000; }
