@@ -43,6 +43,51 @@ static bool defined_here(const struct objcmp_obj *obj, const char *callee)
 	return false;
 }
 
+/* The object's functions a callee name designates (the symbol, or its clone). */
+static void push_designated(const struct objcmp_obj *obj, const char *callee, size_t *stack,
+			    size_t *n, bool *seen)
+{
+	for (size_t i = 0; i < objcmp_nfuncs(obj); i++) {
+		const struct objcmp_func *g = objcmp_func_at(obj, i);
+
+		if (!seen[i] && (!strcmp(g->name, callee) || !strcmp(g->norm, callee))) {
+			seen[i] = true;
+			stack[(*n)++] = i;
+		}
+	}
+}
+
+/*
+ * Bytes of code of root (with its .cold part) and of every function of the
+ * object it calls or jumps to, transitively, each counted once; the walk
+ * stops past limit (the result is then > limit).
+ */
+static uint64_t tree_size(const struct objcmp_obj *obj, const char *root, uint64_t limit)
+{
+	size_t nf = objcmp_nfuncs(obj), n = 0;
+	size_t *stack = xcalloc(nf + 1, sizeof(*stack));
+	bool *seen = xcalloc(nf + 1, sizeof(*seen));
+	uint64_t total = 0;
+
+	push_designated(obj, root, stack, &n, seen);
+	while (n && total <= limit) {
+		const struct objcmp_func *g = objcmp_func_at(obj, stack[--n]);
+		struct strlist callees = { 0 };
+		char *cold = xasprintf("%s.cold", g->name);
+
+		total += g->size;
+		push_designated(obj, cold, stack, &n, seen);
+		free(cold);
+		objcmp_callees(obj, g, &callees);
+		for (size_t i = 0; i < callees.n; i++)
+			push_designated(obj, callees.v[i], stack, &n, seen);
+		strlist_release(&callees);
+	}
+	free(stack);
+	free(seen);
+	return total;
+}
+
 void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *f)
 {
 	struct objcmp_obj *obj = def ? code_of(&db->objs[def->obj]) : NULL;
@@ -52,6 +97,7 @@ void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *
 
 	f->self_contained = -1;
 	f->code_size = 0;
+	f->tree_size = 0;
 	if (!obj || !(part[0] = objcmp_find(obj, def->name)))
 		return;
 	cold = xasprintf("%s.cold", def->name);
@@ -66,6 +112,8 @@ void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *
 		if (defined_here(obj, callees.v[i]))
 			f->self_contained = 0;
 	strlist_release(&callees);
+	f->tree_size = f->self_contained ? f->code_size :
+		       tree_size(obj, def->name, FACTS_TREE_SIZE_LIMIT);
 }
 
 void facts_calls_close(struct fobj *o)

@@ -18,6 +18,8 @@
  *   self_contained: true|false|null   its code calls no function of its
  *                               (relocatable) object; null when unknown
  *   code_size: N                bytes of its code (with .cold), 0 if unknown
+ *   tree_size: N                code_size plus its callees' in the object,
+ *                               transitively, 0 if unknown
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -185,6 +187,7 @@ static void facts_doc(struct yaml_out *yo, const struct sym_facts *f)
 	else
 		yo_kv_bool(yo, "self_contained", f->self_contained);
 	yo_kv_uint(yo, "code_size", f->code_size);
+	yo_kv_uint(yo, "tree_size", f->tree_size);
 	yo_map_end(yo);
 	yo_doc_end(yo);
 }

@@ -138,6 +138,64 @@ bool declared_noinline(const struct entity *e)
 	return yes;
 }
 
+bool fun_name_written(CXCursor decl)
+{
+	CXSourceLocation loc = clang_getCursorLocation(decl);
+	CXFile sf = NULL, ef = NULL;
+	unsigned soff = 0, eoff = 0;
+
+	clang_getSpellingLocation(loc, &sf, NULL, NULL, &soff);
+	clang_getExpansionLocation(loc, &ef, NULL, NULL, &eoff);
+	return sf && clang_File_isEqual(sf, ef) && soff == eoff;
+}
+
+/*
+ * Does the declaration's text before its body spell externally_visible?
+ * clang drops the attribute it does not know from the declaration's extent,
+ * so the text from the line before the extent's start on is read (another
+ * declaration's __visible there only keeps this one externalized).
+ */
+static bool spells_visible(CXCursor decl)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(decl);
+	CXSourceRange ext = clang_getCursorExtent(decl);
+	CXToken *toks = NULL;
+	unsigned n = 0, line = 0;
+	CXFile f = NULL;
+	bool yes = false;
+
+	clang_getSpellingLocation(clang_getRangeStart(ext), &f, &line, NULL, NULL);
+	if (f)
+		ext = clang_getRange(clang_getLocation(tu, f, line > 1 ? line - 1 : 1, 1),
+				     clang_getRangeEnd(ext));
+	clang_tokenize(tu, ext, &toks, &n);
+	for (unsigned i = 0; i < n && !yes; i++) {
+		CXString s = clang_getTokenSpelling(tu, toks[i]);
+		const char *t = clang_getCString(s);
+
+		if (!strcmp(t, "{")) {
+			clang_disposeString(s);
+			break;
+		}
+		yes = !strcmp(t, "__visible") || !strcmp(t, "externally_visible") ||
+		      !strcmp(t, "__externally_visible__");
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, toks, n);
+	return yes;
+}
+
+bool declared_visible(const struct entity *e)
+{
+	CXCursor c[2] = { e->def, e->canonical };
+
+	for (int i = 0; i < 2; i++)
+		if (!clang_Cursor_isNull(c[i]) &&
+		    (!fun_name_written(c[i]) || spells_visible(c[i])))
+			return true;
+	return false;
+}
+
 static bool type_says_noreturn(CXCursor fn)
 {
 	CXString s = clang_getTypeSpelling(clang_getCursorType(fn));

@@ -286,6 +286,20 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 	return 0;
 }
 
+/* Does the command line leave __KERNEL__ defined (-D__KERNEL__, no later -U)? */
+static bool defines_kernel(const struct gcc_cmdline *cl)
+{
+	bool on = false;
+
+	for (size_t i = 0; i < cl->defines.n; i++) {
+		const char *d = cl->defines.v[i];
+
+		if (!strncmp(d + 2, "__KERNEL__", 10) && (!d[12] || d[12] == '='))
+			on = d[1] == 'D';
+	}
+	return on;
+}
+
 static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m,
 		   struct policy **pol, struct strbuf *out, const struct patch_plan *plan,
 		   struct closure_request *req)
@@ -299,6 +313,7 @@ static int extract(struct options *opts, struct gcc_cmdline *cl, struct model *m
 		return -1;
 	if (req->facts)
 		policy_set_kernel_target(*pol, facts_kernel(req->facts));
+	policy_set_kernel_unit(*pol, defines_kernel(cl));
 	req->patched = opts->patched;	/* --patch may have added to them */
 	req->n_patched = opts->n_patched;
 	req->by_hook = policy_asks(*pol, HOOK_IS_PATCHED);

@@ -53,9 +53,10 @@
  * sorted), KLP_CCP_COPIED_FUNCTIONS (with it: the functions copied so far, in
  * the order decided), for shall-externalize-obj KLP_CCP_OBJ_SCOPE
  * (function|file) and KLP_CCP_OBJ_READONLY (yes|no), for shall-externalize-fun
- * KLP_CCP_FUN_NOINLINE (yes|no: declared noinline) and KLP_CCP_FUN_NAMED_BY
+ * KLP_CCP_FUN_NOINLINE (yes|no: declared noinline), KLP_CCP_FUN_NAMED_BY
  * (code|header: what lp.c's code names, or what an included header's code
- * names before its #include), the policy_set_fact_env()
+ * names before its #include) and KLP_CCP_FUN_VISIBLE (yes|no: declared
+ * __visible, or named by a macro), the policy_set_fact_env()
  * entries and the policy_set_facts() ones (entries of 64 KiB or more as
  * NAME_FILE=PATH):
  *
@@ -73,6 +74,8 @@
  *   KLP_CCP_SYM_SELF_CONTAINED        yes|no: its code calls no function of its
  *                                     (relocatable) object; empty when unknown
  *   KLP_CCP_SYM_SIZE                  bytes of its code, 0 when unknown
+ *   KLP_CCP_SYM_TREE_SIZE             bytes of its code and of its callees' in
+ *                                     its object, transitively; 0 when unknown
  */
 #include <ctype.h>
 #include <errno.h>
@@ -302,8 +305,9 @@ struct policy {
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
 	bool obj_local, obj_read_only;	/* policy_set_object_kind */
-	bool fun_noinline, fun_for_header;	/* policy_set_function_kind */
+	bool fun_noinline, fun_for_header, fun_visible;	/* policy_set_function_kind */
 	bool kernel_target;		/* policy_set_kernel_target */
+	bool kernel_unit;		/* policy_set_kernel_unit */
 	struct pol_server *server;	/* --pol-server, or NULL */
 	bool via_server[HOOK_COUNT];	/* cmd[hook] is the server's */
 	struct strmap cache;		/* question key -> index in answers */
@@ -442,6 +446,8 @@ void policy_set_facts(struct policy *pol, const struct sym_facts *f)
 					  f->self_contained ? "yes" : "no"));
 	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_SIZE=%llu",
 					  (unsigned long long)f->code_size));
+	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_TREE_SIZE=%llu",
+					  (unsigned long long)f->tree_size));
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -466,9 +472,10 @@ void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_o
 	pol->obj_read_only = read_only;
 }
 
-void policy_set_function_kind(struct policy *pol, bool noinline, bool for_header)
+void policy_set_function_kind(struct policy *pol, bool noinline, bool for_header, bool visible)
 {
 	pol->fun_noinline = noinline;
+	pol->fun_visible = visible;
 	pol->fun_for_header = for_header;
 }
 
@@ -512,11 +519,15 @@ bool policy_only_cold_clones(const struct sym_facts *f)
 	return true;
 }
 
-bool policy_ipa_copy(const struct sym_facts *f)
+bool policy_ipa_copy(const struct sym_facts *f, bool visible)
 {
-	return f->present && f->self_contained == 1 && f->binding &&
-	       !strcmp(f->binding, "local") && f->code_size <= POLICY_IPA_COPY_MAX &&
-	       policy_only_cold_clones(f);
+	uint64_t max = 0;
+
+	if (f->binding && !strcmp(f->binding, "local"))
+		max = POLICY_IPA_COPY_MAX;
+	else if (f->binding && !strcmp(f->binding, "global") && !visible)
+		max = POLICY_IPA_COPY_GLOBAL_MAX;
+	return f->present && f->tree_size && f->tree_size <= max && policy_only_cold_clones(f);
 }
 
 bool policy_has_function_of(const struct strlist *l, const char *sym)
@@ -621,6 +632,8 @@ static char **question_vars(struct policy *pol, enum hook_id hook, struct strlis
 						      "KLP_CCP_FUN_NOINLINE=no");
 		strlist_push(own, pol->fun_for_header ? "KLP_CCP_FUN_NAMED_BY=header" :
 							"KLP_CCP_FUN_NAMED_BY=code");
+		strlist_push(own, pol->fun_visible ? "KLP_CCP_FUN_VISIBLE=yes" :
+						     "KLP_CCP_FUN_VISIBLE=no");
 	}
 	if (pol->patched_env) {
 		strlist_push(own, pol->patched_env);
@@ -1161,6 +1174,11 @@ void policy_set_kernel_target(struct policy *pol, bool kernel)
 	pol->kernel_target = kernel;
 }
 
+void policy_set_kernel_unit(struct policy *pol, bool kernel)
+{
+	pol->kernel_unit = kernel;
+}
+
 /*
  * A kernel's shared headers live under include/ directories (include/,
  * arch/x86/include/, the compiler's); headers beside the sources are local
@@ -1209,7 +1227,7 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 			*answer = false;	/* it comes with the header */
 		else if (f && inlined_into_livepatch(pol, f))
 			*answer = false;
-		else if (f && !pol->fun_noinline && !pol->fun_for_header && policy_ipa_copy(f))
+		else if (f && !pol->fun_noinline && !pol->fun_for_header && policy_ipa_copy(f, pol->fun_visible))
 			*answer = false;
 		else if (f && f->exported)
 			*answer = true;
@@ -1273,7 +1291,7 @@ int policy_modify_patched_fun_sym(struct policy *pol, const char *name, unsigned
 	char num[16];
 	const char *args[] = { name, num };
 
-	if (!pol->cmd[HOOK_MODIFY_PATCHED_FUN_SYM] && pol->kernel_target &&
+	if (!pol->cmd[HOOK_MODIFY_PATCHED_FUN_SYM] && (pol->kernel_target || pol->kernel_unit) &&
 	    tracepoint_internal(name)) {
 		struct hook_msg m = { .is_error = true, .text = xasprintf(
 			"'%s' is tracepoint code generated by TRACE_EVENT (CREATE_TRACE_POINTS): it cannot be livepatched; patch the functions calling trace_*() instead",

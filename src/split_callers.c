@@ -14,22 +14,11 @@
  */
 #include <string.h>
 
+#include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/split_callers.h"
 #include "klp-ccp/util.h"
-
-/* Is the function's name written in its definition (not made by a macro)? */
-static bool name_written(CXCursor def)
-{
-	CXSourceLocation loc = clang_getCursorLocation(def);
-	CXFile sf = NULL, ef = NULL;
-	unsigned soff = 0, eoff = 0;
-
-	clang_getSpellingLocation(loc, &sf, NULL, NULL, &soff);
-	clang_getExpansionLocation(loc, &ef, NULL, NULL, &eoff);
-	return sf && clang_File_isEqual(sf, ef) && soff == eoff;
-}
 
 /* A parameter type lp.c can spell where it ends: not an unnamed struct's. */
 static bool spellable(CXType t)
@@ -63,7 +52,7 @@ static bool wants_callers(const struct model *m, struct facts_db *facts, const s
 		return false;
 	if (!policy_partially_inlined(facts_get(facts, e->name)))
 		return false;
-	return name_written(e->def) && callable_here(e->def) && !out_of_line_always_inline(e->def);
+	return fun_name_written(e->def) && callable_here(e->def) && !out_of_line_always_inline(e->def);
 }
 
 void split_callers_mark(struct model *m, struct facts_db *facts)

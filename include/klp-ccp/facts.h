@@ -33,8 +33,16 @@ struct sym_facts {
 	 */
 	int self_contained;
 	uint64_t code_size;		/* bytes of that code, 0 when unknown */
+	/*
+	 * code_size plus the code of every function of the object it calls,
+	 * transitively (each once): what a copy of it and of its callees in
+	 * the object takes (more than FACTS_TREE_SIZE_LIMIT: some value above
+	 * it); 0 when unknown.
+	 */
+	uint64_t tree_size;
 };
 struct facts_db;
+#define FACTS_TREE_SIZE_LIMIT 4096
 /* Load all objects (and Module.symvers if symvers != NULL); NULL with an error printed. */
 struct facts_db *facts_open(const struct strlist *objects, const char *symvers);
 /*

@@ -20,6 +20,16 @@ char *callee_attributes(const struct entity *e);
 bool declared_noinline(const struct entity *e);
 
 /*
+ * May code outside C call it by its symbol: does a declaration spell
+ * __visible (externally_visible, which GCC rejects on a static copy), or
+ * does a macro make its name (its attributes are out of sight)?
+ */
+bool declared_visible(const struct entity *e);
+
+/* Is the function's name written in its declaration (not made by a macro)? */
+bool fun_name_written(CXCursor decl);
+
+/*
  * The symbol an asm label of the entity's declarations names
  * (`int x __asm__("sym");`, malloc'ed), or NULL: references in lp.c must
  * bind to that symbol, not to the C name.

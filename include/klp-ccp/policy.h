@@ -80,18 +80,27 @@ bool policy_partially_inlined(const struct sym_facts *f);
 bool policy_only_cold_clones(const struct sym_facts *f);
 /*
  * The built-in default (as policies/kernel) copies a function lp.c's code
- * names (not only an included header's), not declared noinline (a copy would bypass what the running one is kept out of line
- * for: tracing, kprobes, error injection), present in
- * the target under its own name as a local symbol (a global one may be
- * __visible, called from assembly, or, weak, not the one the binary runs;
- * its static copy may not compile), not cloned (but for .cold), whose code there is at most POLICY_IPA_COPY_MAX bytes and
- * calls no function of its own object (sym_facts.self_contained). GCC
- * compiled its callers knowing its body (the registers it leaves alone,
- * the memory it does not read or write, pure/const), and a copy gives GCC
- * exactly that knowledge again, for its own calls leave the unit in both.
+ * names (not only an included header's), not declared noinline (a copy
+ * would bypass what the running one is kept out of line for: tracing,
+ * kprobes, error injection), present in the target under its own name, not
+ * cloned (but for .cold), whose code there, with the code of the functions
+ * of its object it calls, transitively (sym_facts.tree_size), is at most
+ * POLICY_IPA_COPY_MAX bytes for a local symbol, POLICY_IPA_COPY_GLOBAL_MAX
+ * for a global one not declared __visible (visible: assembly may call it,
+ * and GCC rejects the attribute on a static copy; a weak one may not be the
+ * one the binary runs). GCC compiled its callers knowing its body (the
+ * registers it leaves alone, the memory it does not read or write, which
+ * parameters escape, pure/const), and a copy gives GCC that knowledge
+ * again; its callees in the object, asked in turn, are copied by the same
+ * rule (their trees are smaller), so the copy's own calls leave the unit as
+ * in the original. A global function is mostly an interface other units
+ * call too (vfs_mkdir, inode_permission): measured on the kernel sweep,
+ * copying larger global trees made lp.c several times bigger and no caller
+ * identical.
  */
-#define POLICY_IPA_COPY_MAX 512
-bool policy_ipa_copy(const struct sym_facts *f);
+#define POLICY_IPA_COPY_MAX 2048
+#define POLICY_IPA_COPY_GLOBAL_MAX 512
+bool policy_ipa_copy(const struct sym_facts *f, bool visible);
 /* Does l hold sym, with a clone suffix (".isra.0", ".part.0") ignored? */
 bool policy_has_function_of(const struct strlist *l, const char *sym);
 /*
@@ -129,14 +138,21 @@ void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_o
 /*
  * For the next shall-externalize-fun question: declared noinline
  * (KLP_CCP_FUN_NOINLINE), named only by the code of a header lp.c includes,
- * before its #include (KLP_CCP_FUN_NAMED_BY=header; else code).
+ * before its #include (KLP_CCP_FUN_NAMED_BY=header; else code), declared
+ * __visible or made by a macro (KLP_CCP_FUN_VISIBLE, declared_visible()).
  */
-void policy_set_function_kind(struct policy *pol, bool noinline, bool for_header);
+void policy_set_function_kind(struct policy *pol, bool noinline, bool for_header, bool visible);
 /*
  * The target objects are a kernel's: the built-in may-include-header then
  * answers as policies/kernel does (headers under an include/ directory).
  */
 void policy_set_kernel_target(struct policy *pol, bool kernel);
+/*
+ * The unit is kernel code (its command line defines __KERNEL__): without a
+ * target object too, the built-in modify-patched-fun-sym refuses the
+ * tracepoint internals TRACE_EVENT generates.
+ */
+void policy_set_kernel_unit(struct policy *pol, bool kernel);
 
 int policy_is_patched(struct policy *pol, const char *name,
 		      const struct src_loc *loc, bool *answer);

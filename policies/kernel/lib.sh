@@ -117,26 +117,33 @@ kernel_shall_externalize_fun() {
 	echo 'RESULT: YES'
 }
 
-# kernel_ipa_copy NAME: copy a small function whose code calls no function
-# of its own object (KLP_CCP_SYM_SELF_CONTAINED), present under its own name
-# and not cloned but for NAME.cold, a local symbol (KLP_CCP_SYM_BINDING: a
-# global one may be __visible or called from assembly, a weak one may not be
-# the one the kernel runs; their static copies need not compile), not
-# declared noinline (KLP_CCP_FUN_NOINLINE:
+# kernel_ipa_copy NAME: copy a function present under its own name and not
+# cloned but for NAME.cold, not declared noinline (KLP_CCP_FUN_NOINLINE:
 # kernel code keeps such a function callable by its name for tracing,
 # kprobes, error injection, which a copy would bypass), named by lp.c's code
 # (KLP_CCP_FUN_NAMED_BY, not only by an included header's, whose inline may
-# go unused): GCC compiled its callers knowing its
-# body (the registers it leaves alone, the memory it does not read or
-# write, pure/const), and a copy gives GCC exactly that knowledge again, its
-# own calls leaving the unit in both. klp-ccp keeps such a copy out of line
-# (noinline) as the target has it. At most 512 bytes of code: the
-# built-in default's POLICY_IPA_COPY_MAX.
+# go unused), whose code with the code of its object's functions it calls,
+# transitively (KLP_CCP_SYM_TREE_SIZE), is at most 2048 bytes for a local
+# symbol, 512 for a global one not declared __visible (KLP_CCP_FUN_VISIBLE:
+# assembly may call it, GCC rejects the attribute on a static copy; a weak
+# one may not be the one the kernel runs; a global one is mostly an
+# interface, vfs_mkdir, whose larger trees made lp.c much bigger for no
+# identical caller): GCC compiled its callers knowing its body (the
+# registers it leaves alone, the memory it does not read or write, which
+# parameters escape, pure/const), and a copy gives GCC that knowledge
+# again; its callees in the object, asked in turn, are copied by the same
+# rule. klp-ccp keeps such a copy out of line (noinline) as the target has
+# it. The built-in defaults' POLICY_IPA_COPY_MAX, POLICY_IPA_COPY_GLOBAL_MAX.
 kernel_ipa_copy() {
 	[ "${KLP_CCP_FUN_NOINLINE-}" != yes ] && [ "${KLP_CCP_FUN_NAMED_BY-}" != header ] &&
-		[ "${KLP_CCP_SYM_PRESENT-}" = yes ] && [ "${KLP_CCP_SYM_SELF_CONTAINED-}" = yes ] &&
-		[ "${KLP_CCP_SYM_BINDING-}" = local ] &&
-		[ "${KLP_CCP_SYM_SIZE:-0}" -le 512 ] || return 1
+		[ "${KLP_CCP_SYM_PRESENT-}" = yes ] || return 1
+	case ${KLP_CCP_SYM_BINDING-} in
+	local) kp_max=2048 ;;
+	global) [ "${KLP_CCP_FUN_VISIBLE-}" = no ] && kp_max=512 || return 1 ;;
+	*) return 1 ;;
+	esac
+	[ "${KLP_CCP_SYM_TREE_SIZE:-0}" -gt 0 ] && [ "${KLP_CCP_SYM_TREE_SIZE:-0}" -le $kp_max ] ||
+		return 1
 	kp_list KLP_CCP_SYM_CLONES
 	for kp_clone in $kp_v; do
 		[ "$kp_clone" = "$1.cold:cold" ] || return 1

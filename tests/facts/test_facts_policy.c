@@ -102,24 +102,24 @@ static void test_defaults(void)
 	release(&clone);
 }
 
-/* policy_ipa_copy(): small self-contained functions are copied. */
+/* policy_ipa_copy(): functions whose code, with their callees', is small are copied. */
 static void test_ipa_copy(void)
 {
 	struct policy *pol = policy_new(NULL, "a.c", "/");
 	struct sym_facts f = make("leaf", true, "local", 1, false);
 
 	f.self_contained = 1;
-	f.code_size = POLICY_IPA_COPY_MAX;
+	f.code_size = f.tree_size = POLICY_IPA_COPY_MAX;
 	policy_set_facts(pol, &f);
 	CHECK(!shall(pol, "leaf", false), "self-contained, at the limit: copied");
-	policy_set_function_kind(pol, true, false);
+	policy_set_function_kind(pol, true, false, false);
 	CHECK(shall(pol, "leaf", false), "declared noinline: externalized");
-	policy_set_function_kind(pol, false, true);
+	policy_set_function_kind(pol, false, true, false);
 	CHECK(shall(pol, "leaf", false), "named only by a header's code: externalized");
-	policy_set_function_kind(pol, false, false);
-	f.code_size = POLICY_IPA_COPY_MAX + 1;
+	policy_set_function_kind(pol, false, false, false);
+	f.code_size = f.tree_size = POLICY_IPA_COPY_MAX + 1;
 	CHECK(shall(pol, "leaf", false), "over the limit: externalized");
-	f.code_size = 40;
+	f.code_size = f.tree_size = 40;
 	strlist_push(&f.clones, "leaf.cold cold");
 	CHECK(!shall(pol, "leaf", false), "a .cold part: still copied");
 	strlist_push(&f.clones, "leaf.constprop.0 constprop");
@@ -131,7 +131,28 @@ static void test_ipa_copy(void)
 	policy_set_facts(pol, &f);
 	CHECK(shall(pol, "leaf", false), "unknown calls: externalized");
 	f.self_contained = 0;
-	CHECK(shall(pol, "leaf", false), "calls its object's functions: externalized");
+	f.tree_size = POLICY_IPA_COPY_MAX + 1;
+	CHECK(shall(pol, "leaf", false), "its callees make it too big: externalized");
+	f.tree_size = POLICY_IPA_COPY_MAX;
+	CHECK(!shall(pol, "leaf", false), "calls small functions of its object: copied");
+	release(&f);
+	f = make("leaf", true, "global", 0, false);
+	f.code_size = f.tree_size = 40;
+	f.self_contained = 1;
+	policy_set_facts(pol, &f);
+	CHECK(!shall(pol, "leaf", false), "global: copied");
+	f.tree_size = POLICY_IPA_COPY_GLOBAL_MAX + 1;
+	CHECK(shall(pol, "leaf", false), "global, over its limit: externalized");
+	f.tree_size = 40;
+	policy_set_function_kind(pol, false, false, true);
+	CHECK(shall(pol, "leaf", false), "global and __visible: externalized");
+	policy_set_function_kind(pol, false, false, false);
+	release(&f);
+	f = make("leaf", true, "weak", 0, false);
+	f.code_size = f.tree_size = 40;
+	f.self_contained = 1;
+	policy_set_facts(pol, &f);
+	CHECK(shall(pol, "leaf", false), "weak: externalized");
 	policy_set_facts(pol, NULL);
 	policy_free(pol);
 }
@@ -184,6 +205,7 @@ static void test_env(void)
 		"KLP_CCP_SYM_SELF_CONTAINED=no\n"
 		"KLP_CCP_SYM_SIZE=0\n"
 		"KLP_CCP_SYM_SYMPOS=0\n"
+		"KLP_CCP_SYM_TREE_SIZE=0\n"
 		"KLP_TEST_EXTRA=1\n";
 	const char *want_g =
 		"KLP_CCP_SYM_BINDING=local\n"
@@ -197,7 +219,8 @@ static void test_env(void)
 		"KLP_CCP_SYM_PRESENT=yes\n"
 		"KLP_CCP_SYM_SELF_CONTAINED=no\n"
 		"KLP_CCP_SYM_SIZE=0\n"
-		"KLP_CCP_SYM_SYMPOS=3\n";
+		"KLP_CCP_SYM_SYMPOS=3\n"
+		"KLP_CCP_SYM_TREE_SIZE=0\n";
 	char *got;
 
 	strlist_push(&f.clones, "helper.isra.0 isra");
