@@ -1158,6 +1158,9 @@ void model_release(struct model *m)
 	free(m->fwd);
 	free(m->sites);
 	free(m->undefs);
+	for (size_t i = 0; i < m->n_body_refs; i++)
+		free(m->body_refs[i].v);
+	free(m->body_refs);
 	if (mp) {
 		u64map_release(&mp->file_of);
 		u64map_release(&mp->ent_of);
