@@ -378,6 +378,43 @@ static const struct sym *covering_sym(const struct objcmp_obj *obj, size_t shndx
 }
 
 static char *describe(const struct objcmp_obj *obj, const struct rawrel *r, bool code);
+
+/*
+ * GCC's object for __func__ (__func__.N, also __FUNCTION__/__PRETTY_FUNCTION__)
+ * holds the function's name; lp.c spells it as the literal "NAME" so that a
+ * renamed function still says NAME. Both are described by their bytes.
+ */
+static bool func_name_object(const struct objcmp_obj *obj, const struct sym *c)
+{
+	static const char *const prefixes[] = { "__func__.", "__FUNCTION__.", "__PRETTY_FUNCTION__." };
+
+	if (c->type != STT_OBJECT || !c->s.st_size || c->s.st_shndx == 0 ||
+	    c->s.st_shndx >= obj->nsecs || !obj->secs[c->s.st_shndx].data)
+		return false;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(c->name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+static char *describe_func_name(const struct objcmp_obj *obj, const struct sym *c, int64_t off)
+{
+	const struct sec *s = &obj->secs[c->s.st_shndx];
+	struct strbuf sb = {0};
+	uint64_t at = c->s.st_value, n = c->s.st_size;
+
+	if (at > s->size || n > s->size - at)
+		return xasprintf("%s%+" PRId64, c->norm, off);
+	while (n && !s->data[at + n - 1])
+		n--;
+	sb_adds(&sb, "\"");
+	add_escaped(&sb, s->data + at, (size_t)n);
+	sb_adds(&sb, "\"");
+	if (off)
+		sb_addf(&sb, "%+" PRId64, off);
+	return sb_detach(&sb);
+}
+
 static void free_relocs(struct objcmp_reloc *r, size_t n);
 static size_t first_rel(const struct sec *s, uint64_t off);
 
@@ -467,6 +504,8 @@ static char *describe_section_ref(const struct objcmp_obj *obj, const struct sym
 	if ((fl & SHF_MERGE) && s->data)
 		return describe_const(s, off + bias);
 	c = covering_sym(obj, shndx, off + bias);
+	if (c && func_name_object(obj, c))
+		return describe_func_name(obj, c, off + bias - (int64_t)c->s.st_value);
 	if (c)
 		return xasprintf("%s%+" PRId64, c->norm, off - (int64_t)c->s.st_value);
 	if ((fl & SHF_EXECINSTR) && s->data && (d = describe_stub(obj, s, off + bias)))
@@ -498,6 +537,8 @@ static char *describe(const struct objcmp_obj *obj, const struct rawrel *r, bool
 		return describe_section_ref(obj, y, r->addend, bias);
 	if (y->s.st_shndx == SHN_UNDEF && !y->name[0])
 		return xasprintf("<none>%+" PRId64, r->addend);
+	if (func_name_object(obj, y))
+		return describe_func_name(obj, y, r->addend + bias);
 	return xasprintf("%s%+" PRId64, y->norm, r->addend);
 }
 

@@ -119,6 +119,20 @@ thunk)
 	expect 2 "$klp" verify --target-object=thunk.o --patched-functions=tail lp.c -- $tc
 	has '^tail: differs \(ipa-facts\): calls externalized get2 .*; branch thunks in one build only: __x86_return_thunk \(lp.c.s build\)'
 	;;
+funcname)
+	# __func__ of the renamed function: "who" in lp.c's build (the literal
+	# lp.c defines) and in the target (GCC's __func__.N) are the same bytes;
+	# a build where __func__ says "klpp_who" differs
+	fc="gcc -O2 -g -c -o funcname.o funcname.c"
+	cp "$here/funcname.c" . && $fc || fail "cannot compile funcname.c"
+	"$klp" -o lp.c --patched-functions=who -- $fc >"$tmp/extract.log" 2>&1 ||
+		{ cat "$tmp/extract.log"; fail "extraction of who"; }
+	expect 0 "$klp" verify --target-object=funcname.o --patched-functions=who lp.c -- $fc
+	has '^who: identical$'
+	sed 's/\bwho\b/klpp_who/' funcname.c >renamed.c
+	expect 2 "$klp" verify --target-object=funcname.o --patched-functions=who renamed.c -- $fc
+	has '^who: differs'
+	;;
 line)
 	# lp.c extracted from a copy where where() is one line lower: __LINE__ differs
 	mkdir moved && sed 's|^int where(int a)$|/* one line more */\n&|' unit.c >moved/unit.c
