@@ -137,12 +137,13 @@ static void add_pragma_operator(struct directives *out, const char *t, size_t li
 	d->active = true;
 }
 
-void directives_scan(const char *t, size_t len, struct directives *out)
+/* The directive lines of t, the first max of them. */
+static void scan(const char *t, size_t len, struct directives *out, size_t max)
 {
 	size_t i = 0;
 
 	out->n = 0;
-	while (i < len) {
+	while (i < len && out->n < max) {
 		size_t line = i, p = skip_blanks(t, len, i), end;
 
 		if (p < len && t[p] == '#') {
@@ -155,6 +156,24 @@ void directives_scan(const char *t, size_t len, struct directives *out)
 		}
 		i = end + 1;
 	}
+}
+
+void directives_scan(const char *t, size_t len, struct directives *out)
+{
+	scan(t, len, out, (size_t)-1);
+}
+
+bool directives_first(const char *t, size_t len, struct directive *first)
+{
+	struct directives d = { 0 };
+	bool any;
+
+	scan(t, len, &d, 1);
+	any = d.n > 0;
+	if (any)
+		*first = d.v[0];
+	directives_release(&d);
+	return any;
 }
 
 void directives_release(struct directives *d)

@@ -745,10 +745,10 @@ static unsigned skip_trailing_attributes(const struct kfile *kf, unsigned off)
 	}
 }
 
-bool model_decl_range(struct model *m, CXCursor c, bool with_semicolon, int *file,
-		      unsigned *start, unsigned *end)
+/* model_decl_range() with c's extent r, which index_decl() has already. */
+static bool decl_range(struct model *m, CXCursor c, CXSourceRange r, bool with_semicolon,
+		       int *file, unsigned *start, unsigned *end)
 {
-	CXSourceRange r = clang_getCursorExtent(c);
 	const struct kfile *kf;
 	unsigned semi;
 	int f2;
@@ -780,6 +780,12 @@ bool model_decl_range(struct model *m, CXCursor c, bool with_semicolon, int *fil
 	if (semi < kf->len && kf->text[semi] == ';')
 		*end = semi + 1;
 	return true;
+}
+
+bool model_decl_range(struct model *m, CXCursor c, bool with_semicolon, int *file,
+		      unsigned *start, unsigned *end)
+{
+	return decl_range(m, c, clang_getCursorExtent(c), with_semicolon, file, start, end);
 }
 
 static bool reread_by_main(const struct model *m, const struct kfile *kf)
@@ -961,9 +967,9 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
  * (libclang has no call naming the #include a location came through).
  * 0 for locations in macro expansions (clang sets their top bit).
  */
-static unsigned reread_base(CXCursor c)
+static unsigned reread_base(CXSourceRange extent)
 {
-	CXSourceLocation loc = clang_getRangeStart(clang_getCursorExtent(c));
+	CXSourceLocation loc = clang_getRangeStart(extent);
 	unsigned off;
 
 	if (loc.int_data & 0x80000000u)
@@ -1011,15 +1017,16 @@ static void index_rereads(struct model *m)
 
 static void index_decl(struct model *m, CXCursor c)
 {
+	CXSourceRange r = clang_getCursorExtent(c);	/* asked once: not cheap */
 	int file, unit, ent;
 	unsigned start, end;
 	struct unit *u;
 
-	if (!model_decl_range(m, c, true, &file, &start, &end))
+	if (!decl_range(m, c, r, true, &file, &start, &end))
 		return;
 	if (m->files[file].role == FILE_PRELUDE)
 		return;
-	unit = add_unit(m, file, start, end, reread_base(c));
+	unit = add_unit(m, file, start, end, reread_base(r));
 	u = &m->units[unit];
 	*ARRAY_PUSH(u->cursors, u->n_cursors, u->cap_cursors) = c;
 	ent = note_entity_decl(m, c, unit);
@@ -1151,6 +1158,9 @@ void model_release(struct model *m)
 	free(m->fwd);
 	free(m->sites);
 	free(m->undefs);
+	for (size_t i = 0; i < m->n_body_refs; i++)
+		free(m->body_refs[i].v);
+	free(m->body_refs);
 	if (mp) {
 		u64map_release(&mp->file_of);
 		u64map_release(&mp->ent_of);

@@ -28,7 +28,7 @@ struct href_walk {
 };
 
 struct href_frame {
-	struct href_walk *hw;
+	struct body_refs *br;
 	bool uneval;
 	unsigned n_children;
 	struct uneval_parent up;
@@ -77,18 +77,10 @@ static void record(struct href_walk *hw, struct entity *e)
 	}
 }
 
-static void on_ref(struct href_walk *hw, CXCursor ref)
+static void on_ref(struct href_walk *hw, int idx)
 {
-	enum CXCursorKind k = clang_getCursorKind(ref);
-	int idx;
-	struct entity *e;
+	struct entity *e = &hw->m->ents[idx];
 
-	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
-		return;
-	idx = model_entity_of(hw->m, ref);
-	if (idx < 0)
-		return;
-	e = &hw->m->ents[idx];
 	if (defined_in_header(hw->m, e))
 		queue_body(hw, idx);	/* its body is compiled into lp.o too */
 	else if (hw->list_only && e->kind == ENT_FUNCTION && !e->internal && e->def_unit >= 0)
@@ -97,31 +89,71 @@ static void on_ref(struct href_walk *hw, CXCursor ref)
 		record(hw, e);
 }
 
+/* The function or object entity ref is, or -1. */
+static int ref_entity(struct model *m, CXCursor ref)
+{
+	enum CXCursorKind k = clang_getCursorKind(ref);
+
+	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
+		return -1;
+	return model_entity_of(m, ref);
+}
+
 static enum CXChildVisitResult href_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct href_frame *p = data;
-	struct href_frame f = { .hw = p->hw };
+	struct href_frame f = { .br = p->br };
 	unsigned index = p->n_children++;
+	int idx;
 
 	(void)parent;
 	f.uneval = p->uneval || uneval_child(&p->up, c, index);
 	if (f.uneval)
 		return CXChildVisit_Continue;	/* sizeof, typeof, a dead arm: no code */
-	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
-		on_ref(f.hw, clang_getCursorReferenced(c));
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+	    (idx = ref_entity(p->up.m, clang_getCursorReferenced(c))) >= 0)
+		*ARRAY_PUSH(f.br->v, f.br->n, f.br->cap) = idx;
 	uneval_parent_init(&f.up, c, p->up.m);
 	clang_visitChildren(c, href_visit, &f);
 	return CXChildVisit_Continue;
 }
 
+/*
+ * What the body of entity idx evaluates, walked once per model: the closure
+ * asks after each of its rounds (header_refs_reached()), and a body's
+ * references do not depend on the closure's decisions (function-local
+ * statics, which become entities during the closure, count in neither use).
+ */
+static const struct body_refs *body_refs_of(struct model *m, int idx)
+{
+	struct href_frame top = { 0 };
+	struct body_refs *br;
+
+	if ((size_t)idx >= m->n_body_refs) {
+		size_t n = m->n_ents > (size_t)idx ? m->n_ents : (size_t)idx + 1;
+
+		m->body_refs = xrealloc(m->body_refs, n * sizeof(*m->body_refs));
+		memset(m->body_refs + m->n_body_refs, 0,
+		       (n - m->n_body_refs) * sizeof(*m->body_refs));
+		m->n_body_refs = n;
+	}
+	br = &m->body_refs[idx];
+	if (br->known)
+		return br;
+	br->known = true;
+	top.br = br;
+	uneval_parent_init(&top.up, m->ents[idx].def, m);
+	clang_visitChildren(m->ents[idx].def, href_visit, &top);
+	return &m->body_refs[idx];
+}
+
 static void walk_body(struct href_walk *hw, int idx)
 {
-	const struct entity *e = &hw->m->ents[idx];
-	struct href_frame top = { .hw = hw };
+	const struct body_refs *br = body_refs_of(hw->m, idx);
 
-	hw->via = e->name;
-	uneval_parent_init(&top.up, e->def, hw->m);
-	clang_visitChildren(e->def, href_visit, &top);
+	hw->via = hw->m->ents[idx].name;
+	for (size_t i = 0; i < br->n; i++)
+		on_ref(hw, br->v[i]);
 }
 
 /* Walk the bodies of the inlines lp.c takes from its headers, as the closure decided. */

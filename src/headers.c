@@ -207,26 +207,27 @@ static void file_idents(struct model *m, int f)
  */
 static bool guard_of(struct model *m, int file, const char **name, size_t *len)
 {
-	const struct directives *d = model_directives(m, file);
 	const char *t = m->files[file].text;
+	struct directive d;
 	size_t i;
 
-	if (!d->n || !d->v[0].arg_len)
+	/* most of the 540 files asked on kernel/fork.c need no other directive */
+	if (!directives_first(t, m->files[file].len, &d) || !d.arg_len)
 		return false;
-	*name = t + d->v[0].arg;
-	*len = d->v[0].arg_len;
-	if (d->v[0].kind == DIR_IFNDEF)
+	*name = t + d.arg;
+	*len = d.arg_len;
+	if (d.kind == DIR_IFNDEF)
 		return true;
-	if (d->v[0].kind != DIR_IF)
+	if (d.kind != DIR_IF)
 		return false;
-	for (i = d->v[0].arg - 1; i > d->v[0].start && t[i] != '!'; i--)
+	for (i = d.arg - 1; i > d.start && t[i] != '!'; i--)
 		;
 	if (t[i] != '!' || *len != 7 || memcmp(*name, "defined", 7))
 		return false;
-	for (i = d->v[0].arg + 7; i < d->v[0].end && (t[i] == ' ' || t[i] == '(' || t[i] == '\t'); i++)
+	for (i = d.arg + 7; i < d.end && (t[i] == ' ' || t[i] == '(' || t[i] == '\t'); i++)
 		;
 	*name = t + i;
-	for (*len = 0; i + *len < d->v[0].end && is_ident_char((unsigned char)t[i + *len]); (*len)++)
+	for (*len = 0; i + *len < d.end && is_ident_char((unsigned char)t[i + *len]); (*len)++)
 		;
 	return *len > 0;
 }

@@ -32,6 +32,8 @@ struct directives {
 /* Every directive line of text, in order (comments and literals respected). */
 void directives_scan(const char *text, size_t len, struct directives *out);
 void directives_release(struct directives *d);
+/* The first of them only (a header's guard), without scanning the rest; false: none. */
+bool directives_first(const char *text, size_t len, struct directive *first);
 
 /*
  * How [start, end) of a text cuts its conditional groups: the directives to

@@ -169,6 +169,13 @@ struct site {
 	CXSourceLocation loc;
 };
 
+/* The functions and objects a function body evaluates, in order (header_refs.c). */
+struct body_refs {
+	int *v;
+	size_t n, cap;
+	bool known;
+};
+
 struct model {
 	CXTranslationUnit tu;
 	const char *cwd;
@@ -191,6 +198,8 @@ struct model {
 	size_t n_sites, cap_sites;
 	void *maps;			/* private lookup tables (entities.c) */
 	struct ident_lists *idents;	/* each file's identifiers (idents.h) */
+	struct body_refs *body_refs;	/* per entity, header_refs.c's memo */
+	size_t n_body_refs;
 	struct model_undef *undefs;	/* see model_undefs() */
 	size_t n_undefs, cap_undefs;
 	bool undefs_read;
