@@ -909,6 +909,68 @@ static bool inline_made_noinline(const struct model *m, int unit)
 	return false;
 }
 
+static const char *const func_names[] = { "__func__", "__FUNCTION__", "__PRETTY_FUNCTION__" };
+
+struct name_literal {
+	const char *name;
+	bool found;
+};
+
+/* libclang shows __func__ (also from a macro) as the string literal "NAME". */
+static enum CXChildVisitResult find_name_literal(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct name_literal *nl = data;
+	CXString s;
+	const char *t;
+	size_t n = strlen(nl->name);
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_StringLiteral)
+		return CXChildVisit_Recurse;
+	s = clang_getCursorSpelling(c);
+	t = clang_getCString(s);
+	nl->found = t && t[0] == '"' && !strncmp(t + 1, nl->name, n) && !strcmp(t + 1 + n, "\"");
+	clang_disposeString(s);
+	return nl->found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* Are __func__ & co. written in the function's own text? (libclang does not
+ * visit every expression: sizeof(__func__) has no literal child.) */
+static bool writes_func_name(CXCursor def)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(def);
+	CXToken *toks = NULL;
+	unsigned n = 0;
+	bool found = false;
+
+	clang_tokenize(tu, clang_getCursorExtent(def), &toks, &n);
+	for (unsigned i = 0; i < n && !found; i++) {
+		CXString s;
+
+		if (clang_getTokenKind(toks[i]) != CXToken_Identifier &&
+		    clang_getTokenKind(toks[i]) != CXToken_Keyword)
+			continue;
+		s = clang_getTokenSpelling(tu, toks[i]);
+		for (size_t k = 0; k < sizeof(func_names) / sizeof(func_names[0]); k++)
+			found |= !strcmp(clang_getCString(s), func_names[k]);
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, toks, n);
+	return found;
+}
+
+/* Does the function's body name itself through __func__ (or say its name),
+ * also through macros? */
+static bool says_its_name(const struct entity *e)
+{
+	struct name_literal nl = { e->name, false };
+
+	if (writes_func_name(e->def))
+		return true;
+	clang_visitChildren(e->def, find_name_literal, &nl);
+	return nl.found;
+}
+
 /*
  * The one function a unit defines when lp.c renames it (klpp_f, klpr_g),
  * else NULL. Its __func__ must stay the original name: messages, WARN and
@@ -927,10 +989,10 @@ static const struct entity *renamed_function_of(const struct model *m, int unit)
 			return NULL;	/* each has its own name: leave them */
 		found = e;
 	}
-	return found && found->new_name && strcmp(found->new_name, found->name) ? found : NULL;
+	return found && found->new_name && strcmp(found->new_name, found->name) &&
+	       says_its_name(found) ? found : NULL;
 }
 
-static const char *const func_names[] = { "__func__", "__FUNCTION__", "__PRETTY_FUNCTION__" };
 
 static void original_func_name(struct emitter *em, const struct entity *e, bool define)
 {
