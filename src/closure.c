@@ -327,6 +327,14 @@ static bool address_externalized(const struct walker *w, const struct entity *e)
 	return false;
 }
 
+/* Its declaration's tokens are read once per entity, not per question. */
+static bool visible_once(struct entity *e)
+{
+	if (!e->visible)
+		e->visible = declared_visible(e) ? 2 : 1;
+	return e->visible == 2;
+}
+
 static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_header, bool *ext)
 {
 	struct src_loc loc = cursor_src_loc(w->m, entity_cursor(e));
@@ -340,7 +348,7 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 	free(where);
 	if (!rc && can && e->def_unit >= 0) {
 		policy_set_function_kind(w->pol, declared_noinline(e), w->for_header,
-					 declared_visible(e));
+					 visible_once(e));
 		rc = policy_shall_externalize_fun(w->pol, e->name, from_header,
 						  refused_header_inline(w, e, from_header), &loc,
 						  &shall);
