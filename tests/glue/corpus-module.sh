@@ -26,7 +26,16 @@ extract() {	# FLAT FUNC KLP-CCP-OPTIONS...
 	(cd "$tree" && "$KLP_CCP" -o "$work/$flat.c" --report="$work/$flat.yaml" \
 		--patched-functions="$fn" "$@" -- "${argv[@]}") 2>"$work/$flat.err" ||
 		fail "klp-ccp $flat: $(head -3 "$work/$flat.err")"
-	"$REPORT_CHECK" lp "$work/$flat.yaml" "$work/$flat.c" || fail "$flat: report and lp.c disagree"
+	# lp.c preprocessed with the original flags: copied code reaches header
+	# declared symbols through the headers' macros (raw_spin_lock)
+	local pp=("${argv[@]}") i
+	for i in "${!pp[@]}"; do
+		case ${pp[$i]} in -c) pp[$i]=-E ;; -o) pp[$((i + 1))]=$work/$flat.i ;; -Wp,-M*) pp[$i]=-w ;; esac
+	done
+	pp[-1]=$work/$flat.c
+	(cd "$tree" && "${pp[@]}") 2>"$work/$flat.i.err" || fail "$flat: lp.c does not preprocess: $(head -3 "$work/$flat.i.err")"
+	"$REPORT_CHECK" lp "$work/$flat.yaml" "$work/$flat.c" "$work/$flat.i" ||
+		fail "$flat: report and lp.c disagree"
 }
 extract fs_namei may_linkat -E "$KLP_CCP_SRC/policies/kernel/modify-externalized-sym --pointer" \
 	--target-object="$CORPUS/objects/fs_namei.o"
@@ -67,11 +76,32 @@ for want in 'T klpp_may_linkat' 'T klpp_mod_timer' 'U klp_enable_patch' 't klp_c
 done
 grep -Eq ' [TtDdBb] (may_linkat|mod_timer)$' <<<"$syms" && fail "the .ko defines an original function"
 grep -q 'kprobe\|kallsyms' <<<"$syms" && fail "run-time symbol lookup left"
-# the static sysctl_protected_hardlinks (pointer) and __mod_timer (plain, not exported)
+# the static sysctl_protected_hardlinks (pointer) and the statics timer's lp.c
+# externalizes plainly (which ones depends on what the policy copies)
 readelf -sW "$ko" | grep -q 'OS \[0xff20\] \.klp\.sym\.vmlinux\.sysctl_protected_hardlinks,[0-9]*$' ||
 	fail "no livepatch symbol for sysctl_protected_hardlinks"
-readelf -sW "$ko" | grep -q 'OS \[0xff20\] \.klp\.sym\.vmlinux\.__mod_timer,[0-9]*$' ||
-	fail "no livepatch symbol for __mod_timer"
+plain_statics=$(python3 -c '
+import sys
+ext, cur = False, {}
+def done():
+    if cur.get("method") == "plain" and cur.get("linkage") == "internal":
+        print(cur["name"])
+for line in open(sys.argv[1]):
+    if not line.startswith((" ", "-")):
+        ext = line.startswith("externalized_symbols:")
+        continue
+    if not ext:
+        continue
+    if line.startswith("- "):
+        done(); cur = {}
+    k, _, v = line[2:].strip().partition(": ")
+    cur[k] = v
+done()' "$work/kernel_time_timer.yaml")
+[ -n "$plain_statics" ] || fail "timer: no static externalized plainly"
+for s in $plain_statics; do
+	readelf -sW "$ko" | grep -q "OS \[0xff20\] \.klp\.sym\.vmlinux\.$s,[0-9]*\$" ||
+		fail "no livepatch symbol for $s"
+done
 readelf -SW "$ko" | grep -E '\.klp\.rela\.vmlinux\.' | grep -q ' AIo ' || fail "no klp relocation section"
 if [ -f "$symvers" ]; then
 	cut -f2 "$symvers" | sort -u >"$work/exported"

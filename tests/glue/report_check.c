@@ -2,7 +2,11 @@
  * Test driver of the report reader (src/report_read.c).
  *
  *   report_check dump REPORT        canonical dump, one fact a line
- *   report_check lp REPORT LP.c     the report matches what lp.c holds
+ *   report_check lp REPORT LP.c [LP.i]  the report matches what lp.c holds;
+ *                                   LP.i: lp.c preprocessed, where a plain
+ *                                   externalized symbol a header's macro
+ *                                   names (raw_spin_lock -> _raw_spin_lock)
+ *                                   is found when lp.c does not name it
  *   report_check mangle REPORT      parse every prefix and many mutations of
  *                                   REPORT: no crash, no leak (errors expected)
  */
@@ -103,9 +107,10 @@ static bool lp_has(const char *text, const char *id, enum want w)
 	return false;
 }
 
-static int check_lp(const struct report *r, const char *lp)
+static int check_lp(const struct report *r, const char *lp, const char *lp_i)
 {
 	char *text = read_file(lp, NULL);
+	char *expanded = lp_i ? read_file(lp_i, NULL) : NULL;
 	int bad = 0;
 
 	if (!text) {
@@ -126,13 +131,16 @@ static int check_lp(const struct report *r, const char *lp)
 		if (x->via && r->headers.n)
 			continue;	/* referenced by a header inline only */
 		if (!lp_has(text, x->new_name, w) &&
-		    !(w == PLAIN_DECL && r->headers.n && lp_has(text, x->new_name, ANY_USE))) {
+		    !(w == PLAIN_DECL && r->headers.n && lp_has(text, x->new_name, ANY_USE)) &&
+		    !(w == PLAIN_DECL && r->headers.n && expanded &&
+		      lp_has(expanded, x->new_name, ANY_USE))) {
 			fprintf(stderr, "%s: no %s declaration of %s\n", lp,
 				w == POINTER_DECL ? "pointer" : "extern", x->new_name);
 			bad = 1;
 		}
 	}
 	free(text);
+	free(expanded);
 	return bad;
 }
 
@@ -178,8 +186,8 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "mangle"))
 		return mangle(argv[2]);
 	if (argc < 3 || (strcmp(argv[1], "dump") && strcmp(argv[1], "lp")) ||
-	    (!strcmp(argv[1], "lp") && argc != 4)) {
-		fprintf(stderr, "usage: report_check dump|lp|mangle REPORT [LP.c]\n");
+	    (!strcmp(argv[1], "lp") && argc != 4 && argc != 5)) {
+		fprintf(stderr, "usage: report_check dump|lp|mangle REPORT [LP.c [LP.i]]\n");
 		return 2;
 	}
 	if (report_read(argv[2], &r)) {
@@ -190,7 +198,7 @@ int main(int argc, char **argv)
 		dump(&r);
 		rc = 0;
 	} else {
-		rc = check_lp(&r, argv[3]);
+		rc = check_lp(&r, argv[3], argc == 5 ? argv[4] : NULL);
 	}
 	report_release(&r);
 	return rc;
