@@ -235,6 +235,9 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 								     reached[i]);
 		m->ents[i].noclone = (m->ents[i].noinline || m->ents[i].noinline_early) &&
 				     never_cloned(facts_get(facts, m->ents[i].name));
+		m->ents[i].keep_body = m->ents[i].decision == DEC_COPY && !m->ents[i].inline_body &&
+				       defined_by_livepatch(m, &m->ents[i]) &&
+				       facts_get(facts, m->ents[i].name)->present;
 	}
 	strlist_release(&ours);
 	free(reached);

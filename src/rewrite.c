@@ -713,6 +713,29 @@ static bool keeps_gnu_inline(struct model *m, const char *word, size_t n)
 		      m->macros[idx].end - m->macros[idx].start, "gnu_inline", 10);
 }
 
+/*
+ * A copied function whose body the original kept: of external linkage
+ * (other units may call it), or one the target has under its own name
+ * (out_of_line.c: keep_body). GCC compiled the original knowing that body
+ * stays: it weighed every inlining as growth and never inlined it as the
+ * only call of a body it could then drop. In lp.c the copy is static with
+ * fewer callers (often one), and GCC inlines it where the original was
+ * called (tcp_skb_shift into tcp_sacktag_walk, do_preadv into
+ * __ia32_compat_sys_preadv2). Declared "used", its body stays too, and
+ * GCC's inliner weighs it as it did the original. Only where the definition
+ * spells its name (not a macro's: the attribute would go to the macro's
+ * first declaration).
+ */
+static bool keeps_body(const struct model *m, const struct unit *u, const struct site *s)
+{
+	const struct entity *e = &m->ents[s->entity];
+	size_t n = strlen(e->name);
+
+	return e->kind == ENT_FUNCTION && e->decision == DEC_COPY && !e->inline_body &&
+	       (e->keep_body || !e->internal) && s->in_text && s->end - s->offset == n &&
+	       !memcmp(m->files[u->file].text + s->offset, e->name, n);
+}
+
 /* Drop or add storage-class and inline keywords before a definition's name. */
 static void linkage_edits(struct model *m, const struct unit *u, const struct site *s,
 			  struct edits *ed)
@@ -730,6 +753,8 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 			 xstrdup("extern inline __attribute__((__gnu_inline__)) "));
 		return;
 	}
+	if (keeps_body(m, u, s))
+		add_edit(ed, u->start, u->start, xstrdup("__attribute__((__used__)) "));
 	if (e->decision == DEC_EXTERNALIZE || (!e->make_static && !e->make_extern))
 		return;
 	while (lex_next_ident(t, s->offset, &pos, &is, &n)) {
