@@ -4,7 +4,8 @@
  * shift (small, named by the code: its body gives GCC what it knew) as a
  * static function with walk its only caller: GCC would inline both calls,
  * dropping the body. lp.c declares the copy used, as the original's body
- * had to stay. */
+ * had to stay. tiny, global too, is inlined into walk wherever it is
+ * called: its copy is not declared used (no dead body in the livepatch). */
 extern int put(int, int);
 extern int debug;
 
@@ -24,11 +25,16 @@ int shift(int *v, int n, int mode)
 	return s;
 }
 
+int tiny(int x)
+{
+	return x * 3;
+}
+
 int walk(int *v, int n, int m)
 {
 	int r = shift(v, n, 0);
 
 	if (r > 2)
 		r += shift(v, r, m);
-	return r;
+	return r + tiny(m);
 }

@@ -1,7 +1,7 @@
 #!/bin/bash
 # keepbody.sh KLP_CCP: a copy of a function whose body the original kept
 # (keepbody.c: shift, global, inlined into walk at one call and called at
-# the other) is declared used in lp.c, so that GCC's inliner weighs it as in
+# the other) is declared used, not tiny (inlined wherever it is called), in lp.c, so that GCC's inliner weighs it as in
 # the original: klp-ccp verify finds klpp_walk identical to the target's
 # walk (without the attribute GCC inlines both calls into the static copy's
 # only caller). With the built-in defaults and with policies/kernel; lp.c
@@ -23,8 +23,10 @@ for pol in default kernel; do
 		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
 	grep -q '__attribute__((__used__)) .*shift(' $out || fail "$out: the copy of shift is not used"
 	grep -q 'klpp_walk(.*__used__\|__used__.*klpp_walk' $out && fail "$out: klpp_walk (patched) used"
+	grep -q '__used__.*tiny(' $out && fail "$out: tiny (inlined wherever called) used"
 	$CC $CFLAGS -c $out -o $out.o || { fail "$out: does not compile"; continue; }
 	nm $out.o | grep -q ' t .*shift$' || fail "$out: no body of the copy of shift"
+	nm $out.o | grep -q 'tiny$' && fail "$out: a body of tiny"
 	"$KLP_CCP" verify --target-object=t.o --patched-functions=walk $out \
 		-- $CC $CFLAGS -c keepbody.c >$out.v 2>&1 || fail "$out: $(cat $out.v)"
 done
