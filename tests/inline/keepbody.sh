@@ -14,6 +14,11 @@ $CC $CFLAGS -g -c keepbody.c -o t.o || exit 1
 n=$(objdump -dr t.o | sed -n '/<walk>:/,/^$/p' | grep -c 'R_X86_64_PLT32[[:space:]]*shift')
 [ "$n" = 1 ] || { echo "SKIP: $CC did not inline one call of shift into walk ($n calls)"; exit 77; }
 
+# the fact the rule reads: walk's code calls shift, not tiny
+"$KLP_CCP" facts --target-object=t.o walk >facts.yaml || fail "facts failed"
+sed -n '/^callees:/,$p' facts.yaml | grep -q '^- shift$' || fail "facts: walk's callees lack shift"
+sed -n '/^callees:/,$p' facts.yaml | grep -q '^- tiny$' && fail "facts: walk's callees name tiny"
+
 for pol in default kernel; do
 	hooks=()
 	[ $pol = kernel ] && hooks=("${KERNEL_HOOKS[@]}")
