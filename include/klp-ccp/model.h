@@ -113,6 +113,8 @@ struct entity {
 	bool noinline;			/* binary facts: called out of line (out_of_line.c) */
 	bool noclone;			/* noinline(_early), and the target has no clone of it either */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
+	bool keep_body;			/* binary facts: a copy whose body the original kept, called
+					   by a livepatch function: declared used (out_of_line.c) */
 	bool inline_body;		/* DEC_COPY of a global function only header inlines call,
 					   as "extern inline gnu_inline": GCC may inline it as the
 					   target did, other calls go to the running one (closure.c) */
@@ -243,6 +245,8 @@ int model_name_unit(struct model *m, const char *name);	/* first declaring unit,
 int model_tag_def_unit(struct model *m, const char *tag);
 const char *model_intern(struct model *m, const char *s);	/* lives as long as m */
 int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob);
+/* f is hdr or a file hdr includes, directly or not. */
+bool model_file_in_subtree(const struct model *m, int f, int hdr);
 unsigned model_line_of(struct model *m, int file, unsigned offset);
 
 /* Directive lines of a file (computed once), each marked active or skipped. */
