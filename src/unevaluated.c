@@ -218,14 +218,11 @@ static bool short_circuited(struct uneval_parent *p, CXCursor child, unsigned in
 
 	if (index != 1 || clang_Cursor_isNull(p->first))
 		return false;
-	/* the constant first: most left operands are not, and reading the
-	   operator's text takes both operands' extents (libclang 16 does not
-	   tell the operator) */
-	v = condition_value(p);
-	if (v < 0)
-		return false;
 	op = logical_operator(p, p->first, child);
-	return *op && v == (op[0] == '|');
+	if (!*op)
+		return false;
+	v = condition_value(p);
+	return v >= 0 && v == (op[0] == '|');
 }
 
 /*
