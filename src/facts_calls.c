@@ -111,7 +111,7 @@ void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *
 	for (size_t i = 0; i < callees.n; i++)
 		if (defined_here(obj, callees.v[i]))
 			f->self_contained = 0;
-	strlist_release(&callees);
+	f->calls = callees;
 	f->tree_size = f->self_contained ? f->code_size :
 		       tree_size(obj, def->name, FACTS_TREE_SIZE_LIMIT);
 }

@@ -40,6 +40,9 @@ struct sym_facts {
 	 * it); 0 when unknown.
 	 */
 	uint64_t tree_size;
+	/* What its code (with its .cold part) calls or jumps to in a
+	 * relocatable target: normalized names (clone numbers as '#'). */
+	struct strlist calls;
 };
 struct facts_db;
 #define FACTS_TREE_SIZE_LIMIT 4096
