@@ -920,22 +920,22 @@ static uint32_t type_class(const struct objcmp_obj *obj, uint32_t type)
 	return r.cls;
 }
 
-/* The symbol a section-relative r designates with that bias, and the offset
- * into it; NULL when r names a symbol or nothing covers the place. */
-static const struct sym *designated(const struct objcmp_obj *obj, const struct objcmp_reloc *r,
-				    int64_t bias, int64_t *into)
+static char *describe_tail(const struct objcmp_obj *obj, const struct objcmp_reloc *r,
+			   int64_t bias)
+{
+	struct rawrel raw = { 0, r->type, r->addend, r->sym };
+
+	return describe_biased(obj, &raw, bias);
+}
+
+/* Does section-relative r designate a symbol with that bias (not a place
+ * between symbols, or a symbol r names itself)? */
+static bool designated(const struct objcmp_obj *obj, const struct objcmp_reloc *r, int64_t bias)
 {
 	const struct sym *y = r->sym < obj->nsyms ? &obj->syms[r->sym] : NULL;
-	const struct sym *c;
-	int64_t off;
 
-	if (!y || y->type != STT_SECTION)
-		return NULL;
-	off = (int64_t)y->s.st_value + r->addend + bias;
-	c = covering_sym(obj, y->s.st_shndx, off);
-	if (c)
-		*into = off - (int64_t)c->s.st_value;
-	return c;
+	return y && y->type == STT_SECTION &&
+	       covering_sym(obj, y->s.st_shndx, (int64_t)y->s.st_value + r->addend + bias);
 }
 
 /*
@@ -952,19 +952,24 @@ static bool equal_with_immediate(const struct objcmp_obj *a, const struct objcmp
 {
 	static const int64_t imm[] = { 1, 2, 4 };
 	struct arch_reloc ar;
+	bool eq = false;
 
 	a->arch->reloc(ra->type, &ar);
 	if (!ar.pcrel || ar.bias != (int64_t)ar.size)
 		return false;
-	for (size_t i = 0; i < sizeof(imm) / sizeof(imm[0]); i++) {
-		int64_t ia = 0, ib = 0;
-		const struct sym *sa = designated(a, ra, ar.bias + imm[i], &ia);
-		const struct sym *sb = designated(b, rb, ar.bias + imm[i], &ib);
+	for (size_t i = 0; i < sizeof(imm) / sizeof(imm[0]) && !eq; i++) {
+		char *da, *db;
 
-		if (sa && sb && ia == ib && !strcmp(sa->norm, sb->norm))
-			return true;
+		if (!designated(a, ra, ar.bias + imm[i]) || !designated(b, rb, ar.bias + imm[i]))
+			continue;
+		/* described as usual: a __func__ object by its bytes */
+		da = describe_tail(a, ra, ar.bias + imm[i]);
+		db = describe_tail(b, rb, ar.bias + imm[i]);
+		eq = !strcmp(da, db);
+		free(da);
+		free(db);
 	}
-	return false;
+	return eq;
 }
 
 static bool reloc_equal(const struct objcmp_obj *a, const struct objcmp_reloc *ra,
