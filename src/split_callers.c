@@ -56,18 +56,19 @@ static bool wants_callers(const struct model *m, struct facts_db *facts, const s
 }
 
 /*
- * A function lp.c keeps out of line and noclone (out_of_line.c): the
- * target has it under its own name, unspecialized, as its callers there
- * passed it various values (or, a global function, unknown ones). lp.c's
- * few callers may pass constants, and noclone stops only a .constprop
- * copy: GCC still propagates what all callers pass into the function
- * itself (skb_headers_offset_update(skb, 0): its body vanished, the call
- * too). A call with unknown arguments keeps it general.
+ * A function lp.c keeps out of line (out_of_line.c) that the target has
+ * unspecialized (no .constprop clone: its callers there passed it various
+ * values, or, a global function, unknown ones). lp.c's few callers may pass
+ * constants: GCC would clone it for them (ip6_nh_lookup_table.constprop.N.isra.N
+ * where the target has .isra.N), or with noclone still propagate them into
+ * the function itself (skb_headers_offset_update(skb, 0): its body
+ * vanished, the call too). A call with unknown arguments keeps it general.
  */
-static bool wants_opaque_caller(const struct entity *e)
+static bool wants_opaque_caller(struct facts_db *facts, const struct entity *e)
 {
-	return (e->noinline || e->noinline_early) && e->noclone && !e->split_callers &&
+	return (e->noinline || e->noinline_early) && !e->split_callers &&
 	       e->kind == ENT_FUNCTION && !clang_Cursor_isNull(e->def) &&
+	       !policy_specialized(facts_get(facts, e->name)) &&
 	       fun_name_written(e->def) && callable_here(e->def);
 }
 
@@ -75,7 +76,7 @@ void split_callers_mark(struct model *m, struct facts_db *facts)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
 		m->ents[i].split_callers = facts && wants_callers(m, facts, &m->ents[i]);
-		m->ents[i].opaque_caller = facts && wants_opaque_caller(&m->ents[i]);
+		m->ents[i].opaque_caller = facts && wants_opaque_caller(facts, &m->ents[i]);
 	}
 }
 

@@ -111,7 +111,7 @@ struct entity {
 					   as "extern inline gnu_inline": GCC may inline it as the
 					   target did, other calls go to the running one (closure.c) */
 	bool split_callers;		/* binary facts: split in the original (split_callers.c) */
-	bool opaque_caller;		/* noclone, called with unknown arguments (split_callers.c) */
+	bool opaque_caller;		/* noinline, unspecialized: called with unknown arguments (split_callers.c) */
 	signed char visible;		/* declared_visible() once: 0 not asked yet, 1 no, 2 yes */
 	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
 	const char *object;		/* binary facts: object holding the symbol, or NULL */
