@@ -447,6 +447,14 @@ static void index_files(struct model *m)
 	free(l.v);
 }
 
+bool model_file_in_subtree(const struct model *m, int f, int hdr)
+{
+	for (; f >= 0; f = m->files[f].includer)
+		if (f == hdr)
+			return true;
+	return false;
+}
+
 int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob)
 {
 	const struct kfile *a = &m->files[fa], *b = &m->files[fb];

@@ -77,14 +77,6 @@ static enum CXChildVisitResult mark_ref(CXCursor c, CXCursor parent, CXClientDat
 	return CXChildVisit_Recurse;
 }
 
-static bool in_subtree(const struct model *m, int f, int hdr)
-{
-	for (; f >= 0; f = m->files[f].includer)
-		if (f == hdr)
-			return true;
-	return false;
-}
-
 bool *header_uses_scan(struct model *m, int hdr)
 {
 	struct use_scan us = { m, xcalloc(m->n_ents + 1, sizeof(bool)) };
@@ -92,7 +84,7 @@ bool *header_uses_scan(struct model *m, int hdr)
 	for (size_t f = 0; f < m->n_files; f++) {
 		const struct kfile *kf = &m->files[f];
 
-		if (!in_subtree(m, (int)f, hdr))
+		if (!model_file_in_subtree(m, (int)f, hdr))
 			continue;
 		for (size_t i = 0; i < kf->n_units; i++) {
 			const struct unit *u = &m->units[kf->units[i]];

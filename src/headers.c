@@ -31,14 +31,6 @@ static bool before(struct model *m, int a, int b)
 				 m->files[b].includer, m->files[b].directive_offset) < 0;
 }
 
-static bool in_subtree(const struct model *m, int f, int hdr)
-{
-	for (; f >= 0; f = m->files[f].includer)
-		if (f == hdr)
-			return true;
-	return false;
-}
-
 static bool harmless_unit(struct model *m, const struct unit *u)
 {
 	for (size_t i = 0; i < u->n_cursors; i++) {
@@ -266,7 +258,7 @@ static bool includes_name(struct model *m, int f, int g)
 static bool subtree_includes(struct model *m, int hdr, int g)
 {
 	for (size_t f = 0; f < m->n_files; f++)
-		if (in_subtree(m, (int)f, hdr) && includes_name(m, (int)f, g))
+		if (model_file_in_subtree(m, (int)f, hdr) && includes_name(m, (int)f, g))
 			return true;
 	return false;
 }
@@ -314,7 +306,7 @@ static void scan_predefined_guards(struct model *m, struct policy *pol, int hdr,
 		size_t len;
 		char *guard;
 
-		if (in_subtree(m, g, hdr) || !subtree_includes(m, hdr, g))
+		if (model_file_in_subtree(m, g, hdr) || !subtree_includes(m, hdr, g))
 			continue;
 		guard_of(m, g, &name, &len);
 		guard = xstrndup(name, len);
@@ -330,7 +322,7 @@ static int scan_header(struct model *m, struct policy *pol, int hdr, struct cont
 	for (size_t f = 0; f < m->n_files; f++) {
 		const struct kfile *kf = &m->files[f];
 
-		if (!in_subtree(m, (int)f, hdr))
+		if (!model_file_in_subtree(m, (int)f, hdr))
 			continue;
 		file_idents(m, (int)f);
 		for (size_t i = 0; i < kf->n_idents; i++)
@@ -730,7 +722,7 @@ static int refuse_reincluders(struct model *m)
 		for (size_t f = 0; f < m->n_files; f++) {
 			int r;
 
-			if (!in_subtree(m, (int)f, (int)h))
+			if (!model_file_in_subtree(m, (int)f, (int)h))
 				continue;
 			r = includes_refused(m, (int)f, &names[f]);
 			if (r < 0)

@@ -235,6 +235,8 @@ int model_name_unit(struct model *m, const char *name);	/* first declaring unit,
 int model_tag_def_unit(struct model *m, const char *tag);
 const char *model_intern(struct model *m, const char *s);	/* lives as long as m */
 int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob);
+/* f is hdr or a file hdr includes, directly or not. */
+bool model_file_in_subtree(const struct model *m, int f, int hdr);
 unsigned model_line_of(struct model *m, int file, unsigned offset);
 
 /* Directive lines of a file (computed once), each marked active or skipped. */

@@ -605,11 +605,25 @@ case_sigint() {
 	kill -KILL -- "-$HOOK_PID" 2>/dev/null
 }
 
+# live_in_group: succeeds while a process of the group $PGID runs (a zombie
+# waiting for init to reap it has ended: under load reaping lags).
+live_in_group() {
+	local f stat
+	for f in /proc/[0-9]*/stat; do
+		stat=$(cat "$f" 2>/dev/null) || continue
+		set -- ${stat##*) }	# state ppid pgrp ...
+		[ "$1" != Z ] && [ "$3" = "$PGID" ] && return 0
+	done
+	return 1
+}
+
 # An interrupted run also ends the hook it is waiting for (its process group).
 case_signal_ends_hook() {
+	local i
 	interrupt_case TERM
-	sleep 0.5
-	if kill -0 -- "-$HOOK_PID" 2>/dev/null; then
+	PGID=$HOOK_PID
+	for i in $(seq 50); do live_in_group || break; sleep 0.1; done
+	if live_in_group; then
 		fail "the hook's process group ($HOOK_PID) survived klp-ccp's SIGTERM"
 		kill -KILL -- "-$HOOK_PID" 2>/dev/null
 	fi
