@@ -7,7 +7,7 @@
  * __do_sys_NAME) that the target has a body of (its own symbol or a clone)
  * and that no function of the livepatch contains inlined was called there;
  * in lp.c its callers are fewer (often one), and GCC's inliner decides
- * differently. So was one a patched function calls (facts: calls) where
+ * differently. So was one a patched function calls (facts: callees) where
  * only copied functions contain it inlined: the patched function's code is
  * what the livepatch must reproduce.
  */
@@ -62,7 +62,7 @@ bool out_of_line_always_inline(CXCursor def)
 struct ool_ctx {
 	struct strlist ours;		/* functions lp.c defines */
 	struct strlist patched;
-	struct strlist patched_calls;	/* normalized callee names */
+	struct strlist patched_calls;	/* base names of the functions they call */
 	struct facts_db *facts;
 };
 
@@ -230,6 +230,30 @@ char *out_of_line_early_decls(const struct model *m)
 	return out.len ? sb_detach(&out) : xstrdup("");
 }
 
+/*
+ * A copy whose body the original kept (external linkage, or the target has
+ * it under its own name) and that a livepatch function's code calls in the
+ * target: GCC inlined it at some calls at most (into one function, at one
+ * call of two), weighing each as growth since the body stayed; lp.c
+ * declares it used (rewrite.c) so that GCC weighs it so again. One the
+ * livepatch's functions never call in the target is left alone: inlined
+ * everywhere in lp.c too, it leaves no dead body in the livepatch.
+ */
+static bool keeps_body(const struct model *m, const struct ool_ctx *c, const struct entity *e)
+{
+	const struct sym_facts *f;
+
+	if (e->decision != DEC_COPY || e->inline_body || !defined_by_livepatch(m, e))
+		return false;
+	f = facts_get(c->facts, e->name);
+	if (!f->present && e->internal)
+		return false;
+	for (size_t i = 0; i < c->ours.n; i++)
+		if (strlist_contains(&facts_get(c->facts, c->ours.v[i])->callees, e->name))
+			return true;
+	return false;
+}
+
 /* The target has f under its own name and no clone of it but a .cold part. */
 static bool never_cloned(const struct sym_facts *f)
 {
@@ -249,9 +273,9 @@ static void ool_ctx_init(struct ool_ctx *c, const struct model *m, struct facts_
 			continue;
 		strlist_push(&c->patched, e->name);
 		f = facts_get(facts, e->name);
-		for (size_t k = 0; k < f->calls.n; k++)
-			if (!strlist_contains(&c->patched_calls, f->calls.v[k]))
-				strlist_push(&c->patched_calls, f->calls.v[k]);
+		for (size_t k = 0; k < f->callees.n; k++)
+			if (!strlist_contains(&c->patched_calls, f->callees.v[k]))
+				strlist_push(&c->patched_calls, f->callees.v[k]);
 	}
 }
 
@@ -274,6 +298,7 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 		m->ents[i].noinline_early = header_stays_out_of_line(m, &c, (int)i, reached[i]);
 		m->ents[i].noclone = (m->ents[i].noinline || m->ents[i].noinline_early) &&
 				     never_cloned(facts_get(facts, m->ents[i].name));
+		m->ents[i].keep_body = keeps_body(m, &c, &m->ents[i]);
 	}
 	strlist_release(&c.ours);
 	strlist_release(&c.patched);
