@@ -348,8 +348,8 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 					where, &loc, &can);
 	free(where);
 	if (!rc && can && e->def_unit >= 0) {
-		policy_set_function_kind(w->pol, declared_noinline(e), w->for_header,
-					 visible_once(e));
+		policy_set_function_kind(w->pol, declared_noinline(e), noinline_for_stack_only(e),
+					 w->for_header, visible_once(e));
 		rc = policy_shall_externalize_fun(w->pol, e->name, from_header,
 						  refused_header_inline(w, e, from_header), &loc,
 						  &shall);

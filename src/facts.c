@@ -292,6 +292,7 @@ static void release_entry(struct fentry *e)
 	strlist_release(&e->f.clones);
 	strlist_release(&e->f.inlined_into);
 	strlist_release(&e->f.callers_via_clones);
+	strlist_release(&e->f.callees);
 }
 
 const char *facts_local_static(const struct facts_db *db, const char *fun, const char *var)

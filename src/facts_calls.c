@@ -88,6 +88,28 @@ static uint64_t tree_size(const struct objcmp_obj *obj, const char *root, uint64
 	return total;
 }
 
+/* Add the base name of callee to f->callees, kept sorted and unique. */
+static void add_callee(struct sym_facts *f, const char *callee)
+{
+	size_t n = facts_base_len(callee), at = 0;
+	char *base, *last;
+
+	if (callee[0] == '.')
+		return;	/* section-relative: not a name */
+	base = xstrndup(callee, n);
+	while (at < f->callees.n && strcmp(f->callees.v[at], base) < 0)
+		at++;
+	if (at < f->callees.n && !strcmp(f->callees.v[at], base)) {
+		free(base);
+		return;
+	}
+	strlist_push_owned(&f->callees, base);
+	last = f->callees.v[f->callees.n - 1];
+	memmove(&f->callees.v[at + 1], &f->callees.v[at],
+		(f->callees.n - 1 - at) * sizeof(*f->callees.v));
+	f->callees.v[at] = last;
+}
+
 void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *f)
 {
 	struct objcmp_obj *obj = def ? code_of(&db->objs[def->obj]) : NULL;
@@ -109,8 +131,10 @@ void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *
 	}
 	f->self_contained = 1;
 	for (size_t i = 0; i < callees.n; i++)
-		if (defined_here(obj, callees.v[i]))
+		if (defined_here(obj, callees.v[i])) {
 			f->self_contained = 0;
+			add_callee(f, callees.v[i]);
+		}
 	strlist_release(&callees);
 	f->tree_size = f->self_contained ? f->code_size :
 		       tree_size(obj, def->name, FACTS_TREE_SIZE_LIMIT);

@@ -20,6 +20,8 @@
  *   code_size: N                bytes of its code (with .cold), 0 if unknown
  *   tree_size: N                code_size plus its callees' in the object,
  *                               transitively, 0 if unknown
+ *   callees: [F, ...]           sorted base names of the object's functions
+ *                               its code (with .cold) calls or jumps to
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -188,6 +190,7 @@ static void facts_doc(struct yaml_out *yo, const struct sym_facts *f)
 		yo_kv_bool(yo, "self_contained", f->self_contained);
 	yo_kv_uint(yo, "code_size", f->code_size);
 	yo_kv_uint(yo, "tree_size", f->tree_size);
+	key_list(yo, "callees", &f->callees);
 	yo_map_end(yo);
 	yo_doc_end(yo);
 }

@@ -92,34 +92,49 @@ static unsigned written_attrs(CXCursor decl)
 }
 
 /*
- * Is attribute cursor a spelled noinline? Its location is where the file
- * spells it: the attribute's name, or the outermost macro giving it
- * (noinline, noinline_for_stack, __noinline...).
+ * The spelled noinline an attribute cursor is, or NULL: its location is where
+ * the file spells it, the attribute's name or the outermost macro giving it
+ * (noinline, noinline_for_stack, __noinline...); *len its identifier's length.
  */
-static bool spells_noinline(CXCursor a)
+static const char *noinline_spelling(CXCursor a, size_t *len)
 {
 	CXFile f = NULL;
 	unsigned off = 0;
-	size_t size = 0;
-	const char *text;
+	size_t size = 0, n = 0;
+	const char *text, *word;
 
 	clang_getSpellingLocation(clang_getCursorLocation(a), &f, NULL, NULL, &off);
 	text = f ? clang_getFileContents(clang_Cursor_getTranslationUnit(a), f, &size) : NULL;
 	if (!text || off >= size)
-		return false;
-	text += off;
+		return NULL;
+	word = text += off;
 	size -= off;
 	while (size && *text == '_')
 		text++, size--;
-	return size >= 8 && !strncmp(text, "noinline", 8);
+	if (size < 8 || strncmp(text, "noinline", 8))
+		return NULL;
+	while (word + n < text + size && (isalnum((unsigned char)word[n]) || word[n] == '_'))
+		n++;
+	*len = n;
+	return word;
 }
+
+struct noinline_seen {
+	bool any;	/* a spelled noinline */
+	bool other;	/* one that is not noinline_for_stack */
+};
 
 static enum CXChildVisitResult noinline_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
-	if (clang_isAttribute(clang_getCursorKind(c)) && spells_noinline(c)) {
-		*(bool *)data = true;
-		return CXChildVisit_Break;
-	}
+	struct noinline_seen *seen = data;
+	const char *word;
+	size_t len = 0;
+
+	(void)parent;
+	if (!clang_isAttribute(clang_getCursorKind(c)) || !(word = noinline_spelling(c, &len)))
+		return CXChildVisit_Continue;
+	seen->any = true;
+	seen->other |= len != 18 || strncmp(word, "noinline_for_stack", 18);
 	return CXChildVisit_Continue;
 }
 
@@ -127,15 +142,27 @@ static enum CXChildVisitResult noinline_visit(CXCursor c, CXCursor parent, CXCli
  * Attribute children, not clang's printing: that crashes on some kernel
  * declarations (libclang 16).
  */
-bool declared_noinline(const struct entity *e)
+static struct noinline_seen noinline_of(const struct entity *e)
 {
 	CXCursor c[2] = { e->def, e->canonical };
-	bool yes = false;
+	struct noinline_seen seen = { false, false };
 
-	for (int i = 0; i < 2 && !yes; i++)
+	for (int i = 0; i < 2; i++)
 		if (!clang_Cursor_isNull(c[i]))
-			clang_visitChildren(c[i], noinline_visit, &yes);
-	return yes;
+			clang_visitChildren(c[i], noinline_visit, &seen);
+	return seen;
+}
+
+bool declared_noinline(const struct entity *e)
+{
+	return noinline_of(e).any;
+}
+
+bool noinline_for_stack_only(const struct entity *e)
+{
+	struct noinline_seen seen = noinline_of(e);
+
+	return seen.any && !seen.other;
 }
 
 bool fun_name_written(CXCursor decl)

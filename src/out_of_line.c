@@ -207,6 +207,31 @@ char *out_of_line_early_decls(const struct model *m)
 	return out.len ? sb_detach(&out) : xstrdup("");
 }
 
+/*
+ * A copy whose body the original kept (external linkage, or the target has
+ * it under its own name) and that a livepatch function's code calls in the
+ * target: GCC inlined it at some calls at most (into one function, at one
+ * call of two), weighing each as growth since the body stayed; lp.c
+ * declares it used (rewrite.c) so that GCC weighs it so again. One the
+ * livepatch's functions never call in the target is left alone: inlined
+ * everywhere in lp.c too, it leaves no dead body in the livepatch.
+ */
+static bool keeps_body(const struct model *m, const struct strlist *ours,
+		       struct facts_db *facts, const struct entity *e)
+{
+	const struct sym_facts *f;
+
+	if (e->decision != DEC_COPY || e->inline_body || !defined_by_livepatch(m, e))
+		return false;
+	f = facts_get(facts, e->name);
+	if (!f->present && e->internal)
+		return false;
+	for (size_t i = 0; i < ours->n; i++)
+		if (strlist_contains(&facts_get(facts, ours->v[i])->callees, e->name))
+			return true;
+	return false;
+}
+
 /* The target has f under its own name and no clone of it but a .cold part. */
 static bool never_cloned(const struct sym_facts *f)
 {
@@ -235,6 +260,7 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 								     reached[i]);
 		m->ents[i].noclone = (m->ents[i].noinline || m->ents[i].noinline_early) &&
 				     never_cloned(facts_get(facts, m->ents[i].name));
+		m->ents[i].keep_body = keeps_body(m, &ours, facts, &m->ents[i]);
 	}
 	strlist_release(&ours);
 	free(reached);

@@ -21,7 +21,8 @@
  *                            (whole, or its head when split: .part) into a
  *                            patched or copied function, so the copy can be
  *                            inlined as in the original; NO for a small
- *                            self-contained one not declared noinline that
+ *                            self-contained one not declared noinline (but
+ *                            for noinline_for_stack) that
  *                            lp.c's code names (not only a header),
  *                            policy_ipa_copy(); else
  *                            YES when exported; NO when absent or clone-only)
@@ -53,7 +54,10 @@
  * sorted), KLP_CCP_COPIED_FUNCTIONS (with it: the functions copied so far, in
  * the order decided), for shall-externalize-obj KLP_CCP_OBJ_SCOPE
  * (function|file) and KLP_CCP_OBJ_READONLY (yes|no), for shall-externalize-fun
- * KLP_CCP_FUN_NOINLINE (yes|no: declared noinline), KLP_CCP_FUN_NAMED_BY
+ * KLP_CCP_FUN_NOINLINE (yes|no: declared noinline),
+ * KLP_CCP_FUN_NOINLINE_FOR_STACK (yes|no: declared noinline only by the
+ * kernel's noinline_for_stack, to keep its stack frame out of its callers'),
+ * KLP_CCP_FUN_NAMED_BY
  * (code|header: what lp.c's code names, or what an included header's code
  * names before its #include) and KLP_CCP_FUN_VISIBLE (yes|no: declared
  * __visible, or named by a macro), the policy_set_fact_env()
@@ -305,7 +309,7 @@ struct policy {
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
 	bool obj_local, obj_read_only;	/* policy_set_object_kind */
-	bool fun_noinline, fun_for_header, fun_visible;	/* policy_set_function_kind */
+	bool fun_noinline, fun_for_stack, fun_for_header, fun_visible;	/* policy_set_function_kind */
 	bool kernel_target;		/* policy_set_kernel_target */
 	bool kernel_unit;		/* policy_set_kernel_unit */
 	struct pol_server *server;	/* --pol-server, or NULL */
@@ -472,9 +476,11 @@ void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_o
 	pol->obj_read_only = read_only;
 }
 
-void policy_set_function_kind(struct policy *pol, bool noinline, bool for_header, bool visible)
+void policy_set_function_kind(struct policy *pol, bool noinline, bool for_stack, bool for_header,
+			      bool visible)
 {
 	pol->fun_noinline = noinline;
+	pol->fun_for_stack = noinline && for_stack;
 	pol->fun_visible = visible;
 	pol->fun_for_header = for_header;
 }
@@ -630,6 +636,8 @@ static char **question_vars(struct policy *pol, enum hook_id hook, struct strlis
 	if (hook == HOOK_SHALL_EXTERNALIZE_FUN) {
 		strlist_push(own, pol->fun_noinline ? "KLP_CCP_FUN_NOINLINE=yes" :
 						      "KLP_CCP_FUN_NOINLINE=no");
+		strlist_push(own, pol->fun_for_stack ? "KLP_CCP_FUN_NOINLINE_FOR_STACK=yes" :
+						       "KLP_CCP_FUN_NOINLINE_FOR_STACK=no");
 		strlist_push(own, pol->fun_for_header ? "KLP_CCP_FUN_NAMED_BY=header" :
 							"KLP_CCP_FUN_NAMED_BY=code");
 		strlist_push(own, pol->fun_visible ? "KLP_CCP_FUN_VISIBLE=yes" :
@@ -1227,7 +1235,8 @@ int policy_shall_externalize_fun(struct policy *pol, const char *name, bool from
 			*answer = false;	/* it comes with the header */
 		else if (f && inlined_into_livepatch(pol, f))
 			*answer = false;
-		else if (f && !pol->fun_noinline && !pol->fun_for_header && policy_ipa_copy(f, pol->fun_visible))
+		else if (f && (!pol->fun_noinline || pol->fun_for_stack) && !pol->fun_for_header &&
+			 policy_ipa_copy(f, pol->fun_visible))
 			*answer = false;
 		else if (f && f->exported)
 			*answer = true;

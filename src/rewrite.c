@@ -713,6 +713,45 @@ static bool keeps_gnu_inline(struct model *m, const char *word, size_t n)
 		      m->macros[idx].end - m->macros[idx].start, "gnu_inline", 10);
 }
 
+/*
+ * A copy whose body the original kept and called from a function of the
+ * livepatch (out_of_line.c: keep_body). GCC compiled the original knowing
+ * that body stays: it weighed every inlining as growth and never inlined
+ * it as the only call of a body it could then drop. In lp.c the copy is
+ * static with fewer callers (often one), and GCC inlines it where the
+ * original was called (tcp_skb_shift into tcp_sacktag_walk, do_preadv into
+ * __ia32_compat_sys_preadv2). Declared "used", its body stays too, and
+ * GCC's inliner weighs it as it did the original. Only where the definition
+ * spells its name (not a macro's: the attribute would go to the macro's
+ * first declaration).
+ */
+static bool keeps_body(const struct model *m, const struct unit *u, const struct site *s)
+{
+	const struct entity *e = &m->ents[s->entity];
+	size_t n = strlen(e->name);
+
+	return e->kind == ENT_FUNCTION && e->decision == DEC_COPY && !e->inline_body &&
+	       e->keep_body && s->in_text && s->end - s->offset == n &&
+	       !memcmp(m->files[u->file].text + s->offset, e->name, n);
+}
+
+#define USED_ATTR "__attribute__((__used__))"
+
+/* The used attribute after the definition's "static" (kept), or first. */
+static void used_edit(struct model *m, const struct unit *u, const struct site *s,
+		      struct edits *ed)
+{
+	const char *t = m->files[u->file].text;
+	size_t pos = u->start, is, n;
+
+	while (!m->ents[s->entity].make_extern && lex_next_ident(t, s->offset, &pos, &is, &n))
+		if (is_word(t, is, n, "static")) {
+			add_edit(ed, (unsigned)(is + n), (unsigned)(is + n), xstrdup(" " USED_ATTR));
+			return;
+		}
+	add_edit(ed, u->start, u->start, xstrdup(USED_ATTR " "));
+}
+
 /* Drop or add storage-class and inline keywords before a definition's name. */
 static void linkage_edits(struct model *m, const struct unit *u, const struct site *s,
 			  struct edits *ed)
@@ -722,7 +761,7 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 		"__inline__", "__always_inline", NULL };
 	const char *t = m->files[u->file].text;
 	size_t pos = u->start, is, n;
-	bool has_static = false;
+	bool has_static = false, used = keeps_body(m, u, s);
 
 	if (e->inline_body) {
 		/* inline_body.c: GCC's to inline, never emitted (bound to the running one) */
@@ -730,8 +769,11 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 			 xstrdup("extern inline __attribute__((__gnu_inline__)) "));
 		return;
 	}
-	if (e->decision == DEC_EXTERNALIZE || (!e->make_static && !e->make_extern))
+	if (e->decision == DEC_EXTERNALIZE || (!e->make_static && !e->make_extern)) {
+		if (used)
+			used_edit(m, u, s, ed);
 		return;
+	}
 	while (lex_next_ident(t, s->offset, &pos, &is, &n)) {
 		if (is_word(t, is, n, "static"))
 			has_static = true;
@@ -742,7 +784,9 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 				drop_word(ed, t, is, n);
 	}
 	if (e->make_static && !has_static)
-		add_edit(ed, u->start, u->start, xstrdup("static "));
+		add_edit(ed, u->start, u->start, xstrdup(used ? "static " USED_ATTR " " : "static "));
+	else if (used)
+		used_edit(m, u, s, ed);
 }
 
 /* Offset of a top-level '=' in [start, end), or end. */

@@ -51,3 +51,10 @@ set_tests_properties(inline/header-global-body PROPERTIES SKIP_RETURN_CODE 77 TI
 add_test(NAME inline/split-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/splitc.sh
   $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
 set_tests_properties(inline/split-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A copy of a function whose body the original kept (global, or present in
+# the target) is declared used, so GCC inlines it as in the original
+# (tests/inline/keepbody.sh).
+add_test(NAME inline/keep-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/keepbody.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/keep-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -40,6 +40,9 @@ struct sym_facts {
 	 * it); 0 when unknown.
 	 */
 	uint64_t tree_size;
+	/* base names of the object's functions its code (with .cold) calls or
+	   jumps to, sorted (a relocatable target object only) */
+	struct strlist callees;
 };
 struct facts_db;
 #define FACTS_TREE_SIZE_LIMIT 4096

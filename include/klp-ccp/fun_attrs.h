@@ -18,6 +18,12 @@ char *callee_attributes(const struct entity *e);
  * its name: for tracing, kprobes, error injection, stack use.
  */
 bool declared_noinline(const struct entity *e);
+/*
+ * Is every noinline it is declared with spelled noinline_for_stack (the
+ * kernel's: kept out of line only so that its stack frame does not add to
+ * its callers')? A copy kept out of line serves that purpose as well.
+ */
+bool noinline_for_stack_only(const struct entity *e);
 
 /*
  * May code outside C call it by its symbol: does a declaration spell

@@ -82,7 +82,10 @@ bool policy_only_cold_clones(const struct sym_facts *f);
  * The built-in default (as policies/kernel) copies a function lp.c's code
  * names (not only an included header's), not declared noinline (a copy
  * would bypass what the running one is kept out of line for: tracing,
- * kprobes, error injection), present in the target under its own name, not
+ * kprobes, error injection) but for the kernel's noinline_for_stack (kept
+ * out of line only so that its stack frame does not add to its callers':
+ * the copy, noinline too, keeps that; lib/vsprintf.c's number, pointer,
+ * format_decode), present in the target under its own name, not
  * cloned (but for .cold), whose code there, with the code of the functions
  * of its object it calls, transitively (sym_facts.tree_size), is at most
  * POLICY_IPA_COPY_MAX bytes for a local symbol, POLICY_IPA_COPY_GLOBAL_MAX
@@ -137,11 +140,13 @@ void policy_add_copied(struct policy *pol, const char *name);
 void policy_set_object_kind(struct policy *pol, bool function_scope, bool read_only);
 /*
  * For the next shall-externalize-fun question: declared noinline
- * (KLP_CCP_FUN_NOINLINE), named only by the code of a header lp.c includes,
+ * (KLP_CCP_FUN_NOINLINE), only by noinline_for_stack
+ * (KLP_CCP_FUN_NOINLINE_FOR_STACK, noinline_for_stack_only()), named only by the code of a header lp.c includes,
  * before its #include (KLP_CCP_FUN_NAMED_BY=header; else code), declared
  * __visible or made by a macro (KLP_CCP_FUN_VISIBLE, declared_visible()).
  */
-void policy_set_function_kind(struct policy *pol, bool noinline, bool for_header, bool visible);
+void policy_set_function_kind(struct policy *pol, bool noinline, bool for_stack, bool for_header,
+			      bool visible);
 /*
  * The target objects are a kernel's: the built-in may-include-header then
  * answers as policies/kernel does (headers under an include/ directory).

@@ -120,7 +120,10 @@ kernel_shall_externalize_fun() {
 # kernel_ipa_copy NAME: copy a function present under its own name and not
 # cloned but for NAME.cold, not declared noinline (KLP_CCP_FUN_NOINLINE:
 # kernel code keeps such a function callable by its name for tracing,
-# kprobes, error injection, which a copy would bypass), named by lp.c's code
+# kprobes, error injection, which a copy would bypass) but for
+# noinline_for_stack (KLP_CCP_FUN_NOINLINE_FOR_STACK: kept out of line only
+# so that its stack frame does not add to its callers', which the copy, out
+# of line too, keeps; lib/vsprintf.c's number, pointer), named by lp.c's code
 # (KLP_CCP_FUN_NAMED_BY, not only by an included header's, whose inline may
 # go unused), whose code with the code of its object's functions it calls,
 # transitively (KLP_CCP_SYM_TREE_SIZE), is at most 2048 bytes for a local
@@ -135,7 +138,8 @@ kernel_shall_externalize_fun() {
 # rule. klp-ccp keeps such a copy out of line (noinline) as the target has
 # it. The built-in defaults' POLICY_IPA_COPY_MAX, POLICY_IPA_COPY_GLOBAL_MAX.
 kernel_ipa_copy() {
-	[ "${KLP_CCP_FUN_NOINLINE-}" != yes ] && [ "${KLP_CCP_FUN_NAMED_BY-}" != header ] &&
+	{ [ "${KLP_CCP_FUN_NOINLINE-}" != yes ] || [ "${KLP_CCP_FUN_NOINLINE_FOR_STACK-}" = yes ]; } &&
+		[ "${KLP_CCP_FUN_NAMED_BY-}" != header ] &&
 		[ "${KLP_CCP_SYM_PRESENT-}" = yes ] || return 1
 	case ${KLP_CCP_SYM_BINDING-} in
 	local) kp_max=2048 ;;

@@ -74,6 +74,18 @@ static __attribute__((noinline)) int pinned(int x)
 	return r;
 }
 
+/* declared noinline only to keep its stack frame out of its callers' (the
+ * kernel's noinline_for_stack): copied, and kept out of line, like weigh */
+#define noinline_for_stack __attribute__((noinline))
+static noinline_for_stack int stacked(int x)
+{
+	int r = 1;
+
+	for (int i = 0; i < x; i++)
+		r = r * 3 + i;
+	return r;
+}
+
 /* self-contained and small, but weak: another file's definition may be the
  * one the program runs (and a static copy of it does not compile) */
 __attribute__((weak)) int fallback(int x)
@@ -109,7 +121,7 @@ __attribute__((externally_visible)) int spread(int x)
 
 int patched2(int k)
 {
-	return pinned(k) + fallback(k) + spread(k) + hub(k) + plain(k) + shown(k) + 1;
+	return pinned(k) + fallback(k) + spread(k) + hub(k) + plain(k) + shown(k) + stacked(k) + 1;
 }
 
 int patched(struct st *s, int k)
@@ -123,4 +135,4 @@ int patched(struct st *s, int k)
 
 int other1(struct st *s) { return weigh(s) + tally(s->a, 2) + chatty(1); }
 int other2(struct st *s) { return weigh(s) * 2 + tally(s->b, 5) + triple(s->a); }
-int other3(int k) { return pinned(k + 1) * 3 + fallback(k) + spread(k) + hub(k) + bulky(k) + plain(k) + shown(k); }
+int other3(int k) { return pinned(k + 1) * 3 + fallback(k) + spread(k) + hub(k) + bulky(k) + plain(k) + shown(k) + stacked(k); }

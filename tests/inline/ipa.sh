@@ -12,7 +12,8 @@
 # __visible, is copied as a static klpr_plain. triple
 # would be copied but its address is taken: it is externalized (not an
 # error). pinned, declared noinline, is externalized
-# (KLP_CCP_FUN_NOINLINE). fallback, weak, and
+# (KLP_CCP_FUN_NOINLINE); stacked, declared noinline_for_stack (a macro of
+# that name, the kernel's), is copied (KLP_CCP_FUN_NOINLINE_FOR_STACK). fallback, weak, and
 # spread and shown, global and __attribute__((externally_visible)) (shown
 # through a macro, the kernel's __visible, empty for clang as in the
 # kernel's compiler_attributes.h), are externalized
@@ -24,7 +25,7 @@ CFLAGS="-O2 -fno-pie -fno-inline-small-functions -fno-inline-functions-called-on
 CFLAGS="$CFLAGS -fno-inline-functions -fno-early-inlining -Wall -Werror"
 $CC $CFLAGS -g -c ipa.c -o ipa.o || exit 1
 $CC $CFLAGS -ffunction-sections -c ipa.c -o ipa.fs.o || exit 1
-for f in weigh tally chatty triple pinned hub bulky; do
+for f in weigh tally chatty triple pinned stacked hub bulky; do
 	nm ipa.o | grep -q " t $f\$" || { echo "SKIP: $CC inlined or cloned $f"; exit 77; }
 done
 nm ipa.o | grep -q " T plain\$" && nm ipa.o | grep -q " T shown\$" && nm ipa.o | grep -q " T spread\$" && nm ipa.o | grep -q " W fallback\$" || { echo "SKIP: $CC inlined fallback"; exit 77; }
@@ -53,7 +54,7 @@ for pol in default kernel; do
 		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
 	$CC $CFLAGS -ffunction-sections -c $out -o $out.o 2>$out.cc ||
 		{ fail "$out does not compile: $(cat $out.cc)"; continue; }
-	for f in weigh tally chatty; do
+	for f in weigh tally chatty stacked; do
 		grep -qE "^static int $f\(.*\) __attribute__\(\(__noinline__(, __noclone__)?\)\);$" $out ||
 			fail "$out: $f not copied out of line"
 		nm $out.o | grep -q " t $f\$" || fail "$out.o: $f not defined"
@@ -63,7 +64,7 @@ for pol in default kernel; do
 		grep -q "^extern int $f(int);" $out || fail "$out: no declaration of $f"
 	done
 	grep -qw bulky $out && fail "$out: names bulky"
-	grep -q "^static int klpr_plain(int x)$" $out && nm $out.o | grep -q " t klpr_plain\$" ||
+	grep -q "^static \(__attribute__((__used__)) \)\?int klpr_plain(int x)$" $out && nm $out.o | grep -q " t klpr_plain\$" ||
 		fail "$out: plain not copied"
 	nm -u $out.o | grep -qw plain && fail "$out.o: refers to the running plain"
 	"$OBJCMP" ipa.fs.o $out.o patched >$out.cmp 2>&1

@@ -267,60 +267,42 @@ def variant(ctx, flat, funcs, d, name):
     return compare(ctx, flat, d, name, lp, funcs, patched_names(report, funcs))
 
 
-C_TOKEN = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|[A-Za-z_]\w*|.',
-                     re.S)
+def asm_renames(funcs):
+    """Declarations appended to the source that rename the symbols of FUNCS
+    klpp_NAME and nothing else: an asm label on a redeclaration (GCC takes
+    it even after the definition and the calls). The C name stays, so
+    __func__ and the messages made of it stay the original's, as lp.c's do."""
+    return "".join('__typeof__(%s) %s __asm__("klpp_%s");\n' % (f, f, f) for f in funcs)
 
 
-def rename_source(text, funcs):
-    """TEXT with every identifier in FUNCS renamed klpp_NAME, outside comments,
-    strings and character constants. Returns (text, the names renamed).
-    Member names (after '.' or '->') are kept: a struct member may share the
-    function's name."""
-    names, done, out, prev = set(funcs), set(), [], ""
-    for m in C_TOKEN.finditer(text):
-        t = m.group(0)
-        if t in names and not prev.endswith((".", "->")):
-            out.append("klpp_" + t)
-            done.add(t)
-        else:
-            out.append(t)
-        if not t.isspace() and not t.startswith(("/*", "//")):
-            prev = (prev + t)[-2:] if len(t) == 1 else " "
-    return "".join(out), done
+def control_source(src, text, funcs):
+    """The control's source: TEXT of SRC, its lines numbered as SRC's, with
+    the asm labels renaming FUNCS."""
+    return '#line 1 "%s"\n%s\n%s' % (src, text, asm_renames(funcs))
 
 
 def control(ctx, flat, funcs, d):
-    """The original source with only FUNCS renamed (a scratch copy with
-    #line so that __FILE__ and line numbers are the original's, the source's
-    directory first on the quote include path), compared the same way."""
+    """The original source with only the symbols of FUNCS renamed (a scratch
+    copy with #line so that __FILE__ and line numbers are the original's,
+    the source's directory first on the quote include path, asm labels
+    appended), compared the same way."""
     json_path = os.path.join(ctx.corpus, "cmdlines", flat + ".json")
     src = json.load(open(json_path))[-1]
     text = read(os.path.join(ctx.tree, src))
-    renamed, done = rename_source(text, funcs)
     ctl = os.path.join(d, "control.c")
     with open(ctl, "w") as f:
-        f.write('#line 1 "%s"\n' % src)
-        f.write(renamed)
-    lpnames = {f: "klpp_" + f if f in done else f for f in funcs}
+        f.write(control_source(src, text, funcs))
     # relative, as the original finds it: __FILE__ of its headers stays the same
     extra = ["-iquote", os.path.dirname(src) or "."]
-    res = compare(ctx, flat, d, "control", ctl, funcs, lpnames, extra=extra)
-    if res["status"] == "compile-failed" and done:
-        # a function declared by a header and called before its definition,
-        # or named by token pasting in a macro: rename it there too
-        extra += ["-D%s=klpp_%s" % (f, f) for f in sorted(done)]
-        res = compare(ctx, flat, d, "control", ctl, funcs, lpnames, extra=extra)
-        res["detail"] = "(renamed with -D too) " + res.get("detail", "")
-    if res["status"] == "compile-failed" and done:
-        # the name is also pasted into others (a tracepoint of the same
-        # name): compare the original unrenamed
+    res = compare(ctx, flat, d, "control", ctl, funcs, {f: "klpp_" + f for f in funcs}, extra=extra)
+    if res["status"] == "compile-failed":
+        # a name that is not the C name of a function (an asm label of its
+        # own, a macro): compare the original unrenamed
         with open(ctl, "w") as f:
             f.write('#line 1 "%s"\n' % src)
             f.write(text)
-        res = compare(ctx, flat, d, "control", ctl, funcs, {f: f for f in funcs}, extra=extra[:2])
+        res = compare(ctx, flat, d, "control", ctl, funcs, {f: f for f in funcs}, extra=extra)
         res["detail"] = "(compared unrenamed) " + res.get("detail", "")
-    if len(done) < len(funcs):
-        res["detail"] = "(no identifier to rename in the source: compared unrenamed) " + res.get("detail", "")
     return res
 
 

@@ -3,6 +3,7 @@
 renaming, GCC clone names, multi-function case growth, error classes and
 the threshold check. Exit 1 on the first failed check."""
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -19,21 +20,28 @@ def expect(cond, what):
         sys.exit(1)
 
 
-def test_rename():
-    src = ('/* foo */ static int foo(int x) { return x; }\n'
-           '// foo here\nint bar(void) { const char *s = "foo"; char c = \'f\'; return foo(1) + foo_x; }\n'
-           'struct s { int (*foo)(int); } v = { .foo = foo };\n')
-    out, done = runcase.rename_source(src, ["foo"])
-    expect(done == {"foo"}, "foo renamed")
-    expect("static int klpp_foo(int x)" in out, "definition renamed: " + out)
-    expect("return klpp_foo(1) + foo_x" in out, "call renamed, foo_x kept")
-    expect("/* foo */" in out and "// foo here" in out, "comments kept")
-    expect('"foo"' in out, "string kept")
-    expect(".foo = klpp_foo" in out, "member after '.' kept")
-    out, _ = runcase.rename_source("p->foo = foo; a . foo = 1; x > foo; y - foo;", ["foo"])
-    expect(out == "p->foo = klpp_foo; a . foo = 1; x > klpp_foo; y - klpp_foo;", "members kept: " + out)
-    out, done = runcase.rename_source("int x;", ["foo"])
-    expect(done == set() and out == "int x;", "nothing to rename")
+def test_control_source():
+    """The control renames the symbols only: __func__ keeps the original
+    name (verify compares __func__.N by content), callers call klpp_NAME."""
+    src = ('static __attribute__((noinline)) int foo(int x) { __builtin_puts(__func__); return x; }\n'
+           'int bar(int x) { return foo(x) + 1; }\n'
+           'int baz(void) { __builtin_puts(__func__); return 0; }\n')
+    text = runcase.control_source("dir/x.c", src, ["foo", "baz"])
+    expect(text.startswith('#line 1 "dir/x.c"\n'), "line numbers and __FILE__ of the source")
+    with tempfile.TemporaryDirectory() as d:
+        c, o = os.path.join(d, "c.c"), os.path.join(d, "c.o")
+        with open(c, "w") as f:
+            f.write(text)
+        if os.system("gcc -O2 -Wall -Werror -c -o %s %s" % (o, c)) != 0:
+            expect(False, "the control source compiles: " + text)
+        syms = subprocess.run(["nm", o], capture_output=True, text=True).stdout.split()
+        expect("klpp_foo" in syms and "klpp_baz" in syms and "foo" not in syms and "baz" not in syms,
+               "symbols renamed: %s" % syms)
+        expect("bar" in syms, "others kept")
+        rodata = subprocess.run(["objcopy", "-O", "binary", "-j", ".rodata", o, "/dev/stdout"],
+                                capture_output=True).stdout
+        expect(b"foo\0" in rodata and b"baz\0" in rodata and b"klpp_" not in rodata,
+               "__func__ is the original name: %r" % rodata)
 
 
 def test_origin():
@@ -101,6 +109,17 @@ def test_check():
             f.write("kernel 90\ndefaults 50\n1/4 defaults 0\n")
         expect(table.check(s, t, "0/4") == 1, "defaults below 50 fails")
         expect(table.check(s, t, "1/4") == 0, "shard line overrides")
+    clones = "differs (missing): f is not a function of the target (only its clones: f.isra.0)"
+    gone = "differs (missing): f is not a function of the target"
+    recs2 = [{"case": "o:f%d" % i, "commit": "abc", "object": "o", "funcs": ["f"],
+              "kernel": {"status": "differs", "class": "missing", "funcs": {"f": v}},
+              "defaults": rec("identical", "identical"), "control": rec("identical", "identical")}
+             for i, v in enumerate((clones, gone, clones))]
+    k = table.rates(recs2)["kernel"]["classes"]
+    expect(k == {"missing: only clones": 2, "missing: inlined everywhere": 1}, "missing kinds: %s" % k)
+    g = table.groups(recs2)
+    expect(len(g[("kernel", "differs", "missing: only clones")]) == 2, "findings group the kinds apart")
+    expect(len(g[("kernel", "differs", "missing: inlined everywhere")]) == 1, "inlined everywhere")
     md = table.markdown(recs, 2, 2, [], "abc", "verify", False)
     expect("PARTIAL" in md and "1 of 2" in md, "partial table says so")
 
@@ -128,6 +147,6 @@ def test_adapter_class():
         expect(cls == "inlined-differently" and "k" in why.split(), "inlined: %s %s" % (cls, why))
 
 
-for t in (test_adapter_class, test_rename, test_origin, test_multi, test_classes, test_check):
+for t in (test_adapter_class, test_control_source, test_origin, test_multi, test_classes, test_check):
     t()
 print("ok")

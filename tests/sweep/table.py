@@ -31,6 +31,31 @@ def reclassify(recs):
     return recs
 
 
+def verdict_class(verdict):
+    """A differing function's class; "missing" says which kind: the target
+    has the function only as clones (.isra/.constprop/.part: klp-ccp names
+    the callers to patch), or not at all (inlined wherever it is called),
+    or lp.c's build does not emit it."""
+    m = re.match(r"differs \(([^)]*)\)", verdict)
+    c = m.group(1) if m else "code"
+    if c != "missing":
+        return c
+    if "(only its clones: " in verdict:
+        return "missing: only clones"
+    if "not a function of the target" in verdict:
+        return "missing: inlined everywhere"
+    if "not a function of lp.c's build" in verdict:
+        return "missing: not in lp.c's build"
+    return c
+
+
+def result_class(r):
+    """The class of a variant result, its "missing" kinds told apart."""
+    if r["status"] != "differs" or not r.get("funcs"):
+        return r["class"]
+    return ",".join(sorted({verdict_class(v) for v in r["funcs"].values() if v != "identical"}))
+
+
 def func_verdicts(r):
     """{NAME: verdict} of a variant result; every function 'not compared'
     when the case failed before the comparison."""
@@ -64,8 +89,7 @@ def rates(recs):
                 if verdict == "identical":
                     s["ident"] += 1
                 else:
-                    m = re.match(r"differs \(([^)]*)\)", verdict)
-                    c = m.group(1) if m else "code"
+                    c = verdict_class(verdict)
                     s["classes"][c] = s["classes"].get(c, 0) + 1
         s["eligible"] = s["funcs"] - s["refused_funcs"]
         s["rate"] = 100.0 * s["ident"] / s["eligible"] if s["eligible"] else 0.0
@@ -180,7 +204,7 @@ def groups(recs):
         for v in VARIANTS:
             r = rec.get(v)
             if r and r["status"] != "identical":
-                g.setdefault((v, r["status"], r["class"]), []).append(rec)
+                g.setdefault((v, r["status"], result_class(r)), []).append(rec)
     return g
 
 
