@@ -13,6 +13,7 @@
 #include "klp-ccp/directives.h"
 #include "klp-ccp/facts.h"
 #include "klp-ccp/fun_attrs.h"
+#include "klp-ccp/header_state.h"
 #include "klp-ccp/inline_body.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/lexer.h"
@@ -384,7 +385,8 @@ static void queue_copy(struct walker *w, int unit)
 
 /*
  * --patch changed a function of a header lp.c #includes unpatched (or what
- * it uses): copied from the patched text even so, under a new name (see
+ * it uses), or the function keeps state the running code has
+ * (header_state.h): copied from its text even so, under a new name (see
  * naming.c), for the old one comes with the #include.
  */
 static void copy_patched_text(struct walker *w, struct entity *e)
@@ -408,7 +410,8 @@ static void decide_function(struct walker *w, int idx)
 	}
 
 	if (prov != PROVIDER_NONE && prov != PROVIDER_FAILED &&
-	    patch_changes_unit(w->m, e->def_unit)) {
+	    (patch_changes_unit(w->m, e->def_unit) ||
+	     header_fun_has_state(w->m, w->req->facts, idx))) {
 		copy_patched_text(w, e);
 		return;
 	}
@@ -422,32 +425,6 @@ static void decide_function(struct walker *w, int idx)
 		e->decision = DEC_HEADER, mark_header_needed(w, prov);
 	else
 		copy_definition(w, e);
-}
-
-static bool is_array(CXType t)
-{
-	return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray;
-}
-
-/*
- * const down to the elements: arrays are not qualified themselves, and
- * libclang loses the elements' qualifiers of a canonical array type, so
- * arrays behind typedefs are judged by their spelling.
- */
-static bool is_read_only(CXCursor c)
-{
-	CXType t = clang_getCursorType(c);
-	CXString s;
-	bool ro;
-
-	while (is_array(t))
-		t = clang_getArrayElementType(t);
-	if (!is_array(clang_getCanonicalType(t)))
-		return clang_isConstQualifiedType(t) && !clang_isVolatileQualifiedType(t);
-	s = clang_getTypeSpelling(clang_getCanonicalType(t));
-	ro = !strncmp(clang_getCString(s), "const ", 6) && !strstr(clang_getCString(s), "volatile");
-	clang_disposeString(s);
-	return ro;
 }
 
 /*
@@ -489,6 +466,10 @@ static void decide_object(struct walker *w, int idx)
 		return;
 	}
 	if (prov != PROVIDER_NONE) {
+		if (header_object_has_state(w->m, w->req->facts, idx))
+			diag_warning_at(loc.file, loc.line, loc.col,
+					"'%s' is a writable static object of a header: lp.c's #include gives it an instance of its own, not the running unit's",
+					e->name);
 		e->decision = DEC_HEADER;
 		mark_header_needed(w, prov);
 		return;
@@ -503,7 +484,7 @@ static void decide_object(struct walker *w, int idx)
 		copy_definition(w, e);
 		return;
 	}
-	policy_set_object_kind(w->pol, e->local_static, is_read_only(entity_cursor(e)));
+	policy_set_object_kind(w->pol, e->local_static, var_read_only(entity_cursor(e)));
 	if (policy_shall_externalize_obj(w->pol, e->name, &loc, &shall)) {
 		w->failed = true;
 		return;

@@ -502,6 +502,14 @@ static bool clone_has_word(const char *entry, const char *kind)
 	return false;
 }
 
+bool policy_specialized(const struct sym_facts *f)
+{
+	for (size_t i = 0; i < f->clones.n; i++)
+		if (clone_has_word(f->clones.v[i], "constprop"))
+			return true;
+	return false;
+}
+
 bool policy_partially_inlined(const struct sym_facts *f)
 {
 	bool part = false;

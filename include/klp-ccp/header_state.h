@@ -1,0 +1,31 @@
+#ifndef KLP_CCP_HEADER_STATE_H
+#define KLP_CCP_HEADER_STATE_H
+
+#include "klp-ccp/facts.h"
+#include "klp-ccp/model.h"
+
+/*
+ * A static variable of a header's static inline function exists once per
+ * translation unit: lp.c #includes the header, so the header's own copy of
+ * the function would count, cache or remember in a fresh instance while the
+ * running code keeps the original unit's. Does the header function idx keep
+ * such state, directly or through the header functions it calls? Only
+ * state the target binds to a symbol counts (facts: its x.N); a static a
+ * macro body declares (WARN_ONCE's flag) stays private as in copied code.
+ * The closure then copies the function under a new name and externalizes
+ * its state.
+ */
+bool header_fun_has_state(struct model *m, const struct facts_db *facts, int idx);
+
+/*
+ * A header's writable file-scope static the target has a symbol for: the
+ * same fresh-instance problem, which lp.c cannot avoid while it includes
+ * the header (an extern declaration of the name would clash with it), so
+ * the closure warns.
+ */
+bool header_object_has_state(struct model *m, const struct facts_db *facts, int idx);
+
+/* Const down to the elements (arrays included): a copy of it behaves the same. */
+bool var_read_only(CXCursor var);
+
+#endif
