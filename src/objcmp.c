@@ -1281,10 +1281,76 @@ static void set_reason(char **reason, char *r)
 		free(r);
 }
 
+/* The first n bytes of f, with their relocations and attached entries. */
+static struct objcmp_func truncated(const struct objcmp_func *f, uint64_t n)
+{
+	struct objcmp_func t = *f;
+
+	t.size = n;
+	while (t.nrelocs && t.relocs[t.nrelocs - 1].offset >= n)
+		t.nrelocs--;
+	while (t.nattach && t.attach[t.nattach - 1].func_offset >= n)
+		t.nattach--;
+	return t;
+}
+
+/*
+ * Does s (the short build) end in a short jump to the start of a function
+ * of its section where l ends in the long jump, one byte shorter than its
+ * relocation says (jmp memcmp as eb XX where bcmp's section holds memcmp
+ * nearby, e9 + memcmp-4 in lp.c's build)? The assembler chose the form
+ * from the layout of the section: the same code.
+ */
+static bool short_tail_jump(const struct objcmp_obj *so, const struct objcmp_func *s,
+			    const struct objcmp_obj *lo, const struct objcmp_func *l)
+{
+	const struct arch *ar = so->arch;
+	uint64_t at = s->size - ar->jmp_short_len;
+	const struct objcmp_reloc *r;
+	const struct sym *c;
+	int64_t dest;
+	char *want;
+	bool same;
+
+	if (!ar->jmp_short_len || ar != lo->arch || !s->bytes || !l->bytes ||
+	    s->size < ar->jmp_short_len || l->size != at + ar->jmp_long_len ||
+	    s->bytes[at] != ar->jmp_short_op || l->bytes[at] != ar->jmp_long_op ||
+	    !l->nrelocs || (r = &l->relocs[l->nrelocs - 1])->offset != at + 1 ||
+	    (s->nrelocs && s->relocs[s->nrelocs - 1].offset >= at))
+		return false;
+	dest = (int64_t)(s->value + s->size) + (int8_t)s->bytes[s->size - 1];
+	c = covering_sym(so, s->shndx, dest);
+	if (!c || c->type != STT_FUNC || (int64_t)c->s.st_value != dest)
+		return false;
+	want = xasprintf("%s%+" PRId64, c->norm, -(int64_t)(ar->jmp_long_len - 1));
+	same = !strcmp(want, r->target);
+	free(want);
+	return same;
+}
+
+static bool tail_jumps_differ_only(const struct objcmp_obj *a, const struct objcmp_func *fa,
+				   const struct objcmp_obj *b, const struct objcmp_func *fb,
+				   struct objcmp_func *ta, struct objcmp_func *tb)
+{
+	uint64_t at;
+
+	if (short_tail_jump(a, fa, b, fb))
+		at = fa->size - a->arch->jmp_short_len;
+	else if (short_tail_jump(b, fb, a, fa))
+		at = fb->size - b->arch->jmp_short_len;
+	else
+		return false;
+	*ta = truncated(fa, at);
+	*tb = truncated(fb, at);
+	return true;
+}
+
 enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcmp_func *fa,
 				  const struct objcmp_obj *b, const struct objcmp_func *fb,
 				  char **reason, int64_t *line_delta)
 {
+	struct objcmp_func ta, tb;
+
 	int64_t delta = 0;
 	bool line_only = false, *pre;
 	size_t at = 0;
@@ -1295,6 +1361,8 @@ enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcm
 		*reason = NULL;
 	if (line_delta)
 		*line_delta = 0;
+	if (fa->size != fb->size && tail_jumps_differ_only(a, fa, b, fb, &ta, &tb))
+		return objcmp_compare(a, &ta, b, &tb, reason, line_delta);
 	if (fa->size != fb->size) {
 		set_reason(reason, xasprintf("size %" PRIu64 " vs %" PRIu64, fa->size, fb->size));
 		return OBJCMP_DIFFERS;

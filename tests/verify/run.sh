@@ -140,6 +140,23 @@ immediate)
 	expect 2 "$klp" verify --target-object=once.o --patched-functions=first lp2.c -- $oc
 	has '^first: differs \(code\): first: relocation 0 at \+0x[0-9a-f]+ target '
 	;;
+tailjmp)
+	# a tail jump the target's assembler made short (tail.c): the same code
+	# as lp.c's long jump with a relocation to the same function; not when
+	# lp.c jumps elsewhere
+	tc="gcc -O2 -g -c -o tail.o tail.c"
+	cp "$here/tail.c" . && $tc || fail "cannot compile tail.c"
+	objdump -d tail.o | grep -A3 '<wrap>:' | grep -qE '^ +[0-9a-f]+:	eb [0-9a-f]{2} +	jmp .*<cmp>' ||
+		{ echo "SKIP: no short jump from wrap to cmp"; exit 77; }
+	proto='int %s(const unsigned char *, const unsigned char *, unsigned long);'
+	printf "$proto\n" cmp other >lp.c
+	echo 'int klpp_wrap(const unsigned char *a, const unsigned char *b, unsigned long n) { return cmp(a, b, n); }' >>lp.c
+	expect 0 "$klp" verify --target-object=tail.o --patched-functions=wrap lp.c -- $tc
+	has '^wrap: identical$'
+	sed 's/return cmp(/return other(/' lp.c >lp2.c
+	expect 2 "$klp" verify --target-object=tail.o --patched-functions=wrap lp2.c -- $tc
+	has '^wrap: differs \(code\): .*wrap: size [0-9]+ vs [0-9]+'
+	;;
 funcname)
 	# __func__ of the renamed function: "who" in lp.c's build (the literal
 	# lp.c defines) and in the target (GCC's __func__.N) are the same bytes;
