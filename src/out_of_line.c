@@ -7,7 +7,9 @@
  * __do_sys_NAME) that the target has a body of (its own symbol or a clone)
  * and that no function of the livepatch contains inlined was called there;
  * in lp.c its callers are fewer (often one), and GCC's inliner decides
- * differently.
+ * differently. So was one a patched function calls (facts: callees) where
+ * only copied functions contain it inlined: the patched function's code is
+ * what the livepatch must reproduce.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -56,26 +58,47 @@ bool out_of_line_always_inline(CXCursor def)
 	return yes;
 }
 
-/* Does the target have e out of line, inlined into none of the livepatch's functions? */
-static bool called_in_target(const struct strlist *ours, struct facts_db *facts,
-			     const struct entity *e)
+/* The livepatch's functions, and what its patched ones call in the target. */
+struct ool_ctx {
+	struct strlist ours;		/* functions lp.c defines */
+	struct strlist patched;
+	struct strlist patched_calls;	/* base names of the functions they call */
+	struct facts_db *facts;
+};
+
+/* Is one of f's inlined_into in names? */
+static bool inlined_into_any(const struct sym_facts *f, const struct strlist *names)
 {
-	const struct sym_facts *f = facts_get(facts, e->name);
+	for (size_t i = 0; i < f->inlined_into.n; i++)
+		if (policy_has_function_of(names, f->inlined_into.v[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Does the target have e out of line where the livepatch needs it: inlined
+ * into none of the livepatch's functions, or called by a patched function
+ * (and inlined into none of those) though inlined into a copied one (the
+ * patched function's code is what must match; find_next_bit called by
+ * setup_zone_pageset, inlined into __zone_set_pageset_high_and_batch)?
+ */
+static bool called_in_target(const struct ool_ctx *c, const struct entity *e)
+{
+	const struct sym_facts *f = facts_get(c->facts, e->name);
 
 	if (!has_body(f))
 		return false;
-	for (size_t i = 0; i < f->inlined_into.n; i++)
-		if (policy_has_function_of(ours, f->inlined_into.v[i]))
-			return false;
-	return true;
+	if (!inlined_into_any(f, &c->ours))
+		return true;
+	return strlist_contains(&c->patched_calls, e->name) && !inlined_into_any(f, &c->patched);
 }
 
-static bool stays_out_of_line(const struct model *m, const struct strlist *ours,
-			      struct facts_db *facts, const struct entity *e)
+static bool stays_out_of_line(const struct model *m, const struct ool_ctx *c,
+			      const struct entity *e)
 {
 	if (e->decision == DEC_PATCHED || e->inline_body || !defined_by_livepatch(m, e))
 		return false;
-	if (!called_in_target(ours, facts, e))
+	if (!called_in_target(c, e))
 		return false;
 	return !out_of_line_always_inline(e->def);
 }
@@ -144,8 +167,8 @@ static bool used_by_copied_text(const struct model *m, int idx)
  * text or called by a header inline that is (zero_user_segments through
  * zero_user, find_first_bit through __first_node).
  */
-static bool header_stays_out_of_line(const struct model *m, const struct strlist *ours,
-				     struct facts_db *facts, int idx, bool reached)
+static bool header_stays_out_of_line(const struct model *m, const struct ool_ctx *c, int idx,
+				     bool reached)
 {
 	const struct entity *e = &m->ents[idx];
 	struct strlist tags = { 0 };
@@ -155,7 +178,7 @@ static bool header_stays_out_of_line(const struct model *m, const struct strlist
 	    !e->internal || e->def_unit < 0 || m->units[e->def_unit].file == m->main_file ||
 	    clang_Cursor_isNull(e->def) || !clang_Cursor_isFunctionInlined(e->def))
 		return false;
-	if (!called_in_target(ours, facts, e))
+	if (!called_in_target(c, e))
 		return false;
 	ok = early_signature(e->def, &tags) && !out_of_line_always_inline(e->def) &&
 	     (reached || used_by_copied_text(m, idx));
@@ -216,18 +239,17 @@ char *out_of_line_early_decls(const struct model *m)
  * livepatch's functions never call in the target is left alone: inlined
  * everywhere in lp.c too, it leaves no dead body in the livepatch.
  */
-static bool keeps_body(const struct model *m, const struct strlist *ours,
-		       struct facts_db *facts, const struct entity *e)
+static bool keeps_body(const struct model *m, const struct ool_ctx *c, const struct entity *e)
 {
 	const struct sym_facts *f;
 
 	if (e->decision != DEC_COPY || e->inline_body || !defined_by_livepatch(m, e))
 		return false;
-	f = facts_get(facts, e->name);
+	f = facts_get(c->facts, e->name);
 	if (!f->present && e->internal)
 		return false;
-	for (size_t i = 0; i < ours->n; i++)
-		if (strlist_contains(&facts_get(facts, ours->v[i])->callees, e->name))
+	for (size_t i = 0; i < c->ours.n; i++)
+		if (strlist_contains(&facts_get(c->facts, c->ours.v[i])->callees, e->name))
 			return true;
 	return false;
 }
@@ -238,31 +260,49 @@ static bool never_cloned(const struct sym_facts *f)
 	return f->present && !has_real_clone(f);
 }
 
+static void ool_ctx_init(struct ool_ctx *c, const struct model *m, struct facts_db *facts)
+{
+	c->facts = facts;
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *e = &m->ents[i];
+		const struct sym_facts *f;
+
+		if (defined_by_livepatch(m, e))
+			strlist_push(&c->ours, e->name);
+		if (e->kind != ENT_FUNCTION || e->decision != DEC_PATCHED)
+			continue;
+		strlist_push(&c->patched, e->name);
+		f = facts_get(facts, e->name);
+		for (size_t k = 0; k < f->callees.n; k++)
+			if (!strlist_contains(&c->patched_calls, f->callees.v[k]))
+				strlist_push(&c->patched_calls, f->callees.v[k]);
+	}
+}
+
 void out_of_line_mark(struct model *m, struct facts_db *facts)
 {
-	struct strlist ours = { 0 };
+	struct ool_ctx c = { 0 };
 	int *inl = NULL;
 	bool *reached;
 	size_t n;
 
 	if (!facts)
 		return;
-	for (size_t i = 0; i < m->n_ents; i++)
-		if (defined_by_livepatch(m, &m->ents[i]))
-			strlist_push(&ours, m->ents[i].name);
+	ool_ctx_init(&c, m, facts);
 	n = header_refs_inlines(m, &inl);
 	reached = xcalloc(m->n_ents + 1, sizeof(bool));
 	for (size_t k = 0; k < n; k++)
 		reached[inl[k]] = true;
 	for (size_t i = 0; i < m->n_ents; i++) {
-		m->ents[i].noinline = stays_out_of_line(m, &ours, facts, &m->ents[i]);
-		m->ents[i].noinline_early = header_stays_out_of_line(m, &ours, facts, (int)i,
-								     reached[i]);
+		m->ents[i].noinline = stays_out_of_line(m, &c, &m->ents[i]);
+		m->ents[i].noinline_early = header_stays_out_of_line(m, &c, (int)i, reached[i]);
 		m->ents[i].noclone = (m->ents[i].noinline || m->ents[i].noinline_early) &&
 				     never_cloned(facts_get(facts, m->ents[i].name));
-		m->ents[i].keep_body = keeps_body(m, &ours, facts, &m->ents[i]);
+		m->ents[i].keep_body = keeps_body(m, &c, &m->ents[i]);
 	}
-	strlist_release(&ours);
+	strlist_release(&c.ours);
+	strlist_release(&c.patched);
+	strlist_release(&c.patched_calls);
 	free(reached);
 	free(inl);
 }

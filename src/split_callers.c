@@ -55,10 +55,29 @@ static bool wants_callers(const struct model *m, struct facts_db *facts, const s
 	return fun_name_written(e->def) && callable_here(e->def) && !out_of_line_always_inline(e->def);
 }
 
+/*
+ * A function lp.c keeps out of line (out_of_line.c) that the target has
+ * unspecialized (no .constprop clone: its callers there passed it various
+ * values, or, a global function, unknown ones). lp.c's few callers may pass
+ * constants: GCC would clone it for them (ip6_nh_lookup_table.constprop.N.isra.N
+ * where the target has .isra.N), or with noclone still propagate them into
+ * the function itself (skb_headers_offset_update(skb, 0): its body
+ * vanished, the call too). A call with unknown arguments keeps it general.
+ */
+static bool wants_opaque_caller(struct facts_db *facts, const struct entity *e)
+{
+	return (e->noinline || e->noinline_early) && !e->split_callers &&
+	       e->kind == ENT_FUNCTION && !clang_Cursor_isNull(e->def) &&
+	       !policy_specialized(facts_get(facts, e->name)) &&
+	       fun_name_written(e->def) && callable_here(e->def);
+}
+
 void split_callers_mark(struct model *m, struct facts_db *facts)
 {
-	for (size_t i = 0; i < m->n_ents; i++)
+	for (size_t i = 0; i < m->n_ents; i++) {
 		m->ents[i].split_callers = facts && wants_callers(m, facts, &m->ents[i]);
+		m->ents[i].opaque_caller = facts && wants_opaque_caller(facts, &m->ents[i]);
+	}
 }
 
 static void add_caller(struct strbuf *sb, const struct entity *e)
@@ -68,9 +87,14 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 	int n = clang_getNumArgTypes(ft);
 	struct strbuf args = { 0 };
 
-	sb_addf(sb, "\n/* klp-ccp: never called. GCC split %s in the original, where it had\n"
-		    " * callers (partial inlining: %s.part.N); with these it splits %s too. */\n",
-		e->name, e->name, name);
+	if (e->split_callers)
+		sb_addf(sb, "\n/* klp-ccp: never called. GCC split %s in the original, where it had\n"
+			    " * callers (partial inlining: %s.part.N); with these it splits %s too. */\n",
+			e->name, e->name, name);
+	else
+		sb_addf(sb, "\n/* klp-ccp: never called. In the original %s had callers passing it\n"
+			    " * other values; with this one GCC does not specialize %s for lp.c's. */\n",
+			e->name, name);
 	sb_addf(sb, "static void __attribute__((__used__)) klp_ccp_callers_of_%s(", name);
 	for (int i = 0; i < n; i++) {
 		CXString t = clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i));
@@ -79,8 +103,10 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 		sb_addf(&args, "%sklp_ccp_a%d", i ? ", " : "", i);
 		clang_disposeString(t);
 	}
-	sb_addf(sb, "%s)\n{\n\t%s(%s);\n\t%s(%s);\n}\n", n ? "" : "void", name,
-		args.len ? args.buf : "", name, args.len ? args.buf : "");
+	sb_addf(sb, "%s)\n{\n\t%s(%s);\n", n ? "" : "void", name, args.len ? args.buf : "");
+	if (e->split_callers)
+		sb_addf(sb, "\t%s(%s);\n", name, args.len ? args.buf : "");
+	sb_adds(sb, "}\n");
 	sb_release(&args);
 }
 
@@ -89,7 +115,7 @@ char *split_callers_text(const struct model *m)
 	struct strbuf sb = { 0 };
 
 	for (size_t i = 0; i < m->n_ents; i++)
-		if (m->ents[i].split_callers)
+		if (m->ents[i].split_callers || m->ents[i].opaque_caller)
 			add_caller(&sb, &m->ents[i]);
 	return sb.len ? sb_detach(&sb) : xstrdup("");
 }

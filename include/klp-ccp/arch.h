@@ -55,6 +55,10 @@ struct arch {
 	/* At a jump-label site (__jump_table): the length of the jump or no-op
 	 * at P (AVAIL bytes), else 0. NULL: such sites compare as bytes. */
 	unsigned (*jump_site_len)(const unsigned char *p, size_t avail);
+	/* The unconditional jump an assembler writes short when its target is
+	 * near in the section, else long with a relocation (x86: eb rel8, e9
+	 * rel32): the opcodes and the instruction lengths; 0: none. */
+	unsigned char jmp_short_op, jmp_short_len, jmp_long_op, jmp_long_len;
 };
 
 /* One row of an architecture's relocation table (see arch_table_reloc). */

@@ -7,7 +7,8 @@
 /*
  * Mark (entity.noinline) the functions lp.c copies (not the patched ones)
  * that the target objects have out of line and inlined into none of the
- * livepatch's functions: lp.c declares them noinline before their
+ * livepatch's functions (or into copied ones only, when a patched function
+ * calls it there): lp.c declares them noinline before their
  * definitions. GCC
  * inlines a local function with one caller, or a smaller unit's callee,
  * where the original, with more callers, called it (or its .constprop/.isra

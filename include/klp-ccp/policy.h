@@ -68,6 +68,9 @@ void policy_set_fact_env(struct policy *pol, char *const *env);
  */
 struct sym_facts;
 void policy_set_facts(struct policy *pol, const struct sym_facts *facts);
+/* Has GCC specialized it for constant arguments in the target (a clone
+ * with "constprop" in its name)? */
+bool policy_specialized(const struct sym_facts *f);
 /*
  * Did GCC split it for partial inlining (a NAME.part.N clone, the tail its
  * callers call after inlining the head), without changing its signature (no

@@ -13,14 +13,17 @@
  * calls a copy once and a patched function not at all. Mark
  * (entity.split_callers) the functions lp.c defines (patched or copied,
  * not noinline) that the target split this way; without facts nothing.
+ * Also mark (entity.opaque_caller) the functions kept out of line and
+ * noclone (out_of_line.c): one call with unknown arguments keeps GCC from
+ * propagating lp.c's constant arguments into them.
  */
 void split_callers_mark(struct model *m, struct facts_db *facts);
 
 /*
  * The text lp.c ends with for the marked functions: per function a static
- * __used__ function that is never called and calls it twice, so GCC sees
- * callers as in the original and splits it the same way; "" when none
- * (malloc'ed).
+ * __used__ function that is never called and calls it twice (split), so
+ * GCC sees callers as in the original and splits it the same way, or once
+ * (opaque); "" when none (malloc'ed).
  */
 char *split_callers_text(const struct model *m);
 

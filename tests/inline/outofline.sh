@@ -18,17 +18,26 @@
 # whose type needs a typedef: hweight, compiled under -Werror; the
 # kernel policy copies a local header's parts). With the built-in defaults
 # and with all of policies/kernel's hooks; klp-ccp verify compares with the
-# target.
+# target. A function the patched one calls that the target inlined only into
+# a copied function is noinline too (outofline-mixed.c: scan). A noclone
+# copy gets a never-called caller passing unknown arguments, so GCC does not
+# propagate the constants of lp.c's calls into it (outofline-opaque.c), also
+# when the target has an .isra clone of it (outofline-isra.c).
 set -u
 KLP_CCP=$1
 . "$(dirname "$0")/setup.sh" outofline outofline.c outofline-inline.c outofline-hdr.c \
-	outofline-hdr.h outofline-clone.c
+	outofline-hdr.h outofline-clone.c outofline-mixed.c outofline-opaque.c \
+	outofline-isra.c
 CFLAGS="-O2 -Wall -Wmissing-prototypes"
 $CC -O2 -g -c outofline.c -o t.o || exit 1
 $CC -O2 -g -c outofline-inline.c -o gi.o && $CC -O2 -g -c outofline-hdr.c -o h.o &&
-	$CC -O2 -g -c outofline-clone.c -o c.o || exit 1
+	$CC -O2 -g -c outofline-clone.c -o c.o && $CC -O2 -g -c outofline-mixed.c -o mx.o &&
+	$CC -O2 -g -c outofline-opaque.c -o op.o && $CC -O2 -g -c outofline-isra.c -o is.o || exit 1
 nm t.o | grep -q ' fill\.constprop\.0$' && ! nm t.o | grep -q ' fill$' &&
-	nm gi.o | grep -q ' fmt\.constprop\.0$' && nm h.o | grep -q ' t hfmt$' ||
+	nm gi.o | grep -q ' fmt\.constprop\.0$' && nm h.o | grep -q ' t hfmt$' &&
+	nm mx.o | grep -q ' t scan$' && nm mx.o | grep -q ' t prep$' &&
+	objdump -dr op.o | grep -A14 '<carve>:' | grep -q 'R_X86_64_PLT32	shift-' &&
+	nm is.o | grep -q ' t pick\.isra\.0$' ||
 	{ echo "SKIP: $CC did not make fill.constprop.0 and fmt.constprop.0 alone"; exit 77; }
 
 # lp OUT SRC TARGET FUNCS [CFLAG...]: extract FUNCS of SRC into OUT, verify it.
@@ -62,6 +71,15 @@ for pol in default kernel; do
 	grep -q 'static int tally(.*__noinline__, __noclone__' $out || fail "$out: tally not noclone"
 	grep -q 'static int fill(.*__noclone__' lp-$pol-notify.c &&
 		fail "lp-$pol-notify.c: fill (fill.constprop.0 in the target) noclone"
+	out=lp-$pol-mixed.c
+	lp $out outofline-mixed.c mx.o tune
+	grep -q 'static unsigned long scan(.*__noinline__, __noclone__' $out ||
+		fail "$out: scan (called by tune, inlined into the copied prep only) not noinline"
+	out=lp-$pol-opaque.c
+	lp $out outofline-opaque.c op.o carve
+	grep -q 'klp_ccp_callers_of_klpr_shift(__typeof__(struct hdr \*) klp_ccp_a0, __typeof__(int) klp_ccp_a1)' $out ||
+		fail "$out: no never-called caller of klpr_shift"
+	lp lp-$pol-isra.c outofline-isra.c is.o check
 	out=lp-$pol-gi.c
 	lp $out outofline-inline.c gi.o head -Werror || continue
 	grep -n 'fmt(' $out | head -1 | grep -q 'static int fmt(.*__noinline__' ||

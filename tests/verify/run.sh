@@ -119,6 +119,44 @@ thunk)
 	expect 2 "$klp" verify --target-object=thunk.o --patched-functions=tail lp.c -- $tc
 	has '^tail: differs \(ipa-facts\): calls externalized get2 .*; branch thunks in one build only: __x86_return_thunk \(lp.c.s build\)'
 	;;
+immediate)
+	# a RIP-relative reference followed by an immediate (once.c): the same
+	# flag at another offset of its section in lp.c's build is the same
+	# reference; the neighbouring flag is not
+	oc="gcc -O2 -g -c -o once.o once.c"
+	cp "$here/once.c" . && $oc || fail "cannot compile once.c"
+	objdump -dr once.o | grep -q 'R_X86_64_PC32	\.data\.once-0x4' ||
+		{ echo "SKIP: no section-relative reference with an immediate"; exit 77; }
+	decl() { printf 'static char __attribute__((section(".data.once"))) %s;\n' "$@"; }
+	body='void klpp_first(int x) { if (x > 100 && !FLAG) { FLAG = 1; report(x); } }'
+	{ echo 'void report(int);'; decl done_first; echo "$body" | sed 's/FLAG/done_first/g'; } >lp.c
+	expect 0 "$klp" verify --target-object=once.o --patched-functions=first lp.c -- $oc
+	has '^first: identical$'
+	# done_second at done_first's offset in the target
+	{ echo 'void report(int);'; decl done_second pad; echo 'char *use_pad = &pad;'
+	  echo "$body" | sed 's/FLAG/done_second/g'; } >lp2.c
+	gcc -O2 -c -o lp2.o lp2.c && objdump -dr lp2.o | grep -q 'R_X86_64_PC32	\.data\.once-0x4' ||
+		{ echo "SKIP: GCC placed done_second elsewhere"; exit 77; }
+	expect 2 "$klp" verify --target-object=once.o --patched-functions=first lp2.c -- $oc
+	has '^first: differs \(code\): first: relocation 0 at \+0x[0-9a-f]+ target '
+	;;
+tailjmp)
+	# a tail jump the target's assembler made short (tail.c): the same code
+	# as lp.c's long jump with a relocation to the same function; not when
+	# lp.c jumps elsewhere
+	tc="gcc -O2 -g -c -o tail.o tail.c"
+	cp "$here/tail.c" . && $tc || fail "cannot compile tail.c"
+	objdump -d tail.o | grep -A3 '<wrap>:' | grep -qE '^ +[0-9a-f]+:	eb [0-9a-f]{2} +	jmp .*<cmp>' ||
+		{ echo "SKIP: no short jump from wrap to cmp"; exit 77; }
+	proto='int %s(const unsigned char *, const unsigned char *, unsigned long);'
+	printf "$proto\n" cmp other >lp.c
+	echo 'int klpp_wrap(const unsigned char *a, const unsigned char *b, unsigned long n) { return cmp(a, b, n); }' >>lp.c
+	expect 0 "$klp" verify --target-object=tail.o --patched-functions=wrap lp.c -- $tc
+	has '^wrap: identical$'
+	sed 's/return cmp(/return other(/' lp.c >lp2.c
+	expect 2 "$klp" verify --target-object=tail.o --patched-functions=wrap lp2.c -- $tc
+	has '^wrap: differs \(code\): .*wrap: size [0-9]+ vs [0-9]+'
+	;;
 funcname)
 	# __func__ of the renamed function: "who" in lp.c's build (the literal
 	# lp.c defines) and in the target (GCC's __func__.N) are the same bytes;

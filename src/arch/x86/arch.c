@@ -124,6 +124,7 @@ const struct arch arch_x86_64 = {
 	.field_value = x86_64_field_value,
 	.branch_type = x86_64_branch_type,
 	.jump_site_len = x86_jump_site_len,
+	.jmp_short_op = 0xeb, .jmp_short_len = 2, .jmp_long_op = 0xe9, .jmp_long_len = 5,
 };
 
 const struct arch arch_i386 = {
@@ -135,4 +136,5 @@ const struct arch arch_i386 = {
 	.field_value = i386_field_value,
 	.branch_type = i386_branch_type,
 	.jump_site_len = x86_jump_site_len,
+	.jmp_short_op = 0xeb, .jmp_short_len = 2, .jmp_long_op = 0xe9, .jmp_long_len = 5,
 };
