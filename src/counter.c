@@ -164,45 +164,110 @@ static bool value_use_in(struct model *m, const char *t, size_t from, size_t to)
 	return false;
 }
 
-/* Per model: the macros whose expansion uses __COUNTER__'s value. */
-static const struct model *cached_model;
-static bool *value_macro;
+/*
+ * Per model, what is known of each macro: does its expansion use
+ * __COUNTER__'s value, written in its body or through a macro its body
+ * names (any definition of the name)? A search from a unit's names visits
+ * only the macros it can reach, not every macro of the unit's headers.
+ */
+enum { MV_UNKNOWN, MV_VALUE, MV_NONE };
 
-static bool names_value_macro(struct model *m, const char *t, size_t from, size_t to)
+static struct {
+	const struct model *m;
+	unsigned char *state;	/* MV_* per macro */
+	int *parent;		/* the search: macro it was reached from, -1 from the unit */
+	unsigned *seen;		/* the search's number when it reached the macro */
+	unsigned search;
+	int *queue;
+} mv;
+
+static void mv_reset(struct model *m)
+{
+	free(mv.state);
+	free(mv.parent);
+	free(mv.seen);
+	free(mv.queue);
+	mv.m = m;
+	mv.state = xcalloc(m->n_macros + 1, sizeof(*mv.state));
+	mv.parent = xcalloc(m->n_macros + 1, sizeof(*mv.parent));
+	mv.seen = xcalloc(m->n_macros + 1, sizeof(*mv.seen));
+	mv.queue = xcalloc(m->n_macros + 1, sizeof(*mv.queue));
+	mv.search = 0;
+}
+
+/* Its body writes a value use (macros of the command line have no text). */
+static bool writes_value(struct model *m, int i)
+{
+	const struct macro_def *md = &m->macros[i];
+
+	return md->file >= 0 && value_use_in(m, m->files[md->file].text, md->start, md->end);
+}
+
+/* Reached macro j from `from`: true when it decides the search (a value use). */
+static bool reach(struct model *m, int j, int from, size_t *n)
+{
+	if (mv.state[j] == MV_VALUE)
+		return true;
+	if (mv.state[j] == MV_NONE || mv.seen[j] == mv.search)
+		return false;
+	mv.seen[j] = mv.search;
+	mv.parent[j] = from;
+	if (writes_value(m, j))
+		return true;
+	if (m->macros[j].file >= 0)
+		mv.queue[(*n)++] = j;
+	return false;
+}
+
+/*
+ * Reaches the macros named in t[from, to) from `parent`; true at a value
+ * use, with *found = parent (the way back to the unit goes through it).
+ */
+static bool reach_named(struct model *m, const char *t, size_t from, size_t to, int parent,
+			size_t *n, int *found)
 {
 	size_t pos = from;
 	char name[256];
 
 	while (lex_next_name(t, to, &pos, name, sizeof(name)))
 		for (int i = model_macro_first(m, name); i >= 0; i = m->macros[i].next_same_name)
-			if (value_macro[i])
+			if (reach(m, i, parent, n)) {
+				mv.state[i] = MV_VALUE;
+				*found = parent;
 				return true;
+			}
 	return false;
 }
 
-static void find_value_macros(struct model *m)
+/*
+ * Does t[from, to) name a macro whose expansion uses the value? A breadth-
+ * first search: at a value use, the macros on the way there use it too; a
+ * search that finds none proves that of every macro it reached.
+ */
+static bool names_value_macro(struct model *m, const char *t, size_t from, size_t to)
 {
-	bool any = false, more = true;
+	size_t head = 0, n = 0;
+	int found = -1;
+	bool hit;
 
-	free(value_macro);
-	value_macro = xcalloc(m->n_macros + 1, sizeof(*value_macro));
-	cached_model = m;
-	for (size_t i = 0; i < m->n_macros; i++) {
+	if (mv.m != m)
+		mv_reset(m);
+	mv.search++;
+	hit = reach_named(m, t, from, to, -1, &n, &found);
+	while (!hit && head < n) {
+		int i = mv.queue[head++];
 		const struct macro_def *md = &m->macros[i];
 
-		if (md->file >= 0 && value_use_in(m, m->files[md->file].text, md->start, md->end))
-			value_macro[i] = any = true;
+		hit = reach_named(m, m->files[md->file].text, md->start, md->end, i, &n, &found);
 	}
-	while (any && more) {
-		more = false;
-		for (size_t i = 0; i < m->n_macros; i++) {
-			const struct macro_def *md = &m->macros[i];
-
-			if (!value_macro[i] && md->file >= 0 &&
-			    names_value_macro(m, m->files[md->file].text, md->start, md->end))
-				value_macro[i] = more = true;
-		}
+	if (hit) {
+		for (int i = found; i >= 0; i = mv.parent[i])
+			mv.state[i] = MV_VALUE;
+		return true;
 	}
+	for (size_t k = 0; k < n; k++)
+		mv.state[mv.queue[k]] = MV_NONE;
+	return false;
 }
 
 bool counter_unit_uses_value(struct model *m, int unit)
@@ -210,8 +275,6 @@ bool counter_unit_uses_value(struct model *m, int unit)
 	const struct unit *u = &m->units[unit];
 	const char *t = m->files[u->file].text;
 
-	if (cached_model != m)
-		find_value_macros(m);
 	return value_use_in(m, t, u->start, u->end) || names_value_macro(m, t, u->start, u->end);
 }
 

@@ -50,6 +50,8 @@ struct emitter {
 	size_t n_defined, cap_defined;
 	struct unit_out *uo;	/* per unit: its rewritten text */
 	const char **replaced;	/* per macro: the one definition to write instead, or NULL */
+	int *unit_function;	/* per unit: the one function it defines, -1 none, -2 more */
+	bool *unit_quiet;	/* per unit: see index_units() */
 };
 
 /* A copied unit, rewritten (see rewrite_unit()) before anything is written. */
@@ -888,25 +890,34 @@ static void cut_groups_after(struct emitter *em, const struct cond_cut *cut)
 }
 
 /*
- * Does the unit define a function declared inline that lp.c declares
+ * Per unit: does it define a function declared inline that lp.c declares
  * noinline (out_of_line.c)? The kernel's inline carries gnu_inline, which
  * GCC drops for noinline with a -Wattributes warning (an error under
- * -Werror); for a static function gnu_inline means nothing.
+ * -Werror); for a static function gnu_inline means nothing. And the one
+ * function each unit defines (see renamed_function_of()). Built once: a
+ * scan of every entity per copied unit cost more than the unit's text.
  */
-static bool inline_made_noinline(const struct model *m, int unit)
+static void index_units(struct emitter *em)
 {
+	const struct model *m = em->m;
+
+	em->unit_function = xmalloc((m->n_units + 1) * sizeof(*em->unit_function));
+	em->unit_quiet = xcalloc(m->n_units + 1, sizeof(*em->unit_quiet));
+	for (size_t u = 0; u < m->n_units; u++)
+		em->unit_function[u] = -1;
 	for (size_t i = 0; i < m->n_ents; i++) {
 		const struct entity *e = &m->ents[i];
 
+		if (e->kind == ENT_FUNCTION && e->def_unit >= 0 && !clang_Cursor_isNull(e->def))
+			em->unit_function[e->def_unit] =
+				em->unit_function[e->def_unit] == -1 ? (int)i : -2;
 		if (!e->noinline || !clang_Cursor_isFunctionInlined(e->def))
 			continue;
 		for (size_t k = 0; k < e->n_decl_units; k++)
-			if (e->decl_units[k] == unit)
-				return true;
-		if (e->def_unit == unit)
-			return true;
+			em->unit_quiet[e->decl_units[k]] = true;
+		if (e->def_unit >= 0)
+			em->unit_quiet[e->def_unit] = true;
 	}
-	return false;
 }
 
 static const char *const func_names[] = { "__func__", "__FUNCTION__", "__PRETTY_FUNCTION__" };
@@ -976,23 +987,14 @@ static bool says_its_name(const struct entity *e)
  * else NULL. Its __func__ must stay the original name: messages, WARN and
  * dynamic-debug sites ("func f") name the function as the original did.
  */
-static const struct entity *renamed_function_of(const struct model *m, int unit)
+static const struct entity *renamed_function_of(const struct emitter *em, int unit)
 {
-	const struct entity *found = NULL;
+	int f = em->unit_function[unit];
+	const struct entity *found = f >= 0 ? &em->m->ents[f] : NULL;
 
-	for (size_t i = 0; i < m->n_ents; i++) {
-		const struct entity *e = &m->ents[i];
-
-		if (e->kind != ENT_FUNCTION || e->def_unit != unit || clang_Cursor_isNull(e->def))
-			continue;
-		if (found)
-			return NULL;	/* each has its own name: leave them */
-		found = e;
-	}
 	return found && found->new_name && strcmp(found->new_name, found->name) &&
 	       says_its_name(found) ? found : NULL;
 }
-
 
 static void original_func_name(struct emitter *em, const struct entity *e, bool define)
 {
@@ -1007,12 +1009,12 @@ static void original_func_name(struct emitter *em, const struct entity *e, bool 
 
 static int emit_unit(struct emitter *em, int unit)
 {
-	const struct entity *renamed = renamed_function_of(em->m, unit);
+	const struct entity *renamed = renamed_function_of(em, unit);
 	const struct unit *u = &em->m->units[unit];
 	struct unit_out *uo = &em->uo[unit];
 	struct strlist exports = { 0 };
 	struct cond_cut cut = { 0 };
-	bool quiet = inline_made_noinline(em->m, unit);
+	bool quiet = em->unit_quiet[unit];
 	static const char push[] = "#pragma GCC diagnostic push\n"
 				   "#pragma GCC diagnostic ignored \"-Wattributes\"\n";
 	static const char pop[] = "#pragma GCC diagnostic pop\n";
@@ -1213,6 +1215,7 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 		qsort(it.v, it.n, sizeof(*it.v), cmp_item);
 	em.uo = xcalloc(m->n_units + 1, sizeof(*em.uo));
 	em.replaced = xcalloc(m->n_macros + 1, sizeof(*em.replaced));
+	index_units(&em);
 	rc = rewrite_all(&em, &it);
 	if (!rc) {
 		char *early = out_of_line_early_decls(m);
@@ -1232,6 +1235,8 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 	release_rewrites(&em);
 	free(it.v);
 	free(em.defined_macros);
+	free(em.unit_function);
+	free(em.unit_quiet);
 	free(cur_name);
 	cur_name = NULL;
 	return rc;

@@ -356,18 +356,36 @@ struct inclusion_list {
 	size_t n, cap;
 };
 
-static void collect_inclusion(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData data)
+static void add_inclusion(struct inclusion_list *l, CXFile f, const CXSourceLocation *at)
 {
-	struct inclusion_list *l = data;
 	struct inclusion *inc = ARRAY_PUSH(l->v, l->n, l->cap);
 
 	memset(inc, 0, sizeof(*inc));
 	inc->file = f;
-	if (n) {
-		inc->at = stack[0];
-		clang_getFileLocation(stack[0], &inc->includer, NULL, NULL, &inc->offset);
+	if (at) {
+		inc->at = *at;
+		clang_getFileLocation(*at, &inc->includer, NULL, NULL, &inc->offset);
 		inc->from_command_line = !inc->includer;
 	}
+}
+
+static void collect_inclusion(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData data)
+{
+	add_inclusion(data, f, n ? &stack[0] : NULL);
+}
+
+/* The parse's probe scan listed them (parse_inclusions()), or libclang again. */
+static void list_inclusions(CXTranslationUnit tu, struct inclusion_list *l)
+{
+	size_t n;
+	const struct parse_inclusion *pi = parse_inclusions(tu, &n);
+
+	if (!pi) {
+		clang_getInclusions(tu, collect_inclusion, l);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		add_inclusion(l, pi[i].file, pi[i].has_at ? &pi[i].at : NULL);
 }
 
 static void set_role(struct model *m, int idx, const struct inclusion *inc, int pre_seq)
@@ -415,7 +433,7 @@ static void index_files(struct model *m)
 	int pre_seq = 0;
 
 	m->main_file = -1;
-	clang_getInclusions(m->tu, collect_inclusion, &l);
+	list_inclusions(m->tu, &l);
 	for (size_t i = 0; i < l.n; i++)
 		if (model_file_of(m, l.v[i].file) < 0)
 			set_role(m, add_file(m, l.v[i].file), &l.v[i], 0);
@@ -558,12 +576,11 @@ static void note_tag_def(struct model *m, CXCursor c, int unit)
 	clang_disposeString(s);
 }
 
-const char *model_declared_name_n(struct model *m, const char *s, size_t len)
+const char *model_declared_name_n(struct model *m, const char *s, size_t len, int *file)
 {
-	int f;
-	const char *key = strmap_key_n(&maps_of(m)->names, s, len, &f);
+	const char *key = strmap_key_n(&maps_of(m)->names, s, len, file);
 
-	return key && f >= 0 ? key : NULL;
+	return key && *file >= 0 ? key : NULL;
 }
 
 int model_name_file(struct model *m, const char *name)

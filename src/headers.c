@@ -107,12 +107,12 @@ static bool use_earlier_entity(struct model *m, int hdr, const char *name, int u
  * header that then defines things (trace event headers under
  * CREATE_TRACE_POINTS): lp.c includes it to declare them.
  */
-static void see_earlier_macro(struct model *m, struct policy *pol, int hdr, const char *name,
+static void see_earlier_macro(struct model *m, struct policy *pol, int hdr, int first,
 			      struct context_ctx *cx)
 {
 	int best = -1;
 
-	for (int i = model_macro_first(m, name); i >= 0; i = m->macros[i].next_same_name)
+	for (int i = first; i >= 0; i = m->macros[i].next_same_name)
 		if (m->macros[i].file >= 0 &&
 		    before_include(m, hdr, m->macros[i].file, m->macros[i].start))
 			best = i;
@@ -137,10 +137,11 @@ static void use_earlier_unit(struct model *m, int hdr, int unit, struct context_
 	*ARRAY_PUSH(cx->units, cx->n_units, cx->cap_units) = unit;
 }
 
-static int scan_name(struct model *m, struct policy *pol, int hdr, const char *name,
+static int scan_name(struct model *m, struct policy *pol, int hdr, const struct file_ident *id,
 		     struct context_ctx *cx)
 {
-	int df = model_name_file(m, name), prov;
+	const char *name = id->name;
+	int df = id->decl_file, prov, first;
 
 	if (df < 0)
 		return 0;
@@ -153,8 +154,9 @@ static int scan_name(struct model *m, struct policy *pol, int hdr, const char *n
 	 */
 	use_earlier_unit(m, hdr, model_tag_def_unit(m, name), cx);
 	/* the .c file may redefine a macro an included header defined first */
-	if (model_macro_first(m, name) >= 0)
-		see_earlier_macro(m, pol, hdr, name, cx);
+	first = model_macro_first(m, name);
+	if (first >= 0)
+		see_earlier_macro(m, pol, hdr, first, cx);
 	if (prov == PROVIDER_NONE) {
 		int unit = model_name_unit(m, name);
 
@@ -186,10 +188,11 @@ static void file_idents(struct model *m, int f)
 	sp = idents_of(m->idents, f, &n);
 	/* distinct spellings: distinct names */
 	for (size_t i = 0; i < n; i++) {
-		const char *name = model_declared_name_n(m, kf->text + sp[i].start, sp[i].len);
+		int df;
+		const char *name = model_declared_name_n(m, kf->text + sp[i].start, sp[i].len, &df);
 
 		if (name)
-			*ARRAY_PUSH(kf->idents, kf->n_idents, cap) = name;
+			*ARRAY_PUSH(kf->idents, kf->n_idents, cap) = (struct file_ident){ name, df };
 	}
 	kf->idents_lexed = true;
 }
@@ -310,7 +313,7 @@ static void scan_predefined_guards(struct model *m, struct policy *pol, int hdr,
 			continue;
 		guard_of(m, g, &name, &len);
 		guard = xstrndup(name, len);
-		see_earlier_macro(m, pol, hdr, guard, cx);
+		see_earlier_macro(m, pol, hdr, model_macro_first(m, guard), cx);
 		free(guard);
 	}
 }
@@ -326,7 +329,7 @@ static int scan_header(struct model *m, struct policy *pol, int hdr, struct cont
 			continue;
 		file_idents(m, (int)f);
 		for (size_t i = 0; i < kf->n_idents; i++)
-			if (scan_name(m, pol, hdr, kf->idents[i], cx))
+			if (scan_name(m, pol, hdr, &kf->idents[i], cx))
 				return -1;
 	}
 	return 0;

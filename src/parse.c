@@ -119,6 +119,17 @@ const char *parse_original_text(const char *path, size_t *len)
 
 static void drop_texts(void);
 
+/* The last probe scan's inclusions (parse_inclusions), of the TU scanned. */
+static struct parse_inclusion *incs;
+static size_t n_incs, cap_incs;
+static CXTranslationUnit incs_tu;
+
+const struct parse_inclusion *parse_inclusions(CXTranslationUnit tu, size_t *n)
+{
+	*n = n_incs;
+	return tu && tu == incs_tu ? incs : NULL;
+}
+
 static CXTranslationUnit parse_once(CXIndex index, const struct gcc_cmdline *cl)
 {
 	unsigned options = CXTranslationUnit_DetailedPreprocessingRecord |
@@ -127,6 +138,8 @@ static CXTranslationUnit parse_once(CXIndex index, const struct gcc_cmdline *cl)
 	enum CXErrorCode err;
 
 	drop_texts();	/* read before this parse */
+	n_incs = 0;
+	incs_tu = NULL;
 	free(unsaved);
 	unsaved = xcalloc(n_overrides + 1, sizeof(*unsaved));
 	unsaved[0].Filename = KLP_CCP_PRELUDE_PATH;
@@ -339,8 +352,8 @@ static void scan_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
 	const char *text;
 	size_t size = 0;
 
-	(void)stack;
-	(void)depth;
+	*ARRAY_PUSH(incs, n_incs, cap_incs) = (struct parse_inclusion){
+		file, depth ? stack[0] : clang_getNullLocation(), depth > 0 };
 	if (!cname || strcmp(cname, KLP_CCP_PRELUDE_PATH)) {
 		char *own = NULL;
 
@@ -360,7 +373,9 @@ static size_t collect_new_probes(CXTranslationUnit tu, struct gcc_cmdline *cl)
 {
 	struct scan s = { cl, tu, 0 };
 
+	n_incs = 0;
 	clang_getInclusions(tu, scan_inclusion, &s);
+	incs_tu = tu;
 	return s.added;
 }
 

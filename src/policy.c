@@ -304,7 +304,8 @@ struct policy {
 	char *source, *cwd;
 	char *const *fact_env;
 	const struct sym_facts *facts;	/* policy_set_facts */
-	struct strlist sym_env;		/* KLP_CCP_SYM_* of facts */
+	struct strlist sym_env;		/* KLP_CCP_SYM_* of facts (sym_env_of) */
+	bool sym_env_built;
 	struct strlist in_patch;	/* policy_set_patched */
 	char *patched_env;		/* KLP_CCP_PATCHED_FUNCTIONS=... */
 	struct strlist copied;		/* policy_add_copied */
@@ -426,12 +427,24 @@ static char *env_list(const char *var, const struct strlist *l, bool kinds)
 
 void policy_set_facts(struct policy *pol, const struct sym_facts *f)
 {
-	struct strlist *env = &pol->sym_env;
-
-	strlist_release(env);
+	strlist_release(&pol->sym_env);
+	pol->sym_env_built = false;
 	pol->facts = f;
-	if (!f)
-		return;
+}
+
+/*
+ * The KLP_CCP_SYM_* entries of the facts set, made when a hook is asked:
+ * the closure sets the facts of every entity it decides, most of which the
+ * built-in defaults answer.
+ */
+static const struct strlist *sym_env_of(struct policy *pol)
+{
+	struct strlist *env = &pol->sym_env;
+	const struct sym_facts *f = pol->facts;
+
+	if (pol->sym_env_built || !f)
+		return env;
+	pol->sym_env_built = true;
 	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_NAME=%s", f->name));
 	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_PRESENT=%s", f->present ? "yes" : "no"));
 	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_BINDING=%s",
@@ -452,6 +465,7 @@ void policy_set_facts(struct policy *pol, const struct sym_facts *f)
 					  (unsigned long long)f->code_size));
 	strlist_push_owned(env, xasprintf("KLP_CCP_SYM_TREE_SIZE=%llu",
 					  (unsigned long long)f->tree_size));
+	return env;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -610,13 +624,15 @@ struct ptrvec {
 /* Overrides: fact entries (with '=') followed by klp-ccp's own three. */
 static void collect_overrides(struct policy *pol, struct strlist *own, struct ptrvec *over)
 {
+	const struct strlist *sym = sym_env_of(pol);
+
 	for (char *const *f = pol->fact_env; f && *f; f++)
 		if (strchr(*f, '=') && !env_overridden(*f, own->v, own->n) &&
-		    !env_overridden(*f, pol->sym_env.v, pol->sym_env.n))
+		    !env_overridden(*f, sym->v, sym->n))
 			*ARRAY_PUSH(over->v, over->n, over->cap) = *f;
-	for (size_t i = 0; i < pol->sym_env.n; i++)
-		if (!env_overridden(pol->sym_env.v[i], own->v, own->n))
-			*ARRAY_PUSH(over->v, over->n, over->cap) = pol->sym_env.v[i];
+	for (size_t i = 0; i < sym->n; i++)
+		if (!env_overridden(sym->v[i], own->v, own->n))
+			*ARRAY_PUSH(over->v, over->n, over->cap) = sym->v[i];
 	for (size_t i = 0; i < own->n; i++)
 		*ARRAY_PUSH(over->v, over->n, over->cap) = own->v[i];
 }

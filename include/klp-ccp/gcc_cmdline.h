@@ -69,6 +69,19 @@ void parse_keep_texts(void);
 char *parse_take_text(const char *path, size_t *len);
 void parse_drop_texts(void);
 
+/*
+ * The inclusions (clang_getInclusions()) of tu, when its probe scan saw
+ * them (tu is the translation unit of the last parse), else NULL: the index
+ * takes them instead of walking the source location table again. at: the
+ * #include's location, has_at false for the main file.
+ */
+struct parse_inclusion {
+	CXFile file;
+	CXSourceLocation at;
+	bool has_at;
+};
+const struct parse_inclusion *parse_inclusions(CXTranslationUnit tu, size_t *n);
+
 void gcc_cmdline_release(struct gcc_cmdline *cl);
 
 #endif

@@ -54,6 +54,8 @@ struct hook_run {
 void hook_run_once(const char *cmd, const char *const *args, size_t nargs, char *const *envp,
 		   double timeout, struct hook_run *run);
 void hook_run_release(struct hook_run *run);
+/* Sleep steps taken waiting for hooks' exits (0 where pidfds work). */
+unsigned long hook_reap_sleeps(void);
 
 /* Milliseconds of CLOCK_MONOTONIC; deadlines; poll() timeouts until one. */
 int64_t hook_now_ms(void);

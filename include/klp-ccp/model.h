@@ -14,6 +14,12 @@
 
 enum file_role { FILE_MAIN, FILE_HEADER, FILE_PRE_INCLUDE, FILE_PRELUDE };
 
+/* A declared identifier of a file (headers.c) and model_name_file() of it. */
+struct file_ident {
+	const char *name;
+	int decl_file;
+};
+
 struct kfile {
 	CXFile cxfile;
 	char *name;			/* as clang names it */
@@ -36,7 +42,7 @@ struct kfile {
 	bool provider_done;
 	bool needed;			/* provider of something the output needs */
 	bool context_scanned;		/* headers.c looked at what it needs */
-	const char **idents;		/* its distinct declared identifiers (headers.c), */
+	struct file_ident *idents;	/* its distinct declared identifiers (headers.c), */
 	size_t n_idents;		/* once lexed; the model owns the strings */
 	bool idents_lexed;
 	bool refused;			/* non-eligible: it clashes with the output */
@@ -231,8 +237,11 @@ int model_macro_of_cursor(struct model *m, CXCursor def);	/* -1 */
 bool model_name_in_use(struct model *m, const char *name);
 void model_reserve_name(struct model *m, const char *name);
 int model_name_file(struct model *m, const char *name);	/* first declaring file, -1 */
-/* The model's copy of the len bytes at s when model_name_file() of it is >= 0, else NULL. */
-const char *model_declared_name_n(struct model *m, const char *s, size_t len);
+/*
+ * The model's copy of the len bytes at s when model_name_file() of it is
+ * >= 0 (in *file), else NULL.
+ */
+const char *model_declared_name_n(struct model *m, const char *s, size_t len, int *file);
 int model_name_unit(struct model *m, const char *name);	/* first declaring unit, -1 */
 /* Unit defining struct/union/enum tag (its first definition), or -1. */
 int model_tag_def_unit(struct model *m, const char *tag);

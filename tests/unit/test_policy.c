@@ -7,11 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "klp-ccp/diag.h"
+#include "klp-ccp/hook_spawn.h"
 #include "klp-ccp/options.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/util.h"
@@ -822,12 +825,39 @@ static void test_timeout_closed_output(void)
 	policy_free(pol);
 }
 
+/*
+ * A hook that closes its output and exits a moment later is waited for
+ * without sleeping in steps (a pidfd, where the kernel has them), and its
+ * answer still counts.
+ */
+static void test_exit_awaited(void)
+{
+	const char *cmd = "echo 'RESULT: YES'; exec >&- 2>&-; sleep 0.05; :";
+	struct policy *pol = policy_with(HOOK_IS_PATCHED, cmd, 5);
+	unsigned long before = hook_reap_sleeps();
+	int fd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+	const char *a[] = { "f", NULL };
+	char *ans = ask_as(pol, HOOK_IS_PATCHED, a);
+
+	CHECK_STR(ans, "YES", "answer of a hook exiting after its output");
+	if (fd >= 0)
+		CHECK(hook_reap_sleeps() == before, "%lu sleep steps waiting for a hook's exit",
+		      hook_reap_sleeps() - before);
+	else
+		fprintf(out, "skipped: no pidfd_open (%s)\n", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	free(ans);
+	policy_free(pol);
+}
+
 static void test_failures(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(failure_cases); i++)
 		check_failure_case(&failure_cases[i]);
 	test_timeout();
 	test_timeout_closed_output();
+	test_exit_awaited();
 }
 
 /* ---- cache --------------------------------------------------------------- */
