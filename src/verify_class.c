@@ -341,11 +341,27 @@ static bool branch_thunk(const char *name)
 	return false;
 }
 
+/* ".part.#" in a normalized name: the tail GCC split off a function. */
+static bool part_clone(const char *name)
+{
+	return strstr(name, ".part.") != NULL;
+}
+
 static void sort_one_sided(struct verify_objs *o, const char *x, const struct side *sd,
 			   struct call_diff *d)
 {
 	const char *partner = clone_partner(x, &sd->mine->callees, &sd->theirs->callees);
 
+	/*
+	 * The other build calls x's split-off tail and has x inlined (its
+	 * head, partial inlining): x is inlined there, and what the head calls
+	 * comes with it (__do_pipe_flags' create_pipe_files in do_pipe2).
+	 */
+	if (partner && part_clone(partner) && !clone_name(x) &&
+	    inlined_in(o, sd->in_target ? 1 : 0, x, sd->in_target ? sd->lp_name : sd->name)) {
+		strlist_push(sd->in_target ? &d->inl_lp : &d->inl_target, x);
+		return;
+	}
 	if (branch_thunk(x)) {
 		strlist_push_owned(&d->thunks, xasprintf("%s (%s)", x, sd->in_target ?
 							 "the target" : "lp.c's build"));

@@ -157,6 +157,20 @@ tailjmp)
 	expect 2 "$klp" verify --target-object=tail.o --patched-functions=wrap lp2.c -- $tc
 	has '^wrap: differs \(code\): .*wrap: size [0-9]+ vs [0-9]+'
 	;;
+partial)
+	# the target inlines slookup's head into slookup_kernel and calls the
+	# tail slookup.part.0 (tests/inline/split.c); lp.c's build calls a
+	# whole copy: inlined differently (slookup), not a clone called
+	sc="gcc -O2 -g -c -o split.o split.c"
+	cp "$here/../inline/split.c" . && $sc || fail "cannot compile split.c"
+	nm split.o | grep -q ' t slookup\.part\.0$' || { echo "SKIP: slookup not split"; exit 77; }
+	sed -n '/^struct req/,/^extern int compute/p' split.c >lp.c
+	sed -n '/^static int slookup(/,/^}/p' split.c |
+		sed 's/^static int slookup(/static int __attribute__((noinline, noclone)) slookup(/' >>lp.c
+	echo 'int klpp_slookup_kernel(struct req *r) { return slookup(r, 0) + 3; }' >>lp.c
+	expect 2 "$klp" verify --target-object=split.o --patched-functions=slookup_kernel lp.c -- $sc
+	has '^slookup_kernel: differs \(inlined-differently\): inlined in the target, called in lp.c.s build: slookup; .*the target calls slookup\.part\.N, lp.c.s build slookup$'
+	;;
 funcname)
 	# __func__ of the renamed function: "who" in lp.c's build (the literal
 	# lp.c defines) and in the target (GCC's __func__.N) are the same bytes;
