@@ -74,10 +74,6 @@ static void print_patched(const struct report *r)
 			if (ipa_added(p) != added)
 				continue;
 			printf("%s%s", n++ ? ", " : "", p->old_name);
-			/* the facts found no symbol of it: klp cannot find it either */
-			if (!p->object)
-				printf(" (NOT in the target's symbols: the module cannot replace it, "
-				       "see the warnings)");
 			if (!added)
 				continue;
 			printf(" (added by IPA clones");

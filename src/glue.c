@@ -279,6 +279,29 @@ static int check_pointer_clash(const struct gfile *g, struct seen *by_new)
 	return 0;
 }
 
+/*
+ * A patched function the target has no symbol of (GCC inlined it into its
+ * callers, or left only .isra/.constprop/.part clones of it): a klp_func
+ * naming it makes the livepatch fail to load.
+ */
+static int check_patched_present(const struct glue *gl, const struct gfile *g,
+				 const struct rr_patched *p)
+{
+	if (!p->in_target || strcmp(p->in_target, "false"))
+		return 0;
+	if (gl->o->force) {
+		diag_warning_at(g->r.path, p->mark.line, p->mark.col,
+				"patched function '%s' has no symbol in the target: the livepatch "
+				"will not load (--force)", p->old_name);
+		return 0;
+	}
+	diag_error_at(g->r.path, p->mark.line, p->mark.col,
+		      "patched function '%s' has no symbol in the target (GCC inlined it or "
+		      "left only clones of it): the livepatch could not load; patch the callers "
+		      "the extraction's warning names instead, or --force", p->old_name);
+	return -1;
+}
+
 static int check_clashes(struct glue *gl)
 {
 	struct seen by_sym = {0}, by_new = {0};
@@ -286,7 +309,8 @@ static int check_clashes(struct glue *gl)
 
 	for (size_t i = 0; i < gl->n && !rc; i++)
 		for (size_t j = 0; j < gl->f[i].r.n_patched && !rc; j++)
-			rc = check_patched_clash(&gl->f[i], &gl->f[i].r.patched[j], &by_sym,
+			rc = check_patched_present(gl, &gl->f[i], &gl->f[i].r.patched[j]) ||
+			     check_patched_clash(&gl->f[i], &gl->f[i].r.patched[j], &by_sym,
 						 &by_new);
 	for (size_t i = 0; i < gl->n && !rc; i++)
 		rc = check_pointer_clash(&gl->f[i], &by_new);

@@ -254,7 +254,14 @@ static bool keeps_body(const struct model *m, const struct ool_ctx *c, const str
 	return false;
 }
 
-/* The target has f under its own name and no clone of it but a .cold part. */
+/*
+ * The target has f under its own name and no clone of it but a .cold part.
+ * A copy of such a function that lp.c does not keep out of line (the target
+ * inlined it into a livepatch function) is declared noclone too
+ * (clone_free): called with constants from lp.c's few callers, GCC would
+ * call a .constprop clone where the target inlined the function
+ * (__zone_watermark_ok into __alloc_pages_bulk).
+ */
 static bool never_cloned(const struct sym_facts *f)
 {
 	return f->present && !has_real_clone(f);
@@ -299,6 +306,9 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 		m->ents[i].noclone = (m->ents[i].noinline || m->ents[i].noinline_early) &&
 				     never_cloned(facts_get(facts, m->ents[i].name));
 		m->ents[i].keep_body = keeps_body(m, &c, &m->ents[i]);
+		m->ents[i].clone_free = m->ents[i].decision == DEC_COPY && !m->ents[i].noinline &&
+					!m->ents[i].inline_body && defined_by_livepatch(m, &m->ents[i]) &&
+					never_cloned(facts_get(facts, m->ents[i].name));
 	}
 	strlist_release(&c.ours);
 	strlist_release(&c.patched);

@@ -60,6 +60,8 @@ static void patched(struct yaml_out *yo, struct model *m)
 		yo_kv_str(yo, "old_name", e->name);
 		yo_kv_str(yo, "new_name", e->new_name ? e->new_name : e->name);
 		symbol_facts(yo, e);
+		if (e->absent)	/* facts: no symbol of its own (inlined, or only clones) */
+			yo_kv_str(yo, "in_target", "false");
 		yo_kv_str(yo, "file", loc.file);
 		yo_kv_uint(yo, "line", loc.line);
 		yo_kv_str(yo, "added_by", e->ipa_added ? "ipa-clones" : e->from_patch ? "patch" : "user");

@@ -242,6 +242,7 @@ static const struct field patched_fields[] = {
 	{ "file", F_NSTR, offsetof(struct rr_patched, file), true },
 	{ "line", F_UINT, offsetof(struct rr_patched, line), true },
 	{ "added_by", F_STR, offsetof(struct rr_patched, added_by), false },
+	{ "in_target", F_STR, offsetof(struct rr_patched, in_target), false },
 	{ "contains", F_STRLIST, offsetof(struct rr_patched, contains), false },
 };
 
@@ -543,6 +544,7 @@ void report_release(struct report *r)
 		free(p->object);
 		free(p->file);
 		free(p->added_by);
+		free(p->in_target);
 		strlist_release(&p->contains);
 	}
 	for (size_t i = 0; i < r->n_ext; i++) {

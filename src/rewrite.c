@@ -728,31 +728,45 @@ static bool keeps_gnu_inline(struct model *m, const char *word, size_t n)
  * spells its name (not a macro's: the attribute would go to the macro's
  * first declaration).
  */
-static bool keeps_body(const struct model *m, const struct unit *u, const struct site *s)
+static bool in_own_text(const struct model *m, const struct unit *u, const struct site *s)
 {
 	const struct entity *e = &m->ents[s->entity];
 	size_t n = strlen(e->name);
 
 	return e->kind == ENT_FUNCTION && e->decision == DEC_COPY && !e->inline_body &&
-	       e->keep_body && s->in_text && s->end - s->offset == n &&
+	       s->in_text && s->end - s->offset == n &&
 	       !memcmp(m->files[u->file].text + s->offset, e->name, n);
 }
 
-#define USED_ATTR "__attribute__((__used__))"
+static bool keeps_body(const struct model *m, const struct unit *u, const struct site *s)
+{
+	return m->ents[s->entity].keep_body && in_own_text(m, u, s);
+}
 
-/* The used attribute after the definition's "static" (kept), or first. */
-static void used_edit(struct model *m, const struct unit *u, const struct site *s,
-		      struct edits *ed)
+/* The attributes out_of_line.c asks for on a copy's definition, or NULL. */
+static const char *copy_attrs(const struct model *m, const struct unit *u, const struct site *s)
+{
+	const struct entity *e = &m->ents[s->entity];
+	bool used = keeps_body(m, u, s), noclone = e->clone_free && in_own_text(m, u, s);
+
+	if (used && noclone)
+		return "__attribute__((__used__, __noclone__))";
+	return used ? "__attribute__((__used__))" : noclone ? "__attribute__((__noclone__))" : NULL;
+}
+
+/* The attributes after the definition's "static" (kept), or first. */
+static void attrs_edit(struct model *m, const struct unit *u, const struct site *s,
+		       const char *attrs, struct edits *ed)
 {
 	const char *t = m->files[u->file].text;
 	size_t pos = u->start, is, n;
 
 	while (!m->ents[s->entity].make_extern && lex_next_ident(t, s->offset, &pos, &is, &n))
 		if (is_word(t, is, n, "static")) {
-			add_edit(ed, (unsigned)(is + n), (unsigned)(is + n), xstrdup(" " USED_ATTR));
+			add_edit(ed, (unsigned)(is + n), (unsigned)(is + n), xasprintf(" %s", attrs));
 			return;
 		}
-	add_edit(ed, u->start, u->start, xstrdup(USED_ATTR " "));
+	add_edit(ed, u->start, u->start, xasprintf("%s ", attrs));
 }
 
 /* Drop or add storage-class and inline keywords before a definition's name. */
@@ -764,7 +778,8 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 		"__inline__", "__always_inline", NULL };
 	const char *t = m->files[u->file].text;
 	size_t pos = u->start, is, n;
-	bool has_static = false, used = keeps_body(m, u, s);
+	bool has_static = false;
+	const char *attrs = copy_attrs(m, u, s);
 
 	if (e->inline_body) {
 		/* inline_body.c: GCC's to inline, never emitted (bound to the running one) */
@@ -773,8 +788,8 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 		return;
 	}
 	if (e->decision == DEC_EXTERNALIZE || (!e->make_static && !e->make_extern)) {
-		if (used)
-			used_edit(m, u, s, ed);
+		if (attrs)
+			attrs_edit(m, u, s, attrs, ed);
 		return;
 	}
 	while (lex_next_ident(t, s->offset, &pos, &is, &n)) {
@@ -787,9 +802,10 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 				drop_word(ed, t, is, n);
 	}
 	if (e->make_static && !has_static)
-		add_edit(ed, u->start, u->start, xstrdup(used ? "static " USED_ATTR " " : "static "));
-	else if (used)
-		used_edit(m, u, s, ed);
+		add_edit(ed, u->start, u->start,
+			 attrs ? xasprintf("static %s ", attrs) : xstrdup("static "));
+	else if (attrs)
+		attrs_edit(m, u, s, attrs, ed);
 }
 
 /* Offset of a top-level '=' in [start, end), or end. */

@@ -23,6 +23,7 @@ struct rr_patched {
 	char *file;
 	unsigned long line;
 	char *added_by;
+	char *in_target;		/* "false": the target has no symbol of it, else NULL */
 	struct strlist contains;	/* added_by ipa-clones: whose code it has */
 	struct rr_mark mark;
 };

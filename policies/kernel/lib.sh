@@ -3,6 +3,11 @@
 # server (policies/kernel/server, which runs them for every question it
 # reads). A function prints the hook's output lines and returns 0; a usage
 # error goes to standard error with status 2 (a failure of the hook).
+# A per-question script sets kp_only to its hook's name: the file returns
+# after that hook's function (and what it needs) is defined, so the shell
+# parses no more of it than that (a third of a question's instructions went
+# into parsing the whole file); can-externalize-fun, the most asked, comes
+# early.
 
 # kp_list VAR: kp_v = the space-separated list in $VAR, or in the file named
 # by $VAR_FILE (klp-ccp passes lists longer than 64 KiB that way).
@@ -34,6 +39,7 @@ kernel_is_patched() {
 	done
 	echo "RESULT: $kp_answer"
 }
+[ "${kp_only-}" != is-patched ] || return 0
 
 # may-include-header HEADER [pre-include]: headers under an include/
 # directory (include/..., arch/*/include/..., any .../include/..., which
@@ -49,6 +55,7 @@ kernel_may_include_header() {
 	*) echo 'RESULT: NO' ;;
 	esac
 }
+[ "${kp_only-}" != may-include-header ] || return 0
 
 # can-externalize-fun NAME [internal|external FILE:LINE]: YES, except for a
 # function the binary facts (--target-object) show has no out-of-line
@@ -66,6 +73,39 @@ kernel_can_externalize_fun() {
 		echo 'RESULT: YES'
 	fi
 }
+[ "${kp_only-}" != can-externalize-fun ] || return 0
+
+# modify-externalized-sym [--pointer] function|object NAME RETRY: "NAME
+# MAKE-EXTERNAL", the default: plain externalization, a klp relocation in the
+# module (klp-ccp glue's Makefile runs klp-ccp klp-relocs). With --pointer:
+# "klpe_NAME MAKE-INTERNAL MAKE-POINTER" (klpe_NAME<RETRY> when RETRY is not
+# 0), a pointer glue initializes with the symbol's address (itself a klp
+# relocation).
+kernel_modify_externalized_sym() {
+	kp_pointer=
+	if [ "${1-}" = --pointer ]; then
+		kp_pointer=1
+		shift
+	fi
+	if [ $# -ne 3 ] || { [ "$1" != function ] && [ "$1" != object ]; }; then
+		kp_usage modify-externalized-sym "modify-externalized-sym [--pointer] function|object NAME RETRY"
+		return
+	fi
+	case $3 in
+	'' | *[!0-9]*)
+		kp_usage modify-externalized-sym "modify-externalized-sym [--pointer] function|object NAME RETRY"
+		return
+		;;
+	esac
+	if [ -z "$kp_pointer" ]; then
+		echo "RESULT: $2 MAKE-EXTERNAL"
+		return 0
+	fi
+	kp_new=klpe_$2
+	[ "$3" = 0 ] || kp_new=$kp_new$3
+	echo "RESULT: $kp_new MAKE-INTERNAL MAKE-POINTER"
+}
+[ "${kp_only-}" != modify-externalized-sym ] || return 0
 
 # shall-externalize-fun NAME [from-header]: externalize, except functions
 # defined in an includable header (static inline helpers), which come with
@@ -154,6 +194,7 @@ kernel_ipa_copy() {
 	done
 	return 0
 }
+[ "${kp_only-}" != shall-externalize-fun ] || return 0
 
 # shall-externalize-obj NAME: YES, the livepatch uses the running kernel's
 # state; NO for a read-only function-scope static (a constant table: the copy
@@ -166,37 +207,8 @@ kernel_shall_externalize_obj() {
 		echo 'RESULT: YES'
 	fi
 }
+[ "${kp_only-}" != shall-externalize-obj ] || return 0
 
-# modify-externalized-sym [--pointer] function|object NAME RETRY: "NAME
-# MAKE-EXTERNAL", the default: plain externalization, a klp relocation in the
-# module (klp-ccp glue's Makefile runs klp-ccp klp-relocs). With --pointer:
-# "klpe_NAME MAKE-INTERNAL MAKE-POINTER" (klpe_NAME<RETRY> when RETRY is not
-# 0), a pointer glue initializes with the symbol's address (itself a klp
-# relocation).
-kernel_modify_externalized_sym() {
-	kp_pointer=
-	if [ "${1-}" = --pointer ]; then
-		kp_pointer=1
-		shift
-	fi
-	if [ $# -ne 3 ] || { [ "$1" != function ] && [ "$1" != object ]; }; then
-		kp_usage modify-externalized-sym "modify-externalized-sym [--pointer] function|object NAME RETRY"
-		return
-	fi
-	case $3 in
-	'' | *[!0-9]*)
-		kp_usage modify-externalized-sym "modify-externalized-sym [--pointer] function|object NAME RETRY"
-		return
-		;;
-	esac
-	if [ -z "$kp_pointer" ]; then
-		echo "RESULT: $2 MAKE-EXTERNAL"
-		return 0
-	fi
-	kp_new=klpe_$2
-	[ "$3" = 0 ] || kp_new=$kp_new$3
-	echo "RESULT: $kp_new MAKE-INTERNAL MAKE-POINTER"
-}
 
 # kp_renamed HOOK PREFIX NAME RETRY: kp_new = PREFIXNAME[RETRY]
 kp_renamed() {
@@ -230,6 +242,7 @@ kernel_modify_patched_fun_sym() {
 	esac
 	echo "RESULT: $kp_new MAKE-EXTERNAL"
 }
+[ "${kp_only-}" != modify-patched-fun-sym ] || return 0
 
 # rename-rewritten-fun NAME RETRY: klpr_NAME (klpr_NAME<RETRY> when RETRY is
 # not 0).

@@ -4,7 +4,8 @@
 # the other) is declared used, not tiny (inlined wherever it is called), in lp.c, so that GCC's inliner weighs it as in
 # the original: klp-ccp verify finds klpp_walk identical to the target's
 # walk (without the attribute GCC inlines both calls into the static copy's
-# only caller). With the built-in defaults and with policies/kernel; lp.c
+# only caller). Both copies are noclone: the target has no clone of them.
+# With the built-in defaults and with policies/kernel; lp.c
 # compiles under -Werror.
 set -u
 KLP_CCP=$1
@@ -26,9 +27,11 @@ for pol in default kernel; do
 	"$KLP_CCP" -o $out --patched-functions=walk --target-object=t.o \
 		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -c keepbody.c 2>$out.err ||
 		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
-	grep -q '__attribute__((__used__)) .*shift(' $out || fail "$out: the copy of shift is not used"
+	grep -q '__attribute__((__used__, __noclone__)) .*shift(' $out || fail "$out: the copy of shift is not used"
 	grep -q 'klpp_walk(.*__used__\|__used__.*klpp_walk' $out && fail "$out: klpp_walk (patched) used"
 	grep -q '__used__.*tiny(' $out && fail "$out: tiny (inlined wherever called) used"
+	# never cloned in the target: no clone in lp.c either
+	grep -q 'static __attribute__((__noclone__)) int klpr_tiny(' $out || fail "$out: tiny not noclone"
 	$CC $CFLAGS -c $out -o $out.o || { fail "$out: does not compile"; continue; }
 	nm $out.o | grep -q ' t .*shift$' || fail "$out: no body of the copy of shift"
 	nm $out.o | grep -q 'tiny$' && fail "$out: a body of tiny"

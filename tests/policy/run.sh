@@ -336,6 +336,22 @@ case_server_equiv_kernel() {
 	echo "policy/$CASE: $n kernel cases, same lp.c"
 }
 
+# Each per-question kernel script reads lib.sh only up to its own function
+# (kp_only): its function is defined, the last one of lib.sh is not, except
+# for the hook lib.sh defines last; the server defines them all.
+case_kernel_scripts_read_part() {
+	local h f last=rename-rewritten-fun
+	for h in is-patched may-include-header can-externalize-fun shall-externalize-fun \
+		 shall-externalize-obj modify-externalized-sym modify-patched-fun-sym "$last"; do
+		f=kernel_$(echo "$h" | tr - _)
+		grep -q "^kp_only=$h\b" "$KP/$h" || { fail "$h does not set kp_only"; continue; }
+		sh -c 'kp_only=$1; . "$2/lib.sh"; type "$3" >/dev/null && ! type kernel_rename_rewritten_fun >/dev/null 2>&1' \
+			sh "$h" "$KP" "$f" || [ "$h" = "$last" ] || fail "$h: lib.sh read past $f"
+	done
+	sh -c 'kp_only=; . "$1/lib.sh"; type kernel_is_patched && type kernel_rename_rewritten_fun' \
+		sh "$KP" >/dev/null || fail "lib.sh without kp_only does not define every function"
+}
+
 CASES=$(declare -F | awk '{ print $3 }' | sed -n 's/^case_//p')
 if [ "$CASE" = --list ]; then
 	echo "$CASES"
