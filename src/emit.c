@@ -218,8 +218,9 @@ static void collect_prototypes(struct model *m, struct items *it)
 			u = &m->units[use >= 0 && unit_before(m, use, first) ? use : first];
 		} else if (use >= 0)
 			u = &m->units[use];
-		else if ((e->decision == DEC_PATCHED || e->decision == DEC_COPY) &&
-			 gets_external_linkage(e) && e->new_name)
+		else if (((e->decision == DEC_PATCHED || e->decision == DEC_COPY) &&
+			  gets_external_linkage(e) && e->new_name) ||
+			 (e->decision == DEC_PATCHED && e->cold))
 			u = &m->units[e->def_unit];
 		if (u)
 			push_item(it, ITEM_PROTO, u->file, u->start, -1, (int)i);

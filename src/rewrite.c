@@ -273,8 +273,11 @@ static bool defined_internal(const struct entity *e)
 int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 {
 	char *params = written_params(m, e), *decl, *ret;
+	/* a patched function the target has in .text.unlikely: GCC found all
+	 * its callers cold (print_trailer); lp.c's has none, so say it */
 	const char *attrs = e->noclone	? " __attribute__((__noinline__, __noclone__))"
 			    : e->noinline ? " __attribute__((__noinline__))"
+			    : e->decision == DEC_PATCHED && e->cold ? " __attribute__((__cold__))"
 					  : "";
 
 	if (defined_internal(e))

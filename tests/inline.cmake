@@ -38,6 +38,11 @@ add_test(NAME inline/out-of-line COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/outofl
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/out-of-line PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A patched function the target has in .text.unlikely is declared cold
+# (tests/inline/cold.sh).
+add_test(NAME inline/cold COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/cold.sh $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/cold PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A global function only a header's inline calls, inlined into the patched
 # function in the target, gets an extern inline gnu_inline body in lp.c
 # (tests/inline/hdrglobal.sh).
