@@ -391,7 +391,9 @@ static bool await_exit(pid_t pid, int64_t deadline)
 		r = poll(&p, 1, hook_poll_timeout(deadline));
 	while ((r < 0 && errno == EINTR) || (r == 0 && hook_now_ms() < deadline));
 	close(p.fd);
-	return true;
+	if (r < 0)
+		unsupported = true;	/* not again: sleep steps instead */
+	return r >= 0;
 }
 
 /* Waits for the hook (it may have closed its output but go on running). */
