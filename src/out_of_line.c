@@ -17,6 +17,7 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/policy.h"
+#include "klp-ccp/stub_macros.h"
 #include "klp-ccp/util.h"
 
 /* Is e a function lp.c defines (a copied unit holds its definition)? */
@@ -98,9 +99,11 @@ static bool stays_out_of_line(const struct model *m, const struct ool_ctx *c,
 {
 	if (e->decision == DEC_PATCHED || e->inline_body || !defined_by_livepatch(m, e))
 		return false;
-	if (!called_in_target(c, e))
+	if (!called_in_target(c, e) || out_of_line_always_inline(e->def))
 		return false;
-	return !out_of_line_always_inline(e->def);
+	/* a bystander a stub macro makes (__ia32_sys_NAME): lp.c leaves it out */
+	return e->decision != DEC_NONE || e->internal ||
+	       !silenced_by_stub_macro((struct model *)m, e->def_unit, e);
 }
 
 /* ---- header inlines: declared noinline before the headers ---- */
