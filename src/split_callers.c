@@ -80,6 +80,25 @@ void split_callers_mark(struct model *m, struct facts_db *facts)
 	}
 }
 
+static bool returns_value(CXType ft)
+{
+	return clang_getCanonicalType(clang_getResultType(ft)).kind != CXType_Void;
+}
+
+/*
+ * The result is used: a __must_check (warn_unused_result) function's
+ * ignored one is an error under the kernel's -Werror, and a (void) cast
+ * does not silence GCC.
+ */
+static void add_call(struct strbuf *sb, const char *name, const char *args, bool returns)
+{
+	if (returns)
+		sb_addf(sb, "\t{ __typeof__(%s(%s)) klp_ccp_r = %s(%s); (void)klp_ccp_r; }\n",
+			name, args, name, args);
+	else
+		sb_addf(sb, "\t%s(%s);\n", name, args);
+}
+
 static void add_caller(struct strbuf *sb, const struct entity *e)
 {
 	const char *name = e->new_name ? e->new_name : e->name;
@@ -103,9 +122,10 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 		sb_addf(&args, "%sklp_ccp_a%d", i ? ", " : "", i);
 		clang_disposeString(t);
 	}
-	sb_addf(sb, "%s)\n{\n\t%s(%s);\n", n ? "" : "void", name, args.len ? args.buf : "");
+	sb_addf(sb, "%s)\n{\n", n ? "" : "void");
+	add_call(sb, name, args.len ? args.buf : "", returns_value(ft));
 	if (e->split_callers)
-		sb_addf(sb, "\t%s(%s);\n", name, args.len ? args.buf : "");
+		add_call(sb, name, args.len ? args.buf : "", returns_value(ft));
 	sb_adds(sb, "}\n");
 	sb_release(&args);
 }

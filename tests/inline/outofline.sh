@@ -22,17 +22,19 @@
 # a copied function is noinline too (outofline-mixed.c: scan). A noclone
 # copy gets a never-called caller passing unknown arguments, so GCC does not
 # propagate the constants of lp.c's calls into it (outofline-opaque.c), also
-# when the target has an .isra clone of it (outofline-isra.c).
+# when the target has an .isra clone of it (outofline-isra.c); it uses the
+# result of a __must_check one (outofline-mustcheck.c, -Werror=unused-result).
 set -u
 KLP_CCP=$1
 . "$(dirname "$0")/setup.sh" outofline outofline.c outofline-inline.c outofline-hdr.c \
 	outofline-hdr.h outofline-clone.c outofline-mixed.c outofline-opaque.c \
-	outofline-isra.c
+	outofline-isra.c outofline-mustcheck.c
 CFLAGS="-O2 -Wall -Wmissing-prototypes"
 $CC -O2 -g -c outofline.c -o t.o || exit 1
 $CC -O2 -g -c outofline-inline.c -o gi.o && $CC -O2 -g -c outofline-hdr.c -o h.o &&
 	$CC -O2 -g -c outofline-clone.c -o c.o && $CC -O2 -g -c outofline-mixed.c -o mx.o &&
-	$CC -O2 -g -c outofline-opaque.c -o op.o && $CC -O2 -g -c outofline-isra.c -o is.o || exit 1
+	$CC -O2 -g -c outofline-opaque.c -o op.o && $CC -O2 -g -c outofline-isra.c -o is.o &&
+	$CC -O2 -g -c outofline-mustcheck.c -o mc.o || exit 1
 nm t.o | grep -q ' fill\.constprop\.0$' && ! nm t.o | grep -q ' fill$' &&
 	nm gi.o | grep -q ' fmt\.constprop\.0$' && nm h.o | grep -q ' t hfmt$' &&
 	nm mx.o | grep -q ' t scan$' && nm mx.o | grep -q ' t prep$' &&
@@ -80,6 +82,9 @@ for pol in default kernel; do
 	grep -q 'klp_ccp_callers_of_klpr_shift(__typeof__(struct hdr \*) klp_ccp_a0, __typeof__(int) klp_ccp_a1)' $out ||
 		fail "$out: no never-called caller of klpr_shift"
 	lp lp-$pol-isra.c outofline-isra.c is.o check
+	out=lp-$pol-mustcheck.c
+	lp $out outofline-mustcheck.c mc.o cut -Werror=unused-result
+	grep -q 'klp_ccp_callers_of_klpr_adjust' $out || fail "$out: no never-called caller of klpr_adjust"
 	out=lp-$pol-gi.c
 	lp $out outofline-inline.c gi.o head -Werror || continue
 	grep -n 'fmt(' $out | head -1 | grep -q 'static int fmt(.*__noinline__' ||
