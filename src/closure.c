@@ -517,17 +517,6 @@ static void use_entity(struct walker *w, int idx)
 
 /* ---- the AST walk ---- */
 
-static bool text_has_ident(const struct kfile *kf, unsigned start, unsigned end,
-			   const char *name)
-{
-	size_t pos = start, is, n, len = strlen(name);
-
-	while (lex_next_ident(kf->text, end, &pos, &is, &n))
-		if (n == len && !memcmp(kf->text + is, name, n))
-			return true;
-	return false;
-}
-
 static void add_site_at(struct frame *f, int entity, enum site_kind kind, CXSourceLocation loc);
 
 static void add_site(struct frame *f, int entity, enum site_kind kind)
@@ -553,9 +542,8 @@ static void add_site_at(struct frame *f, int entity, enum site_kind kind, CXSour
 	s->kind = kind;
 	s->loc = loc;
 	if (kind == SITE_LOCAL_DECL) {
-		s->in_text = model_decl_range(m, f->cursor, false, &file, &s->offset, &s->end) &&
-			     file == u->file && s->end > s->offset &&
-			     text_has_ident(&m->files[file], s->offset, s->end, e->name);
+		s->in_text = model_decl_spells_name(m, f->cursor, u->file, e->name, &s->offset,
+						    &s->end);
 		return;
 	}
 	if (!model_locate(m, loc, &file, &off) || file != u->file)

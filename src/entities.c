@@ -10,6 +10,7 @@
 #include "klp-ccp/diag.h"
 #include "klp-ccp/directives.h"
 #include "klp-ccp/idents.h"
+#include "klp-ccp/lexer.h"
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/maps.h"
 #include "klp-ccp/model.h"
@@ -463,6 +464,20 @@ static void index_files(struct model *m)
 	for (size_t i = 0; i < m->n_files; i++)
 		compute_key(m, (int)i, m->files[i].role == FILE_PRE_INCLUDE ? pre_seq++ : 0);
 	free(l.v);
+}
+
+bool model_decl_spells_name(struct model *m, CXCursor decl, int file, const char *name,
+			    unsigned *offset, unsigned *end)
+{
+	size_t pos, is, n, len = strlen(name);
+	int f;
+
+	if (!model_decl_range(m, decl, false, &f, offset, end) || f != file || *end <= *offset)
+		return false;
+	for (pos = *offset; lex_next_ident(m->files[f].text, *end, &pos, &is, &n);)
+		if (n == len && !memcmp(m->files[f].text + is, name, n))
+			return true;
+	return false;
 }
 
 bool model_file_in_subtree(const struct model *m, int f, int hdr)

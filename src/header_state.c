@@ -39,34 +39,20 @@ bool var_read_only(CXCursor var)
 	return ro;
 }
 
-/* Declared by the function's own text, not by a macro body it expands. */
-static bool spelled_in_file(struct model *m, CXCursor var, int file)
-{
-	int f;
-	unsigned off, end;
-	CXString s;
-	bool in;
-
-	if (!model_decl_range(m, var, false, &f, &off, &end) || f != file || end <= off)
-		return false;
-	s = clang_getCursorSpelling(var);
-	in = memmem(m->files[f].text + off, end - off, clang_getCString(s),
-		    strlen(clang_getCString(s))) != NULL;
-	clang_disposeString(s);
-	return in;
-}
-
 static bool bound_static(struct state_scan *sc, CXCursor var)
 {
 	const struct entity *fn = &sc->m->ents[sc->fun];
+	unsigned off, end;
 	CXString s;
 	bool bound;
 
-	if (clang_Cursor_getStorageClass(var) != CX_SC_Static || var_read_only(var) ||
-	    !spelled_in_file(sc->m, var, sc->m->units[fn->def_unit].file))
+	if (clang_Cursor_getStorageClass(var) != CX_SC_Static || var_read_only(var))
 		return false;
 	s = clang_getCursorSpelling(var);
-	bound = facts_local_static(sc->facts, fn->name, clang_getCString(s)) != NULL;
+	/* declared by a macro body (WARN_ONCE's flag): private, as the closure keeps it */
+	bound = model_decl_spells_name(sc->m, var, sc->m->units[fn->def_unit].file,
+				       clang_getCString(s), &off, &end) &&
+		facts_local_static(sc->facts, fn->name, clang_getCString(s)) != NULL;
 	clang_disposeString(s);
 	return bound;
 }

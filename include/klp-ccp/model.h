@@ -249,6 +249,12 @@ int model_name_unit(struct model *m, const char *name);	/* first declaring unit,
 int model_tag_def_unit(struct model *m, const char *tag);
 const char *model_intern(struct model *m, const char *s);	/* lives as long as m */
 int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob);
+/*
+ * Does decl's own text in file spell name as an identifier (a static a
+ * macro body declares does not)? *offset, *end: its range, when found.
+ */
+bool model_decl_spells_name(struct model *m, CXCursor decl, int file, const char *name,
+			    unsigned *offset, unsigned *end);
 /* f is hdr or a file hdr includes, directly or not. */
 bool model_file_in_subtree(const struct model *m, int f, int hdr);
 unsigned model_line_of(struct model *m, int file, unsigned offset);
