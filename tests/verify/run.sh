@@ -171,6 +171,22 @@ partial)
 	expect 2 "$klp" verify --target-object=split.o --patched-functions=slookup_kernel lp.c -- $sc
 	has '^slookup_kernel: differs \(inlined-differently\): inlined in the target, called in lp.c.s build: slookup; .*the target calls slookup\.part\.N, lp.c.s build slookup$'
 	;;
+alias)
+	# work and the static do_work are one code (alias.c) with one
+	# __mcount_loc entry: each of them, compared, has it and it points to
+	# its own start; an edited body still differs
+	ac="gcc -O2 -g -pg -mfentry -mrecord-mcount -c -o alias.o alias.c"
+	cp "$here/alias.c" . && $ac || { echo "SKIP: cannot compile alias.c with -mrecord-mcount"; exit 77; }
+	readelf -rW alias.o | grep -q 'rela__mcount_loc' || { echo "SKIP: no __mcount_loc"; exit 77; }
+	for f in do_work work; do
+		echo "int sink(int); int klpp_$f(int x) { return sink(x) + 1; }" >lp.c
+		expect 0 "$klp" verify --target-object=alias.o --patched-functions=$f lp.c -- $ac
+		has "^$f: identical\$"
+	done
+	sed 's/+ 1;/+ 2;/' lp.c >lp2.c
+	expect 2 "$klp" verify --target-object=alias.o --patched-functions=work lp2.c -- $ac
+	has '^work: differs \(code\): '
+	;;
 funcname)
 	# __func__ of the renamed function: "who" in lp.c's build (the literal
 	# lp.c defines) and in the target (GCC's __func__.N) are the same bytes;
