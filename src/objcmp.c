@@ -629,17 +629,10 @@ static void load_funcs(struct objcmp_obj *obj)
 
 /* ---- attached entries ---- */
 
-static struct objcmp_func *func_at(struct objcmp_obj *obj, size_t shndx, int64_t off)
+/* Does f's code cover offset off of its section? */
+static bool func_covers(const struct objcmp_func *f, int64_t off)
 {
-	const struct sec *s = &obj->secs[shndx];
-
-	for (size_t i = 0; i < s->nfuncs; i++) {
-		struct objcmp_func *f = &obj->funcs[s->funcs[i]];
-
-		if (off >= (int64_t)f->value && off < (int64_t)(f->value + (f->size ? f->size : 1)))
-			return f;
-	}
-	return NULL;
+	return off >= (int64_t)f->value && off < (int64_t)(f->value + (f->size ? f->size : 1));
 }
 
 /* Sections whose entries annotate code (__bug_table, __jump_table, __ex_table,
@@ -697,26 +690,56 @@ static uint64_t entry_end(const struct objcmp_obj *obj, const struct sec *t, siz
 	return limit < t->size ? limit : t->size;
 }
 
+/*
+ * An entry's references into the code of the function it is attached to
+ * name that function: of several aliases at the address, the one compared
+ * (the section symbol would resolve to whichever the symbol table prefers).
+ */
+static void name_own_code(const struct objcmp_obj *obj, const struct objcmp_func *f,
+			  size_t shndx, struct objcmp_attach *a)
+{
+	for (size_t i = 0; i < a->nrelocs; i++) {
+		struct objcmp_reloc *r = &a->relocs[i];
+		const struct sym *y = &obj->syms[r->sym];
+		int64_t dest = (int64_t)y->s.st_value + r->addend;
+
+		if (y->s.st_shndx != shndx || !func_covers(f, dest))
+			continue;
+		free(r->target);
+		r->target = xasprintf("%s%+" PRId64, f->norm, dest - (int64_t)f->value);
+	}
+}
+
+/*
+ * Every function symbol at the entry's address gets it: aliases share
+ * their code (SYSCALL_DEFINE0's __x64_sys_NAME is __do_sys_NAME), and each
+ * of them may be the one compared.
+ */
 static void attach_one(struct objcmp_obj *obj, const struct sec *t, size_t k)
 {
-	struct objcmp_func *f;
-	struct objcmp_attach *a;
+	const struct sec *s;
 	size_t shndx;
 	int64_t off;
 	uint64_t end;
 
 	if (!rel_dest(obj, &t->rels[k], &shndx, &off) || t->rels[k].off >= t->size)
 		return;
-	f = func_at(obj, shndx, off);
-	if (!f)
-		return;
+	s = &obj->secs[shndx];
 	end = entry_end(obj, t, k);
-	a = ARRAY_PUSH(f->attach, f->nattach, f->capattach);
-	a->section = normalize(t->name, obj_prefixes(obj), true);
-	a->func_offset = (uint64_t)(off - (int64_t)f->value);
-	a->bytes = t->data + t->rels[k].off;
-	a->size = end - t->rels[k].off;
-	collect_relocs(obj, t, t->rels[k].off, end, false, &a->relocs, &a->nrelocs);
+	for (size_t i = 0; i < s->nfuncs; i++) {
+		struct objcmp_func *f = &obj->funcs[s->funcs[i]];
+		struct objcmp_attach *a;
+
+		if (!func_covers(f, off))
+			continue;
+		a = ARRAY_PUSH(f->attach, f->nattach, f->capattach);
+		a->section = normalize(t->name, obj_prefixes(obj), true);
+		a->func_offset = (uint64_t)(off - (int64_t)f->value);
+		a->bytes = t->data + t->rels[k].off;
+		a->size = end - t->rels[k].off;
+		collect_relocs(obj, t, t->rels[k].off, end, false, &a->relocs, &a->nrelocs);
+		name_own_code(obj, f, shndx, a);
+	}
 }
 
 static int cmp_attach(const void *x, const void *y)
@@ -972,6 +995,40 @@ static bool equal_with_immediate(const struct objcmp_obj *a, const struct objcmp
 	return eq;
 }
 
+/*
+ * Does section-relative rx designate a place where, of the symbols there,
+ * one is what ry names? Objects may share a place (an empty one, a lockdep
+ * __key.N of size 0 without CONFIG_LOCKDEP, starts where the next begins):
+ * the description names only one of them.
+ */
+static bool shared_place(const struct objcmp_obj *x, const struct objcmp_reloc *rx,
+			 const struct objcmp_reloc *ry, bool code)
+{
+	const struct sym *sx = &x->syms[rx->sym];
+	struct arch_reloc ar;
+	int64_t off, bias;
+	bool eq = false;
+
+	if (sx->type != STT_SECTION)
+		return false;
+	x->arch->reloc(rx->type, &ar);
+	bias = code && ar.pcrel ? ar.bias : 0;
+	off = (int64_t)sx->s.st_value + rx->addend;
+	for (size_t i = 0; i < x->nsyms && !eq; i++) {
+		const struct sym *c = &x->syms[i];
+		int64_t v = (int64_t)c->s.st_value, sz = c->s.st_size ? (int64_t)c->s.st_size : 1;
+		char *d;
+
+		if (c->s.st_shndx != sx->s.st_shndx || !plain_sym(c) || c->type != STT_OBJECT ||
+		    off + bias < v || off + bias >= v + sz)
+			continue;
+		d = xasprintf("%s%+" PRId64, c->norm, off - v);
+		eq = !strcmp(d, ry->target);
+		free(d);
+	}
+	return eq;
+}
+
 static bool reloc_equal(const struct objcmp_obj *a, const struct objcmp_reloc *ra,
 			const struct objcmp_obj *b, const struct objcmp_reloc *rb, bool code)
 {
@@ -980,6 +1037,7 @@ static bool reloc_equal(const struct objcmp_obj *a, const struct objcmp_reloc *r
 	if (!strcmp(ra->target, rb->target))
 		return true;
 	return section_is_symbol(a, ra, b, rb) || section_is_symbol(b, rb, a, ra) ||
+	       shared_place(a, ra, rb, code) || shared_place(b, rb, ra, code) ||
 	       (code && equal_with_immediate(a, ra, b, rb));
 }
 

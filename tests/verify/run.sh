@@ -171,6 +171,39 @@ partial)
 	expect 2 "$klp" verify --target-object=split.o --patched-functions=slookup_kernel lp.c -- $sc
 	has '^slookup_kernel: differs \(inlined-differently\): inlined in the target, called in lp.c.s build: slookup; .*the target calls slookup\.part\.N, lp.c.s build slookup$'
 	;;
+alias)
+	# work and the static do_work are one code (alias.c) with one
+	# __mcount_loc entry: each of them, compared, has it and it points to
+	# its own start; an edited body still differs
+	ac="gcc -O2 -g -pg -mfentry -mrecord-mcount -c -o alias.o alias.c"
+	cp "$here/alias.c" . && $ac || { echo "SKIP: cannot compile alias.c with -mrecord-mcount"; exit 77; }
+	readelf -rW alias.o | grep -q 'rela__mcount_loc' || { echo "SKIP: no __mcount_loc"; exit 77; }
+	for f in do_work work; do
+		echo "int sink(int); int klpp_$f(int x) { return sink(x) + 1; }" >lp.c
+		expect 0 "$klp" verify --target-object=alias.o --patched-functions=$f lp.c -- $ac
+		has "^$f: identical\$"
+	done
+	sed 's/+ 1;/+ 2;/' lp.c >lp2.c
+	expect 2 "$klp" verify --target-object=alias.o --patched-functions=work lp2.c -- $ac
+	has '^work: differs \(code\): '
+	;;
+shared)
+	# init's empty key shares its place in .bss with tab (empty.c); the
+	# section-relative reference designates both: lp.c's key is the same
+	# reference, a reference to the place after it is not
+	ec="gcc -O2 -g -c -o empty.o empty.c"
+	cp "$here/empty.c" . && $ec || fail "cannot compile empty.c"
+	readelf -sW empty.o | grep -qE '^ +[0-9]+: 0+ +0 OBJECT .* key\.[0-9]+$' ||
+		{ echo "SKIP: key not at the start of .bss"; exit 77; }
+	proto='struct empty {}; void use_key(struct empty *);'
+	echo "$proto void klpp_init(void) { static struct empty key; use_key(&key); }" >lp.c
+	expect 0 "$klp" verify --target-object=empty.o --patched-functions=init lp.c -- $ec
+	has '^init: identical$'
+	echo "$proto static int tab[4]; int *r(void) { return tab; }" \
+		"void klpp_init(void) { use_key((void *)&tab[1]); }" >lp2.c
+	expect 2 "$klp" verify --target-object=empty.o --patched-functions=init lp2.c -- $ec
+	has '^init: differs \(code\): init: relocation 0 at \+0x[0-9a-f]+ target '
+	;;
 funcname)
 	# __func__ of the renamed function: "who" in lp.c's build (the literal
 	# lp.c defines) and in the target (GCC's __func__.N) are the same bytes;
