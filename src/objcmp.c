@@ -629,17 +629,10 @@ static void load_funcs(struct objcmp_obj *obj)
 
 /* ---- attached entries ---- */
 
-static struct objcmp_func *func_at(struct objcmp_obj *obj, size_t shndx, int64_t off)
+/* Does f cover offset off of its section? */
+static bool func_covers(const struct objcmp_func *f, int64_t off)
 {
-	const struct sec *s = &obj->secs[shndx];
-
-	for (size_t i = 0; i < s->nfuncs; i++) {
-		struct objcmp_func *f = &obj->funcs[s->funcs[i]];
-
-		if (off >= (int64_t)f->value && off < (int64_t)(f->value + (f->size ? f->size : 1)))
-			return f;
-	}
-	return NULL;
+	return off >= (int64_t)f->value && off < (int64_t)(f->value + (f->size ? f->size : 1));
 }
 
 /* Sections whose entries annotate code (__bug_table, __jump_table, __ex_table,
@@ -697,26 +690,35 @@ static uint64_t entry_end(const struct objcmp_obj *obj, const struct sec *t, siz
 	return limit < t->size ? limit : t->size;
 }
 
+static void attach_to(struct objcmp_obj *obj, struct objcmp_func *f, const struct sec *t,
+		      size_t k, int64_t off, uint64_t end)
+{
+	struct objcmp_attach *a = ARRAY_PUSH(f->attach, f->nattach, f->capattach);
+
+	a->section = normalize(t->name, obj_prefixes(obj), true);
+	a->func_offset = (uint64_t)(off - (int64_t)f->value);
+	a->bytes = t->data + t->rels[k].off;
+	a->size = end - t->rels[k].off;
+	collect_relocs(obj, t, t->rels[k].off, end, false, &a->relocs, &a->nrelocs);
+}
+
+/* The entry annotates code, so it belongs to every symbol naming that code:
+ * an alias (lp.c's klpp_NAME of a SYSCALL_DEFINE body, the target's
+ * __x64_sys_NAME) has it as much as the first symbol at that address. */
 static void attach_one(struct objcmp_obj *obj, const struct sec *t, size_t k)
 {
-	struct objcmp_func *f;
-	struct objcmp_attach *a;
+	const struct sec *s;
 	size_t shndx;
 	int64_t off;
 	uint64_t end;
 
 	if (!rel_dest(obj, &t->rels[k], &shndx, &off) || t->rels[k].off >= t->size)
 		return;
-	f = func_at(obj, shndx, off);
-	if (!f)
-		return;
+	s = &obj->secs[shndx];
 	end = entry_end(obj, t, k);
-	a = ARRAY_PUSH(f->attach, f->nattach, f->capattach);
-	a->section = normalize(t->name, obj_prefixes(obj), true);
-	a->func_offset = (uint64_t)(off - (int64_t)f->value);
-	a->bytes = t->data + t->rels[k].off;
-	a->size = end - t->rels[k].off;
-	collect_relocs(obj, t, t->rels[k].off, end, false, &a->relocs, &a->nrelocs);
+	for (size_t i = 0; i < s->nfuncs; i++)
+		if (func_covers(&obj->funcs[s->funcs[i]], off))
+			attach_to(obj, &obj->funcs[s->funcs[i]], t, k, off, end);
 }
 
 static int cmp_attach(const void *x, const void *y)

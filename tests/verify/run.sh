@@ -119,6 +119,22 @@ thunk)
 	expect 2 "$klp" verify --target-object=thunk.o --patched-functions=tail lp.c -- $tc
 	has '^tail: differs \(ipa-facts\): calls externalized get2 .*; branch thunks in one build only: __x86_return_thunk \(lp.c.s build\)'
 	;;
+alias)
+	# an entry of __mcount_loc annotates code every alias names: lp.c's
+	# klpp_twice (an alias of its twice, as for a SYSCALL_DEFINE body) has it
+	# as the target's twice has, though lp.c's local twice comes first
+	printf '%s\n' 'static int __attribute__((noinline)) twice(int x) { return 2 * x + 1; }' \
+		'int twice_alias(int) __attribute__((alias("twice")));' \
+		'int use(int x) { return twice(x) + 3; }' >alias.c
+	printf '%s\n' 'static int __attribute__((noinline, used)) twice(int x) { return 2 * x + 1; }' \
+		'int twice_alias(int) __attribute__((alias("twice")));' \
+		'extern __typeof__(twice) klpp_twice __attribute__((alias("twice")));' >lp.c
+	ac="gcc -O2 -g -pg -mrecord-mcount -mfentry -c -o alias.o alias.c"
+	$ac 2>/dev/null && readelf -S alias.o | grep -q __mcount_loc ||
+		{ echo "SKIP: no -mrecord-mcount"; exit 77; }
+	expect 0 "$klp" verify --target-object=alias.o --patched-functions=twice=klpp_twice lp.c -- $ac
+	has '^twice: identical$'
+	;;
 immediate)
 	# a RIP-relative reference followed by an immediate (once.c): the same
 	# flag at another offset of its section in lp.c's build is the same
