@@ -453,6 +453,29 @@ static void name_local_static(struct walker *w, struct entity *e)
 	clang_disposeString(s);
 }
 
+static enum CXChildVisitResult find_label_address(CXCursor c, CXCursor parent,
+						   CXClientData found)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_AddrLabelExpr)
+		return CXChildVisit_Recurse;
+	*(bool *)found = true;
+	return CXChildVisit_Break;
+}
+
+/*
+ * A static whose initializer takes label addresses (&&l: a computed goto's
+ * jump table, as the BPF interpreter's) points into its own function's
+ * code: the running instance would send lp.c's copy into the old function.
+ */
+static bool holds_label_addresses(CXCursor var)
+{
+	bool found = false;
+
+	clang_visitChildren(var, find_label_address, &found);
+	return found;
+}
+
 static void decide_object(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -482,6 +505,10 @@ static void decide_object(struct walker *w, int idx)
 		 * compile time (BUILD_BUG_ON(tbl[0] + tbl[1] > 255)).
 		 */
 		copy_definition(w, e);
+		return;
+	}
+	if (e->local_static && holds_label_addresses(entity_cursor(e))) {
+		e->decision = DEC_LOCAL_KEEP;
 		return;
 	}
 	policy_set_object_kind(w->pol, e->local_static, var_read_only(entity_cursor(e)));

@@ -217,19 +217,29 @@ static int parse_clone(struct ipa_graph *g, unsigned unit, char **f, struct dump
 {
 	struct fun_ref a, b;
 	bool inlining = !strcmp(f[11], "inlining to");
+	/*
+	 * GCC prints a NULL clone suffix as "(null)": recursive inlining's
+	 * master clone, a same-named copy that is inlined back into its origin
+	 * and removed (mark_inline_clones makes it a copy): no clone kind.
+	 */
+	bool unnamed = !strcmp(f[11], "(null)");
 	int from, to;
 
 	if (parse_ref(f + 1, &a, pos) || parse_ref(f + 6, &b, pos))
 		return -1;
-	if (!inlining && !valid_kind(f[11])) {
+	if (!inlining && !unnamed && !valid_kind(f[11])) {
 		dump_error(pos, "invalid clone reason '%s'", f[11]);
+		return -1;
+	}
+	if (unnamed && strcmp(a.name, b.name)) {
+		dump_error(pos, "clone '%s' has no reason (\"(null)\") but a name of its own", b.name);
 		return -1;
 	}
 	from = node_get(g, unit, a.name, a.order, a.file, a.line);
 	to = node_get(g, unit, b.name, b.order, b.file, b.line);
-	if (!inlining && from != to && !g->nodes[to].kind)
+	if (!inlining && !unnamed && from != to && !g->nodes[to].kind)
 		g->nodes[to].kind = xstrdup(f[11]);
-	if (!inlining && from != to && strcmp(f[11], "part"))
+	if (!inlining && !unnamed && from != to && strcmp(f[11], "part"))
 		g->nodes[from].cp_origin = true;
 	edge_add(g, from, to, pos->line, inlining);
 	return 0;

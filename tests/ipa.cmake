@@ -49,6 +49,9 @@ ipa_gcc_case(ipa.gcc.clones clones.c clones.expected
 # An .isra clone.
 ipa_gcc_case(ipa.gcc.isra isra.c isra.expected
   ${IPA_TOOL} ipa-clones --symbol=sum --symbol=sum.isra.0 @DUMP@)
+# Recursive inlining: a clone with no reason ("(null)"), a same-named copy.
+ipa_gcc_case(ipa.gcc.recursive recursive.c recursive.expected
+  ${IPA_TOOL} ipa-clones --symbol=walk --symbol=top @DUMP@)
 # IPA inlining of a function holding an inlined body: the nested copies are dumped.
 ipa_gcc_case(ipa.gcc.nested nested.c nested.expected
   ${IPA_TOOL} ipa-clones --symbol=inner --symbol=outer @DUMP@)
@@ -81,7 +84,7 @@ ipa_dump_case(ipa.dump.units units.expected ${IPA_TOOL} ipa-clones
 # Malformed dumps: one FILE:LINE error each, exit status 1.
 foreach(case unknown_record garbage clone_fields clone_many_fields removal_fields
         truncated bad_order negative_order huge_order bad_line bad_column empty_name
-        space_in_name bad_reason empty_reason control_char nul_byte)
+        space_in_name bad_reason empty_reason renaming_null_reason control_char nul_byte)
   ipa_test(ipa.malformed.${case} sh ${IPA_DIR}/malformed.sh ${IPA_TOOL} ${case})
 endforeach()
 

@@ -64,6 +64,9 @@ bad_reason)
 empty_reason)
 	write "Callgraph clone;a;1;t.c;1;5;b;2;t.c;9;5;\n"
 	expect_line=1 expect_msg="invalid clone reason ''" ;;
+renaming_null_reason)
+	write "${ok}Callgraph clone;a;1;t.c;1;5;b;2;t.c;1;5;(null)\n"
+	expect_line=2 expect_msg="clone 'b' has no reason \\(\"\\(null\\)\"\\) but a name of its own" ;;
 control_char)
 	write "${ok}Callgraph clone;a;1;t\001.c;1;5;b;2;t.c;9;5;isra\n"
 	expect_line=2 expect_msg="invalid file name 't\?\.c'" ;;
