@@ -291,7 +291,10 @@ static void decide_declaration(struct model *m, struct policy *pol, struct entit
  * inline its head and call NAME.part.N) is split again only if the copy is
  * not local with a single caller: it gets external linkage, under the
  * rename-rewritten-fun name. Not for a function declared inline (the
- * kernel's inline is gnu_inline: extern, it would emit no body).
+ * kernel's inline is gnu_inline: extern, it would emit no body), nor for a
+ * named one --ipa-clones found inlined (its head) into all its callers: they
+ * are patched, so its copy has the original's callers and is split as the
+ * original was.
  */
 static int name_split_copies(struct model *m, struct policy *pol, struct facts_db *facts)
 {
@@ -299,7 +302,7 @@ static int name_split_copies(struct model *m, struct policy *pol, struct facts_d
 		struct entity *e = &m->ents[i];
 
 		if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || e->def_unit < 0 ||
-		    e->inline_body ||
+		    e->inline_body || e->ipa_removed ||
 		    clang_Cursor_isNull(e->def) || clang_Cursor_isFunctionInlined(e->def) ||
 		    !policy_partially_inlined(facts_get(facts, e->name)))
 			continue;

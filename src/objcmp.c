@@ -629,7 +629,7 @@ static void load_funcs(struct objcmp_obj *obj)
 
 /* ---- attached entries ---- */
 
-/* Does f cover offset off of its section? */
+/* Does f's code cover offset off of its section? */
 static bool func_covers(const struct objcmp_func *f, int64_t off)
 {
 	return off >= (int64_t)f->value && off < (int64_t)(f->value + (f->size ? f->size : 1));
@@ -690,21 +690,31 @@ static uint64_t entry_end(const struct objcmp_obj *obj, const struct sec *t, siz
 	return limit < t->size ? limit : t->size;
 }
 
-static void attach_to(struct objcmp_obj *obj, struct objcmp_func *f, const struct sec *t,
-		      size_t k, int64_t off, uint64_t end)
+/*
+ * An entry's references into the code of the function it is attached to
+ * name that function: of several aliases at the address, the one compared
+ * (the section symbol would resolve to whichever the symbol table prefers).
+ */
+static void name_own_code(const struct objcmp_obj *obj, const struct objcmp_func *f,
+			  size_t shndx, struct objcmp_attach *a)
 {
-	struct objcmp_attach *a = ARRAY_PUSH(f->attach, f->nattach, f->capattach);
+	for (size_t i = 0; i < a->nrelocs; i++) {
+		struct objcmp_reloc *r = &a->relocs[i];
+		const struct sym *y = &obj->syms[r->sym];
+		int64_t dest = (int64_t)y->s.st_value + r->addend;
 
-	a->section = normalize(t->name, obj_prefixes(obj), true);
-	a->func_offset = (uint64_t)(off - (int64_t)f->value);
-	a->bytes = t->data + t->rels[k].off;
-	a->size = end - t->rels[k].off;
-	collect_relocs(obj, t, t->rels[k].off, end, false, &a->relocs, &a->nrelocs);
+		if (y->s.st_shndx != shndx || !func_covers(f, dest))
+			continue;
+		free(r->target);
+		r->target = xasprintf("%s%+" PRId64, f->norm, dest - (int64_t)f->value);
+	}
 }
 
-/* The entry annotates code, so it belongs to every symbol naming that code:
- * an alias (lp.c's klpp_NAME of a SYSCALL_DEFINE body, the target's
- * __x64_sys_NAME) has it as much as the first symbol at that address. */
+/*
+ * Every function symbol at the entry's address gets it: aliases share
+ * their code (SYSCALL_DEFINE0's __x64_sys_NAME is __do_sys_NAME), and each
+ * of them may be the one compared.
+ */
 static void attach_one(struct objcmp_obj *obj, const struct sec *t, size_t k)
 {
 	const struct sec *s;
@@ -716,9 +726,20 @@ static void attach_one(struct objcmp_obj *obj, const struct sec *t, size_t k)
 		return;
 	s = &obj->secs[shndx];
 	end = entry_end(obj, t, k);
-	for (size_t i = 0; i < s->nfuncs; i++)
-		if (func_covers(&obj->funcs[s->funcs[i]], off))
-			attach_to(obj, &obj->funcs[s->funcs[i]], t, k, off, end);
+	for (size_t i = 0; i < s->nfuncs; i++) {
+		struct objcmp_func *f = &obj->funcs[s->funcs[i]];
+		struct objcmp_attach *a;
+
+		if (!func_covers(f, off))
+			continue;
+		a = ARRAY_PUSH(f->attach, f->nattach, f->capattach);
+		a->section = normalize(t->name, obj_prefixes(obj), true);
+		a->func_offset = (uint64_t)(off - (int64_t)f->value);
+		a->bytes = t->data + t->rels[k].off;
+		a->size = end - t->rels[k].off;
+		collect_relocs(obj, t, t->rels[k].off, end, false, &a->relocs, &a->nrelocs);
+		name_own_code(obj, f, shndx, a);
+	}
 }
 
 static int cmp_attach(const void *x, const void *y)

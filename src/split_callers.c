@@ -10,7 +10,10 @@
  * tail stays, and the head is inlined into its callers. In the original
  * NAME has many callers; in lp.c a patched NAME has none and a copied one
  * often one. A never-called function calling NAME twice gives lp.c's build
- * those callers again; it costs a few bytes of code nothing runs.
+ * those callers again; it costs a few bytes of code nothing runs. Not for a
+ * named function --ipa-clones found inlined (its head) into all its callers:
+ * they are patched, so lp.c has the original's callers already, and two
+ * more would keep GCC from inlining the head into them.
  */
 #include <string.h>
 
@@ -48,7 +51,7 @@ static bool wants_callers(const struct model *m, struct facts_db *facts, const s
 {
 	if (e->kind != ENT_FUNCTION || (e->decision != DEC_PATCHED && e->decision != DEC_COPY) ||
 	    e->noinline || e->def_unit < 0 || clang_Cursor_isNull(e->def) ||
-	    !m->units[e->def_unit].copy)
+	    !m->units[e->def_unit].copy || e->ipa_removed)
 		return false;
 	if (!policy_partially_inlined(facts_get(facts, e->name)))
 		return false;

@@ -57,6 +57,13 @@ add_test(NAME inline/split-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/spli
   $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
 set_tests_properties(inline/split-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A named function GCC split into all its callers (--ipa-clones patches
+# them): its copy keeps the original's linkage and callers
+# (tests/inline/splitipa.sh).
+add_test(NAME inline/split-ipa-removed COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/splitipa.sh
+  $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
+set_tests_properties(inline/split-ipa-removed PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A copy of a function whose body the original kept (global, or present in
 # the target) is declared used, so GCC inlines it as in the original
 # (tests/inline/keepbody.sh).

@@ -145,21 +145,47 @@ def classify_extract_failure(rc, log):
     return {"status": "extract-failed", "class": normalize(err), "detail": err}
 
 
-def patched_names(report, funcs):
-    """{NAME: LPNAME} from the report's patched_functions (old/new_name)."""
-    names, old = {}, None
+def read_report(report):
+    """The report's patched functions and inlined_everywhere list:
+    ({NAME: LPNAME}, {NAME: [CONTAINED...]} of those ipa-clones added,
+    [named functions without a body of their own])."""
+    names, added, gone = {}, {}, []
+    old, section = None, None
     for line in read(report).splitlines():
+        if line and not line.startswith((" ", "-")):
+            section, old = line.split(":", 1)[0], None
+            continue
+        if section == "inlined_everywhere":
+            m = re.match(r"^- (\S+)", line)
+            if m:
+                gone.append(m.group(1))
+            continue
+        if section != "patched_functions":
+            continue
         m = re.match(r"^- old_name: (\S+)", line)
         if m:
-            old = m.group(1)
+            old, key = m.group(1), None
             continue
-        m = re.match(r"^  new_name: (\S+)", line)
+        m = re.match(r"^  (\w+):(?: (\S+))?$", line)
         if m and old:
-            names[old] = m.group(1)
-            old = None
-        if line and not line.startswith((" ", "-")) and not line.startswith("patched_functions"):
-            old = None
-    return names or {f: "klpp_" + f for f in funcs}
+            key = m.group(1)
+            if key == "new_name":
+                names[old] = m.group(2)
+            elif key == "added_by" and m.group(2) == "ipa-clones":
+                added[old] = []
+        m = re.match(r"^  - (\S+)", line)
+        if m and old and key == "contains" and old in added:
+            added[old].append(m.group(1))
+    return names, added, gone
+
+
+def ipa_clones_of(ctx, flat):
+    """GCC's clone dump of the unit (TREE/DIR/NAME.c.000i.ipa-clones, kept
+    when the tree was built with -fdump-ipa-clones), relative to the tree,
+    or None: `klp-ccp batch` passes it, so the sweep does too."""
+    src = json.load(open(os.path.join(ctx.corpus, "cmdlines", flat + ".json")))[-1]
+    dump = src + ".000i.ipa-clones"
+    return dump if os.path.isfile(os.path.join(ctx.tree, dump)) else None
 
 
 def parse_verify(text, funcs):
@@ -250,12 +276,18 @@ def compare(ctx, flat, d, tag, src, funcs, lpnames, extra=()):
 
 
 def variant(ctx, flat, funcs, d, name):
-    """Extraction (kernel policy or defaults), then compile + compare."""
+    """Extraction (kernel policy or defaults) with the unit's clone dump,
+    then compile + compare every function the livepatch replaces (the
+    report's patched_functions: the named ones and those --ipa-clones
+    added; a named one GCC inlined everywhere is not replaced itself)."""
     json_path = os.path.join(ctx.corpus, "cmdlines", flat + ".json")
     target = os.path.join(ctx.corpus, "objects", flat + ".o")
     lp, report = os.path.join(d, name + ".lp.c"), os.path.join(d, name + ".yaml")
     argv = [ctx.klp, "-o", lp, "--report=" + report, "--patched-functions=" + ",".join(funcs),
             "--target-object=" + target, "--cmdline-json=" + json_path]
+    dump = ipa_clones_of(ctx, flat)
+    if dump:
+        argv.append("--ipa-clones=" + dump)
     if name == "kernel":
         k = os.path.join(ctx.root, "policies", "kernel")
         for opt, hook in HOOKS:
@@ -264,7 +296,15 @@ def variant(ctx, flat, funcs, d, name):
     rc = run(argv, ctx.tree, ctx.timeout, log)
     if rc != 0:
         return classify_extract_failure(rc, log)
-    return compare(ctx, flat, d, name, lp, funcs, patched_names(report, funcs))
+    names, added, gone = read_report(report)
+    replaced = list(names) if names else list(funcs)
+    res = compare(ctx, flat, d, name, lp, replaced, names)
+    res["replaced"] = replaced
+    if added:
+        res["added"] = added
+    if gone:
+        res["not_replaced"] = gone
+    return res
 
 
 def asm_renames(funcs):
@@ -306,6 +346,12 @@ def control(ctx, flat, funcs, d):
     return res
 
 
+def control_set(r, funcs):
+    """The functions a control result compared (FUNCS, the named ones, for
+    results of before the replaced set)."""
+    return r.get("replaced") or list(funcs)
+
+
 def ensure_orig(ctx, flat):
     """Adapter mode: the original compiled once per object with
     -ffunction-sections (as tests/kernel does), under ctx.tmp."""
@@ -321,12 +367,18 @@ def ensure_orig(ctx, flat):
 def run_case(ctx, flat, funcs, d, keep, known_control=None):
     """KNOWN_CONTROL: the control's result from an earlier run; the control
     compiles the original source, so only a change of verify or of the
-    corpus changes it."""
+    corpus changes it -- and of the set it renames: it is used only when it
+    compared the functions the kernel variant replaces. The control renames
+    that set (the named functions when the kernel variant failed)."""
     os.makedirs(d, exist_ok=True)
     res = {}
     for name in ("kernel", "defaults"):
         res[name] = variant(ctx, flat, funcs, d, name)
-    res["control"] = known_control or control(ctx, flat, funcs, d)
+    replaced = res["kernel"].get("replaced") or list(funcs)
+    if known_control and sorted(control_set(known_control, funcs)) != sorted(replaced):
+        known_control = None
+    res["control"] = known_control or control(ctx, flat, replaced, d)
+    res["control"]["replaced"] = replaced
     if keep and any(r["status"] != "identical" for r in res.values()):
         dst = os.path.join(keep, flat + "-" + "+".join(funcs))[:240]
         shutil.rmtree(dst, ignore_errors=True)

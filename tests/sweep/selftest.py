@@ -2,6 +2,7 @@
 """Self-test of the sweep's pieces that need no corpus: the control's
 renaming, GCC clone names, multi-function case growth, error classes and
 the threshold check. Exit 1 on the first failed check."""
+import json
 import os
 import subprocess
 import sys
@@ -147,6 +148,84 @@ def test_adapter_class():
         expect(cls == "inlined-differently" and "k" in why.split(), "inlined: %s %s" % (cls, why))
 
 
-for t in (test_adapter_class, test_control_source, test_origin, test_multi, test_classes, test_check):
+REPORT = """---
+source: dir/u.c
+patched_functions:
+- old_name: g
+  new_name: klpp_g
+  object: null
+  added_by: user
+- old_name: caller
+  new_name: klpp_caller
+  sympos: 1
+  added_by: ipa-clones
+  contains:
+  - f
+inlined_everywhere:
+- f
+externalized_symbols:
+- name: h
+  new_name: h
+warnings: []
+"""
+
+FAKE_KLP = """#!/usr/bin/env python3
+import json, sys
+open(%r, "a").write(json.dumps(sys.argv[1:]) + "\\n")
+if sys.argv[1] == "verify":
+    spec = [a for a in sys.argv if a.startswith("--patched-functions=")][0].split("=", 1)[1]
+    for item in spec.split(","):
+        print(item.split("=")[0] + ": identical")
+    sys.exit(0)
+open(sys.argv[sys.argv.index("-o") + 1], "w").write("int x;\\n")
+report = [a for a in sys.argv if a.startswith("--report=")][0].split("=", 1)[1]
+open(report, "w").write(%r)
+"""
+
+
+def test_replaced_set():
+    """Kernel and defaults run with the unit's clone dump, as `klp-ccp
+    batch` does; every function the report says the livepatch replaces is
+    compared (the one --ipa-clones added too, not the named one GCC inlined
+    everywhere), the control renames the same set, the rates count it."""
+    with tempfile.TemporaryDirectory() as d:
+        corpus, log = os.path.join(d, "corpus"), os.path.join(d, "log")
+        os.makedirs(os.path.join(corpus, "linux", "dir"))
+        os.makedirs(os.path.join(corpus, "cmdlines"))
+        with open(os.path.join(corpus, "cmdlines", "u.json"), "w") as f:
+            f.write('["gcc", "-c", "-o", "dir/u.o", "dir/u.c"]')
+        for name in ("u.c", "u.c.000i.ipa-clones"):
+            with open(os.path.join(corpus, "linux", "dir", name), "w") as f:
+                f.write("int f(void) { return 0; }\n")
+        klp = os.path.join(d, "klp-ccp")
+        with open(klp, "w") as f:
+            f.write(FAKE_KLP % (log, REPORT))
+        os.chmod(klp, 0o755)
+        ctx = runcase.Ctx(d, klp, None, corpus, 60, True)
+        res = runcase.run_case(ctx, "u", ["f", "g"], os.path.join(d, "w"), None)
+        calls = [json.loads(line) for line in open(log)]
+    extracts = [c for c in calls if c[0] != "verify"]
+    expect(len(extracts) == 2 and all("--ipa-clones=dir/u.c.000i.ipa-clones" in c for c in extracts),
+           "extractions with the unit's clone dump: %s" % extracts)
+    specs = [a for c in calls if c[0] == "verify" for a in c if a.startswith("--patched-functions=")]
+    expect(specs[:2] == ["--patched-functions=g=klpp_g,caller=klpp_caller"] * 2,
+           "verify compares the replaced set: %s" % specs)
+    expect(specs[2] == "--patched-functions=g=klpp_g,caller=klpp_caller", "the control renames it: %s" % specs)
+    k = res["kernel"]
+    expect(k["funcs"] == {"g": "identical", "caller": "identical"} and k["added"] == {"caller": ["f"]}
+           and k["not_replaced"] == ["f"], "kernel result: %s" % k)
+    rec = dict(res, case="u:f,g", object="u", funcs=["f", "g"], commit="abc")
+    s = table.rates([rec])
+    expect(s["kernel"]["funcs"] == 2 and s["kernel"]["ident"] == 2 and s["kernel"]["added"] == 1
+           and s["kernel"]["not_replaced"] == 1 and s["control"]["eligible"] == 2,
+           "rates count the replaced functions: %s" % s["kernel"])
+    expect("| u | caller | f | 1 | 1 | 1 |" in table.markdown([rec], 1, 1, [], "abc", "verify", False),
+           "the table lists the added function")
+    old = {"status": "identical", "class": "", "funcs": {"f": "identical", "g": "identical"}}
+    expect(runcase.control_set(old, ["f", "g"]) != res["control"]["replaced"],
+           "a control of the named set is not reused for the replaced set")
+
+
+for t in (test_replaced_set, test_adapter_class, test_control_source, test_origin, test_multi, test_classes, test_check):
     t()
 print("ok")

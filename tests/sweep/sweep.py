@@ -162,7 +162,7 @@ def main():
             res = runcase.run_case(ctx, flat, funcs, os.path.join(tmp, "c%d" % i), keep, known)
             rec = {"case": key, "object": flat, "funcs": funcs,
                    "commit": commit, "compare": mode, "seconds": round(time.time() - t0, 1)}
-            if known:
+            if known and res["control"] is known:
                 rec["control_commit"] = earlier[key]["commit"]
             rec.update(res)
             with lock, open(a.results, "a") as f:

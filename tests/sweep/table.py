@@ -62,17 +62,29 @@ def func_verdicts(r):
     return r.get("funcs") or {}
 
 
+def units(rec, r):
+    """The functions a variant result counts: those the livepatch replaces
+    (the report's patched_functions, --ipa-clones' additions included),
+    the named ones when the extraction failed or was refused."""
+    return (r or {}).get("replaced") or rec["funcs"]
+
+
 def rates(recs):
     """Per variant: counts of cases by status and of functions."""
     out = {}
     for v in VARIANTS:
         s = {"cases": 0, "funcs": 0, "refused_funcs": 0, "ident": 0, "status": {},
-             "classes": {}, "refusals": {}, "compiled": 0, "extracted": 0}
+             "classes": {}, "refusals": {}, "compiled": 0, "extracted": 0,
+             "added": 0, "added_ident": 0, "not_replaced": 0}
         for rec in recs:
             r = rec.get(v)
             if not r:
                 continue
-            n = len(rec["funcs"])
+            n = len(units(rec, r))
+            added = rec.get("kernel", {}).get("added", {}) if v == "control" else r.get("added", {})
+            s["added"] += len(added)
+            s["added_ident"] += sum(func_verdicts(r).get(f) == "identical" for f in added)
+            s["not_replaced"] += len(r.get("not_replaced", []))
             s["cases"] += 1
             s["funcs"] += n
             st = r["status"]
@@ -120,15 +132,15 @@ def per_object(recs):
         o = rows.setdefault(rec["object"], {"cases": 0, "funcs": 0, "k_ext": 0, "k_comp": 0,
                                             "k_id": 0, "k_ref": 0, "d_id": 0, "c_id": 0})
         o["cases"] += 1
-        o["funcs"] += len(rec["funcs"])
         k = rec["kernel"]
+        o["funcs"] += len(units(rec, k))
         if k["status"] == "refused":
-            o["k_ref"] += len(rec["funcs"])
+            o["k_ref"] += len(units(rec, k))
             o.setdefault("why", {})[k["class"]] = o.setdefault("why", {}).get(k["class"], 0) + 1
         if k["status"] not in ("refused",) + FAILS[:3]:
-            o["k_ext"] += len(rec["funcs"])
+            o["k_ext"] += len(units(rec, k))
         if k["status"] in ("identical", "differs", "verify-error"):
-            o["k_comp"] += len(rec["funcs"])
+            o["k_comp"] += len(units(rec, k))
         o["k_id"] += sum(v == "identical" for v in func_verdicts(k).values())
         o["d_id"] += sum(v == "identical" for v in func_verdicts(rec["defaults"]).values())
         o["c_id"] += sum(v == "identical" for v in func_verdicts(rec["control"]).values())
@@ -160,19 +172,26 @@ def markdown(recs, nsel, total, runs, commit, mode, sample):
          "| corpus cases in all | %d |" % total,
          "| wall time | %d s over %d run(s) |" % (secs, len([r for r in runs if r.get("sample") == sample])),
          ""]
-    L += ["## Totals (functions; rate = identical / functions of the cases not refused)", "",
+    L += ["## Totals (functions the livepatch replaces; rate = identical / those of the cases not refused)", "",
+          "Functions: per case those the livepatch replaces (the report's `patched_functions`: the named",
+          "ones and those `--ipa-clones` added because they hold a named function's code); a named",
+          "function GCC inlined everywhere is not replaced itself and counts only through its",
+          "containers; a case that failed or was refused counts its named functions. The control",
+          "renames the kernel variant's set.", "",
           "| variant | cases | functions | refused | extract failed | crash/timeout | compile failed | "
-          "verify error | compared cases | identical functions | rate |",
-          "|---|---|---|---|---|---|---|---|---|---|---|"]
+          "verify error | compared cases | added by --ipa-clones (identical) | named, not replaced | "
+          "identical functions | rate |",
+          "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for v in ("kernel", "defaults", "control"):
         t = s[v]
         st = t["status"]
-        L.append("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d/%d | %s |" % (
+        L.append("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d | %d/%d | %s |" % (
             {"kernel": "`policies/kernel` + --target-object", "defaults": "built-in defaults + --target-object",
-             "control": "control (original source, function renamed)"}[v],
+             "control": "control (original source, functions renamed)"}[v],
             t["cases"], t["funcs"], st.get("refused", 0), st.get("extract-failed", 0),
             st.get("crash", 0) + st.get("timeout", 0), st.get("compile-failed", 0),
             st.get("verify-error", 0), st.get("identical", 0) + st.get("differs", 0),
+            t["added"], t["added_ident"], t["not_replaced"],
             t["ident"], t["eligible"], pct(t["ident"], t["eligible"])))
     L += ["", "## Differences by class (functions)", "", "| class | kernel | defaults | control |",
           "|---|---|---|---|"]
@@ -185,6 +204,7 @@ def markdown(recs, nsel, total, runs, commit, mode, sample):
     L += ["", "## Failures (cases; each is a finding, not a refusal)", "",
           "| variant | status | class | cases | example |", "|---|---|---|---|---|"]
     L += failure_rows(recs)
+    L += added_rows(recs)
     L += ["", "## Per object (functions; kernel = `policies/kernel`)", "",
           "| object | cases | functions | kernel extracted | kernel compiled | kernel identical | "
           "kernel refused (class cases) | defaults identical | control identical |",
@@ -195,6 +215,26 @@ def markdown(recs, nsel, total, runs, commit, mode, sample):
             o, r["cases"], r["funcs"], r["k_ext"], r["k_comp"], r["k_id"], r["k_ref"],
             " (%s)" % why if why else "", r["d_id"], r["c_id"]))
     return "\n".join(L) + "\n"
+
+
+def added_rows(recs):
+    """The functions --ipa-clones added (kernel variant), each once per
+    object: what it contains and its verdicts over the cases."""
+    rows = {}
+    for rec in recs:
+        k = rec.get("kernel", {})
+        for f, contains in sorted(k.get("added", {}).items()):
+            row = rows.setdefault((rec["object"], f), [set(), 0, 0, 0])
+            row[0].update(contains)
+            row[1] += 1
+            row[2] += func_verdicts(k).get(f) == "identical"
+            row[3] += func_verdicts(rec.get("control", {})).get(f) == "identical"
+    L = ["", "## Functions `--ipa-clones` added (kernel variant; each once per object)", "",
+         "| object | function | holds the code of | cases | identical | control identical |",
+         "|---|---|---|---|---|---|"]
+    for (o, f), (contains, n, ident, ctl) in sorted(rows.items()):
+        L.append("| %s | %s | %s | %d | %d | %d |" % (o, f, ", ".join(sorted(contains)), n, ident, ctl))
+    return L if rows else []
 
 
 def groups(recs):
