@@ -10,6 +10,12 @@ for f in "$klp" "$pc"; do
 	[ -x "$f" ] || { echo "bench: $f not found (build klp-ccp and parse_check first)" >&2; exit 1; }
 done
 [ -d "$tree" ] || { echo "bench: no kernel corpus in $CORPUS" >&2; exit 1; }
+# The seven per-question kernel policy hooks (every hook but is-patched).
+K=$root/policies/kernel
+hooks=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
+	-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
+	-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
+	-R "$K/rename-rewritten-fun")
 
 # argv_of JSON: the compiler command line of a corpus file, NUL-separated.
 argv_of() {

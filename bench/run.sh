@@ -20,15 +20,10 @@
 set -u
 RUNS=${RUNS:-3}
 . "$(dirname "$0")/common.sh"
-K=$root/policies/kernel
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time not found" >&2; exit 1; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/klp-ccp-bench.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
-hooks=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
-	-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
-	-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
-	-R "$K/rename-rewritten-fun")
 KINDS=(parse default target hooks server)
 
 # measure1 OUT CMD...: run CMD from the tree root under /usr/bin/time;

@@ -600,17 +600,20 @@ static const struct sym_facts *facts_for(const struct policy *pol, const char *n
 
 /* ---- running a hook ------------------------------------------------------ */
 
-static bool env_same_name(const char *a, const char *b)
-{
-	size_t n = strcspn(a, "=");
-
-	return !strncmp(a, b, n) && b[n] == '=';
-}
-
+/*
+ * Whether entry (NAME=VALUE) has the name of one of over's entries (NAME=...
+ * or NAME). The entry's name is measured once: build_env() asks this for
+ * each of klp-ccp's environment entries of each of the hundreds of
+ * questions, and most differ from every KLP_CCP_ entry at the first byte.
+ */
 static bool env_overridden(const char *entry, char *const *over, size_t n_over)
 {
+	size_t n = strcspn(entry, "=");
+
+	if (entry[n] != '=')
+		return false;
 	for (size_t i = 0; i < n_over; i++)
-		if (env_same_name(over[i], entry))
+		if (!strncmp(over[i], entry, n) && (over[i][n] == '=' || !over[i][n]))
 			return true;
 	return false;
 }

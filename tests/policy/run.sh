@@ -136,7 +136,9 @@ case_long_list_file() {
 	printf 'static int helper(void) { return 1; }\nint pu_f(void) { return helper(); }\n' >>"$WORK/in.c"
 	cat >"$WORK/kserver" <<-EOF
 	#!/bin/sh
+	kp_lib=\$\$
 	. '$KP/lib.sh'
+	. '$KP/shall-externalize-fun'
 	. '$REPO/policies/server.sh'
 	answer() {
 		case \$1 in
@@ -336,20 +338,33 @@ case_server_equiv_kernel() {
 	echo "policy/$CASE: $n kernel cases, same lp.c"
 }
 
-# Each per-question kernel script reads lib.sh only up to its own function
-# (kp_only): its function is defined, the last one of lib.sh is not, except
-# for the hook lib.sh defines last; the server defines them all.
+# Each per-question kernel script defines its own answer function and parses
+# no other's: lib.sh defines none (only helpers), a script read with kp_lib set
+# to the reading shell's $$ (as the server reads them) defines its function and
+# answers nothing (one inherited from the environment does not stop it), and
+# the server answers every hook.
 case_kernel_scripts_read_part() {
-	local h f last=rename-rewritten-fun
+	local h f all=() out
 	for h in is-patched may-include-header can-externalize-fun shall-externalize-fun \
-		 shall-externalize-obj modify-externalized-sym modify-patched-fun-sym "$last"; do
-		f=kernel_$(echo "$h" | tr - _)
-		grep -q "^kp_only=$h\b" "$KP/$h" || { fail "$h does not set kp_only"; continue; }
-		sh -c 'kp_only=$1; . "$2/lib.sh"; type "$3" >/dev/null && ! type kernel_rename_rewritten_fun >/dev/null 2>&1' \
-			sh "$h" "$KP" "$f" || [ "$h" = "$last" ] || fail "$h: lib.sh read past $f"
+		 shall-externalize-obj modify-externalized-sym modify-patched-fun-sym rename-rewritten-fun; do
+		all+=("kernel_$(echo "$h" | tr - _)")
 	done
-	sh -c 'kp_only=; . "$1/lib.sh"; type kernel_is_patched && type kernel_rename_rewritten_fun' \
-		sh "$KP" >/dev/null || fail "lib.sh without kp_only does not define every function"
+	! grep -q '^kernel_[a-z_]*()' "$KP/lib.sh" || fail "lib.sh defines an answer function"
+	for h in is-patched may-include-header can-externalize-fun shall-externalize-fun \
+		 shall-externalize-obj modify-externalized-sym modify-patched-fun-sym rename-rewritten-fun; do
+		f=kernel_$(echo "$h" | tr - _)
+		out=$(sh -c 'kp_lib=$$; . "$1"; shift; type "$1" >/dev/null || exit 1
+			f=$1; shift; for o; do [ "$o" = "$f" ] || ! type "$o" >/dev/null 2>&1 || exit 1; done' \
+			sh "$KP/$h" "$f" "${all[@]}" 2>&1) || fail "$h: read with kp_lib, it does not define $f alone"
+		[ -z "$out" ] || fail "$h: read with kp_lib, it answered: $out"
+		out=$(kp_lib=1 "$KP/$h" x y z 2>&1)
+		[ -n "$out" ] || fail "$h: an inherited kp_lib stopped it"
+	done
+	printf '' | "$KP/server" >/dev/null || fail "the server does not start"
+	out=$(printf "'--' 'rename-rewritten-fun' 'foo' '0'\n'--' 'can-externalize-fun' 'foo'\n" | "$KP/server")
+	[ "$out" = "HOOKS: may-include-header can-externalize-fun shall-externalize-fun shall-externalize-obj modify-externalized-sym modify-patched-fun-sym rename-rewritten-fun
+RESULT: klpr_foo
+RESULT: YES" ] || fail "the server's answers: $out"
 }
 
 CASES=$(declare -F | awk '{ print $3 }' | sed -n 's/^case_//p')
