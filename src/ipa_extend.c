@@ -9,6 +9,7 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/facts.h"
 #include "klp-ccp/ipa_clones.h"
 
 /* "foo.isra.0" -> "foo" */
@@ -148,6 +149,64 @@ int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
 		sb_release(&sb);
 	}
 	return 0;
+}
+
+/* The target has it only as clones that functions call: no symbol of its own. */
+static bool only_clones(const struct sym_facts *f)
+{
+	return !f->present && f->clones.n && f->callers_via_clones.n;
+}
+
+/* name's callers through its clones, to patch: added to plan and todo. */
+static void add_clone_callers(struct model *m, const struct sym_facts *f, struct ipa_plan *plan,
+			      struct strlist *todo)
+{
+	struct strbuf clones = { 0 }, added = { 0 };
+
+	for (size_t i = 0; i < f->clones.n; i++)
+		sb_addf(&clones, "%s%.*s", i ? ", " : "", (int)strcspn(f->clones.v[i], " "),
+			f->clones.v[i]);
+	for (size_t i = 0; i < f->callers_via_clones.n; i++) {
+		const char *c = f->callers_via_clones.v[i];
+		int idx = model_function_defined(m, c);
+
+		if (!strcmp(c, f->name) || (idx >= 0 && m->ents[idx].decision == DEC_PATCHED))
+			continue;
+		if (idx < 0) {
+			strlist_push_owned(&plan->elsewhere, xasprintf("%s (calls %s)", c, clones.buf));
+		} else if (strlist_contains(&plan->add, c)) {
+			add_contained(plan, c, f->name);
+		} else {
+			strlist_push(&plan->add, c);
+			strlist_push(&plan->add_contains, f->name);
+			strlist_push(todo, c);
+			sb_addf(&added, "%s'%s'", added.len ? ", " : "", c);
+		}
+	}
+	diag_note("patched '%s' exists in the binary only as clones (%s), which a livepatch cannot replace by name: it is copied for their callers, not patched%s%s",
+		  f->name, clones.buf, added.len ? "; patching the callers " : "", added.len ? added.buf : "");
+	sb_release(&clones);
+	sb_release(&added);
+}
+
+void ipa_plan_clone_callers(struct model *m, struct facts_db *facts, struct ipa_plan *plan)
+{
+	struct strlist todo = { 0 };
+
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].decision == DEC_PATCHED && !strlist_contains(&plan->removed, m->ents[i].name))
+			strlist_push(&todo, m->ents[i].name);
+	for (size_t i = 0; i < plan->add.n; i++)
+		strlist_push(&todo, plan->add.v[i]);
+	for (size_t i = 0; i < todo.n; i++) {
+		const struct sym_facts *f = facts_get(facts, todo.v[i]);
+
+		if (!only_clones(f) || strlist_contains(&plan->removed, todo.v[i]))
+			continue;
+		strlist_push(&plan->removed, todo.v[i]);
+		add_clone_callers(m, f, plan, &todo);
+	}
+	strlist_release(&todo);
 }
 
 void ipa_plan_release(struct ipa_plan *plan)

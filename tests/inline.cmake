@@ -64,6 +64,12 @@ add_test(NAME inline/split-ipa-removed COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/
   $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
 set_tests_properties(inline/split-ipa-removed PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A named function the target has only as a clone: --ipa-clones patches
+# the clone's callers instead (tests/inline/clonecall.sh).
+add_test(NAME inline/clone-only-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/clonecall.sh
+  $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
+set_tests_properties(inline/clone-only-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A copy of a function whose body the original kept (global, or present in
 # the target) is declared used, so GCC inlines it as in the original
 # (tests/inline/keepbody.sh).
