@@ -44,8 +44,9 @@ add_test(NAME inline/cold COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/cold.sh $<TAR
 set_tests_properties(inline/cold PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
 # A global function only a header's inline calls, inlined into the patched
-# function in the target, gets an extern inline gnu_inline body in lp.c
-# (tests/inline/hdrglobal.sh).
+# function in the target, gets an extern inline gnu_inline body in lp.c;
+# one whose body names a static is copied with the header's inline under
+# new names (tests/inline/hdrglobal.sh).
 add_test(NAME inline/header-global-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/hdrglobal.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/header-global-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
