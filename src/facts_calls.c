@@ -16,7 +16,7 @@
 
 static struct objcmp_obj *code_of(struct fobj *o)
 {
-	struct objcmp_opts opts = { 0 };
+	struct objcmp_opts opts = { .attached = true };	/* ftrace call sites */
 	char *err = NULL;
 
 	if (!o->code_tried && o->relocatable) {
@@ -122,6 +122,7 @@ void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *
 	f->tree_size = 0;
 	if (!obj || !(part[0] = objcmp_find(obj, def->name)))
 		return;
+	f->untraced = objcmp_has_ftrace(obj) && !part[0]->ftrace;
 	cold = xasprintf("%s.cold", def->name);
 	part[1] = objcmp_find(obj, cold);
 	free(cold);

@@ -1100,6 +1100,21 @@ static void warn_at(const struct src_loc *loc, const char *msg)
 		diag_warning("%s", msg);
 }
 
+static int refuse_untraced(const char *name, const struct sym_facts *f,
+			   const struct src_loc *loc)
+{
+	const char *obj = f->object ? f->object : "the target";
+
+	if (loc && loc->file)
+		diag_error_at(loc->file, loc->line, loc->col,
+			      "patched function '%s' has no ftrace call site in %s (notrace, or an inline GCC emitted out of line): a livepatch cannot redirect it; it cannot be livepatched (patch its callers)",
+			      name, obj);
+	else
+		diag_error("patched function '%s' has no ftrace call site in %s (notrace, or an inline GCC emitted out of line): a livepatch cannot redirect it; it cannot be livepatched (patch its callers)",
+			   name, obj);
+	return -1;
+}
+
 /*
  * A patched function whose code is gone from the running kernel (freed
  * init code, discarded exit code): nothing to redirect. An error, whatever
@@ -1110,6 +1125,8 @@ int policy_refuse_patched(struct policy *pol, const char *name, const struct src
 	const struct sym_facts *f = facts_for(pol, name);
 	const char *why;
 
+	if (f && !f->discarded && f->untraced)
+		return refuse_untraced(name, f, loc);
 	if (!f || !f->discarded)
 		return 0;
 	why = !strncmp(f->discarded, ".init.", 6) ?

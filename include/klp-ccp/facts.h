@@ -26,6 +26,13 @@ struct sym_facts {
 	const char *discarded;		/* present, in .init.* or .exit.* (that section): code
 					   freed after boot/load, or discarded */
 	/*
+	 * present in a relocatable target built with ftrace call sites
+	 * (__mcount_loc, __patchable_function_entries) that has none in its
+	 * code: notrace, or a kernel "inline" GCC emitted out of line. ftrace
+	 * cannot hook it, so no livepatch can redirect it.
+	 */
+	bool untraced;
+	/*
 	 * 1: its code (with its .cold part) in a relocatable target object calls
 	 * or jumps to no function that object defines (only to others'), so a
 	 * copy compiled elsewhere sees the same callees GCC saw; 0: it does;
