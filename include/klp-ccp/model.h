@@ -18,6 +18,8 @@ enum file_role { FILE_MAIN, FILE_HEADER, FILE_PRE_INCLUDE, FILE_PRELUDE };
 struct file_ident {
 	const char *name;
 	int decl_file;
+	int tag_unit;			/* model_tag_def_unit(name), */
+	int macro_first;		/* model_macro_first(name): asked once */
 };
 
 struct kfile {
