@@ -1357,6 +1357,8 @@ static int apply_ipa(struct walker *w, const struct closure_request *req)
 
 	memset(&plan, 0, sizeof(plan));
 	rc = ipa_plan_extension(w->m, req->ipa, req->ipa_extend, &plan);
+	if (!rc && req->ipa_extend && req->facts)
+		ipa_plan_clone_callers(w->m, req->facts, &plan);
 
 	for (size_t i = 0; !rc && i < plan.add.n; i++) {
 		int idx = model_function_defined(w->m, plan.add.v[i]);

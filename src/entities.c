@@ -1116,6 +1116,9 @@ static void index_diagnostics(struct model *m)
 		r->text = xstrdup(clang_getCString(s));
 		r->is_error = true;
 		clang_disposeString(s);
+		s = clang_getDiagnosticSpelling(d);
+		r->missing_include = strstr(clang_getCString(s), "' file not found") != NULL;
+		clang_disposeString(s);
 		clang_disposeDiagnostic(d);
 	}
 }

@@ -1,17 +1,22 @@
 /*
  * Header functions that keep state of their own (see header_state.h).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "klp-ccp/header_state.h"
+#include "klp-ccp/inline_body.h"
+#include "klp-ccp/policy.h"
 
 enum { STATE_UNKNOWN, STATE_NONE, STATE_KEPT, STATE_SCANNING };
 
 struct state_scan {
 	struct model *m;
-	const struct facts_db *facts;
+	struct facts_db *facts;
 	int fun;			/* the function being scanned */
 	bool found;
+	int *refs, *calls;		/* functions named, called (entity indexes) */
+	size_t nrefs, caprefs, ncalls, capcalls;
 };
 
 static bool is_array(CXType t)
@@ -57,7 +62,7 @@ static bool bound_static(struct state_scan *sc, CXCursor var)
 	return bound;
 }
 
-static bool scan_fun(struct model *m, const struct facts_db *facts, int idx);
+static bool scan_fun(struct model *m, struct facts_db *facts, int idx);
 
 static bool header_callee_has_state(struct state_scan *sc, CXCursor ref)
 {
@@ -76,6 +81,76 @@ static bool header_callee_has_state(struct state_scan *sc, CXCursor ref)
 	return scan_fun(sc->m, sc->facts, idx);
 }
 
+/*
+ * A global function of the unit that the target inlined into a patched
+ * function through the header function (path_get into set_root through
+ * fs_struct.h's get_fs_root), and that lp.c cannot give an inline body of
+ * its own name (it names a static: dget, inline_body.c): the header's copy
+ * would call the running function. A copy of the header function under a
+ * new name calls lp.c's copy of it instead, which GCC can inline again.
+ */
+static bool unit_callee_inlined(struct state_scan *sc, int idx)
+{
+	struct strlist patched = {0};
+	const struct sym_facts *f;
+	const struct entity *e = &sc->m->ents[idx];
+	bool found = false;
+
+	if (e->kind != ENT_FUNCTION || e->internal || e->def_unit < 0 ||
+	    clang_Cursor_isNull(e->def) || sc->m->units[e->def_unit].file != sc->m->main_file ||
+	    !(f = facts_get(sc->facts, e->name)) || !f->inlined_into.n)
+		return false;
+	for (size_t i = 0; i < sc->m->n_ents; i++)
+		if (sc->m->ents[i].decision == DEC_PATCHED)
+			strlist_push(&patched, sc->m->ents[i].name);
+	for (size_t i = 0; i < f->inlined_into.n && !found; i++)
+		found = policy_has_function_of(&patched, f->inlined_into.v[i]);
+	found = found && !inline_body_wanted(sc->m, sc->facts, &patched, e);
+	strlist_release(&patched);
+	return found;
+}
+
+static size_t count_of(const int *v, size_t n, int idx)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += v[i] == idx;
+	return k;
+}
+
+/*
+ * Of the functions the scanned one calls, one unit_callee_inlined() names
+ * that it only calls: an address it compares (INDIRECT_CALL_INET's
+ * f == ip6_mtu) is the running function's, lp.c's copy would not match.
+ */
+static bool calls_unit_callee_inlined(struct state_scan *sc)
+{
+	for (size_t i = 0; i < sc->ncalls; i++) {
+		int idx = sc->calls[i];
+
+		if (count_of(sc->calls, i, idx) == 0 &&
+		    count_of(sc->refs, sc->nrefs, idx) == count_of(sc->calls, sc->ncalls, idx) &&
+		    unit_callee_inlined(sc, idx))
+			return true;
+	}
+	return false;
+}
+
+/* Note a reference to a function (DeclRefExpr) or a direct call of one. */
+static void note_function(struct state_scan *sc, CXCursor ref, bool call)
+{
+	int idx = clang_getCursorKind(ref) == CXCursor_FunctionDecl ?
+		  model_entity_of(sc->m, ref) : -1;
+
+	if (idx < 0)
+		return;
+	if (call)
+		*ARRAY_PUSH(sc->calls, sc->ncalls, sc->capcalls) = idx;
+	else
+		*ARRAY_PUSH(sc->refs, sc->nrefs, sc->caprefs) = idx;
+}
+
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct state_scan *sc = data;
@@ -87,6 +162,10 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 		break;
 	case CXCursor_DeclRefExpr:
 		sc->found = header_callee_has_state(sc, clang_getCursorReferenced(c));
+		note_function(sc, clang_getCursorReferenced(c), false);
+		break;
+	case CXCursor_CallExpr:
+		note_function(sc, clang_getCursorReferenced(c), true);
 		break;
 	default:
 		break;
@@ -94,9 +173,9 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	return sc->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-static bool scan_fun(struct model *m, const struct facts_db *facts, int idx)
+static bool scan_fun(struct model *m, struct facts_db *facts, int idx)
 {
-	struct state_scan sc = { m, facts, idx, false };
+	struct state_scan sc = { .m = m, .facts = facts, .fun = idx };
 	struct entity *e = &m->ents[idx];
 
 	if (e->header_state != STATE_UNKNOWN)
@@ -104,11 +183,14 @@ static bool scan_fun(struct model *m, const struct facts_db *facts, int idx)
 	e->header_state = STATE_SCANNING;	/* recursion: no state found on this path */
 	if (e->kind == ENT_FUNCTION && !clang_Cursor_isNull(e->def))
 		clang_visitChildren(e->def, visit, &sc);
+	sc.found = sc.found || calls_unit_callee_inlined(&sc);
+	free(sc.refs);
+	free(sc.calls);
 	m->ents[idx].header_state = sc.found ? STATE_KEPT : STATE_NONE;
 	return sc.found;
 }
 
-bool header_fun_has_state(struct model *m, const struct facts_db *facts, int idx)
+bool header_fun_has_state(struct model *m, struct facts_db *facts, int idx)
 {
 	return facts && scan_fun(m, facts, idx);
 }

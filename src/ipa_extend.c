@@ -9,6 +9,7 @@
 
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
+#include "klp-ccp/facts.h"
 #include "klp-ccp/ipa_clones.h"
 
 /* "foo.isra.0" -> "foo" */
@@ -148,6 +149,86 @@ int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
 		sb_release(&sb);
 	}
 	return 0;
+}
+
+/* The target has it only as clones that functions call: no symbol of its own. */
+static bool only_clones(const struct sym_facts *f)
+{
+	return !f->present && f->clones.n && f->callers_via_clones.n;
+}
+
+/* "A, B" of f's clones' symbols */
+static char *clone_names(const struct sym_facts *f)
+{
+	struct strbuf sb = { 0 };
+
+	for (size_t i = 0; i < f->clones.n; i++)
+		sb_addf(&sb, "%s%.*s", i ? ", " : "", (int)strcspn(f->clones.v[i], " "),
+			f->clones.v[i]);
+	return sb.buf;
+}
+
+/*
+ * f's callers through its clones (symbols, maybe clones themselves: their
+ * functions) added to plan and todo; those already patched or added count
+ * too. False when there is none in this unit: f stays patched by name.
+ */
+static bool add_clone_callers(struct model *m, const struct sym_facts *f, struct ipa_plan *plan,
+			      struct strlist *todo, struct strbuf *added)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < f->callers_via_clones.n; i++) {
+		char *c = origin_of(f->callers_via_clones.v[i]);
+		int idx = model_function_defined(m, c);
+
+		if (idx < 0 || !strcmp(c, f->name)) {
+			free(c);
+			continue;
+		}
+		any = true;
+		if (m->ents[idx].decision == DEC_PATCHED) {
+		} else if (strlist_contains(&plan->add, c)) {
+			add_contained(plan, c, f->name);
+		} else {
+			strlist_push(&plan->add, c);
+			strlist_push(&plan->add_contains, f->name);
+			strlist_push(todo, c);
+			sb_addf(added, "%s'%s'", added->len ? ", " : "", c);
+		}
+		free(c);
+	}
+	return any;
+}
+
+void ipa_plan_clone_callers(struct model *m, struct facts_db *facts, struct ipa_plan *plan)
+{
+	struct strlist todo = { 0 };
+
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].decision == DEC_PATCHED && !strlist_contains(&plan->removed, m->ents[i].name))
+			strlist_push(&todo, m->ents[i].name);
+	for (size_t i = 0; i < plan->add.n; i++)
+		strlist_push(&todo, plan->add.v[i]);
+	for (size_t i = 0; i < todo.n; i++) {
+		const struct sym_facts *f = facts_get(facts, todo.v[i]);
+		struct strbuf added = { 0 };
+		char *clones;
+
+		if (!only_clones(f) || strlist_contains(&plan->removed, todo.v[i]) ||
+		    !add_clone_callers(m, f, plan, &todo, &added)) {
+			sb_release(&added);
+			continue;
+		}
+		strlist_push(&plan->removed, todo.v[i]);
+		clones = clone_names(f);
+		diag_note("patched '%s' exists in the binary only as clones (%s), which a livepatch cannot replace by name: it is copied for their callers, not patched%s%s",
+			  f->name, clones, added.len ? "; patching the callers " : "",
+			  added.len ? added.buf : "");
+		free(clones);
+		sb_release(&added);
+	}
+	strlist_release(&todo);
 }
 
 void ipa_plan_release(struct ipa_plan *plan)

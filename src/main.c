@@ -183,13 +183,22 @@ static bool diag_in_copied_text(struct model *m, const struct diag_rec *d)
 	return unit >= 0 && m->units[unit].copy;
 }
 
-/* Errors in what is copied are fatal; elsewhere they are only counted. */
+/*
+ * Errors in what is copied are fatal; elsewhere they are only counted. A
+ * missing #include file is fatal wherever it is: what it declares is
+ * unknown, so copied code using it would not be noticed as broken.
+ */
 static int check_parse_errors(struct model *m)
 {
 	unsigned outside = 0, inside = 0;
 	const char *first = NULL;
 
 	for (size_t i = 0; i < m->n_diags; i++) {
+		if (m->diags[i].missing_include) {
+			fprintf(stderr, "%s\n", m->diags[i].text);
+			diag_error("an included file is missing: the unit cannot be read whole (check the command line's -I options and the working directory)");
+			return -1;
+		}
 		if (diag_in_copied_text(m, &m->diags[i])) {
 			fprintf(stderr, "%s\n", m->diags[i].text);
 			inside++;

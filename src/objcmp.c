@@ -995,6 +995,40 @@ static bool equal_with_immediate(const struct objcmp_obj *a, const struct objcmp
 	return eq;
 }
 
+/*
+ * Does section-relative rx designate a place where, of the symbols there,
+ * one is what ry names? Objects may share a place (an empty one, a lockdep
+ * __key.N of size 0 without CONFIG_LOCKDEP, starts where the next begins):
+ * the description names only one of them.
+ */
+static bool shared_place(const struct objcmp_obj *x, const struct objcmp_reloc *rx,
+			 const struct objcmp_reloc *ry, bool code)
+{
+	const struct sym *sx = &x->syms[rx->sym];
+	struct arch_reloc ar;
+	int64_t off, bias;
+	bool eq = false;
+
+	if (sx->type != STT_SECTION)
+		return false;
+	x->arch->reloc(rx->type, &ar);
+	bias = code && ar.pcrel ? ar.bias : 0;
+	off = (int64_t)sx->s.st_value + rx->addend;
+	for (size_t i = 0; i < x->nsyms && !eq; i++) {
+		const struct sym *c = &x->syms[i];
+		int64_t v = (int64_t)c->s.st_value, sz = c->s.st_size ? (int64_t)c->s.st_size : 1;
+		char *d;
+
+		if (c->s.st_shndx != sx->s.st_shndx || !plain_sym(c) || c->type != STT_OBJECT ||
+		    off + bias < v || off + bias >= v + sz)
+			continue;
+		d = xasprintf("%s%+" PRId64, c->norm, off - v);
+		eq = !strcmp(d, ry->target);
+		free(d);
+	}
+	return eq;
+}
+
 static bool reloc_equal(const struct objcmp_obj *a, const struct objcmp_reloc *ra,
 			const struct objcmp_obj *b, const struct objcmp_reloc *rb, bool code)
 {
@@ -1003,6 +1037,7 @@ static bool reloc_equal(const struct objcmp_obj *a, const struct objcmp_reloc *r
 	if (!strcmp(ra->target, rb->target))
 		return true;
 	return section_is_symbol(a, ra, b, rb) || section_is_symbol(b, rb, a, ra) ||
+	       shared_place(a, ra, rb, code) || shared_place(b, rb, ra, code) ||
 	       (code && equal_with_immediate(a, ra, b, rb));
 }
 

@@ -44,8 +44,9 @@ add_test(NAME inline/cold COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/cold.sh $<TAR
 set_tests_properties(inline/cold PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
 # A global function only a header's inline calls, inlined into the patched
-# function in the target, gets an extern inline gnu_inline body in lp.c
-# (tests/inline/hdrglobal.sh).
+# function in the target, gets an extern inline gnu_inline body in lp.c;
+# one whose body names a static is copied with the header's inline under
+# new names (tests/inline/hdrglobal.sh).
 add_test(NAME inline/header-global-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/hdrglobal.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/header-global-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
@@ -63,6 +64,12 @@ set_tests_properties(inline/split-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT
 add_test(NAME inline/split-ipa-removed COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/splitipa.sh
   $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
 set_tests_properties(inline/split-ipa-removed PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A named function the target has only as a clone: --ipa-clones patches
+# the clone's callers instead (tests/inline/clonecall.sh).
+add_test(NAME inline/clone-only-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/clonecall.sh
+  $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
+set_tests_properties(inline/clone-only-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
 # A copy of a function whose body the original kept (global, or present in
 # the target) is declared used, so GCC inlines it as in the original

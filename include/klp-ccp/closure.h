@@ -34,6 +34,13 @@ struct ipa_plan {
 };
 int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
 		       struct ipa_plan *plan);
+/*
+ * A patched (or added) function the target has only as .isra/.constprop/
+ * .part clones: its callers through the clones (target facts) are added,
+ * recursively, and it goes to removed (copied for them, not patched).
+ */
+struct facts_db;
+void ipa_plan_clone_callers(struct model *m, struct facts_db *facts, struct ipa_plan *plan);
 void ipa_plan_release(struct ipa_plan *plan);
 
 /*

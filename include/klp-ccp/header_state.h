@@ -13,9 +13,11 @@
  * state the target binds to a symbol counts (facts: its x.N); a static a
  * macro body declares (WARN_ONCE's flag) stays private as in copied code.
  * The closure then copies the function under a new name and externalizes
- * its state.
+ * its state. The same for a header function through which the target
+ * inlined a global function of the unit into a patched one, when lp.c
+ * cannot give that function an inline body (see header_state.c).
  */
-bool header_fun_has_state(struct model *m, const struct facts_db *facts, int idx);
+bool header_fun_has_state(struct model *m, struct facts_db *facts, int idx);
 
 /*
  * A header's writable file-scope static the target has a symbol for: the

@@ -160,6 +160,7 @@ struct diag_rec {
 	unsigned offset, line, col;
 	char *text;
 	bool is_error;
+	bool missing_include;	/* an #include whose file clang did not find */
 };
 
 /* A tag that needs only a forward declaration ("struct foo;"). */

@@ -310,6 +310,24 @@ case_parse_error_outside_closure() {
 	grep -q undeclared_thing "$WORK/lp.c" && fail "lp.c holds the broken function"
 }
 
+# A missing #include is an error even outside the copied code: clang does
+# not know what the file declares, and pu_f's call of a function it would
+# have declared goes unnoticed (clang only warns about the implicit
+# declaration; lp.c would not compile under -Werror).
+case_missing_include() {
+	cat >"$WORK/in.c" <<-'C'
+	#include "gone.h"
+
+	int pu_f(int x)
+	{
+		return gone_helper(x) + 1;
+	}
+	C
+	expect_error 2 "^in\.c:1:10: error: 'gone\.h' file not found$" \
+		"^klp-ccp: error: an included file is missing: the unit cannot be read whole \(check the command line's -I options and the working directory\)$" -- \
+		-o lp.c --patched-functions=pu_f -S "$NO" -- gcc -c in.c
+}
+
 # Hooks (most hook failures: tests/toy/cases/086..100 and tests/unit/test_policy.c).
 case_hook_not_executable() {
 	printf '#!/bin/sh\necho "RESULT: NO"\n' >"$WORK/hook.sh"

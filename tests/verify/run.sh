@@ -187,6 +187,23 @@ alias)
 	expect 2 "$klp" verify --target-object=alias.o --patched-functions=work lp2.c -- $ac
 	has '^work: differs \(code\): '
 	;;
+shared)
+	# init's empty key shares its place in .bss with tab (empty.c); the
+	# section-relative reference designates both: lp.c's key is the same
+	# reference, a reference to the place after it is not
+	ec="gcc -O2 -g -c -o empty.o empty.c"
+	cp "$here/empty.c" . && $ec || fail "cannot compile empty.c"
+	readelf -sW empty.o | grep -qE '^ +[0-9]+: 0+ +0 OBJECT .* key\.[0-9]+$' ||
+		{ echo "SKIP: key not at the start of .bss"; exit 77; }
+	proto='struct empty {}; void use_key(struct empty *);'
+	echo "$proto void klpp_init(void) { static struct empty key; use_key(&key); }" >lp.c
+	expect 0 "$klp" verify --target-object=empty.o --patched-functions=init lp.c -- $ec
+	has '^init: identical$'
+	echo "$proto static int tab[4]; int *r(void) { return tab; }" \
+		"void klpp_init(void) { use_key((void *)&tab[1]); }" >lp2.c
+	expect 2 "$klp" verify --target-object=empty.o --patched-functions=init lp2.c -- $ec
+	has '^init: differs \(code\): init: relocation 0 at \+0x[0-9a-f]+ target '
+	;;
 funcname)
 	# __func__ of the renamed function: "who" in lp.c's build (the literal
 	# lp.c defines) and in the target (GCC's __func__.N) are the same bytes;
