@@ -526,6 +526,33 @@ static void decide_object(struct walker *w, int idx)
 		copy_definition(w, e);
 }
 
+/*
+ * The running original of a patched function (address_target()): asked
+ * about like a function whose address is taken, so externalized whenever
+ * the policy can; shall-externalize-fun's answer does not matter (lp.c's
+ * copy is the patched function, not the original). Unbound when the
+ * target has no symbol of it (inlined everywhere, only clones) or the
+ * policy cannot externalize it.
+ */
+static void decide_original(struct walker *w, int idx)
+{
+	struct entity *e = &w->m->ents[idx];
+	bool ext;
+
+	if (e->absent) {
+		e->orig_unbound = true;
+		return;
+	}
+	if (ask_can_shall_fun(w, e, false, &ext)) {
+		w->failed = true;
+		return;
+	}
+	if (e->ext_allowed)
+		externalize(w, idx);
+	else
+		e->orig_unbound = true;
+}
+
 static void use_entity(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -535,7 +562,9 @@ static void use_entity(struct walker *w, int idx)
 	if (e->decision != DEC_NONE)
 		return;
 	closure_use_facts(w->pol, w->req->facts, e);
-	if (e->kind == ENT_FUNCTION)
+	if (e->orig_address)
+		decide_original(w, idx);
+	else if (e->kind == ENT_FUNCTION)
 		decide_function(w, idx);
 	else
 		decide_object(w, idx);
@@ -587,9 +616,11 @@ static bool is_call_callee(const struct frame *f)
 {
 	const struct frame *below = f, *p = f->parent;
 
-	/* _Generic(x, T: f)(y) calls the association it selects */
+	/* _Generic(x, T: f)(y) calls the association it selects; (*f)(y) and
+	   (&f)(y) call f (a unary operator a call can take is one of these) */
 	while (p && (clang_getCursorKind(p->cursor) == CXCursor_UnexposedExpr ||
 		     clang_getCursorKind(p->cursor) == CXCursor_ParenExpr ||
+		     clang_getCursorKind(p->cursor) == CXCursor_UnaryOperator ||
 		     (clang_getCursorKind(p->cursor) == CXCursor_GenericSelectionExpr &&
 		      below->index_in_parent > 0))) {
 		below = p;
@@ -629,12 +660,58 @@ static bool unevaluated_ref(struct frame *f, int idx)
 	return true;
 }
 
+/* Once per function (orig_unbound survives closure_restart()). */
+static void warn_unbound(const struct frame *f, const struct entity *orig)
+{
+	CXFile file;
+	unsigned line, col;
+	CXString name;
+
+	clang_getExpansionLocation(clang_getCursorLocation(f->cursor), &file, &line, &col, NULL);
+	name = clang_getFileName(file);
+	diag_warning_at(clang_getCString(name), line, col,
+			"the address of patched function '%s' is taken here, but the running '%s' cannot be referenced (%s): lp.c names its own patched function, whose address differs from the one the running code holds",
+			orig->name, orig->name,
+			orig->absent ? "the target has no symbol of it: GCC inlined it everywhere, or has only clones of it"
+				     : "the policy cannot externalize it");
+	clang_disposeString(name);
+}
+
+/*
+ * Where copied code takes the address of patched function idx (assigns,
+ * compares, passes or stores it), it means the running function: the
+ * running code holds and compares that address, and a pointer into the
+ * livepatch would outlive its unloading (while the livepatch is enabled,
+ * a call through the running one's address reaches the new code anyway).
+ * So such references go to the entity of the running original, which is
+ * externalized when the policy can (model_entity_original()). Direct
+ * calls and cleanup attributes keep calling the patched function.
+ */
+static int address_target(struct frame *f, int idx)
+{
+	struct model *m = f->w->m;
+	int orig;
+
+	if (m->ents[idx].decision != DEC_PATCHED || is_call_callee(f))
+		return idx;
+	orig = model_entity_original(m, idx);
+	if (m->ents[orig].orig_unbound)
+		return idx;
+	use_entity(f->w, orig);
+	if (!m->ents[orig].orig_unbound)
+		return orig;
+	warn_unbound(f, &m->ents[orig]);
+	return idx;
+}
+
 static void on_function_ref(struct frame *f, int idx)
 {
-	struct entity *e = &f->w->m->ents[idx];
+	struct entity *e;
 
 	if (unevaluated_ref(f, idx))
 		return;
+	idx = address_target(f, idx);
+	e = &f->w->m->ents[idx];
 	add_site(f, idx, SITE_REF);
 	if (!e->address_taken && !is_call_callee(f)) {
 		e->address_taken = true;

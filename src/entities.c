@@ -943,6 +943,36 @@ int model_entity_add_local(struct model *m, CXCursor var)
 	return idx;
 }
 
+/*
+ * The running original of function idx, one entity per function: reached
+ * only through the sites that take idx's address, so it is decided and
+ * named like any function to externalize. Not in the cursor map: the
+ * cursor stays idx's. Copies idx's declarations (the policy sees its
+ * linkage and definition).
+ */
+int model_entity_original(struct model *m, int idx)
+{
+	struct entity *e;
+
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].orig_address && m->ents[i].orig_of == idx)
+			return (int)i;
+	e = ARRAY_PUSH(m->ents, m->n_ents, m->cap_ents);
+	memset(e, 0, sizeof(*e));
+	e->kind = ENT_FUNCTION;
+	e->name = xstrdup(m->ents[idx].name);
+	e->canonical = m->ents[idx].canonical;
+	e->def = m->ents[idx].def;
+	e->def_unit = m->ents[idx].def_unit;
+	e->internal = m->ents[idx].internal;
+	e->n_decl_units = e->cap_decl_units = m->ents[idx].n_decl_units;
+	e->decl_units = xmalloc((e->n_decl_units + 1) * sizeof(int));
+	memcpy(e->decl_units, m->ents[idx].decl_units, e->n_decl_units * sizeof(int));
+	e->orig_address = true;
+	e->orig_of = idx;
+	return (int)m->n_ents - 1;
+}
+
 static bool is_tentative_definition(CXCursor c)
 {
 	return clang_getCursorKind(c) == CXCursor_VarDecl &&

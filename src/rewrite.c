@@ -410,7 +410,13 @@ static void macro_body_patched(struct model *m, const struct entity *e)
 static int rename_by_macro(struct model *m, const struct site *s, struct strlist *names)
 {
 	struct entity *e = &m->ents[s->entity];
-	char *rep = reference_text(e), *pair;
+	char *rep, *pair;
+
+	/* one "#define OLD NEW" per name: the address of a patched function
+	   there is the patched function's (README) */
+	if (e->orig_address)
+		e = &m->ents[e->orig_of];
+	rep = reference_text(e);
 
 	if (model_macro_first(m, e->name) >= 0) {
 		CXFile f;
@@ -449,7 +455,10 @@ static int rename_by_macro(struct model *m, const struct site *s, struct strlist
 	return 0;
 }
 
-/* Is the site inside a file-scope object definition (its initializer)? */
+/*
+ * Is the site inside a file-scope object definition (its initializer) that
+ * lp.c keeps? An externalized object's initializer is dropped.
+ */
 static bool in_static_initializer(struct model *m, const struct site *s)
 {
 	const struct unit *u = &m->units[s->unit];
@@ -460,9 +469,13 @@ static bool in_static_initializer(struct model *m, const struct site *s)
 		if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c))
 			return false;
 	}
-	for (size_t i = 0; i < u->n_cursors; i++)
-		if (clang_getCursorKind(u->cursors[i]) == CXCursor_VarDecl)
+	for (size_t i = 0; i < u->n_cursors; i++) {
+		int idx = model_entity_of(m, u->cursors[i]);
+
+		if (clang_getCursorKind(u->cursors[i]) == CXCursor_VarDecl &&
+		    (idx < 0 || m->ents[idx].decision != DEC_EXTERNALIZE))
 			return true;
+	}
 	return false;
 }
 
@@ -609,6 +622,23 @@ static void split_declarators(struct model *m, const struct site *s, struct edit
 		add_edit(ed, at - 1, at, xstrdup(";"));
 }
 
+/*
+ * A copied object's static initializer takes the address of a patched
+ * function whose running original is externalized as a pointer, which is
+ * no constant: it names the patched function (a warning says so).
+ */
+static struct entity *patched_in_initializer(struct model *m, const struct site *s,
+					     const struct entity *orig)
+{
+	struct entity *e = &m->ents[orig->orig_of];
+
+	diag_warning_at(m->files[m->units[s->unit].file].name,
+			model_line_of(m, m->units[s->unit].file, s->offset), 0,
+			"a copied object's static initializer takes the address of patched function '%s', whose running original is externalized as a pointer (not a constant): it names '%s', the livepatch's",
+			e->name, final_name(e));
+	return e;
+}
+
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		     struct strlist *names, const struct expand_plan *pl)
 {
@@ -634,6 +664,8 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		return 0;	/* the macro is re-emitted with the edit, see emit.c */
 	if (!s->in_text || (s->kind == SITE_REF && hashed_argument(m, s, pl)))
 		return rename_by_macro(m, s, names);
+	if (e->orig_address && e->pointer && in_static_initializer(m, s))
+		e = patched_in_initializer(m, s, e);
 	if (e->pointer && s->kind == SITE_REF && in_static_initializer(m, s)) {
 		struct src_loc loc = cursor_src_loc(m, e->def);
 		unsigned line = model_line_of(m, m->units[s->unit].file, s->offset);

@@ -460,6 +460,23 @@ static void explain_by_inlining(const struct verify_objs *o, struct call_diff *d
 	}
 }
 
+/*
+ * Is x a stub o defines in assembly, not a C function GCC compiled: a static
+ * call's trampoline (__SCT__NAME, DEFINE_STATIC_CALL's asm in
+ * .static_call.text)? GCC knew nothing of its code: a declaration of it in
+ * lp.c loses no fact, so it does not explain a difference.
+ */
+static bool asm_stub(const struct objcmp_obj *o, const char *x)
+{
+	for (size_t i = 0; i < objcmp_nfuncs(o); i++) {
+		const struct objcmp_func *f = objcmp_func_at(o, i);
+
+		if (!strcmp(f->norm, x) && f->section && !strcmp(f->section, ".static_call.text"))
+			return true;
+	}
+	return false;
+}
+
 /* Callees lp.c externalizes whose local definition GCC saw in the original. */
 static void externalized_callees(const struct verify_objs *o, const struct calls *ct,
 				 struct strlist *out)
@@ -468,7 +485,7 @@ static void externalized_callees(const struct verify_objs *o, const struct calls
 		const char *x = ct->callees.v[i];
 		char *b = base_of(x);
 
-		if (defines(o->target, x) &&
+		if (defines(o->target, x) && !asm_stub(o->target, x) &&
 		    (strlist_contains(o->local_externalized, b) || !defines(o->lp, x)))
 			strlist_push(out, x);
 		free(b);

@@ -132,6 +132,11 @@ struct entity {
 	/* header_refs.c: an included header's inline references it under its own name */
 	bool header_ref;
 	const char *header_via;		/* that inline */
+	/* model_entity_original(): the running instance of patched function orig_of,
+	   which copied code taking orig_of's address names (closure.c) */
+	bool orig_address;
+	bool orig_unbound;		/* it cannot be referenced: those sites keep orig_of */
+	int orig_of;
 };
 
 struct macro_def {
@@ -237,6 +242,7 @@ int model_unit_at(struct model *m, int file, unsigned offset);	/* -1 */
 int model_entity_of(struct model *m, CXCursor c);		/* -1: not a tracked entity */
 int model_function_defined(struct model *m, const char *name);	/* entity, -1 */
 int model_entity_add_local(struct model *m, CXCursor var);	/* function-local static */
+int model_entity_original(struct model *m, int patched);	/* see entity.orig_address */
 int model_macro_first(struct model *m, const char *name);	/* -1 */
 int model_macro_of_cursor(struct model *m, CXCursor def);	/* -1 */
 bool model_name_in_use(struct model *m, const char *name);

@@ -107,6 +107,20 @@ ipa)
 	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
 	has '^use_get: differs \(ipa-facts\): calls externalized get '
 	;;
+stub)
+	# a callee the unit defines in assembly (a static call's trampoline in
+	# .static_call.text): GCC knew nothing of its code, so lp.c's
+	# declaration of it explains no difference: code, not ipa-facts
+	printf '%s\n' '__asm__(".pushsection .static_call.text,\"ax\"\n.globl tramp\n.type tramp,@function\ntramp: ret\n.size tramp,1\n.popsection");' \
+		'extern int tramp(int);' 'int use_tramp(int x) { return tramp(x) + 1; }' >stub.c
+	printf '%s\n' 'extern int tramp(int);' 'int klpp_use_tramp(int x);' \
+		'int klpp_use_tramp(int x) { return tramp(x) + 2; }' >lp.c
+	sc="gcc -O2 -g -c -o stub.o stub.c"
+	$sc || fail "cannot compile stub.c"
+	expect 2 "$klp" verify --target-object=stub.o --patched-functions=use_tramp lp.c -- $sc
+	has '^use_tramp: differs \(code\): '
+	! grep -q 'calls externalized tramp' "$tmp/out" || fail "tramp named as externalized"
+	;;
 thunk)
 	# a return thunk called in lp.c's build only (thunk.c's tail tail-calls its
 	# static get2, the hand-written lp.c cannot): no C call, so the
