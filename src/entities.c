@@ -131,6 +131,16 @@ unsigned model_line_of(struct model *m, int file, unsigned offset)
 	return line;
 }
 
+bool model_line_start(struct model *m, int file, unsigned line, unsigned *offset)
+{
+	struct kfile *kf = &m->files[file];
+
+	if (!line || !count_lines(kf) || line > kf->n_lines)
+		return false;
+	*offset = kf->line_starts[line - 1];
+	return true;
+}
+
 /* A "#line" or "# 12" directive (or something like one) in the text? */
 static bool has_line_directive(const struct kfile *kf)
 {
@@ -937,8 +947,8 @@ int model_entity_add_local(struct model *m, CXCursor var)
  * The running original of function idx, one entity per function: reached
  * only through the sites that take idx's address, so it is decided and
  * named like any function to externalize. Not in the cursor map: the
- * cursor stays idx's. Copies idx's declarations (the policy sees its
- * linkage and definition).
+ * cursor stays idx's. It has idx's declarations, not its definition (lp.c
+ * defines the patched function, not this one).
  */
 int model_entity_original(struct model *m, int idx)
 {
@@ -952,8 +962,8 @@ int model_entity_original(struct model *m, int idx)
 	e->kind = ENT_FUNCTION;
 	e->name = xstrdup(m->ents[idx].name);
 	e->canonical = m->ents[idx].canonical;
-	e->def = m->ents[idx].def;
-	e->def_unit = m->ents[idx].def_unit;
+	e->def = clang_getNullCursor();	/* lp.c does not define it */
+	e->def_unit = -1;
 	e->internal = m->ents[idx].internal;
 	e->n_decl_units = e->cap_decl_units = m->ents[idx].n_decl_units;
 	e->decl_units = xmalloc((e->n_decl_units + 1) * sizeof(int));

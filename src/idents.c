@@ -150,6 +150,20 @@ const struct spelling *idents_of(struct ident_lists *il, int f, size_t *n)
 	return il->files[f].v;
 }
 
+bool idents_may_have(struct ident_lists *il, int f, const char *text, const char *name)
+{
+	size_t len = strlen(name), n;
+	const struct spelling *sp;
+
+	if (!il || f < 0 || (size_t)f >= il->n_files || len >= 256)
+		return true;
+	sp = idents_of(il, f, &n);
+	for (size_t i = 0; i < n; i++)
+		if (sp[i].len == len && !memcmp(text + sp[i].start, name, len))
+			return true;
+	return false;
+}
+
 void idents_release(struct ident_lists *il)
 {
 	if (!il)

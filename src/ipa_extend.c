@@ -201,9 +201,30 @@ static bool add_clone_callers(struct model *m, const struct sym_facts *f, struct
 	return any;
 }
 
+/*
+ * A function added because it holds patched code whose body the dump left
+ * "maybe removed" (kept for its clones, which were inlined away) and the
+ * target has neither it nor a clone of it: nothing to replace by its name;
+ * its code is in the containers the dump gave too. Copied, not patched.
+ */
+static void unpatch_absent(struct facts_db *facts, struct ipa_plan *plan)
+{
+	for (size_t i = 0; i < plan->add.n; i++) {
+		const struct sym_facts *f = facts_get(facts, plan->add.v[i]);
+
+		if (f->present || f->clones.n || strlist_contains(&plan->removed, f->name))
+			continue;
+		strlist_push(&plan->removed, f->name);
+		diag_note("'%s' holds code of patched '%s' but has no body of its own in the binary (GCC inlined it everywhere): it is copied for its callers, not patched",
+			  f->name, plan->add_contains.v[i]);
+	}
+}
+
 void ipa_plan_clone_callers(struct model *m, struct facts_db *facts, struct ipa_plan *plan)
 {
 	struct strlist todo = { 0 };
+
+	unpatch_absent(facts, plan);
 
 	for (size_t i = 0; i < m->n_ents; i++)
 		if (m->ents[i].decision == DEC_PATCHED && !strlist_contains(&plan->removed, m->ents[i].name))

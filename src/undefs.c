@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "klp-ccp/directives.h"
+#include "klp-ccp/idents.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/model.h"
 #include "klp-ccp/util.h"
@@ -28,10 +29,14 @@ static bool may_be_directive(const char *t, size_t len, size_t k)
 	return k == 0 || t[k - 1] == '#' || t[k - 1] == '/' || t[k - 1] == '\n';
 }
 
-static bool has_undef(const struct kfile *kf)
+static bool has_undef(struct model *m, int f)
 {
+	const struct kfile *kf = &m->files[f];
 	const char *t = kf->text, *p = t, *end = t + kf->len;
 
+	/* the identifiers lexed for headers.c: most files spell no "undef" */
+	if (!idents_may_have(m->idents, f, t, "undef"))
+		return false;
 	while (p < end && (p = memmem(p, (size_t)(end - p), "undef", 5))) {
 		if (may_be_directive(t, kf->len, (size_t)(p - t)))
 			return true;
@@ -45,7 +50,7 @@ static void read_undefs(struct model *m)
 	for (size_t f = 0; f < m->n_files; f++) {
 		const struct directives *d;
 
-		if (!has_undef(&m->files[f]))
+		if (!has_undef(m, (int)f))
 			continue;
 		d = model_directives(m, (int)f);
 		for (size_t i = 0; i < d->n; i++)

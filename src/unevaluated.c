@@ -196,15 +196,20 @@ static const char *logical_operator(struct uneval_parent *p, CXCursor left, CXCu
 	unsigned a, b;
 	const char *t;
 
-	if (!model_locate(p->m, clang_getRangeEnd(clang_getCursorExtent(left)), &f1, &a) ||
-	    !model_locate(p->m, clang_getRangeStart(clang_getCursorExtent(right)), &f2, &b) ||
-	    f1 != f2 || a >= b || b > p->m->files[f1].len)
+	if (!model_locate(p->m, clang_getRangeStart(clang_getCursorExtent(right)), &f2, &b) ||
+	    b > p->m->files[f2].len)
 		return "";
-	t = p->m->files[f1].text;
+	t = p->m->files[f2].text;
+	while (b > 0 && strchr(" \t\r\n", t[b - 1]))
+		b--;
+	/* most operators are no "&&" or "||": the left operand's extent only then */
+	if (b < 2 || t[b - 1] != t[b - 2] || (t[b - 1] != '&' && t[b - 1] != '|'))
+		return "";
+	if (!model_locate(p->m, clang_getRangeEnd(clang_getCursorExtent(left)), &f1, &a) ||
+	    f1 != f2 || a >= b)
+		return "";
 	while (a < b && strchr(" \t\r\n", t[a]))
 		a++;
-	while (b > a && strchr(" \t\r\n", t[b - 1]))
-		b--;
 	if (b - a != 2 || t[a] != t[a + 1])
 		return "";
 	return t[a] == '&' ? "&&" : t[a] == '|' ? "||" : "";

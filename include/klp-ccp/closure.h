@@ -37,7 +37,8 @@ int ipa_plan_extension(struct model *m, struct ipa_graph *g, bool extend,
 /*
  * A patched (or added) function the target has only as .isra/.constprop/
  * .part clones: its callers through the clones (target facts) are added,
- * recursively, and it goes to removed (copied for them, not patched).
+ * recursively, and it goes to removed (copied for them, not patched). So
+ * does an added function the target has no body (nor clone) of.
  */
 struct facts_db;
 void ipa_plan_clone_callers(struct model *m, struct facts_db *facts, struct ipa_plan *plan);

@@ -7,6 +7,7 @@
 #ifndef KLP_CCP_IDENTS_H
 #define KLP_CCP_IDENTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct model;
@@ -23,6 +24,9 @@ struct ident_lists *idents_start(const struct model *m);
 /* File f's distinct identifier spellings shorter than 256 bytes, in the order
  * of their first occurrence; waits for the lexing. */
 const struct spelling *idents_of(struct ident_lists *il, int f, size_t *n);
+/* May file f's text (the model's) spell identifier name outside comments
+ * and literals? False only when its list (waited for) lacks it. */
+bool idents_may_have(struct ident_lists *il, int f, const char *text, const char *name);
 void idents_release(struct ident_lists *il);
 
 #endif

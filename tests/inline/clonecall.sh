@@ -8,7 +8,10 @@
 # All compile as in the target. With the built-in defaults and policies/kernel.
 set -u
 KLP_CCP=$1 OBJCMP=$2
-. "$(dirname "$0")/setup.sh" clonecall clonecall.c
+# absent.c: a function --ipa-clones would add for holding a patched one's
+# code (worker, "maybe removed" in the dump) that the target has no body
+# nor clone of is copied, not patched.
+. "$(dirname "$0")/setup.sh" clonecall clonecall.c absent.c
 CFLAGS="-O2 -Wall -Wmissing-prototypes -Werror"
 $CC -O2 -g -fdump-ipa-clones -c clonecall.c -o clonecall.o || exit 1
 $CC -O2 -ffunction-sections -c clonecall.c -o clonecall.fs.o || exit 1
@@ -41,6 +44,20 @@ for pol in default kernel; do
 		grep -qx "$f: identical" $out.cmp || fail "$out: $(cat $out.cmp)"
 	done
 done
+$CC -O2 -g -fdump-ipa-clones -c absent.c -o absent.o && $CC -O2 -ffunction-sections -c absent.c -o absent.fs.o ||
+	exit 1
+if nm absent.o | grep -q ' \(worker\|helper\)'; then
+	echo "note: $CC kept worker or helper: absent.c not checked"
+else
+	"$KLP_CCP" -o lp-absent.c --report=absent.yaml --patched-functions=helper --target-object=absent.o \
+		--ipa-clones=absent.c.000i.ipa-clones -- $CC $CFLAGS -c absent.c 2>absent.err ||
+		fail "lp-absent.c: $(cat absent.err)"
+	[ "$(grep '^- old_name: ' absent.yaml | sort | tr '\n' ' ')" = "- old_name: entry1 - old_name: entry2 " ] ||
+		fail "absent.yaml: patched: $(grep '^- old_name: ' absent.yaml)"
+	$CC $CFLAGS -ffunction-sections -c lp-absent.c -o lp-absent.o 2>absent.cc || fail "lp-absent.c: $(cat absent.cc)"
+	"$OBJCMP" absent.fs.o lp-absent.o entry1 entry2 >absent.cmp 2>&1
+	[ "$(grep -c ': identical$' absent.cmp)" = 2 ] || fail "lp-absent.c: $(cat absent.cmp)"
+fi
 # without the dumps: scale stays named (a warning says to patch the callers)
 "$KLP_CCP" -o lp-nodump.c --report=nodump.yaml --patched-functions=scale --target-object=clonecall.o \
 	-- $CC $CFLAGS -c clonecall.c 2>nodump.err || fail "lp-nodump.c: $(cat nodump.err)"

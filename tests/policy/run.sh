@@ -367,6 +367,62 @@ RESULT: klpr_foo
 RESULT: YES" ] || fail "the server's answers: $out"
 }
 
+# KLP_CCP_FUN_VISIBLE: __visible spelled on the declaration's line or the
+# line before, not in a comment or a string there and not after a '{' (that
+# text ends the declarations before this one); a name a macro makes is
+# visible too.
+case_fun_visible_env() {
+	cat >"$WORK/in.c" <<-'C'
+	#if __has_attribute(__externally_visible__)	/* GCC; empty for clang, as in the kernel */
+	#define __visible __attribute__((__externally_visible__))
+	#else
+	#define __visible
+	#endif
+	#define NAMED(n) int n(int x)
+
+	__visible int v_same(int x) { return x + 1; }
+
+	__visible
+	int v_before(int x) { return x + 2; }
+
+	/* { */ __visible /* a comment's brace is none */
+	int v_comment_brace(int x) { return x + 3; }
+
+	NAMED(v_macro) { return x + 4; }
+
+	/* __visible */
+	int n_comment(int x) { return x + 5; }
+
+	const char *n_str = "__visible";
+	int n_string(int x) { return x + 6; }
+
+	struct n_s { int a; }; __visible
+	int n_after_brace(int x) { return x + 7; }
+
+	int n_plain(int x) { return x + 8; }
+
+	int pu_f(int x)
+	{
+		return v_same(x) + v_before(x) + v_comment_brace(x) + v_macro(x) + n_comment(x) +
+		       n_string(x) + n_after_brace(x) + n_plain(x);
+	}
+	C
+	cat >"$WORK/shall.sh" <<-'EOF'
+	#!/bin/sh
+	echo "$1 $KLP_CCP_FUN_VISIBLE" >>"$KLP_CCP_CWD/visible"
+	echo "RESULT: YES"
+	EOF
+	chmod +x "$WORK/shall.sh"
+	expect_ok -o lp.c --patched-functions=pu_f -S "$WORK/shall.sh" -- gcc -c in.c
+	local f want got
+	for f in v_same v_before v_comment_brace v_macro n_comment n_string n_after_brace n_plain; do
+		want=no
+		case $f in v_*) want=yes ;; esac
+		got=$(awk -v f="$f" '$1 == f { print $2 }' "$WORK/visible")
+		[ "$got" = "$want" ] || fail "$f: KLP_CCP_FUN_VISIBLE='$got', expected $want"
+	done
+}
+
 CASES=$(declare -F | awk '{ print $3 }' | sed -n 's/^case_//p')
 if [ "$CASE" = --list ]; then
 	echo "$CASES"
