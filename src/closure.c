@@ -338,8 +338,10 @@ static bool visible_once(struct model *m, struct entity *e)
 
 static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_header, bool *ext)
 {
-	struct src_loc loc = cursor_src_loc(w->m, entity_cursor(e));
-	char *where = e->def_unit >= 0 ? def_location(w->m, e) : NULL;
+	/* a running original (decide_original()): where its source is */
+	struct entity *d = e->orig_address ? &w->m->ents[e->orig_of] : e;
+	struct src_loc loc = cursor_src_loc(w->m, entity_cursor(d));
+	char *where = d->def_unit >= 0 ? def_location(w->m, d) : NULL;
 	bool can = false, shall = false;
 	int rc;
 
@@ -347,11 +349,11 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 					where ? (e->internal ? "internal" : "external") : NULL,
 					where, &loc, &can);
 	free(where);
-	if (!rc && can && e->def_unit >= 0) {
-		policy_set_function_kind(w->pol, declared_noinline(e), noinline_for_stack_only(e),
-					 w->for_header, visible_once(w->m, e));
+	if (!rc && can && d->def_unit >= 0) {
+		policy_set_function_kind(w->pol, declared_noinline(d), noinline_for_stack_only(d),
+					 w->for_header, visible_once(w->m, d));
 		rc = policy_shall_externalize_fun(w->pol, e->name, from_header,
-						  refused_header_inline(w, e, from_header), &loc,
+						  refused_header_inline(w, d, from_header), &loc,
 						  &shall);
 	}
 	e->ext_allowed = can;
@@ -539,8 +541,8 @@ static void decide_original(struct walker *w, int idx)
 	struct entity *e = &w->m->ents[idx];
 	bool ext;
 
-	if (e->absent) {
-		e->orig_unbound = true;
+	if (w->req->facts && !facts_get(w->req->facts, e->name)->present) {
+		e->absent = e->orig_unbound = true;
 		return;
 	}
 	if (ask_can_shall_fun(w, e, false, &ext)) {

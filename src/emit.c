@@ -125,7 +125,7 @@ static void collect_decls(struct model *m, struct items *it)
 			continue;
 		if (e->local_static && !e->pointer)
 			continue;	/* declared in place, inside its function */
-		if (e->def_unit >= 0 && m->units[e->def_unit].copy && !e->orig_address)
+		if (e->def_unit >= 0 && m->units[e->def_unit].copy)
 			continue;	/* externalized in place, see rewrite.c */
 		unit = e->local_static ? site_unit_of_local(m, (int)i) :
 			e->n_decl_units ? e->decl_units[0] : e->def_unit;

@@ -947,8 +947,8 @@ int model_entity_add_local(struct model *m, CXCursor var)
  * The running original of function idx, one entity per function: reached
  * only through the sites that take idx's address, so it is decided and
  * named like any function to externalize. Not in the cursor map: the
- * cursor stays idx's. Copies idx's declarations (the policy sees its
- * linkage and definition).
+ * cursor stays idx's. It has idx's declarations, not its definition (lp.c
+ * defines the patched function, not this one).
  */
 int model_entity_original(struct model *m, int idx)
 {
@@ -962,8 +962,8 @@ int model_entity_original(struct model *m, int idx)
 	e->kind = ENT_FUNCTION;
 	e->name = xstrdup(m->ents[idx].name);
 	e->canonical = m->ents[idx].canonical;
-	e->def = m->ents[idx].def;
-	e->def_unit = m->ents[idx].def_unit;
+	e->def = clang_getNullCursor();	/* lp.c does not define it */
+	e->def_unit = -1;
 	e->internal = m->ents[idx].internal;
 	e->n_decl_units = e->cap_decl_units = m->ents[idx].n_decl_units;
 	e->decl_units = xmalloc((e->n_decl_units + 1) * sizeof(int));

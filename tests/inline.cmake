@@ -77,3 +77,9 @@ set_tests_properties(inline/clone-only-callers PROPERTIES SKIP_RETURN_CODE 77 TI
 add_test(NAME inline/keep-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/keepbody.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/keep-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# The address of a patched function names the running original, with its
+# sympos in the report (tests/inline/patchaddr.sh).
+add_test(NAME inline/patched-address COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/patchaddr.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/patched-address PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
