@@ -131,16 +131,6 @@ unsigned model_line_of(struct model *m, int file, unsigned offset)
 	return line;
 }
 
-bool model_line_start(struct model *m, int file, unsigned line, unsigned *offset)
-{
-	struct kfile *kf = &m->files[file];
-
-	if (!line || !count_lines(kf) || line > kf->n_lines)
-		return false;
-	*offset = kf->line_starts[line - 1];
-	return true;
-}
-
 /* A "#line" or "# 12" directive (or something like one) in the text? */
 static bool has_line_directive(const struct kfile *kf)
 {

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "klp-ccp/fun_attrs.h"
-#include "klp-ccp/lexer.h"
 #include "klp-ccp/util.h"
 
 enum { A_NORETURN = 1, A_COLD = 2, A_PURE = 4, A_CONST = 8, A_MALLOC = 16 };
@@ -177,82 +176,25 @@ bool fun_name_written(CXCursor decl)
 	return sf && clang_File_isEqual(sf, ef) && soff == eoff;
 }
 
-static bool visible_word(const char *t, size_t n)
-{
-	return (n == 9 && !memcmp(t, "__visible", n)) ||
-	       (n == 18 && !memcmp(t, "externally_visible", n)) ||
-	       (n == 22 && !memcmp(t, "__externally_visible__", n));
-}
-
-/*
- * Does text [from, to) spell it before a '{' (*brace: one ends the text
- * first)? Comments and literals lexed as clang does; the text clang tokenizes
- * on from there.
- */
-static bool text_spells_visible(const char *t, size_t from, size_t to, bool *brace)
-{
-	size_t end = from, pos = from, is, n;
-
-	while (end < to && t[end] != '{') {
-		size_t past = lex_skip(t, to, end);
-
-		end = past > end ? past : end + 1;
-	}
-	*brace = end < to;
-	while (lex_next_ident(t, end, &pos, &is, &n))
-		if (visible_word(t + is, n))
-			return true;
-	return false;
-}
-
-/*
- * The text of the line before the declaration's, up to it, from the
- * model's copy of the file (clang_getLocation() for a line scans the whole
- * source location table: 0.5 M instructions a call on kernel units):
- * 1 spells it, 0 a '{' comes first, -1 neither (or not known: *ext then
- * starts on that line, for clang to tokenize).
- */
-static int line_before_visible(struct model *m, CXCursor decl, CXSourceRange *ext)
-{
-	CXSourceLocation start = clang_getRangeStart(*ext);
-	unsigned line = 0, off = 0, from;
-	CXFile f = NULL;
-	bool brace;
-	int file;
-
-	clang_getSpellingLocation(start, &f, &line, NULL, &off);
-	if (!f)
-		return -1;
-	line = line > 1 ? line - 1 : 1;
-	file = model_file_of(m, f);
-	if (file >= 0 && model_line_start(m, file, line, &from) && from <= off &&
-	    off <= m->files[file].len) {
-		if (text_spells_visible(m->files[file].text, from, off, &brace))
-			return 1;
-		return brace ? 0 : -1;
-	}
-	*ext = clang_getRange(clang_getLocation(clang_Cursor_getTranslationUnit(decl), f, line, 1),
-			      clang_getRangeEnd(*ext));
-	return -1;
-}
-
 /*
  * Does the declaration's text before its body spell externally_visible?
  * clang drops the attribute it does not know from the declaration's extent,
  * so the text from the line before the extent's start on is read (another
  * declaration's __visible there only keeps this one externalized).
  */
-static bool spells_visible(struct model *m, CXCursor decl)
+static bool spells_visible(CXCursor decl)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(decl);
 	CXSourceRange ext = clang_getCursorExtent(decl);
 	CXToken *toks = NULL;
-	unsigned n = 0;
-	int before = line_before_visible(m, decl, &ext);
+	unsigned n = 0, line = 0;
+	CXFile f = NULL;
 	bool yes = false;
 
-	if (before >= 0)
-		return before;
+	clang_getSpellingLocation(clang_getRangeStart(ext), &f, &line, NULL, NULL);
+	if (f)
+		ext = clang_getRange(clang_getLocation(tu, f, line > 1 ? line - 1 : 1, 1),
+				     clang_getRangeEnd(ext));
 	clang_tokenize(tu, ext, &toks, &n);
 	for (unsigned i = 0; i < n && !yes; i++) {
 		CXString s = clang_getTokenSpelling(tu, toks[i]);
@@ -262,20 +204,21 @@ static bool spells_visible(struct model *m, CXCursor decl)
 			clang_disposeString(s);
 			break;
 		}
-		yes = visible_word(t, strlen(t));
+		yes = !strcmp(t, "__visible") || !strcmp(t, "externally_visible") ||
+		      !strcmp(t, "__externally_visible__");
 		clang_disposeString(s);
 	}
 	clang_disposeTokens(tu, toks, n);
 	return yes;
 }
 
-bool declared_visible(struct model *m, const struct entity *e)
+bool declared_visible(const struct entity *e)
 {
 	CXCursor c[2] = { e->def, e->canonical };
 
 	for (int i = 0; i < 2; i++)
 		if (!clang_Cursor_isNull(c[i]) &&
-		    (!fun_name_written(c[i]) || spells_visible(m, c[i])))
+		    (!fun_name_written(c[i]) || spells_visible(c[i])))
 			return true;
 	return false;
 }

@@ -267,9 +267,6 @@ bool model_decl_spells_name(struct model *m, CXCursor decl, int file, const char
 /* f is hdr or a file hdr includes, directly or not. */
 bool model_file_in_subtree(const struct model *m, int f, int hdr);
 unsigned model_line_of(struct model *m, int file, unsigned offset);
-/* The offset of a 1-based line's first byte, without asking clang; false
- * when the file's lines are clang's to count (see entities.c). */
-bool model_line_start(struct model *m, int file, unsigned line, unsigned *offset);
 
 /* Directive lines of a file (computed once), each marked active or skipped. */
 struct directives;
