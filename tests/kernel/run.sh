@@ -113,6 +113,12 @@ fail_case() {
 	[ -z "$keep" ] || cp -r "$1" "$keep/$flat-${funcs//,/+}"
 }
 
+# expected_notrace: the case's functions are in notrace.txt (no ftrace call
+# site in the target: the extraction must refuse them, and does).
+expected_notrace() {
+	grep -q "^$flat[[:space:]]*$funcs\$" "$here/notrace.txt"
+}
+
 ncases=0 nextracted=0 ncompiled=0 nfuncs=0 nident=0 nline=0 failed=0
 classes=
 start=$(date +%s)
@@ -128,7 +134,15 @@ while read -r flat funcs; do
 	if ! (cd "$tree" && "$klp" -o "$d/lp.c" --report="$d/report.yaml" --patched-functions="$funcs" \
 		--target-object="$target" ${hooks[@]+"${hooks[@]}"} -- "${argv[@]}") \
 		</dev/null >"$d/extract.log" 2>&1; then
+		if expected_notrace && grep -q "has no ftrace call site" "$d/extract.log"; then
+			echo "refused $line notrace, as notrace.txt expects"
+			continue
+		fi
 		fail_case "$d" "$line" "extraction failed: $(grep -m1 error "$d/extract.log" || tail -n1 "$d/extract.log")"
+		continue
+	fi
+	if expected_notrace; then
+		fail_case "$d" "$line" "extracted, but notrace.txt expects the notrace refusal"
 		continue
 	fi
 	nextracted=$((nextracted + 1))
