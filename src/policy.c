@@ -1100,45 +1100,40 @@ static void warn_at(const struct src_loc *loc, const char *msg)
 		diag_warning("%s", msg);
 }
 
-static int refuse_untraced(const char *name, const struct sym_facts *f,
-			   const struct src_loc *loc)
+static void error_at(const struct src_loc *loc, const char *msg)
 {
-	const char *obj = f->object ? f->object : "the target";
-
 	if (loc && loc->file)
-		diag_error_at(loc->file, loc->line, loc->col,
-			      "patched function '%s' has no ftrace call site in %s (notrace, or an inline GCC emitted out of line): a livepatch cannot redirect it; it cannot be livepatched (patch its callers)",
-			      name, obj);
+		diag_error_at(loc->file, loc->line, loc->col, "%s", msg);
 	else
-		diag_error("patched function '%s' has no ftrace call site in %s (notrace, or an inline GCC emitted out of line): a livepatch cannot redirect it; it cannot be livepatched (patch its callers)",
-			   name, obj);
-	return -1;
+		diag_error("%s", msg);
 }
 
 /*
- * A patched function whose code is gone from the running kernel (freed
- * init code, discarded exit code): nothing to redirect. An error, whatever
- * the policy: no hook answer makes it patchable.
+ * A patched function the running kernel cannot redirect: its code is gone
+ * (freed init code, discarded exit code), or ftrace has no call site in it
+ * (notrace). An error, whatever the policy: no hook answer makes it
+ * patchable.
  */
 int policy_refuse_patched(struct policy *pol, const char *name, const struct src_loc *loc)
 {
 	const struct sym_facts *f = facts_for(pol, name);
-	const char *why;
+	const char *obj;
+	char *msg;
 
-	if (f && !f->discarded && f->untraced)
-		return refuse_untraced(name, f, loc);
-	if (!f || !f->discarded)
+	if (!f || (!f->discarded && !f->untraced))
 		return 0;
-	why = !strncmp(f->discarded, ".init.", 6) ?
-		"it runs once at boot or module load and its code is freed afterwards" :
-		"exit code is discarded from vmlinux, and in a module it runs once at unload without an ftrace hook (__exit is notrace)";
-	if (loc && loc->file)
-		diag_error_at(loc->file, loc->line, loc->col,
-			      "patched function '%s' is in %s in %s: %s; it cannot be livepatched (patch its callers, or the code it set up)",
-			      name, f->discarded, f->object ? f->object : "the target", why);
+	obj = f->object ? f->object : "the target";
+	if (!f->discarded)
+		msg = xasprintf("patched function '%s' has no ftrace call site in %s (notrace, or an inline GCC emitted out of line): a livepatch cannot redirect it; it cannot be livepatched (patch its callers)",
+				name, obj);
 	else
-		diag_error("patched function '%s' is in %s in %s: %s; it cannot be livepatched (patch its callers, or the code it set up)",
-			   name, f->discarded, f->object ? f->object : "the target", why);
+		msg = xasprintf("patched function '%s' is in %s in %s: %s; it cannot be livepatched (patch its callers, or the code it set up)",
+				name, f->discarded, obj,
+				!strncmp(f->discarded, ".init.", 6) ?
+				"it runs once at boot or module load and its code is freed afterwards" :
+				"exit code is discarded from vmlinux, and in a module it runs once at unload without an ftrace hook (__exit is notrace)");
+	error_at(loc, msg);
+	free(msg);
 	return -1;
 }
 
