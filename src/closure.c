@@ -455,16 +455,6 @@ static void name_local_static(struct walker *w, struct entity *e)
 	clang_disposeString(s);
 }
 
-static enum CXChildVisitResult find_label_address(CXCursor c, CXCursor parent,
-						   CXClientData found)
-{
-	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_AddrLabelExpr)
-		return CXChildVisit_Recurse;
-	*(bool *)found = true;
-	return CXChildVisit_Break;
-}
-
 /*
  * A static whose initializer takes label addresses (&&l: a computed goto's
  * jump table, as the BPF interpreter's) points into its own function's
@@ -472,10 +462,7 @@ static enum CXChildVisitResult find_label_address(CXCursor c, CXCursor parent,
  */
 static bool holds_label_addresses(CXCursor var)
 {
-	bool found = false;
-
-	clang_visitChildren(var, find_label_address, &found);
-	return found;
+	return cursor_has_descendant(var, CXCursor_AddrLabelExpr);
 }
 
 static void decide_object(struct walker *w, int idx)

@@ -1252,3 +1252,27 @@ void model_release(struct model *m)
 	}
 	memset(m, 0, sizeof(*m));
 }
+
+struct descendant_search {
+	enum CXCursorKind kind;
+	bool found;
+};
+
+static enum CXChildVisitResult find_kind(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct descendant_search *ds = data;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != ds->kind)
+		return CXChildVisit_Recurse;
+	ds->found = true;
+	return CXChildVisit_Break;
+}
+
+bool cursor_has_descendant(CXCursor c, enum CXCursorKind kind)
+{
+	struct descendant_search ds = { kind, false };
+
+	clang_visitChildren(c, find_kind, &ds);
+	return ds.found;
+}

@@ -232,23 +232,6 @@ static bool type_says_noreturn(CXCursor fn)
 	return yes;
 }
 
-static enum CXChildVisitResult return_visit(CXCursor c, CXCursor parent, CXClientData data)
-{
-	if (clang_getCursorKind(c) == CXCursor_ReturnStmt) {
-		*(bool *)data = true;
-		return CXChildVisit_Break;
-	}
-	return CXChildVisit_Recurse;
-}
-
-static bool has_return(CXCursor c)
-{
-	bool found = false;
-
-	clang_visitChildren(c, return_visit, &found);
-	return found;
-}
-
 struct pick {
 	CXCursor c;
 	bool first;
@@ -313,8 +296,8 @@ static bool never_returns(CXCursor def)
 	if (clang_getCursorResultType(def).kind != CXType_Void || !clang_isCursorDefinition(def))
 		return false;
 	body = child_of(def, false);
-	return clang_getCursorKind(body) == CXCursor_CompoundStmt && !has_return(body) &&
-	       ends_noreturn(body, 0);
+	return clang_getCursorKind(body) == CXCursor_CompoundStmt &&
+	       !cursor_has_descendant(body, CXCursor_ReturnStmt) && ends_noreturn(body, 0);
 }
 
 char *callee_attributes(const struct entity *e)

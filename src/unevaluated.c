@@ -59,15 +59,6 @@ static void count_children(struct uneval_parent *p)
 	clang_visitChildren(p->cursor, count_child, p);
 }
 
-static enum CXChildVisitResult find_call(CXCursor c, CXCursor parent, CXClientData data)
-{
-	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_CallExpr)
-		return CXChildVisit_Recurse;
-	*(bool *)data = true;
-	return CXChildVisit_Break;
-}
-
 /* 1 or 0 when c is an integer constant (nonzero or zero), else -1. */
 static int int_constant(CXCursor c)
 {
@@ -83,26 +74,14 @@ static int int_constant(CXCursor c)
 
 static int condition_value(struct uneval_parent *p)
 {
-	bool call = false;
-
 	if (p->cond != -2)
 		return p->cond;
 	p->cond = -1;
 	if (clang_Cursor_isNull(p->first) || clang_getCursorKind(p->first) == CXCursor_CallExpr)
 		return p->cond;
-	clang_visitChildren(p->first, find_call, &call);
-	if (!call)
+	if (!cursor_has_descendant(p->first, CXCursor_CallExpr))
 		p->cond = int_constant(p->first);
 	return p->cond;
-}
-
-static enum CXChildVisitResult find_label(CXCursor c, CXCursor parent, CXClientData data)
-{
-	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_LabelStmt)
-		return CXChildVisit_Recurse;
-	*(bool *)data = true;
-	return CXChildVisit_Break;
 }
 
 /*
@@ -111,7 +90,6 @@ static enum CXChildVisitResult find_label(CXCursor c, CXCursor parent, CXClientD
  */
 static bool dead_arm(struct uneval_parent *p, CXCursor child, unsigned index)
 {
-	bool label = false;
 	int v;
 
 	if (index != 1 && index != 2)
@@ -121,8 +99,7 @@ static bool dead_arm(struct uneval_parent *p, CXCursor child, unsigned index)
 		return false;
 	if (clang_getCursorKind(child) == CXCursor_LabelStmt)
 		return false;
-	clang_visitChildren(child, find_label, &label);
-	return !label;
+	return !cursor_has_descendant(child, CXCursor_LabelStmt);
 }
 
 static bool folded(struct uneval_parent *p)

@@ -266,6 +266,8 @@ bool model_decl_spells_name(struct model *m, CXCursor decl, int file, const char
 			    unsigned *offset, unsigned *end);
 /* f is hdr or a file hdr includes, directly or not. */
 bool model_file_in_subtree(const struct model *m, int f, int hdr);
+/* Does a cursor below c (not c itself) have that kind? */
+bool cursor_has_descendant(CXCursor c, enum CXCursorKind kind);
 unsigned model_line_of(struct model *m, int file, unsigned offset);
 
 /* Directive lines of a file (computed once), each marked active or skipped. */
