@@ -21,14 +21,18 @@ gcc "${FTRACE[@]}" -c unit.c -o traced.o || exit 1
 gcc -O2 -g -c unit.c -o plain.o || exit 1
 readelf -S traced.o | grep -q __mcount_loc || { echo "SKIP: no __mcount_loc from gcc"; exit 77; }
 
-ok
-"$KLP_CCP" -o lp.c --patched-functions=quiet --target-object=traced.o -- \
-	gcc "${FTRACE[@]}" -c unit.c >out 2>err
-rc=$?
-[ $rc -eq 1 ] || fail "notrace quiet: exit $rc, expected 1"
-grep -qE "^unit\.c:2:[0-9]+: error: patched function 'quiet' has no ftrace call site in [^ ]+ \(notrace" err ||
-	{ fail "notrace quiet: no error naming it:"; sed 's/^/    /' err; }
-[ -e lp.c ] && fail "notrace quiet: lp.c written"
+expect_refused() {	# TARGET OBJECT-NAME-RE: quiet is refused, naming it; no lp.c
+	ok
+	rm -f lp.c
+	"$KLP_CCP" -o lp.c --patched-functions=quiet --target-object="$1" -- \
+		gcc "${FTRACE[@]}" -c unit.c >out 2>err
+	rc=$?
+	[ $rc -eq 1 ] || fail "notrace quiet in $1: exit $rc, expected 1"
+	grep -qE "^unit\.c:2:[0-9]+: error: patched function 'quiet' has no ftrace call site in $2 \(notrace" err ||
+		{ fail "notrace quiet in $1: no error naming it:"; sed 's/^/    /' err; }
+	[ -e lp.c ] && fail "notrace quiet in $1: lp.c written"
+}
+expect_refused traced.o '[^ ]+'
 
 # A linked image as vmlinux is: absolute addresses, the kernel's bracket symbols.
 cat >fentry.c <<'C'
@@ -46,15 +50,7 @@ gcc -no-pie traced.o fentry.o -Wl,-T,mcount.ld -o image || exit 1
 gcc -no-pie traced.o fentry.o -o image-no-table || exit 1
 nm image | grep -q ' __start_mcount_loc' || fail "image: no __start_mcount_loc"
 
-ok
-rm -f lp.c
-"$KLP_CCP" -o lp.c --patched-functions=quiet --target-object=image -- \
-	gcc "${FTRACE[@]}" -c unit.c >out 2>err
-rc=$?
-[ $rc -eq 1 ] || fail "notrace quiet in a linked image: exit $rc, expected 1"
-grep -qE "^unit\.c:2:[0-9]+: error: patched function 'quiet' has no ftrace call site in image \(notrace" err ||
-	{ fail "notrace quiet in a linked image: no error naming it:"; sed 's/^/    /' err; }
-[ -e lp.c ] && fail "notrace quiet in a linked image: lp.c written"
+expect_refused image image
 
 for case in "loud traced.o" "quiet plain.o" "loud image" "quiet image-no-table"; do
 	set -- $case
