@@ -619,8 +619,11 @@ static int read_dwarf(struct dw *w, int fd)
 static void child(struct facts_db *db, int fd, const char *path, const struct elf_syms *es,
 		  int out_fd)
 {
-	struct dw w = { .db = db, .es = es, .path = path, .obj = (unsigned)db->n_objs - 1 };
-	int status = read_dwarf(&w, fd);
+	/* this process's copy, with the relocations of .debug_info (read here,
+	 * while the parent parses, not before the parse) */
+	struct elf_syms own = *es;
+	struct dw w = { .db = db, .es = &own, .path = path, .obj = (unsigned)db->n_objs - 1 };
+	int status = facts_elf_read_rela(&own, path) ? 1 : read_dwarf(&w, fd);
 
 	/* the parent may be parsing still: waiting for it to read is no hang */
 	alarm(0);

@@ -343,6 +343,24 @@ static int read_rela(struct elf_ctx *c, Elf_Scn *scn, const GElf_Shdr *sh)
 	return 0;
 }
 
+int facts_elf_read_rela(struct elf_syms *es, const char *path)
+{
+	struct elf_ctx c = { .path = path, .elf = es->elf, .es = *es };
+	Elf_Scn *scn = NULL;
+	int ret = 0;
+
+	while (!ret && es->debug_info && (scn = elf_nextscn(c.elf, scn))) {
+		GElf_Shdr sh;
+
+		if (!gelf_getshdr(scn, &sh))
+			ret = elf_fail(&c, "section header");
+		else if (sh.sh_type == SHT_RELA && sh.sh_info == es->debug_info)
+			ret = read_rela(&c, scn, &sh);
+	}
+	*es = c.es;
+	return ret;
+}
+
 static size_t find_section(struct elf_ctx *c, const char *wanted)
 {
 	Elf_Scn *scn = NULL;
@@ -356,7 +374,7 @@ static size_t find_section(struct elf_ctx *c, const char *wanted)
 	return 0;
 }
 
-/* Symbol tables, and .rela.debug_info in a relocatable object. */
+/* Symbol tables, and where .debug_info is in a relocatable object. */
 static int read_sections(struct elf_ctx *c)
 {
 	size_t info = c->es.relocatable ? find_section(c, ".debug_info") : 0;
@@ -376,10 +394,10 @@ static int read_sections(struct elf_ctx *c)
 		} else if (sh.sh_type == SHT_DYNSYM) {
 			dynsym = scn;
 			dynsh = sh;
-		} else if (sh.sh_type == SHT_RELA && info && sh.sh_info == info) {
-			ret = read_rela(c, scn, &sh);
 		}
 	}
+	c->es.elf = c->elf;
+	c->es.debug_info = info;
 	if (!ret && !have_symtab && dynsym)
 		ret = read_symtab(c, dynsym, &dynsh);
 	else if (!ret && !have_symtab) {

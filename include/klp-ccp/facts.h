@@ -205,7 +205,12 @@ struct elf_syms {
 	struct u64map rela;		/* .debug_info offset -> index into relocs */
 	struct elf_reloc *relocs;
 	size_t n_relocs, cap_relocs;
+	struct Elf *elf;		/* the object (libelf), while it is open */
+	size_t debug_info;		/* section of .debug_info in a relocatable object, or 0 */
 };
+/* The relocations of es's .debug_info (rela, relocs), read by the DWARF
+ * reader, the only one using them: 0, or -1 (error printed). */
+int facts_elf_read_rela(struct elf_syms *es, const char *path);
 static inline uint64_t facts_addr_key(uint64_t shndx, uint64_t addr)
 {
 	return (shndx << 48) ^ addr;
