@@ -629,16 +629,14 @@ static void add_macro_def(struct model *m, CXCursor c)
 		u64map_add(&maps_of(m)->macro_at, pos_key(md->file, md->start), idx);
 	}
 	md->next_same_name = -1;
-	prev = strmap_get(&maps_of(m)->macro_first, md->name);
-	if (prev < 0) {
-		strmap_put(&maps_of(m)->macro_first, md->name, idx);
-	} else {
+	prev = strmap_get_or_put(&maps_of(m)->macro_first, md->name, idx);
+	if (prev >= 0) {
 		while (m->macros[prev].next_same_name >= 0)
 			prev = m->macros[prev].next_same_name;
 		m->macros[prev].next_same_name = idx;
 	}
-	if (md->file >= 0 && strmap_get(&maps_of(m)->names, md->name) == -1)
-		strmap_put(&maps_of(m)->names, md->name, md->file);
+	if (md->file >= 0)
+		strmap_get_or_put(&maps_of(m)->names, md->name, md->file);
 }
 
 static void add_macro_use(struct model *m, CXCursor c)

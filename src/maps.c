@@ -130,24 +130,42 @@ static void strmap_grow(struct strmap *m)
 	*m = n;
 }
 
-int strmap_put(struct strmap *m, const char *key, int val)
+/* The slot of key, taken for it (without a value yet) unless *found. */
+static size_t claim_slot(struct strmap *m, const char *key, bool *found)
 {
 	uint64_t h = hash_str(key);
 	size_t i;
-	int old;
 
 	if ((m->n + 1) * 2 > m->cap)
 		strmap_grow(m);
 	i = strmap_slot(m, h, key, 0, true);
-	if (m->keys[i]) {
-		old = m->vals[i];
-		m->vals[i] = val;
-		return old;
+	*found = m->keys[i] != NULL;
+	if (!*found) {
+		m->keys[i] = (char *)key;
+		m->hashes[i] = (uint32_t)h;
+		m->n++;
 	}
-	m->keys[i] = (char *)key;
+	return i;
+}
+
+int strmap_put(struct strmap *m, const char *key, int val)
+{
+	bool found;
+	size_t i = claim_slot(m, key, &found);
+	int old = found ? m->vals[i] : -1;
+
 	m->vals[i] = val;
-	m->hashes[i] = (uint32_t)h;
-	m->n++;
+	return old;
+}
+
+int strmap_get_or_put(struct strmap *m, const char *key, int val)
+{
+	bool found;
+	size_t i = claim_slot(m, key, &found);
+
+	if (found)
+		return m->vals[i];
+	m->vals[i] = val;
 	return -1;
 }
 

@@ -27,6 +27,8 @@ struct strmap {
 /* Returns the previous value or -1; key must outlive the map. */
 int strmap_put(struct strmap *m, const char *key, int val);
 int strmap_get(const struct strmap *m, const char *key);	/* -1 */
+/* strmap_get(), and when that is -1, strmap_put() of val: one look-up. */
+int strmap_get_or_put(struct strmap *m, const char *key, int val);
 /* The stored key equal to the len bytes at s (no NUL needed), and *val; NULL: none. */
 const char *strmap_key_n(const struct strmap *m, const char *s, size_t len, int *val);
 void strmap_release(struct strmap *m);
