@@ -53,7 +53,7 @@ static bool wants_callers(const struct model *m, struct facts_db *facts, const s
 	    e->noinline || e->def_unit < 0 || clang_Cursor_isNull(e->def) ||
 	    !m->units[e->def_unit].copy || e->ipa_removed)
 		return false;
-	if (!policy_partially_inlined(facts_get(facts, e->name)))
+	if (!policy_partially_inlined(facts_get(facts, e->name)) && !e->ipa_split)
 		return false;
 	return fun_name_written(e->def) && callable_here(e->def) && !out_of_line_always_inline(e->def);
 }
