@@ -20,6 +20,9 @@
  * caller more than lp.c's is enough for the split, and with two more GCC
  * kept the part out of line (warn_unsupported.part.N called by
  * __kernel_read), where the original, whose callers were as few, inlined it.
+ * Not for a function declared inline: lp.c's single call gets it whole, as
+ * the pieces ended up in the original (slab.h's cache_from_obj in
+ * kmem_cache_free), and a second caller would keep the part out of line.
  */
 #include <string.h>
 
@@ -60,7 +63,7 @@ static bool wants_callers(const struct model *m, struct facts_db *facts, struct 
 	    !m->units[e->def_unit].copy || e->ipa_removed)
 		return false;
 	e->split_back = !policy_partially_inlined(facts_get(facts, e->name));
-	if (e->split_back && !e->ipa_split)
+	if (e->split_back && (!e->ipa_split || clang_Cursor_isFunctionInlined(e->def)))
 		return false;
 	return fun_name_written(e->def) && callable_here(e->def) && !out_of_line_always_inline(e->def);
 }
