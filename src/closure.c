@@ -632,14 +632,17 @@ static void add_site_at(struct frame *f, int entity, enum site_kind kind, CXSour
 						    &s->end);
 		return;
 	}
-	if (!model_locate(m, loc, &file, &off) || file != u->file)
-		return;
-	kf = &m->files[file];
-	s->offset = off;
-	s->end = off + (unsigned)len;
-	s->in_text = off >= u->start && off + len <= u->end && off + len <= kf->len &&
-		     !memcmp(kf->text + off, e->name, len) &&
-		     (off + len == kf->len || !is_ident_char((unsigned char)kf->text[off + len]));
+	if (model_locate(m, loc, &file, &off) && file == u->file) {
+		kf = &m->files[file];
+		s->offset = off;
+		s->end = off + (unsigned)len;
+		s->in_text = off >= u->start && off + len <= u->end && off + len <= kf->len &&
+			     !memcmp(kf->text + off, e->name, len) &&
+			     (off + len == kf->len ||
+			      !is_ident_char((unsigned char)kf->text[off + len]));
+	}
+	if (e->orig_address && !s->in_text)
+		m->ents[e->orig_of].orig_via_macro = true;
 }
 
 static bool is_call_callee(const struct frame *f)

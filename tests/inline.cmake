@@ -90,3 +90,9 @@ set_tests_properties(inline/patched-address PROPERTIES SKIP_RETURN_CODE 77 TIMEO
 add_test(NAME inline/split-inlined-back COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/splitback.sh
   $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
 set_tests_properties(inline/split-inlined-back PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A function GCC's identical code folding gave another's code (no DWARF of
+# its own) has that one's inlined callees (tests/inline/icf.sh).
+add_test(NAME inline/icf-twin COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/icf.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/icf-twin PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
