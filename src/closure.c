@@ -378,8 +378,8 @@ static bool dump_split(const struct ipa_report *r, const char *name)
 
 		if (strncmp(c, name, n) || c[n] != '.')
 			continue;
-		if (!strncmp(c + n, ".isra.", 6) || !strncmp(c + n, ".constprop.", 11))
-			return false;
+		if (strstr(c + n, ".isra.") || strstr(c + n, ".constprop."))
+			return false;	/* also of the part (can_map_frag.part.0.isra.0) */
 		part |= !strncmp(c + n, ".part.", 6) && !strchr(c + n + 6, '.');
 	}
 	return part;
