@@ -78,6 +78,12 @@ add_test(NAME inline/keep-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/keepbody
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/keep-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# So is a copy of a global function no livepatch function calls in the
+# target: GCC never inlined the original as called once (tests/inline/keepglobal.sh).
+add_test(NAME inline/keep-global COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/keepglobal.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/keep-global PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # The address of a patched function names the running original, with its
 # sympos in the report (tests/inline/patchaddr.sh).
 add_test(NAME inline/patched-address COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/patchaddr.sh
