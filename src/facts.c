@@ -237,6 +237,7 @@ static void compute(struct facts_db *db, struct fentry *e)
 	sorted_unique(&f->inlined_into, &e->inlined_into);
 	sorted_unique(&f->callers_via_clones, &e->via_clones);
 	facts_calls(db, def, f);
+	facts_ftrace(db, def, f);
 	e->computed = true;
 }
 
@@ -339,6 +340,7 @@ void facts_close(struct facts_db *db)
 	facts_dwarf_abandon(db);
 	for (size_t i = 0; i < db->n_objs; i++) {
 		facts_calls_close(&db->objs[i]);
+		free(db->objs[i].ftrace_sites);
 		free(db->objs[i].path);
 		free(db->objs[i].name);
 	}

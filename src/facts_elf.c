@@ -28,6 +28,8 @@ struct elf_ctx {
 	size_t shstrndx;
 	unsigned obj;
 	struct elf_syms es;
+	uint64_t mcount_start, mcount_stop;	/* linked image: its ftrace table */
+	bool have_mcount_start, have_mcount_stop;
 };
 
 static int elf_fail(const struct elf_ctx *c, const char *what)
@@ -219,6 +221,8 @@ static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
 	s->bind = (unsigned char)GELF_ST_BIND(sym->st_info);
 	s->type = (unsigned char)GELF_ST_TYPE(sym->st_info);
 	s->defined = sym->st_shndx != SHN_UNDEF;
+	s->value = sym->st_value;
+	s->size = sym->st_size;
 	/* GCC puts functions it finds cold in .text.unlikely(.NAME) */
 	s->unlikely = s->defined && in_section(c, sym->st_shndx, ".text.unlikely");
 	s->discarded = s->defined ? discarded_section(c, sym->st_shndx) : NULL;
@@ -236,6 +240,20 @@ static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
 	e = facts_entry(db, key);
 	*ARRAY_PUSH(e->syms, e->n_syms, e->cap_syms) = (int)db->n_syms - 1;
 	free(key);
+}
+
+/* The kernel's linker script brackets a linked image's ftrace sites. */
+static void note_mcount_bound(struct elf_ctx *c, const GElf_Sym *sym, const char *name)
+{
+	if (c->es.relocatable || sym->st_shndx == SHN_UNDEF || name[0] != '_')
+		return;
+	if (!strcmp(name, "__start_mcount_loc")) {
+		c->mcount_start = sym->st_value;
+		c->have_mcount_start = true;
+	} else if (!strcmp(name, "__stop_mcount_loc")) {
+		c->mcount_stop = sym->st_value;
+		c->have_mcount_stop = true;
+	}
 }
 
 static bool wanted_type(unsigned char type)
@@ -272,6 +290,7 @@ static int read_symtab(struct elf_ctx *c, Elf_Scn *scn, const GElf_Shdr *sh)
 		}
 		if (c->db->objs[c->obj].kernel)
 			note_kernel_export(c->db, name);
+		note_mcount_bound(c, &sym, name);
 		if (wanted_type(GELF_ST_TYPE(sym.st_info)))
 			add_symbol(c, &sym, name, file);
 	}
@@ -467,6 +486,8 @@ static int load(struct elf_ctx *c, int fd)
 	c->obj = (unsigned)c->db->n_objs - 1;
 	if (classify(c, o) < 0 || read_sections(c) < 0)
 		return -1;
+	if (c->have_mcount_start && c->have_mcount_stop)
+		facts_ftrace_read(&c->db->objs[c->obj], c->elf, c->mcount_start, c->mcount_stop);
 	return facts_dwarf_start(c->db, fd, c->path, &c->es);
 }
 

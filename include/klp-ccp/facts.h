@@ -26,9 +26,10 @@ struct sym_facts {
 	const char *discarded;		/* present, in .init.* or .exit.* (that section): code
 					   freed after boot/load, or discarded */
 	/*
-	 * present in a relocatable target built with ftrace call sites
-	 * (__mcount_loc, __patchable_function_entries) that has none in its
-	 * code: notrace, or a kernel "inline" GCC emitted out of line. ftrace
+	 * present in a target built with ftrace call sites (relocations of
+	 * __mcount_loc, __patchable_function_entries; in a linked image the
+	 * addresses between __start_mcount_loc and __stop_mcount_loc) that has
+	 * none in its code: notrace, or a kernel "inline" GCC emitted out of line. ftrace
 	 * cannot hook it, so no livepatch can redirect it.
 	 */
 	bool untraced;
@@ -100,6 +101,7 @@ struct fsym {
 	unsigned char bind;	/* STB_* */
 	unsigned char type;	/* STT_* */
 	bool defined;
+	uint64_t value, size;	/* st_value (section-relative in ET_REL), st_size */
 	bool unlikely;		/* in a .text.unlikely section */
 	const char *discarded;	/* .init.* or .exit.* section (interned), or NULL */
 };
@@ -112,6 +114,8 @@ struct fobj {
 	bool code_tried;
 	char *name;		/* vmlinux, module or program name */
 	bool kernel;		/* vmlinux, a module, or a kernel .o */
+	uint64_t *ftrace_sites;	/* linked image: its __mcount_loc table, sorted */
+	size_t n_ftrace_sites;
 };
 
 /* Everything known about one base name (C identifier). */
@@ -154,6 +158,12 @@ size_t facts_base_len(const char *sym);
 /* src/facts_calls.c: self_contained and code_size of f, defined by def. */
 void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *f);
 void facts_calls_close(struct fobj *o);
+
+/* src/facts_ftrace.c: a linked image's ftrace call sites, [start, stop) its
+   __start_mcount_loc/__stop_mcount_loc; then f->untraced of a function def. */
+struct Elf;
+void facts_ftrace_read(struct fobj *o, struct Elf *elf, uint64_t start, uint64_t stop);
+void facts_ftrace(const struct facts_db *db, const struct fsym *def, struct sym_facts *f);
 
 /* src/facts_elf.c: symbols of one object (also DWARF, via facts_dwarf_load). */
 int facts_elf_load(struct facts_db *db, const char *path);
