@@ -1486,7 +1486,8 @@ struct closure {
 	size_t i;			/* queue entries walked */
 };
 
-/* Globals only header inlines call, given an inline body (inline_body.c); any new? */
+/* Functions given an inline body (inline_body.c): globals only header inlines
+ * call, and address-taken externalized ones the target inlined; any new? */
 static bool add_inline_bodies(struct walker *w)
 {
 	struct model *m = w->m;
@@ -1495,7 +1496,7 @@ static bool add_inline_bodies(struct walker *w)
 	size_t n = w->req->facts ? header_refs_reached(m, &reached) : 0;
 	bool added = false;
 
-	for (size_t i = 0; n && i < m->n_ents; i++)
+	for (size_t i = 0; w->req->facts && i < m->n_ents; i++)
 		if (m->ents[i].decision == DEC_PATCHED)
 			strlist_push(&patched, m->ents[i].name);
 	for (size_t i = 0; i < n; i++) {
@@ -1505,6 +1506,15 @@ static bool add_inline_bodies(struct walker *w)
 			continue;
 		e->inline_body = true;
 		e->decision = DEC_COPY;
+		need_unit(w, e->def_unit);
+		added = true;
+	}
+	for (size_t i = 0; i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+
+		if (!inline_body_for_address(m, w->req->facts, &patched, e))
+			continue;
+		e->inline_body = true;	/* stays externalized: the address is the running one */
 		need_unit(w, e->def_unit);
 		added = true;
 	}
