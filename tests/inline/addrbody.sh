@@ -46,11 +46,5 @@ done
 # would call the running one by a name lp.c does not declare), and what only
 # it named (transmit) is not externalized: lp.c would define klpe_transmit
 # unused, an error under -Werror.
-out=lp-pointer.c
-"$KLP_CCP" -o $out --report=$out.yaml --patched-functions=send_all --target-object=t.o \
-	-E "$K/modify-externalized-sym --pointer" -- $CC $CFLAGS -c addrbody.c 2>$out.err ||
-	fail "$out: extraction failed: $(cat $out.err)"
-grep -q 'inline.* send_plain(' $out && fail "$out: an inline body of send_plain"
-grep -q 'klpe_transmit\b' $out $out.yaml && fail "$out: transmit externalized"
-$CC $CFLAGS -c $out -o $out.o 2>$out.cc || fail "$out: $(head -3 $out.cc)"
+pointer_case addrbody.c send_all send_plain transmit
 [ $FAILED = 0 ] && echo "PASS" || exit 1

@@ -49,11 +49,5 @@ done
 # With externalized functions made pointers, drop_list_why's body (which
 # would call klpe_drop_one) is not given, and drop_one, which only it named,
 # is not externalized: lp.c would define klpe_drop_one unused (-Werror).
-out=lp-pointer.c
-"$KLP_CCP" -o $out --report=$out.yaml --patched-functions=trim --target-object=t.o \
-	-E "$K/modify-externalized-sym --pointer" -- $CC $CFLAGS -c hdrglobal.c 2>$out.err ||
-	fail "$out: extraction failed: $(cat $out.err)"
-grep -q 'inline.* drop_list_why(' $out && fail "$out: an inline body of drop_list_why"
-grep -q 'klpe_drop_one' $out $out.yaml && fail "$out: drop_one externalized"
-$CC $CFLAGS -c $out -o $out.o 2>$out.cc || fail "$out: $(head -3 $out.cc)"
+pointer_case hdrglobal.c trim drop_list_why drop_one
 [ $FAILED = 0 ] && echo "PASS" || exit 1
