@@ -12,6 +12,7 @@
 #include "klp-ccp/diag.h"
 #include "klp-ccp/directives.h"
 #include "klp-ccp/facts.h"
+#include "klp-ccp/own_facts.h"
 #include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/header_state.h"
 #include "klp-ccp/inline_body.h"
@@ -431,28 +432,43 @@ static void decide_function(struct walker *w, int idx)
 
 /*
  * GCC names a function's static variable x.N; an extern declaration of x
- * must name that symbol, which only the target's DWARF tells.
+ * must name that symbol, which the target's DWARF tells, else that of the
+ * original compiled with its command line (own_facts.c). False when that
+ * compile has no such static (GCC removed it, unused or only written): the
+ * running code keeps no state to share, so lp.c keeps its own.
  */
-static void name_local_static(struct walker *w, struct entity *e)
+static bool name_local_static(struct walker *w, struct entity *e)
 {
 	CXCursor fn = clang_getCursorSemanticParent(entity_cursor(e));
-	const char *sym;
+	struct facts_db *db = w->req->facts;
+	struct src_loc loc;
+	const char *sym = NULL;
 	CXString s;
 
 	while (!clang_Cursor_isNull(fn) && clang_getCursorKind(fn) != CXCursor_FunctionDecl &&
 	       !clang_isTranslationUnit(clang_getCursorKind(fn)))
 		fn = clang_getCursorSemanticParent(fn);
-	if (!w->req->facts || clang_Cursor_isNull(fn) ||
-	    clang_getCursorKind(fn) != CXCursor_FunctionDecl)
-		return;
+	if (clang_Cursor_isNull(fn) || clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+		return true;
+	if (!db && w->req->own)
+		db = own_facts_get(w->req->own);
 	s = clang_getCursorSpelling(fn);
-	sym = facts_local_static(w->req->facts, clang_getCString(s), e->name);
+	if (db)
+		sym = facts_local_static(db, clang_getCString(s), e->name);
 	if (sym && strcmp(sym, e->name)) {
 		e->asm_name = model_intern(w->m, sym);
 		/* the first of its name: GCC numbers statics per translation unit */
-		facts_local_symbol(w->req->facts, sym, &e->object, &e->sympos);
+		if (db == w->req->facts)
+			facts_local_symbol(db, sym, &e->object, &e->sympos);
+	} else if (!w->req->facts && !db) {
+		loc = cursor_src_loc(w->m, entity_cursor(e));
+		diag_warning_at(loc.file, loc.line, loc.col,
+				"static '%s' of '%s' is externalized by its C name, which binds to nothing: GCC names it %s.N (%s)",
+				e->name, clang_getCString(s), e->name,
+				w->req->own ? w->req->own->failure : "no facts");
 	}
 	clang_disposeString(s);
+	return sym || db == w->req->facts;
 }
 
 /*
@@ -505,9 +521,9 @@ static void decide_object(struct walker *w, int idx)
 		w->failed = true;
 		return;
 	}
-	if (shall && e->local_static)
-		name_local_static(w, e);
-	if (shall)
+	if (shall && e->local_static && !name_local_static(w, e))
+		e->decision = DEC_LOCAL_KEEP;
+	else if (shall)
 		externalize(w, idx);
 	else if (e->local_static)
 		e->decision = DEC_LOCAL_KEEP;
@@ -591,14 +607,17 @@ static void add_site_at(struct frame *f, int entity, enum site_kind kind, CXSour
 						    &s->end);
 		return;
 	}
-	if (!model_locate(m, loc, &file, &off) || file != u->file)
-		return;
-	kf = &m->files[file];
-	s->offset = off;
-	s->end = off + (unsigned)len;
-	s->in_text = off >= u->start && off + len <= u->end && off + len <= kf->len &&
-		     !memcmp(kf->text + off, e->name, len) &&
-		     (off + len == kf->len || !is_ident_char((unsigned char)kf->text[off + len]));
+	if (model_locate(m, loc, &file, &off) && file == u->file) {
+		kf = &m->files[file];
+		s->offset = off;
+		s->end = off + (unsigned)len;
+		s->in_text = off >= u->start && off + len <= u->end && off + len <= kf->len &&
+			     !memcmp(kf->text + off, e->name, len) &&
+			     (off + len == kf->len ||
+			      !is_ident_char((unsigned char)kf->text[off + len]));
+	}
+	if (e->orig_address && !s->in_text)
+		m->ents[e->orig_of].orig_via_macro = true;
 }
 
 static bool is_call_callee(const struct frame *f)

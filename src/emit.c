@@ -673,7 +673,9 @@ static void add_macro_text(struct emitter *em, const char *text, size_t start, s
 
 		if (idx < 0)
 			continue;
-		rep = reference_text(&em->m->ents[idx]);
+		rep = reference_text(&em->m->ents[macro_reference_entity(em->m, idx)]);
+		if (!rep)
+			continue;
 		add_text(em, text + done, is - done);
 		add_text(em, rep, strlen(rep));
 		free(rep);

@@ -254,7 +254,7 @@ const struct sym_facts *facts_get(struct facts_db *db, const char *name)
 
 struct facts_db *facts_open(const struct strlist *objects, const char *symvers)
 {
-	struct facts_db *db = facts_open_async(objects, symvers);
+	struct facts_db *db = facts_open_async(objects, symvers, NULL);
 
 	if (db && facts_finish(db) < 0) {
 		facts_close(db);
@@ -268,9 +268,15 @@ int facts_finish(struct facts_db *db)
 	return facts_dwarf_finish(db);
 }
 
-struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers)
+struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers,
+				   const char *source)
 {
 	struct facts_db *db = xcalloc(1, sizeof(*db));
+
+	if (source) {
+		db->source_path = xstrdup(source);
+		facts_set_source(db, source);
+	}
 
 	for (size_t i = 0; objects && i < objects->n; i++) {
 		if (facts_elf_load(db, objects->v[i]) < 0) {
@@ -346,6 +352,7 @@ void facts_close(struct facts_db *db)
 	}
 	free(db->objs);
 	free(db->syms);
+	free(db->source_path);
 	for (size_t i = 0; i < db->n_ents; i++) {
 		release_entry(db->ents[i]);
 		free(db->ents[i]);

@@ -280,6 +280,22 @@ static int check_pointer_clash(const struct gfile *g, struct seen *by_new)
 }
 
 /*
+ * What --force lets through: a warning with it, else an error; both
+ * messages are taken (freed).
+ */
+static int refuse_unless_forced(const struct glue *gl, const struct gfile *g,
+				const struct rr_mark *m, char *warning, char *error)
+{
+	if (gl->o->force)
+		diag_warning_at(g->r.path, m->line, m->col, "%s (--force)", warning);
+	else
+		diag_error_at(g->r.path, m->line, m->col, "%s", error);
+	free(warning);
+	free(error);
+	return gl->o->force ? 0 : -1;
+}
+
+/*
  * A patched function the target has no symbol of (GCC inlined it into its
  * callers, or left only .isra/.constprop/.part clones of it): a klp_func
  * naming it makes the livepatch fail to load.
@@ -289,17 +305,13 @@ static int check_patched_present(const struct glue *gl, const struct gfile *g,
 {
 	if (!p->in_target || strcmp(p->in_target, "false"))
 		return 0;
-	if (gl->o->force) {
-		diag_warning_at(g->r.path, p->mark.line, p->mark.col,
-				"patched function '%s' has no symbol in the target: the livepatch "
-				"will not load (--force)", p->old_name);
-		return 0;
-	}
-	diag_error_at(g->r.path, p->mark.line, p->mark.col,
-		      "patched function '%s' has no symbol in the target (GCC inlined it or "
-		      "left only clones of it): the livepatch could not load; patch the callers "
-		      "the extraction's warning names instead, or --force", p->old_name);
-	return -1;
+	return refuse_unless_forced(gl, g, &p->mark,
+		xasprintf("patched function '%s' has no symbol in the target: the livepatch "
+			  "will not load", p->old_name),
+		xasprintf("patched function '%s' has no symbol in the target (GCC inlined it or "
+			  "left only clones of it): the livepatch could not load; patch the "
+			  "callers the extraction's warning names instead, or --force",
+			  p->old_name));
 }
 
 static int check_clashes(struct glue *gl)
@@ -376,17 +388,12 @@ static int check_static_facts(const struct glue *gl, const struct gfile *g,
 {
 	if (x->object || !x->linkage || strcmp(x->linkage, "internal"))
 		return 0;
-	if (gl->o->force) {
-		diag_warning_at(g->r.path, x->mark.line, x->mark.col,
-				"static '%s' has no object facts: assuming vmlinux, sympos %lu "
-				"(--force)", x->name, x->sympos);
-		return 0;
-	}
-	diag_error_at(g->r.path, x->mark.line, x->mark.col,
-		      "static '%s' is externalized without object facts (object: null): its "
-		      "klp relocation cannot be placed; extract with --target-object, or "
-		      "--force to assume vmlinux", x->name);
-	return -1;
+	return refuse_unless_forced(gl, g, &x->mark,
+		xasprintf("static '%s' has no object facts: assuming vmlinux, sympos %lu",
+			  x->name, x->sympos),
+		xasprintf("static '%s' is externalized without object facts (object: null): "
+			  "its klp relocation cannot be placed; extract with --target-object, or "
+			  "--force to assume vmlinux", x->name));
 }
 
 /* klp-symbols: one placement per symbol the objects reference. */

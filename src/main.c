@@ -19,6 +19,7 @@
 #include "klp-ccp/diag.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/facts.h"
+#include "klp-ccp/own_facts.h"
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/ipa_clones.h"
 #include "klp-ccp/options.h"
@@ -225,10 +226,9 @@ static int load_facts(const struct options *opts, const struct gcc_cmdline *cl,
 			return -1;
 	}
 	if (opts->target_objects.n) {
-		req->facts = facts_open_async(&opts->target_objects, opts->symvers);
+		req->facts = facts_open_async(&opts->target_objects, opts->symvers, source);
 		if (!req->facts)
 			return -1;
-		facts_set_source(req->facts, source);
 	}
 	return 0;
 }
@@ -363,7 +363,8 @@ static int run(struct options *opts)
 	struct strbuf out[2] = { { 0 } };
 	struct patch_plan plan = { 0 };
 	struct closure_request req = { NULL, 0, false, NULL, !opts->no_ipa_extend,
-				       &plan.functions, NULL };
+				       &plan.functions, NULL, NULL };
+	struct own_facts own = { &cl, NULL, NULL, NULL, 0 };
 	const char *paths[2];
 	struct strlist json_argv = { 0 };
 	CXIndex index = NULL;
@@ -394,6 +395,8 @@ static int run(struct options *opts)
 	 */
 	if (load_facts(opts, &cl, plan.source ? plan.source : cl.input, &req))
 		goto out;
+	own.source = plan.source ? plan.source : cl.input;
+	req.own = req.facts ? NULL : &own;
 	phase("facts");
 	index = clang_createIndex(0, 0);
 	bigstack_libclang_ready();
@@ -421,6 +424,7 @@ out:
 		ipa_free(req.ipa);
 	if (req.facts)
 		facts_close(req.facts);
+	own_facts_release(&own);
 	sb_release(&out[0]);
 	sb_release(&out[1]);
 	if (pol)

@@ -47,20 +47,15 @@ static int err_at(struct rd *rd, const yaml_node_t *n, const char *fmt, ...)
 
 static int err_at(struct rd *rd, const yaml_node_t *n, const char *fmt, ...)
 {
-	struct strbuf sb = {0};
 	va_list ap;
-	int len;
+	char *msg;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	sb.buf = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(sb.buf, (size_t)len + 1, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	diag_error_at(rd->name, n ? (unsigned)n->start_mark.line + 1 : 1,
-		      n ? (unsigned)n->start_mark.column + 1 : 1, "%s", sb.buf);
-	sb_release(&sb);
+		      n ? (unsigned)n->start_mark.column + 1 : 1, "%s", msg);
+	free(msg);
 	return -1;
 }
 

@@ -197,6 +197,7 @@ struct params {
 	struct strbuf text;
 	unsigned n;
 	bool ok;
+	unsigned name_end;	/* the function's name ends there */
 };
 
 static enum CXChildVisitResult param_text(CXCursor c, CXCursor parent, CXClientData data)
@@ -210,7 +211,8 @@ static enum CXChildVisitResult param_text(CXCursor c, CXCursor parent, CXClientD
 		return CXChildVisit_Continue;
 	if (!model_locate(p->m, clang_getRangeStart(r), &f1, &s) ||
 	    !model_locate(p->m, clang_getRangeEnd(r), &f2, &e) || f1 != p->file || f2 != f1 ||
-	    e <= s || memchr(p->m->files[f1].text + s, '#', e - s)) {
+	    e <= s || memchr(p->m->files[f1].text + s, '#', e - s) ||
+	    s < p->name_end) {	/* DEF(name) writing "int name(int x)": not written */
 		p->ok = false;
 		return CXChildVisit_Break;
 	}
@@ -224,7 +226,7 @@ static enum CXChildVisitResult param_text(CXCursor c, CXCursor parent, CXClientD
  */
 static char *written_params(struct model *m, const struct entity *e)
 {
-	struct params p = { m, m->units[e->def_unit].file, { 0 }, 0, true };
+	struct params p = { m, m->units[e->def_unit].file, { 0 }, 0, true, 0 };
 	CXType ft = clang_getCursorType(e->def);
 	const struct kfile *kf = &m->files[p.file];
 	size_t len = strlen(e->name);
@@ -236,6 +238,7 @@ static char *written_params(struct model *m, const struct entity *e)
 	    off + len > kf->len || memcmp(kf->text + off, e->name, len))
 		return NULL;
 
+	p.name_end = off + (unsigned)len;
 	clang_visitChildren(e->def, param_text, &p);
 	if (!p.ok || ft.kind != CXType_FunctionProto ||
 	    p.n != (unsigned)clang_getNumArgTypes(ft)) {
@@ -407,16 +410,60 @@ static void macro_body_patched(struct model *m, const struct entity *e)
 	free(macro);
 }
 
+/*
+ * One macro body serves all its expansions: where one of them takes a
+ * patched function's address, the body names the running original (the
+ * address the running code holds); the calls it makes reach the patched
+ * function through that address while the livepatch is enabled. "#define
+ * F NEW" around a unit does the same when the unit takes F's address.
+ */
+static int original_if(struct model *m, int patched, bool address)
+{
+	int orig;
+
+	if (m->ents[patched].decision != DEC_PATCHED || !address)
+		return patched;
+	orig = model_entity_original(m, patched);
+	return m->ents[orig].orig_unbound ? patched : orig;
+}
+
+int macro_reference_entity(struct model *m, int idx)
+{
+	int patched = m->ents[idx].orig_address ? m->ents[idx].orig_of : idx;
+
+	return original_if(m, patched, m->ents[patched].orig_via_macro);
+}
+
+/* Does unit take the address of patched function f (a site of its original)? */
+static bool unit_takes_address(const struct model *m, int unit, int f)
+{
+	for (size_t i = 0; i < m->n_sites; i++) {
+		const struct entity *e = &m->ents[m->sites[i].entity];
+
+		if (m->sites[i].unit == unit && e->orig_address && e->orig_of == f)
+			return true;
+	}
+	return false;
+}
+
 static int rename_by_macro(struct model *m, const struct site *s, struct strlist *names)
 {
 	struct entity *e = &m->ents[s->entity];
 	char *rep, *pair;
 
-	/* one "#define OLD NEW" per name: the address of a patched function
-	   there is the patched function's (README) */
-	if (e->orig_address)
-		e = &m->ents[e->orig_of];
+	/* one "#define OLD NEW" per name: the patched function's, or the
+	   original's when a macro takes its address; a unit defining it
+	   renames it (README) */
+	if (e->orig_address || e->decision == DEC_PATCHED) {
+		int f = e->orig_address ? e->orig_of : s->entity;
+
+		e = &m->ents[s->kind == SITE_DECL_NAME ? f :
+			     original_if(m, f, m->ents[f].orig_via_macro ||
+						  unit_takes_address(m, s->unit, f))];
+	}
 	rep = reference_text(e);
+	if (!rep)
+		return 0;	/* the running original under its own name */
 
 	if (model_macro_first(m, e->name) >= 0) {
 		CXFile f;
@@ -639,6 +686,33 @@ static struct entity *patched_in_initializer(struct model *m, const struct site 
 	return e;
 }
 
+static bool is_word(const char *t, size_t s, size_t n, const char *w)
+{
+	return strlen(w) == n && !memcmp(t + s, w, n);
+}
+
+/*
+ * A patched function to make external whose name is written but whose
+ * "static" a macro body writes (DEF(f) -> "static int f(...)"): no edit
+ * can drop it, so it keeps its name and gets a global alias, as when the
+ * macro makes the name (rename_by_macro()).
+ */
+static bool static_from_macro(const struct model *m, const struct site *s)
+{
+	const struct entity *e = &m->ents[s->entity];
+	const struct unit *u = &m->units[s->unit];
+	const char *t = m->files[u->file].text;
+	size_t pos = u->start, is, n;
+
+	if (s->kind != SITE_DECL_NAME || e->decision != DEC_PATCHED || !e->make_extern ||
+	    !e->internal)
+		return false;
+	while (lex_next_ident(t, s->offset, &pos, &is, &n))
+		if (is_word(t, is, n, "static"))
+			return false;
+	return true;
+}
+
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		     struct strlist *names, const struct expand_plan *pl)
 {
@@ -662,7 +736,8 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		return 0;	/* renamed in the expansion */
 	if (!s->in_text && spelled_in_emitted_macro(m, s))
 		return 0;	/* the macro is re-emitted with the edit, see emit.c */
-	if (!s->in_text || (s->kind == SITE_REF && hashed_argument(m, s, pl)))
+	if (!s->in_text || (s->kind == SITE_REF && hashed_argument(m, s, pl)) ||
+	    static_from_macro(m, s))
 		return rename_by_macro(m, s, names);
 	if (e->orig_address && e->pointer && in_static_initializer(m, s))
 		e = patched_in_initializer(m, s, e);
@@ -698,11 +773,6 @@ static void drop_word(struct edits *ed, const char *t, size_t start, size_t n)
 	while (t[end] == ' ' || t[end] == '\t')
 		end++;
 	add_edit(ed, (unsigned)start, (unsigned)end, xstrdup(""));
-}
-
-static bool is_word(const char *t, size_t s, size_t n, const char *w)
-{
-	return strlen(w) == n && !memcmp(t + s, w, n);
 }
 
 /* Whether macro NAME's replacement list has the identifier WORD. */

@@ -55,20 +55,29 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *xasprintf(const char *fmt, ...)
+char *xvasprintf(const char *fmt, va_list ap)
 {
-	struct strbuf sb = {0};
-	va_list ap;
+	va_list again;
+	char *buf;
 	int n;
 
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	sb.buf = xmalloc((size_t)n + 1);
+	buf = xmalloc((size_t)n + 1);
+	vsnprintf(buf, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return buf;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
 	va_start(ap, fmt);
-	vsnprintf(sb.buf, (size_t)n + 1, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	return sb.buf;
+	return s;
 }
 
 void grow_array(void **arr, size_t *cap, size_t n, size_t elem)

@@ -16,6 +16,7 @@ struct closure_request {
 	bool ipa_extend;	/* patch what contains patched code (else only warn) */
 	const struct strlist *derived;	/* names derived from --patch, or NULL */
 	struct facts_db *facts;	/* --target-object facts, or NULL */
+	struct own_facts *own;	/* without them: the compiled original's (own_facts.h) */
 };
 
 /*

@@ -25,6 +25,11 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
 
 /* rewrite.c: what a reference to e becomes ("klpp_f", "(*klpe_x)"), or NULL. */
 char *reference_text(const struct entity *e);
+/* The entity a reference to idx made by a macro body names: the running
+ * original of a patched function whose address a macro's expansion takes
+ * (entity.orig_via_macro), else the patched one for its original. */
+struct model;
+int macro_reference_entity(struct model *m, int idx);
 
 struct emit_request {
 	const char *outfile;

@@ -59,9 +59,13 @@ struct facts_db *facts_open(const struct strlist *objects, const char *symvers);
 /*
  * facts_open() leaving the DWARF readers (one child process per object) to
  * run on while the caller does other work (the parse); facts_finish() must
- * follow before anything else is asked of the facts.
+ * follow before anything else is asked of the facts. With source (the
+ * extracted file, as its command line names it; may be NULL): the DWARF of
+ * the units compiled from it only, when an object has any (vmlinux holds
+ * them all), and facts_set_source(source).
  */
-struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers);
+struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers,
+				   const char *source);
 /* Wait for the DWARF readers and add what they found: 0, or -1 (error printed). */
 int facts_finish(struct facts_db *db);
 /* Facts about name (never NULL); valid until facts_close. */
@@ -142,6 +146,7 @@ struct facts_db {
 	char **str_pool;
 	size_t n_str, cap_str;
 	char *source_base;		/* facts_set_source */
+	char *source_path;		/* facts_open_async: its DWARF units only */
 	struct strlist statics;		/* "FUNCTION VARIABLE SYMBOL" (DWARF) */
 	bool have_symvers;
 	struct dwarf_reader *readers;	/* started, not yet finished (facts_dwarf.c) */

@@ -137,6 +137,9 @@ struct entity {
 	bool orig_address;
 	bool orig_unbound;		/* it cannot be referenced: those sites keep orig_of */
 	int orig_of;
+	/* on a patched function: copied code takes its address in a macro's
+	   expansion (closure.c), so references macros make name the original */
+	bool orig_via_macro;
 };
 
 struct macro_def {

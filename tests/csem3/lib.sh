@@ -10,7 +10,13 @@
 #     global, as klp relocations would bind lp.o's references to them. A
 #     patched function that keeps state (static locals, counters) is called
 #     in turn with the original, so shared state must really be shared.
+# shares_state F ARG...   a stateful "int F(int)": the calls F(ARG1),
+#     klpp_F(ARG2), F(ARG3), ... return what F(ARG1), F(ARG2), ... return in
+#     a fork that only calls the original (one state, not two).
 # behaves_with MAIN.c     the same link, with a main of the case's own.
+#     RUNNING_FLAGS (default -O0) are the flags added to the case's for
+#     that copy; a case whose running code must be built exactly as klp-ccp
+#     was told (GCC's numbering of static locals) sets RUNNING_FLAGS="".
 # shares_definitions      no symbol lp.o defines globally is defined by
 #     the original unit too (a second copy of shared code or state).
 # Every case gets shares_definitions implicitly through csem3_case.
@@ -29,12 +35,35 @@ behaves_same() {
 	behaves_with .csem3_main.c
 }
 
+shares_state() {
+	local f=$1 a n=0
+	shift
+	{
+		printf '#include <stdio.h>\n#include <unistd.h>\n#include <sys/wait.h>\n'
+		printf 'int %s(int);\nint klpp_%s(int);\nstatic const int args[] = { 0' "$f" "$f"
+		for a; do printf ', %s' "$a"; n=$((n + 1)); done
+		printf ' };\n\nint main(void)\n{\n\tint fd[2], r, want, bad = 0;\n\n'
+		printf '\tif (pipe(fd) || fork() == 0) {\n'
+		printf '\t\tfor (int i = 1; i <= %d; i++) {\n' "$n"
+		printf '\t\t\tr = %s(args[i]);\n\t\t\twrite(fd[1], &r, sizeof(r));\n\t\t}\n' "$f"
+		printf '\t\t_exit(0);\n\t}\n'
+		printf '\tfor (int i = 1; i <= %d; i++) {\n' "$n"
+		printf '\t\tr = i %% 2 ? %s(args[i]) : klpp_%s(args[i]);\n' "$f" "$f"
+		printf '\t\tif (read(fd[0], &want, sizeof(want)) != sizeof(want) || r != want)\n'
+		printf '\t\t\tbad = printf("call %%d: %%d, only the original: %%d\\n", i, r, want);\n'
+		printf '\t}\n\twait(NULL);\n\treturn bad != 0;\n}\n'
+	} >"$WORK/.csem3_state.c"
+	behaves_with .csem3_state.c
+}
+
 behaves_with() { defer check_behaves_with "$@"; }
 
 # The original unit as the running code: -O0, local symbols made global.
 running_object() {
 	local locals=() s
-	(cd "$WORK" && gcc "${CFLAGS_A[@]}" -O0 -c "$INPUT" -o "$H/run0.o") ||
+	local extra
+	read -ra extra <<<"${RUNNING_FLAGS--O0}"
+	(cd "$WORK" && gcc "${CFLAGS_A[@]}" "${extra[@]}" -c "$INPUT" -o "$H/run0.o") ||
 		return 1
 	for s in $(nm --defined-only "$H/run0.o" | awk '$2 ~ /^[tdbr]$/ { print $3 }'); do
 		locals+=("--globalize-symbol=$s")

@@ -9,6 +9,8 @@ int pu_f(void)
 	static int eu_once __read_mostly;
 
 	eu_hits++;
-	eu_once = 1;
-	return eu_boot.n + eu_boot_node.n + kept++;
+	eu_once = !eu_once;
+	eu_boot.n++;
+	eu_boot_node.n += 2;
+	return eu_boot.n + eu_boot_node.n + kept++ + eu_once;
 }
