@@ -216,6 +216,47 @@ static const char *object_of_absent(const struct facts_db *db, const struct fent
 	return db->n_objs ? db->objs[0].name : NULL;
 }
 
+/* Are f's clones .part ones (at least one) and .cold parts only? */
+static bool only_part_clones(const struct sym_facts *f)
+{
+	bool part = false;
+
+	for (size_t i = 0; i < f->clones.n; i++) {
+		const char *kind = strrchr(f->clones.v[i], ' ');
+
+		if (!kind || (strcmp(kind + 1, "part") && strcmp(kind + 1, "cold")))
+			return false;
+		part |= !strcmp(kind + 1, "part");
+	}
+	return part;
+}
+
+/*
+ * The DWARF's functions e is inlined into, and their ICF twins
+ * (facts_calls.c). A function of another name calling e's .part clone (its
+ * only kind of clone) has e's head inlined (GCC's partial inlining), also
+ * where the DWARF lost that inlined_subroutine (migration_cpu_stop calling
+ * update_rq_clock.part.0).
+ */
+static void inlined_into(struct facts_db *db, const struct fentry *e, struct strlist *out)
+{
+	struct strlist all = { 0 };
+	size_t n = strlen(e->name);
+
+	for (size_t i = 0; i < e->inlined_into.n; i++)
+		strlist_push(&all, e->inlined_into.v[i]);
+	for (size_t i = 0; only_part_clones(&e->f) && i < e->via_clones.n; i++) {
+		const char *caller = e->via_clones.v[i];
+
+		if (strncmp(caller, e->name, n) || (caller[n] && caller[n] != '.'))
+			strlist_push(&all, caller);
+	}
+	for (size_t i = 0; i < e->inlined_into.n; i++)
+		facts_icf_twins(db, e->inlined_into.v[i], &all);
+	sorted_unique(out, &all);
+	strlist_release(&all);
+}
+
 static void compute(struct facts_db *db, struct fentry *e)
 {
 	struct sym_facts *f = &e->f;
@@ -234,7 +275,7 @@ static void compute(struct facts_db *db, struct fentry *e)
 			add_clone(f, &db->syms[e->syms[i]]);
 	if (f->clones.n)
 		qsort(f->clones.v, f->clones.n, sizeof(*f->clones.v), cmp_str);
-	sorted_unique(&f->inlined_into, &e->inlined_into);
+	inlined_into(db, e, &f->inlined_into);
 	sorted_unique(&f->callers_via_clones, &e->via_clones);
 	facts_calls(db, def, f);
 	facts_ftrace(db, def, f);
@@ -365,5 +406,8 @@ void facts_close(struct facts_db *db)
 	free(db->str_pool);
 	free(db->source_base);
 	strlist_release(&db->statics);
+	strmap_release(&db->described);
+	strlist_release(&db->twin_of);
+	strlist_release(&db->twins);
 	free(db);
 }

@@ -16,8 +16,9 @@
  * libdwarf 20210528 can crash on corrupt DWARF (e.g. a double free in
  * dwarf_load_rnglists), so the DWARF is read in a forked child that sends its
  * findings back through a pipe as NUL-separated records "I CALLEE FUNCTION"
- * (CALLEE inlined into FUNCTION) and "V NAME CALLER" (CALLER calls a clone of
- * NAME); a crash is reported as an error.
+ * (CALLEE inlined into FUNCTION), "V NAME CALLER" (CALLER calls a clone of
+ * NAME) and "D SYMBOL" (the DWARF describes that out-of-line function); a
+ * crash is reported as an error.
  */
 #include <elf.h>
 #include <errno.h>
@@ -326,6 +327,7 @@ static const char *concrete_name(struct dw *w, Dwarf_Die die)
 		u64map_add(&w->concrete, off, sym);
 	else
 		dwarf_dealloc_error(w->dbg, err);
+	record(w, 'D', w->db->syms[sym].name, "");
 	return w->db->syms[sym].name;
 }
 
@@ -650,6 +652,8 @@ static bool apply(struct facts_db *db, const struct strbuf *in)
 			strlist_push(&facts_entry(db, a)->via_clones, b);
 		else if (*kind == 'S')
 			strlist_push_owned(&db->statics, xasprintf("%s %s", a, b));
+		else if (*kind == 'D')
+			strmap_put(&db->described, facts_intern(db, a), 0);
 		else
 			return false;
 		p++;

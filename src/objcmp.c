@@ -33,6 +33,7 @@ struct sec {
 	size_t nrels, caprels;
 	size_t *funcs;			/* indexes into obj->funcs, by value */
 	size_t nfuncs, capfuncs;
+	bool has_func;			/* a function symbol is defined in it */
 };
 
 struct sym {
@@ -226,6 +227,8 @@ static bool load_symbols(struct objcmp_obj *obj)
 			name = obj->secs[y->s.st_shndx].name;
 		y->name = clean_name(name);
 		y->norm = normalize(y->name, obj_prefixes(obj), false);
+		if (y->type == STT_FUNC && y->s.st_shndx < obj->nsecs)
+			obj->secs[y->s.st_shndx].has_func = true;
 	}
 	return true;
 }
@@ -288,12 +291,29 @@ static int cmp_rawrel(const void *x, const void *y)
 	return a->off < b->off ? -1 : a->off > b->off;
 }
 
+/*
+ * Relocations are looked at only in what is loaded (code, the entries
+ * attached to it, the data it points to) and in sections defining a
+ * function: not in the debug sections, which hold most of a -g object's.
+ */
+static bool relocs_used(const struct objcmp_obj *obj, const struct sec *rs)
+{
+	const struct sec *t;
+
+	if (rs->sh.sh_info >= obj->nsecs || !rs->sh.sh_info)
+		return false;
+	t = &obj->secs[rs->sh.sh_info];
+	return (t->sh.sh_flags & (SHF_ALLOC | SHF_EXECINSTR)) || t->has_func ||
+	       arch_indirect_section(obj->arch, t->name);
+}
+
 static bool load_relocs(struct objcmp_obj *obj)
 {
 	for (size_t i = 1; i < obj->nsecs; i++) {
 		uint32_t t = obj->secs[i].sh.sh_type;
 
-		if ((t == SHT_RELA || t == SHT_REL) && !load_relsec(obj, i))
+		if ((t == SHT_RELA || t == SHT_REL) && relocs_used(obj, &obj->secs[i]) &&
+		    !load_relsec(obj, i))
 			return false;
 	}
 	for (size_t i = 0; i < obj->nsecs; i++)
@@ -692,8 +712,10 @@ static uint64_t entry_end(const struct objcmp_obj *obj, const struct sec *t, siz
 
 /*
  * An entry's references into the code of the function it is attached to
- * name that function: of several aliases at the address, the one compared
- * (the section symbol would resolve to whichever the symbol table prefers).
+ * name that function as such, not by a symbol: of several aliases at the
+ * address, whichever is compared (the section symbol would resolve to
+ * whichever the symbol table prefers), and functions of different names
+ * with the same code compare equal (ICF twins, facts_calls.c).
  */
 static void name_own_code(const struct objcmp_obj *obj, const struct objcmp_func *f,
 			  size_t shndx, struct objcmp_attach *a)
@@ -706,7 +728,7 @@ static void name_own_code(const struct objcmp_obj *obj, const struct objcmp_func
 		if (y->s.st_shndx != shndx || !func_covers(f, dest))
 			continue;
 		free(r->target);
-		r->target = xasprintf("%s%+" PRId64, f->norm, dest - (int64_t)f->value);
+		r->target = xasprintf("(own code)%+" PRId64, dest - (int64_t)f->value);
 	}
 }
 
@@ -1403,6 +1425,43 @@ static bool tail_jumps_differ_only(const struct objcmp_obj *a, const struct objc
 	return true;
 }
 
+/*
+ * Branches both builds' assemblers resolved (neither has a relocation
+ * there): equal when they designate the same function and offset, though
+ * their bytes differ with the functions' places in their sections (two
+ * functions of one object built without -ffunction-sections). Adds them to
+ * mask (fa->size entries, allocated when NULL); returns it.
+ */
+static bool *both_resolved(const struct objcmp_obj *a, const struct objcmp_func *fa,
+			   const struct objcmp_obj *b, const struct objcmp_func *fb, bool *mask)
+{
+	for (uint64_t off = 0; a->arch->branch_type && a->arch == b->arch && fa->bytes &&
+			       fb->bytes && off + 4 <= fa->size; off++) {
+		uint32_t type = a->arch->branch_type(fa->bytes, fa->size, off);
+		struct objcmp_reloc ra, rb;
+		bool same;
+
+		if (!type || type != b->arch->branch_type(fb->bytes, fb->size, off) ||
+		    !memcmp(fa->bytes + off, fb->bytes + off, 4) ||
+		    has_reloc_at(fa->relocs, fa->nrelocs, off) ||
+		    has_reloc_at(fb->relocs, fb->nrelocs, off) ||
+		    !implicit_reloc(a, fa, off, type, &ra))
+			continue;
+		if (!implicit_reloc(b, fb, off, type, &rb)) {
+			free(ra.target);
+			continue;
+		}
+		same = !strcmp(ra.target, rb.target) && ra.size == rb.size;
+		if (same && !mask)
+			mask = xcalloc(fa->size, sizeof(bool));
+		for (uint64_t i = off; same && i < off + ra.size && i < fa->size; i++)
+			mask[i] = true;
+		free(ra.target);
+		free(rb.target);
+	}
+	return mask;
+}
+
 enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcmp_func *fa,
 				  const struct objcmp_obj *b, const struct objcmp_func *fb,
 				  char **reason, int64_t *line_delta)
@@ -1430,7 +1489,7 @@ enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcm
 					     fb->local_entry));
 		return OBJCMP_DIFFERS;
 	}
-	pre = jump_sites(a, fa, b, fb);
+	pre = both_resolved(a, fa, b, fb, jump_sites(a, fa, b, fb));
 	res = compare_bytes(fa->bytes, fa->relocs, fa->nrelocs, fb->bytes, fb->relocs,
 			    fb->nrelocs, fa->size, false, pre, &delta, &at);
 	free(pre);

@@ -148,6 +148,9 @@ struct facts_db {
 	char *source_base;		/* facts_set_source */
 	char *source_path;		/* facts_open_async: its DWARF units only */
 	struct strlist statics;		/* "FUNCTION VARIABLE SYMBOL" (DWARF) */
+	struct strmap described;	/* symbols of the functions the DWARF describes */
+	bool twins_found;		/* twin_of/twins: facts_calls.c, on first use */
+	struct strlist twin_of, twins;	/* twins.v[i] has the code of twin_of.v[i] */
 	bool have_symvers;
 	struct dwarf_reader *readers;	/* started, not yet finished (facts_dwarf.c) */
 	size_t n_readers, cap_readers;
@@ -163,6 +166,8 @@ size_t facts_base_len(const char *sym);
 /* src/facts_calls.c: self_contained and code_size of f, defined by def. */
 void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *f);
 void facts_calls_close(struct fobj *o);
+/* Appends to out the functions holding the code of fun as ICF twins. */
+void facts_icf_twins(struct facts_db *db, const char *fun, struct strlist *out);
 
 /* src/facts_ftrace.c: a linked image's ftrace call sites, [start, stop) its
    __start_mcount_loc/__stop_mcount_loc; then f->untraced of a function def. */
