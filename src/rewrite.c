@@ -1305,6 +1305,27 @@ static bool macro_defined_object(struct model *m, const struct site *s)
 	       e->decision == DEC_EXTERNALIZE && !e->local_static;
 }
 
+/*
+ * __INCLUDE_LEVEL__ is the nesting depth of the file it is expanded in:
+ * written in text copied out of a header, lp.c (depth 0) would change its
+ * value, so it becomes the header's depth in the original.
+ */
+static void include_level_edits(const struct model *m, const struct unit *u,
+				struct edits *ed)
+{
+	const char *t = m->files[u->file].text;
+	size_t pos = u->start, is, n;
+	unsigned depth = 0;
+
+	for (int f = m->files[u->file].includer; f >= 0 && depth < 200; f = m->files[f].includer)
+		depth++;
+	if (!depth)
+		return;
+	while (lex_next_ident(t, u->end, &pos, &is, &n))
+		if (is_word(t, is, n, "__INCLUDE_LEVEL__"))
+			add_edit(ed, (unsigned)is, (unsigned)(is + n), xasprintf("%u /* __INCLUDE_LEVEL__ */", depth));
+}
+
 int rewrite_unit(struct model *m, int unit, const struct strlist *renamed,
 		 struct strbuf *out, struct strlist *names, struct strlist *overrides)
 {
@@ -1344,6 +1365,8 @@ int rewrite_unit(struct model *m, int unit, const struct strlist *renamed,
 	}
 	plan_release(&pl);
 	strlist_release(&keep);
+	if (!rc)
+		include_level_edits(m, u, &ed);
 	if (!rc)
 		apply_edits(m->files[u->file].text, u, &ed, out);
 	for (size_t i = 0; i < ed.n; i++)
