@@ -494,10 +494,7 @@ static void decide_object(struct walker *w, int idx)
 		return;
 	}
 	if (prov != PROVIDER_NONE) {
-		if (header_object_has_state(w->m, w->req->facts, idx))
-			diag_warning_at(loc.file, loc.line, loc.col,
-					"'%s' is a writable static object of a header: lp.c's #include gives it an instance of its own, not the running unit's",
-					e->name);
+		/* one with state: headers_resolve_clashes() refuses the header */
 		e->decision = DEC_HEADER;
 		mark_header_needed(w, prov);
 		return;
