@@ -54,7 +54,8 @@ static int klp_symbols(const char *ko, struct strlist *out)
  * "patched A, B (added by IPA clones: contains F)": every function the
  * module replaces; one the IPA clone analysis added says whose code it
  * holds. Then the named ones that have no body of their own (GCC inlined
- * them everywhere): not patched, their code is in those added.
+ * them everywhere, or left only clones): not patched, their code is in
+ * those added.
  */
 static bool ipa_added(const struct rr_patched *p)
 {
@@ -83,10 +84,12 @@ static void print_patched(const struct report *r)
 		}
 	for (size_t i = 0; i < r->inlined_everywhere.n; i++)
 		printf("%s%s", i ? ", " : "; not patched: ", r->inlined_everywhere.v[i]);
-	if (r->inlined_everywhere.n)
-		printf(" (GCC inlined %s everywhere: copied into the patched functions holding "
-		       "%s code)", r->inlined_everywhere.n > 1 ? "them" : "it",
-		       r->inlined_everywhere.n > 1 ? "their" : "its");
+	if (r->inlined_everywhere.n > 1)
+		printf(" (no body of their own in the binary: GCC inlined them everywhere or "
+		       "left only clones; copied into the patched functions holding their code)");
+	else if (r->inlined_everywhere.n)
+		printf(" (no body of its own in the binary: GCC inlined it everywhere or left "
+		       "only clones; copied into the patched functions holding its code)");
 }
 
 static void print_unit(const struct build_unit *u, const struct report *r, size_t *n_ext)

@@ -216,6 +216,47 @@ static const char *object_of_absent(const struct facts_db *db, const struct fent
 	return db->n_objs ? db->objs[0].name : NULL;
 }
 
+/* Are f's clones .part ones (at least one) and .cold parts only? */
+static bool only_part_clones(const struct sym_facts *f)
+{
+	bool part = false;
+
+	for (size_t i = 0; i < f->clones.n; i++) {
+		const char *kind = strrchr(f->clones.v[i], ' ');
+
+		if (!kind || (strcmp(kind + 1, "part") && strcmp(kind + 1, "cold")))
+			return false;
+		part |= !strcmp(kind + 1, "part");
+	}
+	return part;
+}
+
+/*
+ * The DWARF's functions e is inlined into, and their ICF twins
+ * (facts_calls.c). A function of another name calling e's .part clone (its
+ * only kind of clone) has e's head inlined (GCC's partial inlining), also
+ * where the DWARF lost that inlined_subroutine (migration_cpu_stop calling
+ * update_rq_clock.part.0).
+ */
+static void inlined_into(struct facts_db *db, const struct fentry *e, struct strlist *out)
+{
+	struct strlist all = { 0 };
+	size_t n = strlen(e->name);
+
+	for (size_t i = 0; i < e->inlined_into.n; i++)
+		strlist_push(&all, e->inlined_into.v[i]);
+	for (size_t i = 0; only_part_clones(&e->f) && i < e->via_clones.n; i++) {
+		const char *caller = e->via_clones.v[i];
+
+		if (strncmp(caller, e->name, n) || (caller[n] && caller[n] != '.'))
+			strlist_push(&all, caller);
+	}
+	for (size_t i = 0; i < e->inlined_into.n; i++)
+		facts_icf_twins(db, e->inlined_into.v[i], &all);
+	sorted_unique(out, &all);
+	strlist_release(&all);
+}
+
 static void compute(struct facts_db *db, struct fentry *e)
 {
 	struct sym_facts *f = &e->f;
@@ -234,7 +275,7 @@ static void compute(struct facts_db *db, struct fentry *e)
 			add_clone(f, &db->syms[e->syms[i]]);
 	if (f->clones.n)
 		qsort(f->clones.v, f->clones.n, sizeof(*f->clones.v), cmp_str);
-	sorted_unique(&f->inlined_into, &e->inlined_into);
+	inlined_into(db, e, &f->inlined_into);
 	sorted_unique(&f->callers_via_clones, &e->via_clones);
 	facts_calls(db, def, f);
 	facts_ftrace(db, def, f);
@@ -254,7 +295,7 @@ const struct sym_facts *facts_get(struct facts_db *db, const char *name)
 
 struct facts_db *facts_open(const struct strlist *objects, const char *symvers)
 {
-	struct facts_db *db = facts_open_async(objects, symvers);
+	struct facts_db *db = facts_open_async(objects, symvers, NULL);
 
 	if (db && facts_finish(db) < 0) {
 		facts_close(db);
@@ -268,9 +309,15 @@ int facts_finish(struct facts_db *db)
 	return facts_dwarf_finish(db);
 }
 
-struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers)
+struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers,
+				   const char *source)
 {
 	struct facts_db *db = xcalloc(1, sizeof(*db));
+
+	if (source) {
+		db->source_path = xstrdup(source);
+		facts_set_source(db, source);
+	}
 
 	for (size_t i = 0; objects && i < objects->n; i++) {
 		if (facts_elf_load(db, objects->v[i]) < 0) {
@@ -346,6 +393,7 @@ void facts_close(struct facts_db *db)
 	}
 	free(db->objs);
 	free(db->syms);
+	free(db->source_path);
 	for (size_t i = 0; i < db->n_ents; i++) {
 		release_entry(db->ents[i]);
 		free(db->ents[i]);
@@ -358,5 +406,8 @@ void facts_close(struct facts_db *db)
 	free(db->str_pool);
 	free(db->source_base);
 	strlist_release(&db->statics);
+	strmap_release(&db->described);
+	strlist_release(&db->twin_of);
+	strlist_release(&db->twins);
 	free(db);
 }

@@ -7,6 +7,7 @@
  * leave the unit in the original too: then the copy sees what GCC saw.
  */
 #define KLP_CCP_FACTS_INTERNAL
+#include <elf.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,4 +147,65 @@ void facts_calls_close(struct fobj *o)
 	if (o->code)
 		objcmp_close(o->code);
 	o->code = NULL;
+}
+
+/*
+ * ICF twins. GCC's identical code folding turns a function whose body
+ * matches another's into a call to it, and the inliner may put that body
+ * back: the function then has the other's code but no DWARF of its own
+ * (__ia32_compat_sys_preadv64 holding __ia32_sys_preadv's, do_preadv
+ * inlined). A function the DWARF does not describe whose code is identical
+ * to one it describes is that one's twin: what is inlined into the one is
+ * inlined into the twin.
+ */
+static const struct objcmp_func *described_twin(struct facts_db *db,
+						const struct objcmp_obj *obj,
+						const struct objcmp_func *fy)
+{
+	for (size_t i = 0; i < objcmp_nfuncs(obj); i++) {
+		const struct objcmp_func *g = objcmp_func_at(obj, i);
+		char *reason = NULL;
+		bool same;
+
+		if (g == fy || g->size != fy->size || strchr(g->name, '.') ||
+		    strmap_get(&db->described, g->name) < 0)
+			continue;
+		same = objcmp_compare(obj, fy, obj, g, &reason, NULL) == OBJCMP_IDENTICAL;
+		free(reason);
+		if (same)
+			return g;
+	}
+	return NULL;
+}
+
+static void find_twins(struct facts_db *db)
+{
+	db->twins_found = true;
+	if (!db->described.n)
+		return;		/* no DWARF: nothing to tell twins by */
+	for (size_t i = 0; i < db->n_syms; i++) {
+		const struct fsym *s = &db->syms[i];
+		struct objcmp_obj *obj;
+		const struct objcmp_func *fy, *g;
+
+		if (!s->defined || s->type != STT_FUNC || strchr(s->name, '.') ||
+		    strmap_get(&db->described, s->name) >= 0)
+			continue;
+		obj = code_of(&db->objs[s->obj]);
+		fy = obj ? objcmp_find(obj, s->name) : NULL;
+		g = fy && fy->size ? described_twin(db, obj, fy) : NULL;
+		if (g) {
+			strlist_push(&db->twin_of, g->name);
+			strlist_push(&db->twins, s->name);
+		}
+	}
+}
+
+void facts_icf_twins(struct facts_db *db, const char *fun, struct strlist *out)
+{
+	if (!db->twins_found)
+		find_twins(db);
+	for (size_t i = 0; i < db->twin_of.n; i++)
+		if (!strcmp(db->twin_of.v[i], fun))
+			strlist_push(out, db->twins.v[i]);
 }

@@ -16,8 +16,9 @@
  * libdwarf 20210528 can crash on corrupt DWARF (e.g. a double free in
  * dwarf_load_rnglists), so the DWARF is read in a forked child that sends its
  * findings back through a pipe as NUL-separated records "I CALLEE FUNCTION"
- * (CALLEE inlined into FUNCTION) and "V NAME CALLER" (CALLER calls a clone of
- * NAME); a crash is reported as an error.
+ * (CALLEE inlined into FUNCTION), "V NAME CALLER" (CALLER calls a clone of
+ * NAME) and "D SYMBOL" (the DWARF describes that out-of-line function); a
+ * crash is reported as an error.
  */
 #include <elf.h>
 #include <errno.h>
@@ -66,6 +67,8 @@ struct dw {
 	struct strmap seen;		/* records already in out */
 	struct strlist seen_keys;
 	unsigned n_units;
+	bool only_source;		/* walk only the units compiled from db->source_path */
+	unsigned n_source_units;
 	bool failed;
 };
 
@@ -324,6 +327,7 @@ static const char *concrete_name(struct dw *w, Dwarf_Die die)
 		u64map_add(&w->concrete, off, sym);
 	else
 		dwarf_dealloc_error(w->dbg, err);
+	record(w, 'D', w->db->syms[sym].name, "");
 	return w->db->syms[sym].name;
 }
 
@@ -445,7 +449,65 @@ static void walk_statics(struct dw *w, Dwarf_Die die, const char *fun)
 		each_child(w, die, fun, static_die);
 }
 
-static void walk_units(struct dw *w)
+/* Start of path without leading "./" components. */
+static const char *skip_dot_slash(const char *path)
+{
+	while (path[0] == '.' && path[1] == '/')
+		path += 2 + strspn(path + 2, "/");
+	return path;
+}
+
+/*
+ * Does a unit named cu (DW_AT_name: the source as its compiler got it) come
+ * from source? One path must be the other's tail at a '/' boundary: a tree
+ * built elsewhere names kernel/fork.c as the extraction does, an absolute
+ * path ends with it.
+ */
+static bool same_source(const char *cu, const char *source)
+{
+	size_t a, b;
+
+	cu = skip_dot_slash(cu);
+	source = skip_dot_slash(source);
+	a = strlen(cu);
+	b = strlen(source);
+	if (a < b) {
+		const char *t = cu;
+
+		cu = source;
+		source = t;
+		a = strlen(cu);
+		b = strlen(source);
+	}
+	return b && !strcmp(cu + a - b, source) && (a == b || cu[a - b - 1] == '/');
+}
+
+static bool unit_of_source(struct dw *w, Dwarf_Die cu)
+{
+	Dwarf_Error err = NULL;
+	char *name = NULL;
+	int r = dwarf_diename(cu, &name, &err);
+
+	if (r == DW_DLV_ERROR)
+		dwarf_dealloc_error(w->dbg, err);
+	return r == DW_DLV_OK && name && same_source(name, w->db->source_path);
+}
+
+static void count_source_unit(struct dw *w, Dwarf_Die cu)
+{
+	if (unit_of_source(w, cu))
+		w->n_source_units++;
+}
+
+static void walk_unit(struct dw *w, Dwarf_Die cu)
+{
+	if (w->only_source && !unit_of_source(w, cu))
+		return;
+	w->n_units++;
+	walk_die(w, cu, NULL);
+}
+
+static void each_unit(struct dw *w, void (*fn)(struct dw *w, Dwarf_Die cu))
 {
 	Dwarf_Error err = NULL;
 
@@ -468,11 +530,26 @@ static void walk_units(struct dw *w)
 			return;
 		}
 		if (r == DW_DLV_OK) {
-			w->n_units++;
-			walk_die(w, cu, NULL);
+			fn(w, cu);
 			dwarf_dealloc_die(cu);
 		}
 	}
+}
+
+/*
+ * A linked image holds every unit of the kernel: only the extracted
+ * source's units tell how GCC compiled its functions (a same-named static
+ * of another file is another function), and walking them alone saves
+ * reading the rest. No unit of that name (a tree moved, no DW_AT_name):
+ * all of them, as for a single object.
+ */
+static void walk_units(struct dw *w)
+{
+	if (w->db->source_path) {
+		each_unit(w, count_source_unit);	/* ends at the first unit again */
+		w->only_source = w->n_source_units > 0;
+	}
+	each_unit(w, walk_unit);
 }
 
 /* Calls whose target is the out-of-line instance of a clone. */
@@ -575,6 +652,8 @@ static bool apply(struct facts_db *db, const struct strbuf *in)
 			strlist_push(&facts_entry(db, a)->via_clones, b);
 		else if (*kind == 'S')
 			strlist_push_owned(&db->statics, xasprintf("%s %s", a, b));
+		else if (*kind == 'D')
+			strmap_put(&db->described, facts_intern(db, a), 0);
 		else
 			return false;
 		p++;

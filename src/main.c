@@ -226,10 +226,9 @@ static int load_facts(const struct options *opts, const struct gcc_cmdline *cl,
 			return -1;
 	}
 	if (opts->target_objects.n) {
-		req->facts = facts_open_async(&opts->target_objects, opts->symvers);
+		req->facts = facts_open_async(&opts->target_objects, opts->symvers, source);
 		if (!req->facts)
 			return -1;
-		facts_set_source(req->facts, source);
 	}
 	return 0;
 }

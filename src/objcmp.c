@@ -692,8 +692,10 @@ static uint64_t entry_end(const struct objcmp_obj *obj, const struct sec *t, siz
 
 /*
  * An entry's references into the code of the function it is attached to
- * name that function: of several aliases at the address, the one compared
- * (the section symbol would resolve to whichever the symbol table prefers).
+ * name that function as such, not by a symbol: of several aliases at the
+ * address, whichever is compared (the section symbol would resolve to
+ * whichever the symbol table prefers), and functions of different names
+ * with the same code compare equal (ICF twins, facts_calls.c).
  */
 static void name_own_code(const struct objcmp_obj *obj, const struct objcmp_func *f,
 			  size_t shndx, struct objcmp_attach *a)
@@ -706,7 +708,7 @@ static void name_own_code(const struct objcmp_obj *obj, const struct objcmp_func
 		if (y->s.st_shndx != shndx || !func_covers(f, dest))
 			continue;
 		free(r->target);
-		r->target = xasprintf("%s%+" PRId64, f->norm, dest - (int64_t)f->value);
+		r->target = xasprintf("(own code)%+" PRId64, dest - (int64_t)f->value);
 	}
 }
 
@@ -1403,6 +1405,43 @@ static bool tail_jumps_differ_only(const struct objcmp_obj *a, const struct objc
 	return true;
 }
 
+/*
+ * Branches both builds' assemblers resolved (neither has a relocation
+ * there): equal when they designate the same function and offset, though
+ * their bytes differ with the functions' places in their sections (two
+ * functions of one object built without -ffunction-sections). Adds them to
+ * mask (fa->size entries, allocated when NULL); returns it.
+ */
+static bool *both_resolved(const struct objcmp_obj *a, const struct objcmp_func *fa,
+			   const struct objcmp_obj *b, const struct objcmp_func *fb, bool *mask)
+{
+	for (uint64_t off = 0; a->arch->branch_type && a->arch == b->arch && fa->bytes &&
+			       fb->bytes && off + 4 <= fa->size; off++) {
+		uint32_t type = a->arch->branch_type(fa->bytes, fa->size, off);
+		struct objcmp_reloc ra, rb;
+		bool same;
+
+		if (!type || type != b->arch->branch_type(fb->bytes, fb->size, off) ||
+		    !memcmp(fa->bytes + off, fb->bytes + off, 4) ||
+		    has_reloc_at(fa->relocs, fa->nrelocs, off) ||
+		    has_reloc_at(fb->relocs, fb->nrelocs, off) ||
+		    !implicit_reloc(a, fa, off, type, &ra))
+			continue;
+		if (!implicit_reloc(b, fb, off, type, &rb)) {
+			free(ra.target);
+			continue;
+		}
+		same = !strcmp(ra.target, rb.target) && ra.size == rb.size;
+		if (same && !mask)
+			mask = xcalloc(fa->size, sizeof(bool));
+		for (uint64_t i = off; same && i < off + ra.size && i < fa->size; i++)
+			mask[i] = true;
+		free(ra.target);
+		free(rb.target);
+	}
+	return mask;
+}
+
 enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcmp_func *fa,
 				  const struct objcmp_obj *b, const struct objcmp_func *fb,
 				  char **reason, int64_t *line_delta)
@@ -1430,7 +1469,7 @@ enum objcmp_result objcmp_compare(const struct objcmp_obj *a, const struct objcm
 					     fb->local_entry));
 		return OBJCMP_DIFFERS;
 	}
-	pre = jump_sites(a, fa, b, fb);
+	pre = both_resolved(a, fa, b, fb, jump_sites(a, fa, b, fb));
 	res = compare_bytes(fa->bytes, fa->relocs, fa->nrelocs, fb->bytes, fb->relocs,
 			    fb->nrelocs, fa->size, false, pre, &delta, &at);
 	free(pre);

@@ -1,7 +1,7 @@
 # Binary facts (src/facts*.c, src/symvers.c, "klp-ccp facts") and their use
 # by the policy defaults (src/policy.c: policy_set_facts). Scripts in
 # tests/facts exit 77 to skip (no gcc, no corpus, extraction not wired yet).
-foreach(t user errors corpus extract header_state notrace)
+foreach(t user errors corpus extract header_state notrace units)
   add_test(NAME facts/${t} COMMAND ${CMAKE_CURRENT_LIST_DIR}/facts/${t}.sh)
   set_tests_properties(facts/${t} PROPERTIES
     LABELS facts

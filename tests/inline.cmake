@@ -83,3 +83,9 @@ set_tests_properties(inline/keep-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120
 add_test(NAME inline/patched-address COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/patchaddr.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/patched-address PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A function GCC's identical code folding gave another's code (no DWARF of
+# its own) has that one's inlined callees (tests/inline/icf.sh).
+add_test(NAME inline/icf-twin COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/icf.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/icf-twin PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -59,9 +59,13 @@ struct facts_db *facts_open(const struct strlist *objects, const char *symvers);
 /*
  * facts_open() leaving the DWARF readers (one child process per object) to
  * run on while the caller does other work (the parse); facts_finish() must
- * follow before anything else is asked of the facts.
+ * follow before anything else is asked of the facts. With source (the
+ * extracted file, as its command line names it; may be NULL): the DWARF of
+ * the units compiled from it only, when an object has any (vmlinux holds
+ * them all), and facts_set_source(source).
  */
-struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers);
+struct facts_db *facts_open_async(const struct strlist *objects, const char *symvers,
+				   const char *source);
 /* Wait for the DWARF readers and add what they found: 0, or -1 (error printed). */
 int facts_finish(struct facts_db *db);
 /* Facts about name (never NULL); valid until facts_close. */
@@ -142,7 +146,11 @@ struct facts_db {
 	char **str_pool;
 	size_t n_str, cap_str;
 	char *source_base;		/* facts_set_source */
+	char *source_path;		/* facts_open_async: its DWARF units only */
 	struct strlist statics;		/* "FUNCTION VARIABLE SYMBOL" (DWARF) */
+	struct strmap described;	/* symbols of the functions the DWARF describes */
+	bool twins_found;		/* twin_of/twins: facts_calls.c, on first use */
+	struct strlist twin_of, twins;	/* twins.v[i] has the code of twin_of.v[i] */
 	bool have_symvers;
 	struct dwarf_reader *readers;	/* started, not yet finished (facts_dwarf.c) */
 	size_t n_readers, cap_readers;
@@ -158,6 +166,8 @@ size_t facts_base_len(const char *sym);
 /* src/facts_calls.c: self_contained and code_size of f, defined by def. */
 void facts_calls(struct facts_db *db, const struct fsym *def, struct sym_facts *f);
 void facts_calls_close(struct fobj *o);
+/* Appends to out the functions holding the code of fun as ICF twins. */
+void facts_icf_twins(struct facts_db *db, const char *fun, struct strlist *out);
 
 /* src/facts_ftrace.c: a linked image's ftrace call sites, [start, stop) its
    __start_mcount_loc/__stop_mcount_loc; then f->untraced of a function def. */

@@ -59,6 +59,22 @@ expect_list "$Y" finish_task_switch callers_via_clones __schedule schedule_tail
 expect_clone "$Y" __sched_fork __sched_fork.constprop.0 constprop __sched_fork
 expect_list "$Y" __sched_fork callers_via_clones init_idle sched_fork
 
+# Split (partial inlining): migration_cpu_stop calls update_rq_clock.part.0,
+# so it has update_rq_clock's head inlined, though its DWARF lost that
+# DW_TAG_inlined_subroutine (its call site is at the function's top level).
+facts split.yaml --target-object="$CORPUS/kernel_sched_core.o" update_rq_clock
+ok
+list_items "$WORK/split.yaml" update_rq_clock inlined_into | grep -qx migration_cpu_stop ||
+	fail "facts of update_rq_clock: migration_cpu_stop not among inlined_into"
+# ICF twins: GCC folded __ia32_compat_sys_preadv64 into __ia32_sys_preadv and
+# inlined that back into it (no DWARF of its own, the same code): do_preadv,
+# inlined into __ia32_sys_preadv, is inlined into it too.
+facts icf.yaml --target-object="$CORPUS/fs_read_write.o" do_preadv do_pwritev
+expect_list "$WORK/icf.yaml" do_preadv inlined_into __ia32_compat_sys_preadv64 \
+	__ia32_sys_preadv __x64_sys_preadv
+expect_list "$WORK/icf.yaml" do_pwritev inlined_into __ia32_compat_sys_pwritev64 \
+	__ia32_sys_pwritev __x64_sys_pwritev
+
 facts slub.yaml --target-object="$CORPUS/mm_slub.o" slab_pad_check
 Y=$WORK/slub.yaml
 expect "$Y" slab_pad_check "present: false"
