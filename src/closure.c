@@ -363,8 +363,32 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 	return rc;
 }
 
-/* GCC's dump says no out-of-line body survived: nothing to bind to. */
-static bool body_removed(struct walker *w, const struct entity *e)
+/*
+ * Did GCC split NAME (NAME.part.N) and make no .isra/.constprop clone of it?
+ * The symbol table shows the split only while the part survives; the dump
+ * also when the part was inlined back (skb_may_tx_timestamp: its head and
+ * then its part inlined into both callers, no symbol left).
+ */
+static bool dump_split(const struct ipa_report *r, const char *name)
+{
+	size_t n = strlen(name);
+	bool part = false;
+
+	for (size_t i = 0; i < r->n_clones; i++) {
+		const char *c = r->clones[i].name;
+
+		if (strncmp(c, name, n) || c[n] != '.')
+			continue;
+		if (!strncmp(c + n, ".isra.", 6) || !strncmp(c + n, ".constprop.", 11))
+			return false;
+		part |= !strncmp(c + n, ".part.", 6) && !strchr(c + n + 6, '.');
+	}
+	return part;
+}
+
+/* GCC's dump says no out-of-line body survived: nothing to bind to. Notes
+   a split it shows (entity.ipa_split). */
+static bool body_removed(struct walker *w, struct entity *e)
 {
 	struct ipa_report r;
 	bool removed;
@@ -373,6 +397,7 @@ static bool body_removed(struct walker *w, const struct entity *e)
 		return false;
 	ipa_report_symbol(w->req->ipa, e->name, &r);
 	removed = r.found && r.removed;
+	e->ipa_split = r.found && dump_split(&r, e->name);
 	ipa_report_release(&r);
 	return removed;
 }
