@@ -14,6 +14,7 @@
 #include "klp-ccp/facts.h"
 #include "klp-ccp/own_facts.h"
 #include "klp-ccp/fun_attrs.h"
+#include "klp-ccp/generic_sel.h"
 #include "klp-ccp/header_state.h"
 #include "klp-ccp/inline_body.h"
 #include "klp-ccp/ipa_clones.h"
@@ -362,8 +363,32 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 	return rc;
 }
 
-/* GCC's dump says no out-of-line body survived: nothing to bind to. */
-static bool body_removed(struct walker *w, const struct entity *e)
+/*
+ * Did GCC split NAME (NAME.part.N) and make no .isra/.constprop clone of it?
+ * The symbol table shows the split only while the part survives; the dump
+ * also when the part was inlined back (skb_may_tx_timestamp: its head and
+ * then its part inlined into both callers, no symbol left).
+ */
+static bool dump_split(const struct ipa_report *r, const char *name)
+{
+	size_t n = strlen(name);
+	bool part = false;
+
+	for (size_t i = 0; i < r->n_clones; i++) {
+		const char *c = r->clones[i].name;
+
+		if (strncmp(c, name, n) || c[n] != '.')
+			continue;
+		if (!strncmp(c + n, ".isra.", 6) || !strncmp(c + n, ".constprop.", 11))
+			return false;
+		part |= !strncmp(c + n, ".part.", 6) && !strchr(c + n + 6, '.');
+	}
+	return part;
+}
+
+/* GCC's dump says no out-of-line body survived: nothing to bind to. Notes
+   a split it shows (entity.ipa_split). */
+static bool body_removed(struct walker *w, struct entity *e)
 {
 	struct ipa_report r;
 	bool removed;
@@ -372,6 +397,7 @@ static bool body_removed(struct walker *w, const struct entity *e)
 		return false;
 	ipa_report_symbol(w->req->ipa, e->name, &r);
 	removed = r.found && r.removed;
+	e->ipa_split = r.found && dump_split(&r, e->name);
 	ipa_report_release(&r);
 	return removed;
 }
@@ -496,10 +522,7 @@ static void decide_object(struct walker *w, int idx)
 		return;
 	}
 	if (prov != PROVIDER_NONE) {
-		if (header_object_has_state(w->m, w->req->facts, idx))
-			diag_warning_at(loc.file, loc.line, loc.col,
-					"'%s' is a writable static object of a header: lp.c's #include gives it an instance of its own, not the running unit's",
-					e->name);
+		/* one with state: headers_resolve_clashes() refuses the header */
 		e->decision = DEC_HEADER;
 		mark_header_needed(w, prov);
 		return;
@@ -723,7 +746,8 @@ static void on_function_ref(struct frame *f, int idx)
 	idx = address_target(f, idx);
 	e = &f->w->m->ents[idx];
 	add_site(f, idx, SITE_REF);
-	if (!e->address_taken && !is_call_callee(f)) {
+	if (!e->address_taken &&
+	    (!is_call_callee(f) || (!clang_Cursor_isNull(e->def) && bound_by_symbol(e->def)))) {
 		e->address_taken = true;
 		e->address_loc = clang_getCursorLocation(f->cursor);
 	}
@@ -972,6 +996,43 @@ static void check_expr_type(struct frame *f)
 	}
 }
 
+/* The unit defining typedef name (its first definition), or -1. */
+static int typedef_unit(struct model *m, const char *name)
+{
+	for (size_t u = 0; u < m->n_units; u++)
+		for (size_t i = 0; i < m->units[u].n_cursors; i++) {
+			CXCursor c = m->units[u].cursors[i];
+			CXString s;
+			bool same;
+
+			if (clang_getCursorKind(c) != CXCursor_TypedefDecl)
+				continue;
+			s = clang_getCursorSpelling(c);
+			same = !strcmp(clang_getCString(s), name);
+			clang_disposeString(s);
+			if (same)
+				return (int)u;
+		}
+	return -1;
+}
+
+/* libclang shows no references to _Generic's association type names. */
+static void on_generic(struct frame *f)
+{
+	struct strlist names = { 0 };
+
+	generic_type_names(f->w->m, f->cursor, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		const char *sp = strchr(names.v[i], ' ');
+		int unit = sp ? model_tag_def_unit(f->w->m, sp + 1) :
+				typedef_unit(f->w->m, names.v[i]);
+
+		if (unit >= 0)
+			need_unit(f->w, unit);
+	}
+	strlist_release(&names);
+}
+
 static void examine(struct frame *f)
 {
 	enum CXCursorKind k = clang_getCursorKind(f->cursor);
@@ -989,6 +1050,9 @@ static void examine(struct frame *f)
 		break;
 	case CXCursor_UnexposedAttr:
 		on_attribute(f);
+		break;
+	case CXCursor_GenericSelectionExpr:
+		on_generic(f);
 		break;
 	case CXCursor_FunctionDecl:
 		/* a block-scope declaration is renamed, its linkage left alone */

@@ -809,9 +809,12 @@ static bool decl_range(struct model *m, CXCursor c, CXSourceRange r, bool with_s
 		skip_space_and_comments(kf->text, kf->len, *end);
 	/* "f(...) __acquires(x);": annotation macros that expand to nothing
 	 * end a function declaration (not a definition: "} EXPORT_SYMBOL(f);")
-	 * after clang's extent */
+	 * after clang's extent; so do attributes clang folds into a typedef's
+	 * or object's type ("typedef int v4 __attribute__((vector_size(16)));") */
 	if (semi < kf->len && kf->text[semi] != ';' && kf->text[semi] != ',' &&
-	    clang_getCursorKind(c) == CXCursor_FunctionDecl && !clang_isCursorDefinition(c)) {
+	    ((clang_getCursorKind(c) == CXCursor_FunctionDecl && !clang_isCursorDefinition(c)) ||
+	     clang_getCursorKind(c) == CXCursor_TypedefDecl ||
+	     clang_getCursorKind(c) == CXCursor_VarDecl)) {
 		unsigned after = skip_trailing_attributes(kf, *end);
 
 		if (after < kf->len && kf->text[after] == ';')

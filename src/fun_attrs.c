@@ -92,6 +92,22 @@ static unsigned written_attrs(CXCursor decl)
 }
 
 /*
+ * Is the definition's symbol reached without a call written in C: run
+ * through .init_array/.fini_array (constructor, destructor), or weak (the
+ * linker may have bound its callers to another definition)? Its copy would
+ * not be the function the running code uses.
+ */
+bool bound_by_symbol(CXCursor def)
+{
+	char *text = printed(def);
+	bool found = strstr(text, "__attribute__((constructor") ||
+		     strstr(text, "__attribute__((destructor") || strstr(text, "__attribute__((weak))");
+
+	free(text);
+	return found;
+}
+
+/*
  * The spelled noinline an attribute cursor is, or NULL: its location is where
  * the file spells it, the attribute's name or the outermost macro giving it
  * (noinline, noinline_for_stack, __noinline...); *len its identifier's length.

@@ -229,3 +229,44 @@ int generic_selected(struct model *m, CXCursor gse, CXCursor ctrl, int n_assoc)
 		return sel;
 	return !matches && understood ? def : -1;
 }
+
+/*
+ * The identifiers of the associations' type names of the _Generic gse
+ * ("my_long", "struct s" for a tag), as written: libclang shows no TypeRef
+ * for them, so the closure reads what they need from here.
+ */
+void generic_type_names(struct model *m, CXCursor gse, struct strlist *names)
+{
+	const char *t;
+	size_t len, at, paren;
+	struct strlist args = { 0 };
+	int file;
+	unsigned off;
+
+	if (!model_locate_expansion(m, clang_getRangeStart(clang_getCursorExtent(gse)), &file, &off) ||
+	    !generic_text(m, file, off, &t, &len, &at))
+		return;
+	for (paren = at + 8; paren < len && strchr(" \t\r\n\\", t[paren]); paren++)
+		;
+	if (paren < len && t[paren] == '(')
+		lex_macro_args(t, len, paren, &args);
+	for (size_t k = 1; k < args.n; k++) {
+		const char *a = args.v[k], *colon = strchr(a, ':');
+		size_t pos = 0, is, n;
+		const char *tag = NULL;
+
+		while (colon && lex_next_ident(a, (size_t)(colon - a), &pos, &is, &n)) {
+			if (tag) {
+				strlist_push_owned(names, xasprintf("%s %.*s", tag, (int)n, a + is));
+				tag = NULL;
+			} else if ((n == 6 && !memcmp(a + is, "struct", 6)) ||
+				   (n == 5 && !memcmp(a + is, "union", 5)) ||
+				   (n == 4 && !memcmp(a + is, "enum", 4))) {
+				tag = n == 6 ? "struct" : n == 5 ? "union" : "enum";
+			} else if (!keyword(a + is, n) && !(n == 7 && !memcmp(a + is, "default", 7))) {
+				strlist_push_owned(names, xstrndup(a + is, n));
+			}
+		}
+	}
+	strlist_release(&args);
+}

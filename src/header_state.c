@@ -194,14 +194,3 @@ bool header_fun_has_state(struct model *m, struct facts_db *facts, int idx)
 {
 	return facts && scan_fun(m, facts, idx);
 }
-
-bool header_object_has_state(struct model *m, const struct facts_db *facts, int idx)
-{
-	const struct entity *e = &m->ents[idx];
-	const char *object;
-	unsigned sympos;
-
-	return facts && e->kind == ENT_OBJECT && e->internal && !e->local_static &&
-	       !clang_Cursor_isNull(e->def) && !var_read_only(e->def) &&
-	       facts_local_symbol(facts, e->name, &object, &sympos);
-}

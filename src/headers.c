@@ -9,10 +9,13 @@
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/directives.h"
+#include "klp-ccp/facts.h"
+#include "klp-ccp/header_state.h"
 #include "klp-ccp/header_uses.h"
 #include "klp-ccp/idents.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/maps.h"
+#include "klp-ccp/own_facts.h"
 #include "klp-ccp/provider.h"
 #include "klp-ccp/spelling.h"
 
@@ -751,7 +754,80 @@ static int refuse_reincluders(struct model *m)
 	return n;
 }
 
-int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db *facts)
+/*
+ * A header's writable file-scope static that copied code uses (also through
+ * the header's functions it calls), and that the running unit has (the
+ * target's symbols, else those of the original compiled, own_facts.c): an
+ * #include would give lp.c a fresh instance of it. Refused, the header's
+ * code is copied and the object decided like the unit's own statics
+ * (externalized: the running instance).
+ */
+struct state_refs {
+	struct model *m;
+	bool *seen;		/* per entity: visited function, or object found */
+};
+
+static bool header_state_object(const struct model *m, const struct entity *e)
+{
+	return e->kind == ENT_OBJECT && e->internal && !e->local_static && e->def_unit >= 0 &&
+	       !clang_Cursor_isNull(e->def) &&
+	       m->files[m->units[e->def_unit].file].role == FILE_HEADER && !var_read_only(e->def);
+}
+
+static enum CXChildVisitResult find_state_refs(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct state_refs *sr = data;
+	int idx;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return CXChildVisit_Recurse;
+	idx = model_entity_of(sr->m, clang_getCursorReferenced(c));
+	if (idx < 0 || sr->seen[idx])
+		return CXChildVisit_Recurse;
+	if (header_state_object(sr->m, &sr->m->ents[idx])) {
+		sr->seen[idx] = true;
+	} else if (sr->m->ents[idx].kind == ENT_FUNCTION && sr->m->ents[idx].internal &&
+		   !clang_Cursor_isNull(sr->m->ents[idx].def)) {
+		sr->seen[idx] = true;
+		clang_visitChildren(sr->m->ents[idx].def, find_state_refs, sr);
+	}
+	return CXChildVisit_Recurse;
+}
+
+static int refuse_state_holders(struct model *m, struct policy *pol, struct facts_db *facts,
+				struct own_facts *own)
+{
+	struct state_refs sr = { m, xcalloc(m->n_ents + 1, sizeof(bool)) };
+	int n = 0, rc = 0;
+	const char *object;
+	unsigned sympos;
+
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].decision == DEC_HEADER && !sr.seen[i]) {
+			sr.seen[i] = true;
+			if (m->ents[i].kind == ENT_FUNCTION && !clang_Cursor_isNull(m->ents[i].def))
+				clang_visitChildren(m->ents[i].def, find_state_refs, &sr);
+		}
+	for (size_t i = 0; i < m->n_ents && rc >= 0; i++) {
+		const struct entity *e = &m->ents[i];
+
+		if (!sr.seen[i] || !header_state_object(m, e))
+			continue;
+		if (!facts && own)
+			facts = own_facts_get(own);
+		if (!facts || !facts_local_symbol(facts, e->name, &object, &sympos))
+			continue;
+		rc = refuse_provider(m, pol, m->units[e->def_unit].file, e,
+				     "is a writable static of a header, and the running unit keeps state in it");
+		n += rc > 0;
+	}
+	free(sr.seen);
+	return rc < 0 ? -1 : n;
+}
+
+int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db *facts,
+			    struct own_facts *own)
 {
 	struct clash_scan cs = { m, pol, xcalloc(m->n_ents + 1, sizeof(bool)), -1 };
 	bool *own_pointer = xcalloc(m->n_ents + 1, sizeof(bool));
@@ -769,6 +845,10 @@ int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db
 	}
 	if (n >= 0) {
 		more = refuse_address_copies(m, pol);
+		n = more < 0 ? -1 : n + more;
+	}
+	if (n >= 0) {
+		more = refuse_state_holders(m, pol, facts, own);
 		n = more < 0 ? -1 : n + more;
 	}
 	if (n >= 0) {

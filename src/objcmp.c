@@ -33,6 +33,7 @@ struct sec {
 	size_t nrels, caprels;
 	size_t *funcs;			/* indexes into obj->funcs, by value */
 	size_t nfuncs, capfuncs;
+	bool has_func;			/* a function symbol is defined in it */
 };
 
 struct sym {
@@ -226,6 +227,8 @@ static bool load_symbols(struct objcmp_obj *obj)
 			name = obj->secs[y->s.st_shndx].name;
 		y->name = clean_name(name);
 		y->norm = normalize(y->name, obj_prefixes(obj), false);
+		if (y->type == STT_FUNC && y->s.st_shndx < obj->nsecs)
+			obj->secs[y->s.st_shndx].has_func = true;
 	}
 	return true;
 }
@@ -288,12 +291,29 @@ static int cmp_rawrel(const void *x, const void *y)
 	return a->off < b->off ? -1 : a->off > b->off;
 }
 
+/*
+ * Relocations are looked at only in what is loaded (code, the entries
+ * attached to it, the data it points to) and in sections defining a
+ * function: not in the debug sections, which hold most of a -g object's.
+ */
+static bool relocs_used(const struct objcmp_obj *obj, const struct sec *rs)
+{
+	const struct sec *t;
+
+	if (rs->sh.sh_info >= obj->nsecs || !rs->sh.sh_info)
+		return false;
+	t = &obj->secs[rs->sh.sh_info];
+	return (t->sh.sh_flags & (SHF_ALLOC | SHF_EXECINSTR)) || t->has_func ||
+	       arch_indirect_section(obj->arch, t->name);
+}
+
 static bool load_relocs(struct objcmp_obj *obj)
 {
 	for (size_t i = 1; i < obj->nsecs; i++) {
 		uint32_t t = obj->secs[i].sh.sh_type;
 
-		if ((t == SHT_RELA || t == SHT_REL) && !load_relsec(obj, i))
+		if ((t == SHT_RELA || t == SHT_REL) && relocs_used(obj, &obj->secs[i]) &&
+		    !load_relsec(obj, i))
 			return false;
 	}
 	for (size_t i = 0; i < obj->nsecs; i++)

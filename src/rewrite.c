@@ -3,6 +3,7 @@
  * linkage changes of copied definitions, externalized function-local
  * statics; and the declarations that stand for externalized symbols.
  */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,55 @@ static bool anonymous_type(const char *spelling)
 	return strstr(spelling, "(unnamed") || strstr(spelling, "(anonymous");
 }
 
+static bool variably_modified(CXType t)
+{
+	for (int depth = 0; depth < 32; depth++) {
+		switch (t.kind) {
+		case CXType_VariableArray:
+			return true;
+		case CXType_Pointer:
+			t = clang_getPointeeType(t);
+			break;
+		case CXType_ConstantArray:
+		case CXType_IncompleteArray:
+			t = clang_getArrayElementType(t);
+			break;
+		default:
+			return false;
+		}
+	}
+	return false;
+}
+
+/*
+ * A parameter "int a[n]", "int (*m)[n]" names another parameter, which a
+ * declaration without names cannot: "[*]" (C11 6.7.6.2) is its bound there.
+ */
+static char *param_type_spelling(CXType t)
+{
+	char *a = type_spelling(t);
+	struct strbuf sb = { 0 };
+
+	if (!variably_modified(t))
+		return a;
+	for (const char *p = a; *p; p++) {
+		const char *close = *p == '[' ? strchr(p, ']') : NULL;
+		bool number = close != NULL;
+
+		for (const char *q = p + 1; close && q < close; q++)
+			number &= isdigit((unsigned char)*q) || *q == 'u' || *q == 'U' ||
+				  *q == 'l' || *q == 'L';
+		if (close && !number && close > p + 1) {
+			sb_adds(&sb, "[*]");
+			p = close;
+		} else {
+			sb_addc(&sb, *p);
+		}
+	}
+	free(a);
+	return sb_detach(&sb);
+}
+
 static char *function_args(CXType ft)
 {
 	struct strbuf sb = { 0 };
@@ -91,7 +141,7 @@ static char *function_args(CXType ft)
 	if (ft.kind == CXType_FunctionNoProto)
 		return xstrdup("");
 	for (int i = 0; i < n; i++) {
-		char *a = type_spelling(clang_getArgType(ft, (unsigned)i));
+		char *a = param_type_spelling(clang_getArgType(ft, (unsigned)i));
 
 		sb_addf(&sb, "%s%s", i ? ", " : "", a);
 		free(a);
@@ -229,7 +279,21 @@ struct params {
 	unsigned n;
 	bool ok;
 	unsigned name_end;	/* the function's name ends there */
+	bool knr;		/* an old-style definition: its parameters are declared after ')' */
 };
+
+/* Is s past the ')' closing the parameter list opened after from (K&R)? */
+static bool after_declarator(const char *t, unsigned from, unsigned s)
+{
+	int depth = 0;
+
+	for (unsigned i = from; i < s; i++) {
+		depth += t[i] == '(';
+		if (t[i] == ')' && --depth == 0)
+			return true;
+	}
+	return false;
+}
 
 static enum CXChildVisitResult param_text(CXCursor c, CXCursor parent, CXClientData data)
 {
@@ -243,7 +307,9 @@ static enum CXChildVisitResult param_text(CXCursor c, CXCursor parent, CXClientD
 	if (!model_locate(p->m, clang_getRangeStart(r), &f1, &s) ||
 	    !model_locate(p->m, clang_getRangeEnd(r), &f2, &e) || f1 != p->file || f2 != f1 ||
 	    e <= s || memchr(p->m->files[f1].text + s, '#', e - s) ||
-	    s < p->name_end) {	/* DEF(name) writing "int name(int x)": not written */
+	    s < p->name_end ||	/* DEF(name) writing "int name(int x)": not written */
+	    after_declarator(p->m->files[f1].text, p->name_end, s)) {
+		p->knr = p->knr || s >= p->name_end;
 		p->ok = false;
 		return CXChildVisit_Break;
 	}
@@ -255,9 +321,9 @@ static enum CXChildVisitResult param_text(CXCursor c, CXCursor parent, CXClientD
  * The parameters as written ("va_list args", not clang's canonical
  * "struct __va_list_tag *"), or NULL when macros make them up.
  */
-static char *written_params(struct model *m, const struct entity *e)
+static char *written_params(struct model *m, const struct entity *e, bool *knr)
 {
-	struct params p = { m, m->units[e->def_unit].file, { 0 }, 0, true, 0 };
+	struct params p = { m, m->units[e->def_unit].file, { 0 }, 0, true, 0, false };
 	CXType ft = clang_getCursorType(e->def);
 	const struct kfile *kf = &m->files[p.file];
 	size_t len = strlen(e->name);
@@ -271,6 +337,7 @@ static char *written_params(struct model *m, const struct entity *e)
 
 	p.name_end = off + (unsigned)len;
 	clang_visitChildren(e->def, param_text, &p);
+	*knr = p.knr;
 	if (!p.ok || ft.kind != CXType_FunctionProto ||
 	    p.n != (unsigned)clang_getNumArgTypes(ft)) {
 		sb_release(&p.text);
@@ -306,7 +373,8 @@ static bool defined_internal(const struct entity *e)
  */
 int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 {
-	char *params = written_params(m, e), *decl, *ret;
+	bool knr = false;
+	char *params = written_params(m, e, &knr), *decl, *ret;
 	/* a patched function the target has in .text.unlikely: GCC found all
 	 * its callers cold (print_trailer); lp.c's has none, so say it */
 	const char *attrs = e->noclone	? " __attribute__((__noinline__, __noclone__))"
@@ -316,6 +384,8 @@ int patched_prototype(struct model *m, struct entity *e, struct strbuf *out)
 
 	if (defined_internal(e))
 		sb_adds(out, "static ");
+	if (knr)	/* no prototype: callers pass promoted arguments */
+		params = xstrdup("");
 	if (!params) {
 		decl = function_declarator(clang_getCursorType(e->def), final_name(e), false);
 		sb_addf(out, "%s%s;", decl, attrs);
@@ -1336,6 +1406,27 @@ static bool macro_defined_object(struct model *m, const struct site *s)
 	       e->decision == DEC_EXTERNALIZE && !e->local_static;
 }
 
+/*
+ * __INCLUDE_LEVEL__ is the nesting depth of the file it is expanded in:
+ * written in text copied out of a header, lp.c (depth 0) would change its
+ * value, so it becomes the header's depth in the original.
+ */
+static void include_level_edits(const struct model *m, const struct unit *u,
+				struct edits *ed)
+{
+	const char *t = m->files[u->file].text;
+	size_t pos = u->start, is, n;
+	unsigned depth = 0;
+
+	for (int f = m->files[u->file].includer; f >= 0 && depth < 200; f = m->files[f].includer)
+		depth++;
+	if (!depth)
+		return;
+	while (lex_next_ident(t, u->end, &pos, &is, &n))
+		if (is_word(t, is, n, "__INCLUDE_LEVEL__"))
+			add_edit(ed, (unsigned)is, (unsigned)(is + n), xasprintf("%u /* __INCLUDE_LEVEL__ */", depth));
+}
+
 int rewrite_unit(struct model *m, int unit, const struct strlist *renamed,
 		 struct strbuf *out, struct strlist *names, struct strlist *overrides)
 {
@@ -1375,6 +1466,8 @@ int rewrite_unit(struct model *m, int unit, const struct strlist *renamed,
 	}
 	plan_release(&pl);
 	strlist_release(&keep);
+	if (!rc)
+		include_level_edits(m, u, &ed);
 	if (!rc)
 		apply_edits(m->files[u->file].text, u, &ed, out);
 	for (size_t i = 0; i < ed.n; i++)

@@ -14,6 +14,15 @@
  * named function --ipa-clones found inlined (its head) into all its callers:
  * they are patched, so lp.c has the original's callers already, and two
  * more would keep GCC from inlining the head into them.
+ * Where only the --ipa-clones dump shows the split (the part was inlined
+ * into every caller after the head, no symbol left: skb_may_tx_timestamp,
+ * warn_unsupported), the never-called function calls NAME once: one
+ * caller more than lp.c's is enough for the split, and with two more GCC
+ * kept the part out of line (warn_unsupported.part.N called by
+ * __kernel_read), where the original, whose callers were as few, inlined it.
+ * Not for a function declared inline: lp.c's single call gets it whole, as
+ * the pieces ended up in the original (slab.h's cache_from_obj in
+ * kmem_cache_free), and a second caller would keep the part out of line.
  */
 #include <string.h>
 
@@ -47,13 +56,14 @@ static bool callable_here(CXCursor def)
 	return true;
 }
 
-static bool wants_callers(const struct model *m, struct facts_db *facts, const struct entity *e)
+static bool wants_callers(const struct model *m, struct facts_db *facts, struct entity *e)
 {
 	if (e->kind != ENT_FUNCTION || (e->decision != DEC_PATCHED && e->decision != DEC_COPY) ||
 	    e->noinline || e->def_unit < 0 || clang_Cursor_isNull(e->def) ||
 	    !m->units[e->def_unit].copy || e->ipa_removed)
 		return false;
-	if (!policy_partially_inlined(facts_get(facts, e->name)))
+	e->split_back = !policy_partially_inlined(facts_get(facts, e->name));
+	if (e->split_back && (!e->ipa_split || clang_Cursor_isFunctionInlined(e->def)))
 		return false;
 	return fun_name_written(e->def) && callable_here(e->def) && !out_of_line_always_inline(e->def);
 }
@@ -109,7 +119,11 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 	int n = clang_getNumArgTypes(ft);
 	struct strbuf args = { 0 };
 
-	if (e->split_callers)
+	if (e->split_callers && e->split_back)
+		sb_addf(sb, "\n/* klp-ccp: never called. GCC split %s in the original, where it had\n"
+			    " * callers, and inlined both parts into them; with this it does so for %s too. */\n",
+			e->name, name);
+	else if (e->split_callers)
 		sb_addf(sb, "\n/* klp-ccp: never called. GCC split %s in the original, where it had\n"
 			    " * callers (partial inlining: %s.part.N); with these it splits %s too. */\n",
 			e->name, e->name, name);
@@ -127,7 +141,7 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 	}
 	sb_addf(sb, "%s)\n{\n", n ? "" : "void");
 	add_call(sb, name, args.len ? args.buf : "", returns_value(ft));
-	if (e->split_callers)
+	if (e->split_callers && !e->split_back)
 		add_call(sb, name, args.len ? args.buf : "", returns_value(ft));
 	sb_adds(sb, "}\n");
 	sb_release(&args);

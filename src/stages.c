@@ -43,7 +43,7 @@ int stages_closure_headers(struct model *m, struct policy *pol,
 		return -1;
 	/* each round refuses at least one header, so this ends */
 	while (!(rc = walk_with_context(c, m, pol)) &&
-	       ((rc = headers_resolve_clashes(m, pol, req->facts)) > 0 ||
+	       ((rc = headers_resolve_clashes(m, pol, req->facts, req->own)) > 0 ||
 		(rc = closure_address_taken(c)) > 0))
 		closure_restart(c);
 	return closure_end(c, rc < 0 ? -1 : 0);

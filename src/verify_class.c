@@ -601,6 +601,10 @@ static void classify_difference(struct verify_objs *o, const struct pieces *tp,
 			copy_list(&out->callees, &ipa);
 		}
 		add_list(&sb, "branch thunks in one build only:", &d.thunks);
+		if (!tp->v[0]->global && lpp->v[0]->global)
+			sb_addf(&sb, "%s%s is local in the target, %s global in lp.c's build (GCC "
+				"knew all the target's callers: the values they pass)",
+				sb.len ? "; " : "", name, lp_name);
 		sb_addf(&sb, "%s%s", sb.len ? "; " : "", c->reason);
 		set_detail(out, ipa.n ? VC_IPA : VC_CODE, sb_detach(&sb));
 	}

@@ -84,6 +84,13 @@ add_test(NAME inline/patched-address COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/pa
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/patched-address PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A function GCC split and then inlined whole into its callers (no symbol
+# left; only --ipa-clones shows the split) gets never-called callers too
+# (tests/inline/splitback.sh).
+add_test(NAME inline/split-inlined-back COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/splitback.sh
+  $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
+set_tests_properties(inline/split-inlined-back PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A function GCC's identical code folding gave another's code (no DWARF of
 # its own) has that one's inlined callees (tests/inline/icf.sh).
 add_test(NAME inline/icf-twin COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/icf.sh

@@ -99,10 +99,13 @@ int headers_final_context(struct model *m, struct policy *pol);
 /*
  * Included headers that would clash with what the output declares (a symbol
  * they declare becomes a pointer under its own name; a static inline of
- * theirs must be rewritten) are made non-eligible. Returns how many were,
+ * theirs must be rewritten; a writable static of theirs the running unit
+ * has, facts or else own's) are made non-eligible. Returns how many were,
  * 0 when none, -1 with an error when one cannot be (a -include file).
  */
-int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db *facts);
+struct own_facts;
+int headers_resolve_clashes(struct model *m, struct policy *pol, struct facts_db *facts,
+			    struct own_facts *own);
 
 /* Assign final names (patched, externalized, rewritten). */
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts);

@@ -32,6 +32,9 @@ bool noinline_for_stack_only(const struct entity *e);
  */
 bool declared_visible(const struct entity *e);
 
+/* constructor, destructor or weak: the running code reaches it by its symbol. */
+bool bound_by_symbol(CXCursor def);
+
 /* Is the function's name written in its declaration (not made by a macro)? */
 bool fun_name_written(CXCursor decl);
 

@@ -13,4 +13,8 @@
  */
 int generic_selected(struct model *m, CXCursor gse, CXCursor ctrl, int n_assoc);
 
+/* The typedef names and tags ("struct s") the associations' type names of
+ * gse write (libclang shows no reference to them). */
+void generic_type_names(struct model *m, CXCursor gse, struct strlist *names);
+
 #endif

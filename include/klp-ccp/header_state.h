@@ -19,14 +19,6 @@
  */
 bool header_fun_has_state(struct model *m, struct facts_db *facts, int idx);
 
-/*
- * A header's writable file-scope static the target has a symbol for: the
- * same fresh-instance problem, which lp.c cannot avoid while it includes
- * the header (an extern declaration of the name would clash with it), so
- * the closure warns.
- */
-bool header_object_has_state(struct model *m, const struct facts_db *facts, int idx);
-
 /* Const down to the elements (arrays included): a copy of it behaves the same. */
 bool var_read_only(CXCursor var);
 

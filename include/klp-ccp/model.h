@@ -124,7 +124,11 @@ struct entity {
 	bool inline_body;		/* DEC_COPY of a global function only header inlines call,
 					   as "extern inline gnu_inline": GCC may inline it as the
 					   target did, other calls go to the running one (closure.c) */
+	bool ipa_split;			/* --ipa-clones: GCC split it (NAME.part.N), no .isra/.constprop;
+					   also when the part was inlined back and left no symbol */
 	bool split_callers;		/* binary facts: split in the original (split_callers.c) */
+	bool split_back;		/* split_callers, but only the dump shows the split: the part
+					   was inlined back into all callers (one call, not two) */
 	bool opaque_caller;		/* noinline, unspecialized: called with unknown arguments (split_callers.c) */
 	signed char visible;		/* declared_visible() once: 0 not asked yet, 1 no, 2 yes */
 	signed char header_state;	/* header_state.c's finding, once */

@@ -23,7 +23,8 @@ void split_callers_mark(struct model *m, struct facts_db *facts);
  * The text lp.c ends with for the marked functions: per function a static
  * __used__ function that is never called and calls it twice (split), so
  * GCC sees callers as in the original and splits it the same way, or once
- * (opaque); "" when none (malloc'ed).
+ * (split and inlined back: entity.split_back; opaque); "" when none
+ * (malloc'ed).
  */
 char *split_callers_text(const struct model *m);
 

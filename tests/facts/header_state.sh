@@ -4,10 +4,13 @@
 # With --target-object the function is copied under a new name and its
 # state bound to the running unit's symbol (counter.N), also when reached
 # through another header inline; read-only state and a macro body's flag
-# (WARN_ONCE) stay the header's. A header's writable file-scope static gets a
-# warning (lp.c's #include makes its own instance). Linked against the original object (its
-# local made global, as the livepatch's relocation would bind it), the
-# patched function goes on counting where the original's caller left off.
+# (WARN_ONCE) stay private. A header's writable file-scope static the patched
+# function uses keeps the header out of lp.c (an #include would make its own
+# instance; warned): what is needed from it is copied, the static externalized.
+# Linked against the original object (its locals made global, as the
+# livepatch's relocations would bind them), the patched function goes on
+# counting where the original's caller left off. Without facts the same
+# holds: the original compiled with its command line names counter.N.
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 CC=${CC:-gcc}
@@ -43,15 +46,19 @@ for f in next_id two_ids; do
 done
 for f in table_at warn_once; do
 	ok
-	grep -qE "int [a-z_]*$f\(" facts.c && fail "facts.c: $f copied (its state needs no binding)"
+	grep -qE "int klpr_$f\(" facts.c && fail "facts.c: $f renamed (its state needs no binding)"
 done
+ok
+nm -u facts.c.o | grep -qE ' (table|__done)' && fail "facts.c: read-only or macro state bound: $(nm -u facts.c.o | tr '\n' ' ')"
 
 ok
-grep -q "state.h:[0-9]*:[0-9]*: warning: 'hits' is a writable static object of a header" facts.c.err ||
+grep -q "state.h:[0-9]*:[0-9]*: warning: 'hits' is a writable static of a header, and the running unit keeps state in it" facts.c.err ||
 	fail "no warning about the header's object hits: $(cat facts.c.err)"
+ok
+nm -u facts.c.o | grep -qx ' *U hits' || fail "facts.c: hits is not the running unit's"
 
 # Behaviour: the original's caller counts to 1, the livepatch goes on at 2.
-objcopy --globalize-symbol="$counter" unit.o unit_g.o
+objcopy --globalize-symbol="$counter" --globalize-symbol=hits unit.o unit_g.o
 cat >main.c <<-'C'
 	int take_id(void);
 	int klpp_pf(int x);
@@ -69,11 +76,13 @@ else
 	fail "facts.c.o does not link against the original: $(head -n 3 link.err)"
 fi
 
-# Without facts nothing binds the state: the header is used as it is.
+# Without facts: the same binding, from the original compiled.
 ok
 extract plain.c
 ok
-grep -qE "klpr_next_id|klpr_two_ids" plain.c && fail "plain.c: header inline copied without facts"
+nm -u plain.c.o | grep -qx " *U $counter" || fail "plain.c: counter not bound to $counter without facts"
+ok
+nm -u plain.c.o | grep -qx ' *U hits' || fail "plain.c: hits is not the running unit's"
 
 echo "header_state: $CHECKS checks, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -107,6 +107,19 @@ ipa)
 	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
 	has '^use_get: differs \(ipa-facts\): calls externalized get '
 	;;
+callers)
+	# a static function GCC specialized for its callers' argument values
+	# (callers.c); lp.c's global copy has no callers: code, with that fact
+	cc2="gcc -O2 -g -c -o callers.o callers.c"
+	cp "$here/callers.c" . && $cc2 || fail "cannot compile callers.c"
+	sed -e 's/^static //' -e 's/ tell(/ klpp_tell(/' callers.c >lp.c
+	expect 2 "$klp" verify --target-object=callers.o --patched-functions=tell lp.c -- $cc2
+	has "^tell: differs \(code\): tell is local in the target, klpp_tell global in lp.c.s build \(GCC knew all the target.s callers: the values they pass\); "
+	# both local: no such note
+	sed -e 's/\([^a-z_]\)tell(/\1klpp_tell(/g' callers.c >lp.c
+	expect 0 "$klp" verify --target-object=callers.o --patched-functions=tell lp.c -- $cc2
+	has '^tell: identical$'
+	;;
 stub)
 	# a callee the unit defines in assembly (a static call's trampoline in
 	# .static_call.text): GCC knew nothing of its code, so lp.c's

@@ -1,0 +1,12 @@
+/* A compound literal in the patched function holding a static function's
+ * address (bound to the running one) and a call through it. */
+struct ops { int (*fn)(int); int scale; };
+static int eu_triple(int v) { return v * 3; }
+
+static int run(const struct ops *o, int v) { return o->fn(v) * o->scale; }
+
+int pu_run(int x)
+{
+	return run(&(struct ops){ .fn = eu_triple, .scale = 2 }, x) +
+	       ((struct ops){ eu_triple, 1 }).fn == eu_triple;
+}
