@@ -379,8 +379,8 @@ static bool dump_split(const struct ipa_report *r, const char *name)
 
 		if (strncmp(c, name, n) || c[n] != '.')
 			continue;
-		if (!strncmp(c + n, ".isra.", 6) || !strncmp(c + n, ".constprop.", 11))
-			return false;
+		if (strstr(c + n, ".isra.") || strstr(c + n, ".constprop."))
+			return false;	/* also of the part (can_map_frag.part.0.isra.0) */
 		part |= !strncmp(c + n, ".part.", 6) && !strchr(c + n + 6, '.');
 	}
 	return part;
@@ -1571,7 +1571,8 @@ struct closure {
 	size_t i;			/* queue entries walked */
 };
 
-/* Globals only header inlines call, given an inline body (inline_body.c); any new? */
+/* Functions given an inline body (inline_body.c): globals only header inlines
+ * call, and address-taken externalized ones the target inlined; any new? */
 static bool add_inline_bodies(struct walker *w)
 {
 	struct model *m = w->m;
@@ -1580,7 +1581,7 @@ static bool add_inline_bodies(struct walker *w)
 	size_t n = w->req->facts ? header_refs_reached(m, &reached) : 0;
 	bool added = false;
 
-	for (size_t i = 0; n && i < m->n_ents; i++)
+	for (size_t i = 0; w->req->facts && i < m->n_ents; i++)
 		if (m->ents[i].decision == DEC_PATCHED)
 			strlist_push(&patched, m->ents[i].name);
 	for (size_t i = 0; i < n; i++) {
@@ -1590,6 +1591,15 @@ static bool add_inline_bodies(struct walker *w)
 			continue;
 		e->inline_body = true;
 		e->decision = DEC_COPY;
+		need_unit(w, e->def_unit);
+		added = true;
+	}
+	for (size_t i = 0; i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+
+		if (!inline_body_for_address(m, w->req->facts, &patched, e))
+			continue;
+		e->inline_body = true;	/* stays externalized: the address is the running one */
 		need_unit(w, e->def_unit);
 		added = true;
 	}

@@ -74,13 +74,13 @@ static enum CXChildVisitResult check_visit(CXCursor c, CXCursor parent, CXClient
 	return bc->ok ? CXChildVisit_Recurse : CXChildVisit_Break;
 }
 
-bool inline_body_wanted(const struct model *m, struct facts_db *facts,
+/* A function of the unit the target inlined into a patched function, body fit. */
+static bool body_wanted(const struct model *m, struct facts_db *facts,
 			const struct strlist *patched, const struct entity *e)
 {
 	struct body_check bc = { m, facts, patched, true };
 
-	if (!facts || e->kind != ENT_FUNCTION || e->decision != DEC_NONE || e->internal ||
-	    e->def_unit < 0 || clang_Cursor_isNull(e->def) || e->address_taken ||
+	if (e->def_unit < 0 || clang_Cursor_isNull(e->def) ||
 	    m->units[e->def_unit].file != m->main_file ||
 	    clang_Cursor_isFunctionInlined(e->def) || declared_noinline(e) ||
 	    clang_Cursor_isVariadic(e->def) ||
@@ -88,4 +88,25 @@ bool inline_body_wanted(const struct model *m, struct facts_db *facts,
 		return false;
 	clang_visitChildren(e->def, check_visit, &bc);
 	return bc.ok;
+}
+
+bool inline_body_wanted(const struct model *m, struct facts_db *facts,
+			const struct strlist *patched, const struct entity *e)
+{
+	return facts && e->kind == ENT_FUNCTION && e->decision == DEC_NONE && !e->internal &&
+	       !e->address_taken && body_wanted(m, facts, patched, e);
+}
+
+/*
+ * A function externalized because copied code takes its address, also
+ * called directly there (INDIRECT_CALL_2(f, a, b, ...) calls b() when f is
+ * b): the target inlined those calls. Its body under its own name lets GCC
+ * do so again, while its address (and any call GCC keeps) is the running
+ * one's, also for a static function (bound as the plain declaration was).
+ */
+bool inline_body_for_address(const struct model *m, struct facts_db *facts,
+			     const struct strlist *patched, const struct entity *e)
+{
+	return facts && e->kind == ENT_FUNCTION && e->decision == DEC_EXTERNALIZE &&
+	       e->address_taken && !e->inline_body && body_wanted(m, facts, patched, e);
 }

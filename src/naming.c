@@ -202,11 +202,57 @@ static bool from_included_header(struct model *m, struct policy *pol, int unit)
  * inline does: one whose code would need renaming is left out, the header's
  * call stays a call.
  */
+static bool named_by_copied_text(const struct model *m, int idx)
+{
+	for (size_t i = 0; i < m->n_sites; i++)
+		if (m->sites[i].entity == idx && m->sites[i].kind == SITE_REF &&
+		    m->units[m->sites[i].unit].copy)
+			return true;
+	return false;
+}
+
+/*
+ * A pointer only a dropped body named would be defined and never used (an
+ * error under -Werror) and initialized by glue for nothing: not externalized.
+ */
+static void forget_unused_pointers(struct model *m, int unit)
+{
+	for (size_t i = 0; i < m->n_sites; i++) {
+		int x = m->sites[i].entity;
+		struct entity *p = &m->ents[x];
+
+		if (m->sites[i].unit == unit && m->sites[i].kind == SITE_REF &&
+		    p->decision == DEC_EXTERNALIZE && p->pointer && !named_by_copied_text(m, x)) {
+			p->decision = DEC_NONE;
+			p->needs_decl = false;
+		}
+	}
+}
+
 static void drop_inline_body(struct model *m, struct entity *e)
 {
 	m->units[e->def_unit].copy = false;
 	e->inline_body = false;
-	e->decision = DEC_NONE;
+	if (e->decision == DEC_COPY)
+		e->decision = DEC_NONE;	/* an externalized one stays so */
+	forget_unused_pointers(m, e->def_unit);
+}
+
+/*
+ * An externalized function with an inline body is spelled by its own name
+ * (the body is the running one's): not when the policy renamed it or made
+ * it a pointer, nor under an asm label.
+ */
+static void drop_renamed_inline_bodies(struct model *m)
+{
+	for (size_t i = 0; i < m->n_ents; i++) {
+		struct entity *e = &m->ents[i];
+
+		if (e->inline_body && e->decision == DEC_EXTERNALIZE &&
+		    (e->pointer || e->asm_name ||
+		     (e->new_name && strcmp(e->new_name, e->name))))
+			drop_inline_body(m, e);
+	}
 }
 
 static int find_rewritten(struct model *m, struct policy *pol)
@@ -334,6 +380,7 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 	}
 	if (rename_bystanders(m, pol) || name_split_copies(m, pol, facts))
 		return -1;
+	drop_renamed_inline_bodies(m);
 	out_of_line_mark(m, facts);
 	split_callers_mark(m, facts);
 	return find_rewritten(m, pol) ? -1 : 0;

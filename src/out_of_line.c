@@ -239,8 +239,13 @@ char *out_of_line_early_decls(const struct model *m)
  * target: GCC inlined it at some calls at most (into one function, at one
  * call of two), weighing each as growth since the body stayed; lp.c
  * declares it used (rewrite.c) so that GCC weighs it so again. One the
- * livepatch's functions never call in the target is left alone: inlined
- * everywhere in lp.c too, it leaves no dead body in the livepatch.
+ * livepatch's functions never call in the target is left alone when it was
+ * static there (inlined everywhere in lp.c too, it leaves no dead body in
+ * the livepatch), but not when it had external linkage: GCC could never
+ * drop that body, so inlining it never saved its size, and it was never
+ * inlined as called once. lp.c's static copy, with fewer callers, would
+ * be both (post_alloc_hook inlined first into prep_new_page, which then
+ * was too big to inline into get_page_from_freelist).
  */
 static bool keeps_body(const struct model *m, const struct ool_ctx *c, const struct entity *e)
 {
@@ -251,6 +256,8 @@ static bool keeps_body(const struct model *m, const struct ool_ctx *c, const str
 	f = facts_get(c->facts, e->name);
 	if (!f->present && e->internal)
 		return false;
+	if (!e->internal && f->present)
+		return true;
 	for (size_t i = 0; i < c->ours.n; i++)
 		if (strlist_contains(&facts_get(c->facts, c->ours.v[i])->callees, e->name))
 			return true;

@@ -988,6 +988,9 @@ static void linkage_edits(struct model *m, const struct unit *u, const struct si
 		/* inline_body.c: GCC's to inline, never emitted (bound to the running one) */
 		add_edit(ed, u->start, u->start,
 			 xstrdup("extern inline __attribute__((__gnu_inline__)) "));
+		while (e->internal && lex_next_ident(t, s->offset, &pos, &is, &n))
+			if (is_word(t, is, n, "static"))
+				drop_word(ed, t, is, n);
 		return;
 	}
 	if (e->decision == DEC_EXTERNALIZE || (!e->make_static && !e->make_extern)) {

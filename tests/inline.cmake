@@ -43,6 +43,13 @@ set_tests_properties(inline/out-of-line PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1
 add_test(NAME inline/cold COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/cold.sh $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/cold PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A static function externalized because copied code takes its address,
+# which the target inlined at the direct calls (INDIRECT_CALL_2), gets an
+# extern inline gnu_inline body too (tests/inline/addrbody.sh).
+add_test(NAME inline/address-taken-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/addrbody.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/address-taken-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A global function only a header's inline calls, inlined into the patched
 # function in the target, gets an extern inline gnu_inline body in lp.c;
 # one whose body names a static is copied with the header's inline under
@@ -77,6 +84,12 @@ set_tests_properties(inline/clone-only-callers PROPERTIES SKIP_RETURN_CODE 77 TI
 add_test(NAME inline/keep-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/keepbody.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/keep-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# So is a copy of a global function no livepatch function calls in the
+# target: GCC never inlined the original as called once (tests/inline/keepglobal.sh).
+add_test(NAME inline/keep-global COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/keepglobal.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/keep-global PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
 # The address of a patched function names the running original, with its
 # sympos in the report (tests/inline/patchaddr.sh).

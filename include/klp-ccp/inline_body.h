@@ -2,7 +2,8 @@
  * inline_body.c: a global function of the unit that only header inlines
  * call, which the target inlined into a patched function, is copied as an
  * "extern inline gnu_inline" definition under its own name (GCC inlines it
- * as in the target; other calls go to the running function).
+ * as in the target; other calls go to the running function). So is a
+ * function externalized because its address is taken, called directly too.
  */
 #ifndef KLP_CCP_INLINE_BODY_H
 #define KLP_CCP_INLINE_BODY_H
@@ -16,5 +17,12 @@
 /* Should e (reached only through header inlines, DEC_NONE) get such a body? */
 bool inline_body_wanted(const struct model *m, struct facts_db *facts,
 			const struct strlist *patched, const struct entity *e);
+
+/*
+ * Should e, externalized because copied code takes its address, get such
+ * a body too (it keeps DEC_EXTERNALIZE: the report still binds it)?
+ */
+bool inline_body_for_address(const struct model *m, struct facts_db *facts,
+			     const struct strlist *patched, const struct entity *e);
 
 #endif

@@ -10,7 +10,8 @@
 # new name instead, calling a static copy of count_list_why, which GCC
 # inlines into tally as in the target. With the built-in defaults, which include
 # hdrglobal.h, and with all of policies/kernel's hooks (which copy a local
-# header's parts instead: verify and -Werror only).
+# header's parts instead: verify and -Werror only). With pointer
+# externalization, no body and no unused pointer.
 set -u
 KLP_CCP=$1
 . "$(dirname "$0")/setup.sh" hdrglobal hdrglobal.c hdrglobal.h
@@ -45,4 +46,8 @@ for pol in default kernel; do
 	"$KLP_CCP" verify --target-object=t.o --patched-functions=tally $out \
 		-- $CC $CFLAGS -c hdrglobal.c >$out.v 2>&1 || fail "$out: $(cat $out.v)"
 done
+# With externalized functions made pointers, drop_list_why's body (which
+# would call klpe_drop_one) is not given, and drop_one, which only it named,
+# is not externalized: lp.c would define klpe_drop_one unused (-Werror).
+pointer_case hdrglobal.c trim drop_list_why drop_one
 [ $FAILED = 0 ] && echo "PASS" || exit 1

@@ -5,7 +5,7 @@
  * static function with walk its only caller: GCC would inline both calls,
  * dropping the body. lp.c declares the copy used, as the original's body
  * had to stay. tiny, global too, is inlined into walk wherever it is
- * called: its copy is not declared used (no dead body in the livepatch). */
+ * called: its copy is declared used as well (its body stayed too). */
 extern int put(int, int);
 extern int debug;
 

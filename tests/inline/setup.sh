@@ -23,3 +23,17 @@ KERNEL_HOOKS=(-H "$K/may-include-header" -F "$K/can-externalize-fun"
 	-S "$K/shall-externalize-fun" -O "$K/shall-externalize-obj"
 	-E "$K/modify-externalized-sym" -P "$K/modify-patched-fun-sym"
 	-R "$K/rename-rewritten-fun")
+# pointer_case SRC FN BODY ONLY: extracting FN of SRC (t.o its object, CFLAGS
+# set) with externalized symbols made pointers, BODY gets no inline body and
+# ONLY, which that body alone names, is not externalized: lp.c would define
+# klpe_ONLY unused, an error under -Werror.
+pointer_case() {
+	local src=$1 fn=$2 body=$3 only=$4 out=lp-pointer.c
+
+	"$KLP_CCP" -o $out --report=$out.yaml --patched-functions=$fn --target-object=t.o \
+		-E "$K/modify-externalized-sym --pointer" -- $CC $CFLAGS -c $src 2>$out.err ||
+		{ fail "$out: extraction failed: $(cat $out.err)"; return; }
+	grep -q "inline.* $body(" $out && fail "$out: an inline body of $body"
+	grep -q "klpe_$only\\b" $out $out.yaml && fail "$out: $only externalized"
+	$CC $CFLAGS -c $out -o $out.o 2>$out.cc || fail "$out: $(head -3 $out.cc)"
+}

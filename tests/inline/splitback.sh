@@ -36,6 +36,16 @@ for pol in default kernel; do
 	"$OBJCMP" splitback.fs.o $out.o complete_stamp >$out.cmp 2>&1
 	grep -qx "complete_stamp: identical" $out.cmp || fail "$out: $(cat $out.cmp)"
 done
+# a clone of the part made by another IPA pass (.isra, as net/ipv4/tcp.c's
+# can_map_frag.part.0.isra.0): not the plain split, no callers (as for the
+# symbol table's clones)
+line=$(grep ';may_stamp\.part\.0;.*;part$' splitback.c.000i.ipa-clones)
+{ cat splitback.c.000i.ipa-clones; echo "$line" |
+	awk -F';' '{print "Callgraph clone;" $7 ";" $8 ";" $9 ";" $10 ";" $11 ";" $7 ".isra.0;98;" $9 ";" $10 ";" $11 ";isra"}'; } >isra.ipa-clones
+"$KLP_CCP" -o lp-isra.c --patched-functions=complete_stamp --target-object=splitback.o \
+	--ipa-clones=isra.ipa-clones -- $CC $CFLAGS -c splitback.c 2>lp-isra.err || fail "lp-isra.c: $(cat lp-isra.err)"
+grep -q 'may_stamp\.part\.0\.isra\.0;98' isra.ipa-clones || fail "isra.ipa-clones: no isra line"
+grep -q 'klp_ccp_callers_of' lp-isra.c && fail "lp-isra.c: callers of a function whose part has an .isra clone"
 # without the dump: the symbol table shows no split, no callers
 "$KLP_CCP" -o lp-nodump.c --patched-functions=complete_stamp --target-object=splitback.o \
 	-- $CC $CFLAGS -c splitback.c 2>lp-nodump.err || fail "lp-nodump.c: $(cat lp-nodump.err)"
