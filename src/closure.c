@@ -484,8 +484,10 @@ static bool name_local_static(struct walker *w, struct entity *e)
 	if (sym && strcmp(sym, e->name)) {
 		e->asm_name = model_intern(w->m, sym);
 		/* the first of its name: GCC numbers statics per translation unit */
-		if (db == w->req->facts)
+		if (db == w->req->facts) {
 			facts_local_symbol(db, sym, &e->object, &e->sympos);
+			e->align = facts_symbol_align(db, sym);
+		}
 	} else if (!w->req->facts && !db) {
 		loc = cursor_src_loc(w->m, entity_cursor(e));
 		diag_warning_at(loc.file, loc.line, loc.col,

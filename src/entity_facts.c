@@ -53,6 +53,7 @@ void closure_use_facts(struct policy *pol, struct facts_db *db, struct entity *e
 		e->object = f->object;
 		e->sympos = f->sympos;
 		e->cold = f->cold;
+		e->align = f->align;
 	} else if (e->def_unit >= 0 &&
 		   (e->kind == ENT_FUNCTION || (e->internal && !e->local_static))) {
 		/* a function-scope static's symbol is x.N: not looked up here */

@@ -268,6 +268,7 @@ static void compute(struct facts_db *db, struct fentry *e)
 	f->sympos = def && def->bind == STB_LOCAL ? sympos_of(db, e, def) : 0;
 	f->exported = e->exported;
 	f->cold = def && def->unlikely;
+	f->align = def ? def->align : 0;
 	f->discarded = def ? def->discarded : NULL;
 	f->object = def ? db->objs[def->obj].name : object_of_absent(db, e);
 	for (size_t i = 0; i < e->n_syms; i++)
@@ -355,6 +356,14 @@ const char *facts_local_static(const struct facts_db *db, const char *fun, const
 			return s + nf + nv + 2;
 	}
 	return NULL;
+}
+
+uint64_t facts_symbol_align(const struct facts_db *db, const char *sym)
+{
+	for (size_t i = 0; i < db->n_syms; i++)
+		if (db->syms[i].defined && !strcmp(db->syms[i].name, sym))
+			return db->syms[i].align;
+	return 0;
 }
 
 bool facts_local_symbol(const struct facts_db *db, const char *sym, const char **object,

@@ -184,6 +184,25 @@ static const char *section_of(struct elf_ctx *c, size_t shndx)
 	return elf_strptr(c->elf, c->shstrndx, sh.sh_name);
 }
 
+/*
+ * The alignment of a defined symbol's address: the lowest set bit of its
+ * value, at most its section's alignment in a relocatable object (the
+ * linker places the section so), at most a page otherwise. 0: unknown.
+ */
+static uint64_t address_align(struct elf_ctx *c, const GElf_Sym *sym)
+{
+	Elf_Scn *scn = sym->st_shndx < SHN_LORESERVE ? elf_getscn(c->elf, sym->st_shndx) : NULL;
+	uint64_t max = 4096, low = sym->st_value & -sym->st_value;
+	GElf_Shdr sh;
+
+	if (c->es.relocatable) {
+		if (!scn || !gelf_getshdr(scn, &sh) || !sh.sh_addralign)
+			return 0;
+		max = sh.sh_addralign;
+	}
+	return !low || low > max ? max : low;
+}
+
 /* Does the name of section shndx start with prefix? */
 static bool in_section(struct elf_ctx *c, size_t shndx, const char *prefix)
 {
@@ -223,6 +242,7 @@ static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
 	s->defined = sym->st_shndx != SHN_UNDEF;
 	s->value = sym->st_value;
 	s->size = sym->st_size;
+	s->align = s->defined ? address_align(c, sym) : 0;
 	/* GCC puts functions it finds cold in .text.unlikely(.NAME) */
 	s->unlikely = s->defined && in_section(c, sym->st_shndx, ".text.unlikely");
 	s->discarded = s->defined ? discarded_section(c, sym->st_shndx) : NULL;

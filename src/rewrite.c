@@ -4,6 +4,7 @@
  * statics; and the declarations that stand for externalized symbols.
  */
 #include <ctype.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +196,31 @@ static char *asm_label_of(const struct entity *e)
 	return r;
 }
 
+/*
+ * An object the unit defined, plainly externalized: GCC gave the original's
+ * definition more alignment than its type's (x86-64: 64 bytes to an array
+ * of 64 or more) and compiled the unit's code knowing it (memset of a
+ * static array: no alignment prologue); lp.c's extern declaration says
+ * what the running object's address has (binary facts), at most the
+ * largest power of two within its size, as GCC's rules give, so that GCC
+ * compiles the copied code alike. True of the running object whatever the
+ * value, so behaviour is unchanged.
+ */
+static char *alignment_of(CXCursor c, const struct entity *e)
+{
+	CXType t = clang_getCursorType(c);
+	long long size = clang_Type_getSizeOf(t), own = clang_Type_getAlignOf(t);
+	uint64_t a = e->align;
+
+	if (e->pointer || e->kind == ENT_FUNCTION || clang_Cursor_isNull(e->def) || size <= 0 ||
+	    own <= 0)
+		return xstrdup("");
+	while (a > 1 && a > (uint64_t)size)
+		a >>= 1;
+	return a > (uint64_t)own ? xasprintf(" __attribute__((__aligned__(%" PRIu64 ")))", a)
+				 : xstrdup("");
+}
+
 /* A thread-local object stays one: a plain extern declaration names its TLS symbol. */
 static const char *thread_local_of(CXCursor c, const struct entity *e)
 {
@@ -226,10 +252,15 @@ int externalized_declaration(struct model *m, struct entity *e, struct strbuf *o
 		decl = declare(ts, final_name(e), e->pointer);
 	attrs = e->kind == ENT_FUNCTION && !e->pointer ? callee_attributes(e) : xstrdup("");
 	label = asm_label_of(e);
-	if (e->kind == ENT_FUNCTION)
+	if (e->kind == ENT_FUNCTION) {
 		sb_addf(out, "%s%s%s%s;", storage_of(e), attrs, decl, label);
-	else
-		sb_addf(out, "%s%s%s%s;", storage_of(e), thread_local_of(c, e), decl, label);
+	} else {
+		char *align = alignment_of(c, e);
+
+		sb_addf(out, "%s%s%s%s%s;", storage_of(e), thread_local_of(c, e), decl, label,
+			align);
+		free(align);
+	}
 	free(label);
 	free(attrs);
 	free(decl);

@@ -109,3 +109,9 @@ set_tests_properties(inline/split-inlined-back PROPERTIES SKIP_RETURN_CODE 77 TI
 add_test(NAME inline/icf-twin COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/icf.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/icf-twin PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# An externalized object the unit defined is declared with the alignment
+# its address has in the target (tests/inline/align.sh).
+add_test(NAME inline/align COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/align.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/align PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

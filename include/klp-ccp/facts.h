@@ -40,6 +40,9 @@ struct sym_facts {
 	 * -1: unknown (absent, or the target is not a relocatable object).
 	 */
 	int self_contained;
+	/* present: the alignment its address has in the target (the section's,
+	   at most, in a relocatable object); 0 when unknown */
+	uint64_t align;
 	uint64_t code_size;		/* bytes of that code, 0 when unknown */
 	/*
 	 * code_size plus the code of every function of the object it calls,
@@ -86,6 +89,8 @@ void facts_set_source(struct facts_db *db, const char *source);
  * it var.N), from the DWARF of the target objects, or NULL.
  */
 const char *facts_local_static(const struct facts_db *db, const char *fun, const char *var);
+/* The alignment of a defined symbol's address (sym_facts.align), 0: unknown. */
+uint64_t facts_symbol_align(const struct facts_db *db, const char *sym);
 /* Object and sympos (1-based among same-named locals) of a local symbol. */
 bool facts_local_symbol(const struct facts_db *db, const char *sym, const char **object,
 			unsigned *sympos);
@@ -106,6 +111,7 @@ struct fsym {
 	unsigned char type;	/* STT_* */
 	bool defined;
 	uint64_t value, size;	/* st_value (section-relative in ET_REL), st_size */
+	uint64_t align;		/* defined: the alignment its address has (0: unknown) */
 	bool unlikely;		/* in a .text.unlikely section */
 	const char *discarded;	/* .init.* or .exit.* section (interned), or NULL */
 };

@@ -7,6 +7,7 @@
 #define KLP_CCP_MODEL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <clang-c/Index.h>
 
@@ -112,6 +113,7 @@ struct entity {
 	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
 	bool ext_allowed;		/* can-externalize-fun said YES */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
+	uint64_t align;			/* binary facts: alignment of the running symbol's address */
 	bool noinline;			/* binary facts: called out of line (out_of_line.c) */
 	bool noclone;			/* noinline(_early), and the target has no clone of it either */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
