@@ -457,6 +457,14 @@ static const char *skip_dot_slash(const char *path)
 	return path;
 }
 
+/* Is tail the last whole component(s) of path ("fork.c", "kernel/fork.c" of it)? */
+static bool is_path_tail(const char *path, const char *tail)
+{
+	size_t a = strlen(path), b = strlen(tail);
+
+	return b && a >= b && !strcmp(path + a - b, tail) && (a == b || path[a - b - 1] == '/');
+}
+
 /*
  * Does a unit named cu (DW_AT_name: the source as its compiler got it) come
  * from source? One path must be the other's tail at a '/' boundary: a tree
@@ -465,21 +473,9 @@ static const char *skip_dot_slash(const char *path)
  */
 static bool same_source(const char *cu, const char *source)
 {
-	size_t a, b;
-
 	cu = skip_dot_slash(cu);
 	source = skip_dot_slash(source);
-	a = strlen(cu);
-	b = strlen(source);
-	if (a < b) {
-		const char *t = cu;
-
-		cu = source;
-		source = t;
-		a = strlen(cu);
-		b = strlen(source);
-	}
-	return b && !strcmp(cu + a - b, source) && (a == b || cu[a - b - 1] == '/');
+	return is_path_tail(cu, source) || is_path_tail(source, cu);
 }
 
 static bool unit_of_source(struct dw *w, Dwarf_Die cu)
