@@ -238,10 +238,16 @@ char *out_of_line_early_decls(const struct model *m)
  * it under its own name) and that a livepatch function's code calls in the
  * target: GCC inlined it at some calls at most (into one function, at one
  * call of two), weighing each as growth since the body stayed; lp.c
- * declares it used (rewrite.c) so that GCC weighs it so again. One the
- * livepatch's functions never call in the target is left alone when it was
- * static there (inlined everywhere in lp.c too, it leaves no dead body in
- * the livepatch), but not when it had external linkage: GCC could never
+ * declares it used (rewrite.c) so that GCC weighs it so again. So is a
+ * static one the target kept a body of and inlined into a livepatch
+ * function: GCC weighed those inlinings as growth too, and with lp.c's
+ * fewer callers it would inline the copy first as called once (do_preadv
+ * into __ia32_sys_preadv, which was then too big to inline into the
+ * wrapper ICF made of its twin __ia32_compat_sys_preadv64); its body stays
+ * in the livepatch, unused. One the livepatch's functions neither call nor
+ * contain in the target is left alone when it was static there (inlined
+ * everywhere in lp.c too, it leaves no dead body in the livepatch), but
+ * not when it had external linkage: GCC could never
  * drop that body, so inlining it never saved its size, and it was never
  * inlined as called once. lp.c's static copy, with fewer callers, would
  * be both (post_alloc_hook inlined first into prep_new_page, which then
@@ -257,6 +263,8 @@ static bool keeps_body(const struct model *m, const struct ool_ctx *c, const str
 	if (!f->present && e->internal)
 		return false;
 	if (!e->internal && f->present)
+		return true;
+	if (f->present && inlined_into_any(f, &c->ours))
 		return true;
 	for (size_t i = 0; i < c->ours.n; i++)
 		if (strlist_contains(&facts_get(c->facts, c->ours.v[i])->callees, e->name))

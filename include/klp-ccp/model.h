@@ -118,7 +118,7 @@ struct entity {
 	bool noclone;			/* noinline(_early), and the target has no clone of it either */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
 	bool keep_body;			/* binary facts: a copy whose body the original kept, called
-					   by a livepatch function: declared used (out_of_line.c) */
+					   by (or inlined into) a livepatch function: declared used (out_of_line.c) */
 	bool clone_free;		/* binary facts: a copy the target has under its own name,
 					   never cloned, not noinline: declared noclone (out_of_line.c) */
 	bool inline_body;		/* DEC_COPY of a global function only header inlines call,
