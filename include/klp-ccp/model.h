@@ -138,8 +138,9 @@ struct entity {
 	/* header_refs.c: an included header's inline references it under its own name */
 	bool header_ref;
 	const char *header_via;		/* that inline */
-	/* model_entity_original(): the running instance of patched function orig_of,
-	   which copied code taking orig_of's address names (closure.c) */
+	/* model_entity_original(): the running instance of patched function orig_of
+	   (or of a static one split from its address, addr_split.c), which copied
+	   code taking orig_of's address names (closure.c) */
 	bool orig_address;
 	bool orig_unbound;		/* it cannot be referenced: those sites keep orig_of */
 	int orig_of;
