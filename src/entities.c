@@ -509,26 +509,38 @@ int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob)
 
 /* ---- names in use ---- */
 
-/* names map: identifier -> file of its first declaration (-2: only reserved). */
-/* First declaration of a name: its file (names) and unit (name_unit). */
-static void note_unit_name(struct model *m, const char *name, int file, int unit)
+/*
+ * names map: identifier -> file of its first declaration (-2: only reserved).
+ * First declaration of a name: its file (names) and unit (name_unit). The
+ * maps keep key, which lives as long as the model (an entity's name, or a
+ * copy note_cursor_unit_name() owns).
+ */
+static void note_unit_name(struct model *m, const char *key, int file, int unit)
 {
 	struct maps *mp = maps_of(m);
-	char *copy;
+	int prev;
 
-	if (!name || !*name || strmap_get(&mp->names, name) >= 0)
+	if (!key || !*key)
 		return;
-	copy = xstrdup(name);
-	strlist_push_owned(&mp->owned_names, copy);
-	strmap_put(&mp->names, copy, file);
-	strmap_put(&mp->name_unit, copy, unit);
+	prev = strmap_get_or_put(&mp->names, key, file);
+	if (prev >= 0)
+		return;
+	if (prev == -2)
+		strmap_put(&mp->names, key, file);
+	strmap_put(&mp->name_unit, key, unit);
 }
 
 static void note_cursor_unit_name(struct model *m, CXCursor c, int file, int unit)
 {
 	CXString s = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(s);
+	char *copy;
 
-	note_unit_name(m, clang_getCString(s), file, unit);
+	if (name && *name && strmap_get(&maps_of(m)->names, name) < 0) {
+		copy = xstrdup(name);
+		strlist_push_owned(&maps_of(m)->owned_names, copy);
+		note_unit_name(m, copy, file, unit);
+	}
 	clang_disposeString(s);
 }
 
