@@ -386,8 +386,19 @@ static bool dump_split(const struct ipa_report *r, const char *name)
 	return part;
 }
 
+/* Did GCC make any clone of NAME (NAME.SUFFIX), surviving or not? */
+static bool dump_cloned(const struct ipa_report *r, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < r->n_clones; i++)
+		if (!strncmp(r->clones[i].name, name, n) && r->clones[i].name[n] == '.')
+			return true;
+	return false;
+}
+
 /* GCC's dump says no out-of-line body survived: nothing to bind to. Notes
-   a split it shows (entity.ipa_split). */
+   a split and any clone it shows (entity.ipa_split, ipa_cloned). */
 static bool body_removed(struct walker *w, struct entity *e)
 {
 	struct ipa_report r;
@@ -398,6 +409,7 @@ static bool body_removed(struct walker *w, struct entity *e)
 	ipa_report_symbol(w->req->ipa, e->name, &r);
 	removed = r.found && r.removed;
 	e->ipa_split = r.found && dump_split(&r, e->name);
+	e->ipa_cloned = r.found && dump_cloned(&r, e->name);
 	ipa_report_release(&r);
 	return removed;
 }

@@ -270,7 +270,12 @@ static bool keeps_body(const struct model *m, const struct ool_ctx *c, const str
  * inlined it into a livepatch function) is declared noclone too
  * (clone_free): called with constants from lp.c's few callers, GCC would
  * call a .constprop clone where the target inlined the function
- * (__zone_watermark_ok into __alloc_pages_bulk).
+ * (__zone_watermark_ok into __alloc_pages_bulk). Not when the --ipa-clones
+ * dump shows GCC cloned it all the same (clones inlined back, no symbol
+ * left): noclone forbids a split, and the whole body was then too big to
+ * inline where the target inlined head and part (__tcp_sock_set_nodelay
+ * into do_tcp_setsockopt, tcp_enter_cwr and its part.0.constprop.0 into
+ * tcp_try_to_open).
  */
 static bool never_cloned(const struct sym_facts *f)
 {
@@ -317,7 +322,8 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 				     never_cloned(facts_get(facts, m->ents[i].name));
 		m->ents[i].keep_body = keeps_body(m, &c, &m->ents[i]);
 		m->ents[i].clone_free = m->ents[i].decision == DEC_COPY && !m->ents[i].noinline &&
-					!m->ents[i].inline_body && defined_by_livepatch(m, &m->ents[i]) &&
+					!m->ents[i].inline_body && !m->ents[i].ipa_cloned &&
+					defined_by_livepatch(m, &m->ents[i]) &&
 					never_cloned(facts_get(facts, m->ents[i].name));
 	}
 	strlist_release(&c.ours);

@@ -115,3 +115,9 @@ set_tests_properties(inline/icf-twin PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 add_test(NAME inline/align COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/align.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/align PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A copied static the target inlined also into functions lp.c lacks gets a
+# never-called caller with unknown arguments (tests/inline/missingcaller.sh).
+add_test(NAME inline/missing-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/missingcaller.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/missing-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

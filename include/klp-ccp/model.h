@@ -126,6 +126,8 @@ struct entity {
 					   target did, other calls go to the running one (closure.c) */
 	bool ipa_split;			/* --ipa-clones: GCC split it (NAME.part.N), no .isra/.constprop;
 					   also when the part was inlined back and left no symbol */
+	bool ipa_cloned;		/* --ipa-clones: GCC made a clone of it (.part, .constprop...),
+					   maybe inlined back and gone */
 	bool split_callers;		/* binary facts: split in the original (split_callers.c) */
 	bool split_back;		/* split_callers, but only the dump shows the split: the part
 					   was inlined back into all callers (one call, not two) */
