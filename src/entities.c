@@ -1035,7 +1035,7 @@ int model_entity_add_local(struct model *m, CXCursor var)
  * only through the sites that take idx's address, so it is decided and
  * named like any function to externalize. Not in the cursor map: the
  * cursor stays idx's. It has idx's declarations, not its definition (lp.c
- * defines the patched function, not this one).
+ * defines the patched function, or the split one's copy, not this one).
  */
 int model_entity_original(struct model *m, int idx)
 {
