@@ -500,8 +500,7 @@ static bool name_local_static(struct walker *w, struct entity *e)
 		e->asm_name = model_intern(w->m, sym);
 		/* the first of its name: GCC numbers statics per translation unit */
 		if (db == w->req->facts) {
-			facts_local_symbol(db, sym, &e->object, &e->sympos);
-			e->align = facts_symbol_align(db, sym);
+			facts_local_symbol(db, sym, &e->object, &e->sympos, &e->align);
 		}
 	} else if (!w->req->facts && !db) {
 		loc = cursor_src_loc(w->m, entity_cursor(e));
