@@ -523,6 +523,21 @@ static bool holds_label_addresses(CXCursor var)
 	return cursor_has_descendant(var, CXCursor_AddrLabelExpr);
 }
 
+/*
+ * A file-scope static that C lets the unit write but the target keeps in
+ * read-only data: GCC found no store to it and no use of its address, so
+ * it folded its contents into the code (a lookup table's loop unrolled) and
+ * no code can tell a copy from it: lp.c's copy lets GCC do the same.
+ */
+static bool found_constant(struct walker *w, struct entity *e)
+{
+	CXCursor c = entity_cursor(e);
+
+	return w->req->facts && !e->local_static &&
+	       clang_Cursor_getStorageClass(c) == CX_SC_Static && !var_read_only(c) &&
+	       facts_local_rodata(w->req->facts, e->name);
+}
+
 static void decide_object(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -548,6 +563,10 @@ static void decide_object(struct walker *w, int idx)
 		 * one): nothing to bind to, and its values may be needed at
 		 * compile time (BUILD_BUG_ON(tbl[0] + tbl[1] > 255)).
 		 */
+		copy_definition(w, e);
+		return;
+	}
+	if (found_constant(w, e)) {
 		copy_definition(w, e);
 		return;
 	}

@@ -384,6 +384,22 @@ bool facts_local_symbol(const struct facts_db *db, const char *sym, const char *
 	return found;
 }
 
+bool facts_local_rodata(const struct facts_db *db, const char *sym)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < db->n_syms; i++) {
+		const struct fsym *s = &db->syms[i];
+
+		if (!s->defined || s->bind != STB_LOCAL || strcmp(s->name, sym))
+			continue;
+		if (!s->rodata)
+			return false;
+		found = true;
+	}
+	return found;
+}
+
 bool facts_kernel(const struct facts_db *db)
 {
 	for (size_t i = 0; i < db->n_objs; i++)

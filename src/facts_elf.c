@@ -203,6 +203,16 @@ static uint64_t address_align(struct elf_ctx *c, const GElf_Sym *sym)
 	return !low || low > max ? max : low;
 }
 
+/* Is section shndx allocated data nobody writes (.rodata...)? */
+static bool read_only_data(struct elf_ctx *c, size_t shndx)
+{
+	Elf_Scn *scn = shndx < SHN_LORESERVE ? elf_getscn(c->elf, shndx) : NULL;
+	GElf_Shdr sh;
+
+	return scn && gelf_getshdr(scn, &sh) && sh.sh_type == SHT_PROGBITS &&
+	       (sh.sh_flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR)) == SHF_ALLOC;
+}
+
 /* Does the name of section shndx start with prefix? */
 static bool in_section(struct elf_ctx *c, size_t shndx, const char *prefix)
 {
@@ -246,6 +256,7 @@ static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
 	/* GCC puts functions it finds cold in .text.unlikely(.NAME) */
 	s->unlikely = s->defined && in_section(c, sym->st_shndx, ".text.unlikely");
 	s->discarded = s->defined ? discarded_section(c, sym->st_shndx) : NULL;
+	s->rodata = s->defined && s->type == STT_OBJECT && read_only_data(c, sym->st_shndx);
 	if (s->defined && (s->type == STT_FUNC || s->type == STT_GNU_IFUNC))
 		u64map_add(&c->es.by_addr,
 			   facts_addr_key(c->es.relocatable ? sym->st_shndx : 0, sym->st_value),

@@ -1018,34 +1018,68 @@ static bool equal_with_immediate(const struct objcmp_obj *a, const struct objcmp
 }
 
 /*
- * Does section-relative rx designate a place where, of the symbols there,
- * one is what ry names? Objects may share a place (an empty one, a lockdep
- * __key.N of size 0 without CONFIG_LOCKDEP, starts where the next begins):
- * the description names only one of them.
+ * The next ("NAME+OFF", from symbol *i on) of the objects a section-relative
+ * relocation points into, or NULL. Objects may share a place (an empty one,
+ * a lockdep __key.N of size 0 without CONFIG_LOCKDEP, starts where the next
+ * begins): each is a description of it; with end_ok, so is the end of one
+ * (a loop's bound, one past a table's last element).
  */
-static bool shared_place(const struct objcmp_obj *x, const struct objcmp_reloc *rx,
-			 const struct objcmp_reloc *ry, bool code)
+static char *next_place(const struct objcmp_obj *x, const struct objcmp_reloc *rx, bool code,
+			bool end_ok, size_t *i)
 {
 	const struct sym *sx = &x->syms[rx->sym];
 	struct arch_reloc ar;
 	int64_t off, bias;
-	bool eq = false;
 
 	if (sx->type != STT_SECTION)
-		return false;
+		return NULL;
 	x->arch->reloc(rx->type, &ar);
 	bias = code && ar.pcrel ? ar.bias : 0;
 	off = (int64_t)sx->s.st_value + rx->addend;
-	for (size_t i = 0; i < x->nsyms && !eq; i++) {
-		const struct sym *c = &x->syms[i];
+	for (; *i < x->nsyms; (*i)++) {
+		const struct sym *c = &x->syms[*i];
 		int64_t v = (int64_t)c->s.st_value, sz = c->s.st_size ? (int64_t)c->s.st_size : 1;
-		char *d;
 
-		if (c->s.st_shndx != sx->s.st_shndx || !plain_sym(c) || c->type != STT_OBJECT ||
-		    off + bias < v || off + bias >= v + sz)
-			continue;
-		d = xasprintf("%s%+" PRId64, c->norm, off - v);
+		if (c->s.st_shndx == sx->s.st_shndx && plain_sym(c) && c->type == STT_OBJECT &&
+		    off + bias >= v && (off + bias < v + sz || (end_ok && off + bias == v + sz)))
+			return xasprintf("%s%+" PRId64, x->syms[(*i)++].norm, off - v);
+	}
+	return NULL;
+}
+
+/* Does section-relative rx designate a place where, of the objects there,
+ * one is what ry names? */
+static bool shared_place(const struct objcmp_obj *x, const struct objcmp_reloc *rx,
+			 const struct objcmp_reloc *ry, bool code, bool end_ok)
+{
+	bool eq = false;
+	size_t i = 0;
+	char *d;
+
+	while (!eq && (d = next_place(x, rx, code, end_ok, &i))) {
 		eq = !strcmp(d, ry->target);
+		free(d);
+	}
+	return eq;
+}
+
+/*
+ * Both relocations section-relative into (or to the end of) a same-named
+ * object at the same offset: a local object (a table lp.c copies) lies elsewhere in the other
+ * build's .rodata, after other objects of its unit.
+ */
+static bool same_object_place(const struct objcmp_obj *a, const struct objcmp_reloc *ra,
+			      const struct objcmp_obj *b, const struct objcmp_reloc *rb, bool code)
+{
+	bool eq = false;
+	size_t i = 0;
+	char *d;
+
+	while (!eq && (d = next_place(a, ra, code, true, &i))) {
+		struct objcmp_reloc named = *rb;
+
+		named.target = d;
+		eq = shared_place(b, rb, &named, code, true);
 		free(d);
 	}
 	return eq;
@@ -1059,7 +1093,8 @@ static bool reloc_equal(const struct objcmp_obj *a, const struct objcmp_reloc *r
 	if (!strcmp(ra->target, rb->target))
 		return true;
 	return section_is_symbol(a, ra, b, rb) || section_is_symbol(b, rb, a, ra) ||
-	       shared_place(a, ra, rb, code) || shared_place(b, rb, ra, code) ||
+	       shared_place(a, ra, rb, code, false) || shared_place(b, rb, ra, code, false) ||
+	       same_object_place(a, ra, b, rb, code) ||
 	       (code && equal_with_immediate(a, ra, b, rb));
 }
 

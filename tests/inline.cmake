@@ -129,3 +129,9 @@ set_tests_properties(inline/align PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 add_test(NAME inline/missing-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/missingcaller.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/missing-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A static the target keeps in .rodata though C lets it be written is copied
+# (tests/inline/rodata.sh).
+add_test(NAME inline/rodata-object COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/rodata.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/rodata-object PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -97,6 +97,8 @@ const char *facts_local_static(const struct facts_db *db, const char *fun, const
  */
 bool facts_local_symbol(const struct facts_db *db, const char *sym, const char **object,
 			unsigned *sympos, uint64_t *align);
+/* Is every defined local symbol of this name (one at least) read-only data? */
+bool facts_local_rodata(const struct facts_db *db, const char *sym);
 
 /* "SYMBOL KIND" entry of sym_facts.clones: the symbol the clone was made from. */
 char *facts_clone_origin(const char *clone_entry);
@@ -116,6 +118,7 @@ struct fsym {
 	uint64_t value, size;	/* st_value (section-relative in ET_REL), st_size */
 	uint64_t align;		/* defined: the alignment its address has (0: unknown) */
 	bool unlikely;		/* in a .text.unlikely section */
+	bool rodata;		/* an object in a read-only data section */
 	const char *discarded;	/* .init.* or .exit.* section (interned), or NULL */
 };
 
