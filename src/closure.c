@@ -425,6 +425,24 @@ static void copy_patched_text(struct walker *w, struct entity *e)
 	queue_copy(w, e->def_unit);
 }
 
+/*
+ * Without --target-object, the built-in can-externalize-fun knows no facts:
+ * it would bind a static function to a symbol GCC never emitted (inlined
+ * everywhere, or only .isra/.constprop clones), and lp.c's module could not
+ * link. The original compiled with its command line (own_facts.c) has the
+ * running binary's symbols; one it lacks is copied, as with facts.
+ */
+static bool own_compile_lacks(struct walker *w, const struct entity *e)
+{
+	struct facts_db *db;
+
+	if (w->req->facts || !w->req->own || !e->internal || e->def_unit < 0 ||
+	    policy_asks(w->pol, HOOK_CAN_EXTERNALIZE_FUN))
+		return false;
+	db = own_facts_get(w->req->own);
+	return db && !facts_get(db, e->name)->present;
+}
+
 static void decide_function(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -432,7 +450,7 @@ static void decide_function(struct walker *w, int idx)
 		header_provider(w->m, w->pol, w->m->units[e->def_unit].file) : PROVIDER_NONE;
 	bool ext;
 
-	if (prov == PROVIDER_NONE && body_removed(w, e)) {
+	if (prov == PROVIDER_NONE && (body_removed(w, e) || own_compile_lacks(w, e))) {
 		e->absent = true;
 		copy_definition(w, e);
 		return;
@@ -569,7 +587,8 @@ static void decide_original(struct walker *w, int idx)
 	struct entity *e = &w->m->ents[idx];
 	bool ext;
 
-	if (w->req->facts && !facts_get(w->req->facts, e->name)->present) {
+	if ((w->req->facts && !facts_get(w->req->facts, e->name)->present) ||
+	    own_compile_lacks(w, e)) {
 		e->absent = e->orig_unbound = true;
 		return;
 	}
