@@ -607,20 +607,38 @@ int model_name_file(struct model *m, const char *name)
 
 /* ---- macros ---- */
 
+/*
+ * Is the definition at off of file (its extent: "NAME body") function-like?
+ * From its text: clang_Cursor_isMacroFunctionLike() looks NAME up at the
+ * end of the unit, so it says no of a function-like macro #undef'd (or
+ * redefined object-like) later. A '(' right after the name, line splices
+ * skipped, makes it function-like (C11 6.10.3p3: no white space between).
+ */
+static int text_function_like(const struct kfile *kf, unsigned off, const char *name)
+{
+	size_t n = strlen(name), i = off + n;
+
+	if (!kf->text || i > kf->len || memcmp(kf->text + off, name, n))
+		return -1;
+	while (i + 1 < kf->len && kf->text[i] == '\\' && kf->text[i + 1] == '\n')
+		i += 2;
+	return i < kf->len && kf->text[i] == '(';
+}
+
 static void add_macro_def(struct model *m, CXCursor c)
 {
 	struct macro_def *md = ARRAY_PUSH(m->macros, m->n_macros, m->cap_macros);
 	CXSourceRange r = clang_getCursorExtent(c);
 	CXString s = clang_getCursorSpelling(c);
-	int idx = (int)m->n_macros - 1, file, prev;
+	int idx = (int)m->n_macros - 1, file, prev, fl;
 	unsigned end_off;
 
 	memset(md, 0, sizeof(*md));
 	md->name = xstrdup(clang_getCString(s));
 	clang_disposeString(s);
 	md->seq = (unsigned)idx;
-	md->function_like = clang_Cursor_isMacroFunctionLike(c);
 	md->file = -1;
+	file = -1;
 	if (model_locate(m, clang_getRangeStart(r), &file, &md->start) &&
 	    m->files[file].role != FILE_PRELUDE) {
 		md->file = file;
@@ -628,6 +646,8 @@ static void add_macro_def(struct model *m, CXCursor c)
 		md->end = end_off;
 		u64map_add(&maps_of(m)->macro_at, pos_key(md->file, md->start), idx);
 	}
+	fl = file >= 0 ? text_function_like(&m->files[file], md->start, md->name) : -1;
+	md->function_like = fl >= 0 ? fl == 1 : clang_Cursor_isMacroFunctionLike(c) != 0;
 	md->next_same_name = -1;
 	prev = strmap_get_or_put(&maps_of(m)->macro_first, md->name, idx);
 	if (prev >= 0) {
