@@ -466,6 +466,7 @@ static bool renamed_both_ways(const struct strlist *names, const char *name, con
 
 	for (size_t i = 0; i < names->n; i++)
 		if (!strncmp(names->v[i], name, n) && names->v[i][n] == ' ' &&
+		    strncmp(names->v[i] + n, " @ ", 3) &&
 		    alias != !strncmp(names->v[i] + n, " = ", 3))
 			return true;
 	return false;
@@ -637,7 +638,7 @@ static bool renamed_by_define(const struct strlist *names, const char *old, size
 {
 	for (size_t i = 0; names && i < names->n; i++)
 		if (!strncmp(names->v[i], old, n) && names->v[i][n] == ' ' &&
-		    strncmp(names->v[i] + n, " = ", 3))
+		    strncmp(names->v[i] + n, " = ", 3) && strncmp(names->v[i] + n, " @ ", 3))
 			return true;
 	return false;
 }
@@ -814,6 +815,48 @@ static bool static_from_macro(const struct model *m, const struct site *s)
 	return true;
 }
 
+/* Does a macro body make the name of patched function f that unit defines
+   (so "#define F NEW" renames the unit)? */
+static bool unit_defines_by_macro(const struct model *m, int unit, int f)
+{
+	for (size_t i = 0; i < m->n_sites; i++) {
+		const struct site *s = &m->sites[i];
+
+		if (s->unit == unit && s->entity == f && s->kind == SITE_DECL_NAME && !s->in_text)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The running original of patched function F, named by its own name, in a
+ * unit "#define F NEW" renames (a macro makes F's name there): the address
+ * the unit takes must stay the running one's (stored, it outlives the
+ * livepatch; compared, it is what the running code holds), so the written
+ * reference names an alias, declared by the unit's names as
+ * "F @ ALIAS": extern __typeof__(F) ALIAS __asm__("F").
+ */
+static int alias_original(struct model *m, const struct site *s, struct edits *ed,
+			  struct strlist *names)
+{
+	const char *name = m->ents[s->entity].name;
+	char *alias = xasprintf("klpo_%s", name), *pair;
+	int file;
+
+	for (unsigned n = 1; model_declared_name_n(m, alias, strlen(alias), &file); n++) {
+		free(alias);
+		alias = xasprintf("klpo_%s%u", name, n);
+	}
+	add_edit(ed, s->offset, s->end, xstrdup(alias));
+	pair = xasprintf("%s @ %s", name, alias);
+	if (strlist_contains(names, pair))
+		free(pair);
+	else
+		strlist_push_owned(names, pair);
+	free(alias);
+	return 0;
+}
+
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		     struct strlist *names, const struct expand_plan *pl)
 {
@@ -831,6 +874,9 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		split_declarators(m, s, ed);
 		return 0;
 	}
+	if (e->orig_address && !e->new_name && !e->pointer && s->in_text &&
+	    unit_defines_by_macro(m, s->unit, e->orig_of))
+		return alias_original(m, s, ed, names);
 	if (!e->new_name && !e->pointer)
 		return 0;
 	if (plan_expands(pl, s->offset))
