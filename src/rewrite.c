@@ -11,6 +11,7 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/fun_attrs.h"
+#include "klp-ccp/include_level.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/expand_plan.h"
@@ -1465,10 +1466,8 @@ static void include_level_edits(const struct model *m, const struct unit *u,
 {
 	const char *t = m->files[u->file].text;
 	size_t pos = u->start, is, n;
-	unsigned depth = 0;
+	unsigned depth = include_level_of(m, u);
 
-	for (int f = m->files[u->file].includer; f >= 0 && depth < 200; f = m->files[f].includer)
-		depth++;
 	if (!depth)
 		return;
 	while (lex_next_ident(t, u->end, &pos, &is, &n))
@@ -1506,6 +1505,8 @@ int rewrite_unit(struct model *m, int unit, const struct strlist *renamed,
 		rc = declaring_macro(m, defined, n_defined, overrides);
 	if (!rc)
 		silence_stub_macros(m, unit, overrides);
+	if (!rc)
+		include_level_overrides(m, u, overrides);
 	free(defined);
 	if (!rc) {
 		for (size_t i = 0; i < overrides->n; i += 2)
