@@ -458,7 +458,7 @@ static void decide_function(struct walker *w, int idx)
 
 	if (prov != PROVIDER_NONE && prov != PROVIDER_FAILED &&
 	    (patch_changes_unit(w->m, e->def_unit) ||
-	     header_fun_has_state(w->m, w->req->facts, idx))) {
+	     header_fun_has_state(w->m, w->req->facts, w->req->own, idx))) {
 		copy_patched_text(w, e);
 		return;
 	}
