@@ -212,14 +212,25 @@ static char *alignment_of(CXCursor c, const struct entity *e)
 	CXType t = clang_getCursorType(c);
 	long long size = clang_Type_getSizeOf(t), own = clang_Type_getAlignOf(t);
 	uint64_t a = e->align;
+	char *declared, *r;
 
 	if (e->pointer || e->kind == ENT_FUNCTION || clang_Cursor_isNull(e->def) || size <= 0 ||
 	    own <= 0)
 		return xstrdup("");
 	while (a > 1 && a > (uint64_t)size)
 		a >>= 1;
-	return a > (uint64_t)own ? xasprintf(" __attribute__((__aligned__(%" PRIu64 ")))", a)
-				 : xstrdup("");
+	r = a > (uint64_t)own ? xasprintf(" __attribute__((__aligned__(%" PRIu64 ")))", a)
+			      : xstrdup("");
+	/* what the source asks for (_Alignas(64) char buf[10]): GCC takes the larger */
+	declared = declared_alignment(e->def);
+	if (declared) {
+		char *both = xasprintf("%s __attribute__((__aligned__(%s)))", r, declared);
+
+		free(r);
+		r = both;
+	}
+	free(declared);
+	return r;
 }
 
 /* A thread-local object stays one: a plain extern declaration names its TLS symbol. */

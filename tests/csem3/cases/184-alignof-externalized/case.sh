@@ -1,0 +1,8 @@
+# C semantics: __alignof__ of externalized objects declared with extra
+# alignment keeps the original's value.
+source "$CASE_DIR/../../lib.sh"
+csem3_case
+PATCHED=pu_align
+undefined eu_line
+undefined eu_words
+behaves_same pu_align 1 3
