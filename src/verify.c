@@ -112,23 +112,35 @@ static int resolve_inputs(const struct verify_req *req, struct inputs *in)
 /* ---- compiling lp.c ---- */
 
 /*
- * The original command line compiling lp_c into out, without the options
+ * The original command line compiling input into out, without the options
  * that write other files. -ffunction-sections: every reference from one
  * function to another is then a relocation in lp.c's object, which the
  * comparison matches with the target's whether or not the assembler
  * resolved it there (a target built without it).
  */
-static char **compile_argv(const struct gcc_cmdline *cl, const char *lp_c, const char *out)
+char **verify_compile_argv(const struct gcc_cmdline *cl, const char *input, const char *iquote,
+			   const char *out)
 {
 	struct strlist v = {0};
 
 	strlist_push(&v, cl->compiler);
-	internal_push_args(cl, lp_c, &v);
+	if (iquote) {
+		strlist_push(&v, "-iquote");
+		strlist_push(&v, iquote);
+	}
+	internal_push_args(cl, input, &v);
 	strlist_push(&v, "-ffunction-sections");
 	strlist_push(&v, "-o");
 	strlist_push(&v, out);
 	strlist_push_owned(&v, NULL);
 	return v.v;
+}
+
+void verify_argv_free(char **argv)
+{
+	for (char **a = argv; *a; a++)
+		free(*a);
+	free(argv);
 }
 
 static void write_log(const char *dir, const struct strbuf *log)
@@ -143,20 +155,15 @@ static void write_log(const char *dir, const struct strbuf *log)
 	free(path);
 }
 
-static int compile_lp(const struct inputs *in, const char *compiler, const char *dir,
+static int compile_lp(const struct inputs *in, const struct gcc_cmdline *cl, const char *dir,
 		      bool keep, char **obj)
 {
-	struct gcc_cmdline cl = {0};
 	struct strbuf log = {0};
 	char **argv;
 	int rc;
 
 	*obj = xasprintf("%s/lp.o", dir);
-	if (gcc_cmdline_parse((int)in->argv.n, in->argv.v, compiler, &cl)) {
-		gcc_cmdline_release(&cl);
-		return -1;
-	}
-	argv = compile_argv(&cl, in->lp_c, *obj);
+	argv = verify_compile_argv(cl, in->lp_c, NULL, *obj);
 	rc = internal_run(argv, &log);
 	if (rc) {
 		char *m = internal_first_message(&log);
@@ -167,11 +174,8 @@ static int compile_lp(const struct inputs *in, const char *compiler, const char 
 	}
 	if (keep)
 		write_log(dir, &log);
-	for (char **a = argv; *a; a++)
-		free(*a);
-	free(argv);
+	verify_argv_free(argv);
 	sb_release(&log);
-	gcc_cmdline_release(&cl);
 	return rc ? -1 : 0;
 }
 
@@ -311,10 +315,12 @@ static int print_yaml(const struct inputs *in, const struct verify_result *res)
 /* ---- driver ---- */
 
 static int compare_all(const struct verify_req *req, const struct inputs *in,
-		       struct objcmp_obj *target, const char *obj)
+		       const struct gcc_cmdline *cl, const char *dir, struct objcmp_obj *target,
+		       const char *obj)
 {
 	struct objcmp_obj *lp = open_lp(obj, in);
 	struct verify_objs o = { target, lp, req->target, obj, &in->externalized, {0}, {0} };
+	struct verify_control_in ci = { cl, in->lp_c, in->rep.source, dir };
 	struct verify_result *res;
 	int rc = 0;
 
@@ -326,6 +332,7 @@ static int compare_all(const struct verify_req *req, const struct inputs *in,
 		if (res[i].cls != VC_IDENTICAL)
 			rc = 2;
 	}
+	verify_callers_control(&o, &ci, in->fns, in->n_fns, res);
 	if (req->yaml ? print_yaml(in, res) : (print_text(in, res), 0))
 		rc = 1;
 	if (fflush(stdout) || ferror(stdout)) {
@@ -354,15 +361,19 @@ static char *work_dir(const char *keep)
 int verify_run(struct verify_req *req)
 {
 	struct inputs in = {0};
+	struct gcc_cmdline cl = {0};
 	struct objcmp_obj *target = NULL;
 	char *dir = NULL, *obj = NULL;
 	int rc = 1;
 
-	if (resolve_inputs(req, &in) || !(target = open_target(req->target)) ||
-	    !(dir = work_dir(req->keep)) || compile_lp(&in, req->compiler, dir, req->keep, &obj))
+	if (resolve_inputs(req, &in) ||
+	    gcc_cmdline_parse((int)in.argv.n, in.argv.v, req->compiler, &cl) ||
+	    !(target = open_target(req->target)) || !(dir = work_dir(req->keep)) ||
+	    compile_lp(&in, &cl, dir, req->keep, &obj))
 		goto out;
-	rc = compare_all(req, &in, target, obj);
+	rc = compare_all(req, &in, &cl, dir, target, obj);
 out:
+	gcc_cmdline_release(&cl);
 	if (dir && !req->keep)
 		internal_scratch_remove(dir);
 	free(dir);

@@ -18,6 +18,7 @@ const char *const verify_class_names[] = {
 	[VC_IPA] = "ipa-facts",
 	[VC_LINE] = "line-only",
 	[VC_MISSING] = "missing",
+	[VC_CALLERS] = "caller-knowledge",
 	[VC_CODE] = "code",
 };
 

@@ -43,6 +43,7 @@ enum verify_class {
 	VC_IPA,			/* a call to an externalized callee */
 	VC_LINE,		/* only line numbers differ */
 	VC_MISSING,		/* not in the target, or not emitted from lp.c */
+	VC_CALLERS,		/* static in the target: GCC knew all its callers */
 	VC_CODE,		/* anything else */
 };
 
@@ -72,5 +73,26 @@ void verify_classify(struct verify_objs *o, const char *name, const char *lp_nam
 		     struct verify_result *out);
 void verify_objs_release(struct verify_objs *o);
 void verify_result_release(struct verify_result *r);
+
+struct gcc_cmdline;
+/* The original command line compiling input into out (owned, NULL-ended);
+ * iquote, when not NULL, is searched first for quoted #includes. */
+char **verify_compile_argv(const struct gcc_cmdline *cl, const char *input, const char *iquote,
+			   const char *out);
+void verify_argv_free(char **argv);
+
+struct verify_control_in {
+	const struct gcc_cmdline *cl;	/* the original command line */
+	const char *lp_c;
+	const char *report_source;	/* the report's source:, or NULL */
+	const char *dir;		/* where to compile */
+};
+
+/* src/verify_control.c: the n results of fns that differ where the function
+ * is local in the target and global in lp.c's build are classed VC_CALLERS
+ * when the original unit, compiled with their addresses escaping, builds
+ * them as lp.c's build does. */
+void verify_callers_control(const struct verify_objs *o, const struct verify_control_in *in,
+			    const struct verify_fn *fns, size_t n, struct verify_result *res);
 
 #endif

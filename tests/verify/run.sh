@@ -109,12 +109,32 @@ ipa)
 	;;
 callers)
 	# a static function GCC specialized for its callers' argument values
-	# (callers.c); lp.c's global copy has no callers: code, with that fact
+	# (callers.c); lp.c's global copy has no callers. The original compiled
+	# with tell's address escaping builds tell as lp.c's build does: the
+	# difference is caller knowledge alone
 	cc2="gcc -O2 -g -c -o callers.o callers.c"
 	cp "$here/callers.c" . && $cc2 || fail "cannot compile callers.c"
 	sed -e 's/^static //' -e 's/ tell(/ klpp_tell(/' callers.c >lp.c
 	expect 2 "$klp" verify --target-object=callers.o --patched-functions=tell lp.c -- $cc2
-	has "^tell: differs \(code\): tell is local in the target, klpp_tell global in lp.c.s build \(GCC knew all the target.s callers: the values they pass\); "
+	has "^tell: differs \(caller-knowledge\): the original unit compiled with tell.s address escaping builds it as lp.c.s build does; tell is local in the target, klpp_tell global in lp.c.s build \(GCC knew all the target.s callers: the values they pass\); "
+	has '^verify: 1 function, 0 identical, 1 differs \(caller-knowledge 1\)$'
+	expect 2 "$klp" verify --format=yaml --target-object=callers.o --patched-functions=tell lp.c -- $cc2
+	has '^  caller-knowledge: 1$'
+	# the original flags compiling lp.c itself (the command line names no
+	# original): lp.c's banner names it
+	{ echo '/* klp-ccp 0.1.0: livepatch for callers.c; patched: tell */'; cat lp.c; } >lp2.c
+	expect 2 "$klp" verify --target-object=callers.o --patched-functions=tell lp2.c -- \
+		gcc -O2 -g -c -o lp2.o lp2.c
+	has "^tell: differs \(caller-knowledge\): "
+	# without it: no control, the class from the two builds alone
+	expect 2 "$klp" verify --target-object=callers.o --patched-functions=tell lp.c -- \
+		gcc -O2 -g -c -o lp.o lp.c
+	has "^tell: differs \(code\): tell is local in the target, klpp_tell global in lp.c.s build \(GCC knew all the target.s callers: the values they pass\); [^;]*$"
+	# lp.c's tell does more than that (another constant): code, and the
+	# control says caller knowledge is not all
+	sed -e 's/^static //' -e 's/ tell(/ klpp_tell(/' -e 's/ 5, status/ 6, status/' callers.c >lp.c
+	expect 2 "$klp" verify --target-object=callers.o --patched-functions=tell lp.c -- $cc2
+	has "^tell: differs \(code\): tell is local in the target, klpp_tell global in lp.c.s build .*; not only that: the original unit compiled with tell.s address escaping differs from lp.c.s build too$"
 	# both local: no such note
 	sed -e 's/\([^a-z_]\)tell(/\1klpp_tell(/g' callers.c >lp.c
 	expect 0 "$klp" verify --target-object=callers.o --patched-functions=tell lp.c -- $cc2
