@@ -12,6 +12,9 @@ if defaults_mode; then
 	lp_contains '^static inline int twice\(int x\)'
 	lp_lacks 'extern int (scale|twice|count)\('
 	undefined eu_kept
+	undefined eu_state
+	lp_contains '^static const int fold_tab\[3\]'
+	lp_contains '^static int only_read = 70;'
 	lp_contains 'eu_calls_[0-9]+ __asm__\("eu_calls\.[0-9]+"\)'
 fi
 shares_state pu_sum 1 2 3 4
