@@ -36,6 +36,7 @@
 #include "klp-ccp/diag.h"
 #define KLP_CCP_FACTS_INTERNAL
 #include "klp-ccp/facts.h"
+#include "klp-ccp/facts_dwarf_map.h"
 #include "klp-ccp/util.h"
 
 #ifndef DW_TAG_call_site
@@ -57,6 +58,7 @@ struct dw {
 	const char *path;
 	unsigned obj;
 	Dwarf_Debug dbg;
+	struct dwarf_map *map;		/* the image's mapping, or NULL: libdwarf read it */
 	struct u64map names;		/* DIE offset -> index into name_v */
 	const char **name_v;
 	size_t n_names, cap_names;
@@ -544,6 +546,8 @@ static void each_unit(struct dw *w, void (*fn)(struct dw *w, Dwarf_Die cu))
 			fn(w, cu);
 			dwarf_dealloc_die(cu);
 		}
+		if (w->map)
+			dwarf_map_forget_info(w->map, next);
 	}
 }
 
@@ -603,28 +607,34 @@ static void release(struct dw *w)
 static int read_dwarf(struct dw *w, int fd)
 {
 	Dwarf_Error err = NULL;
-	int r = dwarf_init_b(fd, DW_DLC_READ, DW_GROUPNUMBER_ANY, NULL, NULL, &w->dbg, &err);
+	struct dwarf_map map;
+	bool mapped = !dwarf_map_open(&map, w->es->elf, fd);
+	int r = mapped ? dwarf_object_init_b(&map.iface, NULL, NULL, DW_GROUPNUMBER_ANY, &w->dbg, &err)
+		       : dwarf_init_b(fd, DW_DLC_READ, DW_GROUPNUMBER_ANY, NULL, NULL, &w->dbg, &err);
 
-	if (r == DW_DLV_NO_ENTRY) {
-		diag_warning("'%s' has no DWARF debug information: no inlining facts",
-			     w->path);
-		return 0;
+	w->map = mapped ? &map : NULL;
+	if (r == DW_DLV_OK) {
+		walk_units(w);
+		if (!w->failed)
+			resolve_calls(w);
+		if (mapped)
+			dwarf_object_finish(w->dbg, &err);
+		else
+			dwarf_finish(w->dbg, &err);
 	}
-	if (r != DW_DLV_OK) {
+	if (mapped)
+		dwarf_map_close(&map);
+	if (r == DW_DLV_ERROR) {
 		diag_error("cannot read DWARF of '%s': %s", w->path,
 			   err ? dwarf_errmsg(err) : "unknown error");
 		if (err)
 			dwarf_dealloc_error(NULL, err);
 		return 1;
 	}
-	walk_units(w);
-	if (!w->failed)
-		resolve_calls(w);
-	if (!w->failed && !w->n_units)
+	if (r == DW_DLV_NO_ENTRY || (!w->failed && !w->n_units))
 		diag_warning("'%s' has no DWARF debug information: no inlining facts",
 			     w->path);
-	dwarf_finish(w->dbg, &err);
-	return w->failed;
+	return r == DW_DLV_OK && w->failed;
 }
 
 static void child(struct facts_db *db, int fd, const char *path, const struct elf_syms *es,

@@ -135,29 +135,46 @@ static struct objcmp_obj *build(const struct verify_control_in *in, const char *
 	return obj;
 }
 
-/* fn as the control built it against lp.c's build: caller knowledge when the same. */
+/* Is a's name the same code as b's bname (line numbers aside)? */
+static bool same_code(const struct verify_objs *o, const struct objcmp_obj *a, const char *a_path,
+		      const struct objcmp_obj *b, const char *b_path, const char *name,
+		      const char *bname)
+{
+	struct verify_objs vo = { a, b, a_path, b_path, o->local_externalized, {0}, {0} };
+	struct verify_result r;
+	bool same;
+
+	verify_classify(&vo, name, bname, &r);
+	same = r.cls == VC_IDENTICAL || r.cls == VC_LINE;
+	verify_result_release(&r);
+	verify_objs_release(&vo);
+	return same;
+}
+
+/*
+ * fn as the control built it: the same as lp.c's build, caller knowledge is
+ * all; the same as the target's, knowing the callers changed nothing.
+ */
 static void reclass(const struct verify_objs *o, const struct objcmp_obj *ctl,
 		    const char *ctl_path, const struct verify_fn *fn, struct verify_result *r)
 {
-	struct verify_objs co = { ctl, o->lp, ctl_path, o->lp_path, o->local_externalized,
-				  {0}, {0} };
-	struct verify_result cr;
+	const char *n = fn->name;
 	char *detail;
 
-	verify_classify(&co, fn->name, fn->lp_name, &cr);
-	if (cr.cls == VC_IDENTICAL || cr.cls == VC_LINE) {
+	if (same_code(o, ctl, ctl_path, o->lp, o->lp_path, n, fn->lp_name)) {
 		detail = xasprintf("the original unit compiled with %s's address escaping builds it "
-				   "as lp.c's build does; %s", fn->name, r->detail);
+				   "as lp.c's build does; %s", n, r->detail);
 		r->cls = VC_CALLERS;
+	} else if (same_code(o, o->target, o->target_path, ctl, ctl_path, n, n)) {
+		detail = xasprintf("%s; but that made no difference: the original unit compiled "
+				   "with %s's address escaping builds it as the target has it", r->detail,
+				   n);
 	} else {
 		detail = xasprintf("%s; not only that: the original unit compiled with %s's "
-				   "address escaping differs from lp.c's build too", r->detail,
-				   fn->name);
+				   "address escaping differs from lp.c's build too", r->detail, n);
 	}
 	free(r->detail);
 	r->detail = detail;
-	verify_result_release(&cr);
-	verify_objs_release(&co);
 }
 
 void verify_callers_control(const struct verify_objs *o, const struct verify_control_in *in,

@@ -2,7 +2,8 @@
 # klp-ccp facts on user-space objects built here with gcc -O2 -g (GCC 12):
 # inlining (plain, nested, into a clone), .isra/.constprop/.part/.cold clones
 # and their callers, a global, a weak function, local objects, sympos of
-# duplicate local statics of two linked units, Module.symvers exports.
+# duplicate local statics of two linked units, Module.symvers exports; linked
+# images with plain and compressed DWARF.
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 IN=$HERE/inputs
@@ -73,6 +74,13 @@ check_clones_o o.yaml clones.o
 check_clones_o o4.yaml clones4.o
 "$KLP_CCP" facts --target-object=prog "${NAMES[@]}" >p.yaml || fail "facts prog"
 check_clones_o p.yaml prog
+# A linked image's DWARF is read from a mapping of the file; compressed
+# sections (-gz) go through libdwarf's own reader: the same facts.
+$CC -O2 -g -gz "$IN/clones.c" "$IN/dup_a.c" "$IN/dup_b.c" "$IN/main.c" -o progz || exit 1
+if readelf -SW progz | grep -q ' \.debug_info .* C '; then
+	"$KLP_CCP" facts --target-object=progz "${NAMES[@]}" >pz.yaml || fail "facts progz"
+	check_clones_o pz.yaml progz
+fi
 
 # Duplicate local statics of two linked units: sympos in symbol-table order.
 "$KLP_CCP" facts --target-object=prog dup_helper dup_count dup_a >d.yaml || fail "facts dup"

@@ -135,6 +135,17 @@ callers)
 	sed -e 's/^static //' -e 's/ tell(/ klpp_tell(/' -e 's/ 5, status/ 6, status/' callers.c >lp.c
 	expect 2 "$klp" verify --target-object=callers.o --patched-functions=tell lp.c -- $cc2
 	has "^tell: differs \(code\): tell is local in the target, klpp_tell global in lp.c.s build .*; not only that: the original unit compiled with tell.s address escaping differs from lp.c.s build too$"
+	# a static function whose callers tell GCC nothing (twice): its address
+	# escaping builds it as the target has it, so that made no difference
+	printf '%s\n' 'extern int g;' \
+		'static int __attribute__((noinline)) twice(int x) { return x * 2 + g; }' \
+		'int one(int v) { return twice(v); }' 'int two(int v) { return twice(v) + 1; }' >tw.c
+	printf '%s\n' 'extern int g;' 'int klpp_twice(int x);' \
+		'int klpp_twice(int x) { return x * 3 + g; }' >lp.c
+	cc3="gcc -O2 -g -c -o tw.o tw.c"
+	$cc3 || fail "cannot compile tw.c"
+	expect 2 "$klp" verify --target-object=tw.o --patched-functions=twice lp.c -- $cc3
+	has "^twice: differs \(code\): twice is local in the target, klpp_twice global in lp.c.s build .*; but that made no difference: the original unit compiled with twice.s address escaping builds it as the target has it$"
 	# both local: no such note
 	sed -e 's/\([^a-z_]\)tell(/\1klpp_tell(/g' callers.c >lp.c
 	expect 0 "$klp" verify --target-object=callers.o --patched-functions=tell lp.c -- $cc2
