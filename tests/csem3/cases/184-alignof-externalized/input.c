@@ -7,6 +7,10 @@ struct __attribute__((aligned(16))) blk { int v; };
 static long eu_any __attribute__((aligned));
 static struct blk eu_blk;
 
+/* the running code reads and writes them: GCC keeps their symbols */
+void poke(long v) { eu_line[1] = (char)v; eu_words[2] = (int)v; eu_any = v; eu_blk.v = (int)v; }
+long peek(void) { return eu_line[0] + eu_words[1] + eu_blk.v + eu_any; }
+
 int pu_align(int x)
 {
 	eu_line[0] = (char)x;
