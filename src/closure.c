@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/addr_split.h"
 #include "klp-ccp/asm_defs.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
@@ -36,6 +37,8 @@ struct walker {
 	size_t nq, capq;
 	int *address_ext;		/* entities externalized for their address is taken */
 	size_t n_address_ext, cap_address_ext;
+	int *no_split;			/* functions whose address split failed (addr_split.c) */
+	size_t n_no_split, cap_no_split;
 	bool failed;
 	bool for_header;		/* deciding what an included header's code names */
 };
@@ -386,8 +389,19 @@ static bool dump_split(const struct ipa_report *r, const char *name)
 	return part;
 }
 
+/* Did GCC make any clone of NAME (NAME.SUFFIX), surviving or not? */
+static bool dump_cloned(const struct ipa_report *r, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < r->n_clones; i++)
+		if (!strncmp(r->clones[i].name, name, n) && r->clones[i].name[n] == '.')
+			return true;
+	return false;
+}
+
 /* GCC's dump says no out-of-line body survived: nothing to bind to. Notes
-   a split it shows (entity.ipa_split). */
+   a split and any clone it shows (entity.ipa_split, ipa_cloned). */
 static bool body_removed(struct walker *w, struct entity *e)
 {
 	struct ipa_report r;
@@ -398,6 +412,7 @@ static bool body_removed(struct walker *w, struct entity *e)
 	ipa_report_symbol(w->req->ipa, e->name, &r);
 	removed = r.found && r.removed;
 	e->ipa_split = r.found && dump_split(&r, e->name);
+	e->ipa_cloned = r.found && dump_cloned(&r, e->name);
 	ipa_report_release(&r);
 	return removed;
 }
@@ -509,8 +524,7 @@ static bool name_local_static(struct walker *w, struct entity *e)
 		e->asm_name = model_intern(w->m, sym);
 		/* the first of its name: GCC numbers statics per translation unit */
 		if (db == w->req->facts) {
-			facts_local_symbol(db, sym, &e->object, &e->sympos);
-			e->align = facts_symbol_align(db, sym);
+			facts_local_symbol(db, sym, &e->object, &e->sympos, &e->align);
 		}
 	} else if (!w->req->facts && !db) {
 		loc = cursor_src_loc(w->m, entity_cursor(e));
@@ -736,6 +750,20 @@ static void warn_unbound(const struct frame *f, const struct entity *orig)
 	clang_disposeString(name);
 }
 
+static bool split_refused(const struct walker *w, int idx)
+{
+	for (size_t i = 0; i < w->n_no_split; i++)
+		if (w->no_split[i] == idx)
+			return true;
+	return false;
+}
+
+/* A static function whose address sites name the running original (addr_split.c)? */
+static bool split_address(struct walker *w, int idx)
+{
+	return !split_refused(w, idx) && addr_split_candidate(w->m, w->req->facts, idx);
+}
+
 /*
  * Where copied code takes the address of patched function idx (assigns,
  * compares, passes or stores it), it means the running function: the
@@ -744,14 +772,17 @@ static void warn_unbound(const struct frame *f, const struct entity *orig)
  * a call through the running one's address reaches the new code anyway).
  * So such references go to the entity of the running original, which is
  * externalized when the policy can (model_entity_original()). Direct
- * calls and cleanup attributes keep calling the patched function.
+ * calls and cleanup attributes keep calling the patched function. So are
+ * the address sites of a static function split from its calls
+ * (addr_split.c).
  */
 static int address_target(struct frame *f, int idx)
 {
 	struct model *m = f->w->m;
+	bool patched = m->ents[idx].decision == DEC_PATCHED;
 	int orig;
 
-	if (m->ents[idx].decision != DEC_PATCHED || is_call_callee(f))
+	if (is_call_callee(f) || (!patched && !split_address(f->w, idx)))
 		return idx;
 	orig = model_entity_original(m, idx);
 	if (m->ents[orig].orig_unbound)
@@ -759,7 +790,8 @@ static int address_target(struct frame *f, int idx)
 	use_entity(f->w, orig);
 	if (!m->ents[orig].orig_unbound)
 		return orig;
-	warn_unbound(f, &m->ents[orig]);
+	if (patched)
+		warn_unbound(f, &m->ents[orig]);
 	return idx;
 }
 
@@ -1715,8 +1747,9 @@ static void restore_start(struct walker *w, const struct walk_start *s)
  * a different function, and the running code passes and compares the
  * running one's address (INDIRECT_CALL_2(f, a, b): f == b ? b() : ...).
  * Its address may be taken after the decision (a call came first), so
- * such functions are marked and the closure walked again. Returns how
- * many were marked.
+ * such functions are marked and the closure walked again. So are the
+ * functions whose address split cannot stand (addr_split_fails()): walked
+ * again unsplit. Returns how many were marked.
  */
 static int externalize_address_taken(struct walker *w)
 {
@@ -1728,6 +1761,10 @@ static int externalize_address_taken(struct walker *w)
 		if (e->kind == ENT_FUNCTION && e->decision == DEC_COPY && e->address_taken &&
 		    e->ext_allowed && !e->absent && !address_externalized(w, e)) {
 			*ARRAY_PUSH(w->address_ext, w->n_address_ext, w->cap_address_ext) = (int)i;
+			n++;
+		}
+		if (addr_split_fails(w->m, (int)i)) {
+			*ARRAY_PUSH(w->no_split, w->n_no_split, w->cap_no_split) = (int)i;
 			n++;
 		}
 	}
@@ -1803,6 +1840,7 @@ static void tell_copies(struct walker *w)
 static void walker_release(struct walker *w)
 {
 	free(w->address_ext);
+	free(w->no_split);
 	free(w->queue);
 	free(w->scanned);
 	free(w->macro_todo);
