@@ -656,8 +656,9 @@ static void add_macro_def(struct model *m, CXCursor c)
 	 * at the end of the unit, so it says no of a function-like macro
 	 * #undef'd (or redefined object-like) later.
 	 */
-	kind = file >= 0 ? pp_define_kind(m->files[file].text, m->files[file].len, md->start)
-			 : PP_UNKNOWN;
+	kind = md->file >= 0 && m->files[md->file].text ?
+	       pp_define_kind(m->files[md->file].text, m->files[md->file].len, md->start) :
+	       PP_UNKNOWN;
 	md->function_like = kind == PP_UNKNOWN ? clang_Cursor_isMacroFunctionLike(c) != 0
 					       : kind == PP_FUNCTION_LIKE;
 	md->next_same_name = -1;
