@@ -245,6 +245,24 @@ alias)
 	expect 2 "$klp" verify --target-object=alias.o --patched-functions=work lp2.c -- $ac
 	has '^work: differs \(code\): '
 	;;
+table)
+	# hook is in tables of the target (a PCI-fixup-like .long hook - . and a
+	# pointer): table entries pointing at a function, which lp.c must not
+	# register again, are not its code (its __mcount_loc entry, also at its
+	# first byte, is); an edited body still differs
+	tc="gcc -O2 -g -pg -mfentry -mrecord-mcount -c -o table.o table.c"
+	printf '%s\n' 'int sink(int);' 'int hook(int x) { return sink(x) + 1; }' \
+		'__asm__(".pushsection .pci_fixup_header,\"a\"\n.long hook - .\n.popsection");' \
+		'__asm__(".pushsection .fixup_ptrs,\"aw\"\n.quad hook\n.popsection");' >table.c
+	$tc || { echo "SKIP: cannot compile table.c with -mrecord-mcount"; exit 77; }
+	readelf -rW table.o | grep -q 'rela.pci_fixup_header' || fail "no relocation in .pci_fixup_header"
+	echo 'int sink(int); int klpp_hook(int x) { return sink(x) + 1; }' >lp.c
+	expect 0 "$klp" verify --target-object=table.o --patched-functions=hook lp.c -- $tc
+	has '^hook: identical$'
+	sed 's/+ 1;/+ 2;/' lp.c >lp2.c
+	expect 2 "$klp" verify --target-object=table.o --patched-functions=hook lp2.c -- $tc
+	has '^hook: differs \(code\): '
+	;;
 shared)
 	# init's empty key shares its place in .bss with tab (empty.c); the
 	# section-relative reference designates both: lp.c's key is the same
