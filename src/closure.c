@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/addr_split.h"
 #include "klp-ccp/asm_defs.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
@@ -36,6 +37,8 @@ struct walker {
 	size_t nq, capq;
 	int *address_ext;		/* entities externalized for their address is taken */
 	size_t n_address_ext, cap_address_ext;
+	int *no_split;			/* functions whose address split failed (addr_split.c) */
+	size_t n_no_split, cap_no_split;
 	bool failed;
 	bool for_header;		/* deciding what an included header's code names */
 };
@@ -386,8 +389,19 @@ static bool dump_split(const struct ipa_report *r, const char *name)
 	return part;
 }
 
+/* Did GCC make any clone of NAME (NAME.SUFFIX), surviving or not? */
+static bool dump_cloned(const struct ipa_report *r, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < r->n_clones; i++)
+		if (!strncmp(r->clones[i].name, name, n) && r->clones[i].name[n] == '.')
+			return true;
+	return false;
+}
+
 /* GCC's dump says no out-of-line body survived: nothing to bind to. Notes
-   a split it shows (entity.ipa_split). */
+   a split and any clone it shows (entity.ipa_split, ipa_cloned). */
 static bool body_removed(struct walker *w, struct entity *e)
 {
 	struct ipa_report r;
@@ -398,6 +412,7 @@ static bool body_removed(struct walker *w, struct entity *e)
 	ipa_report_symbol(w->req->ipa, e->name, &r);
 	removed = r.found && r.removed;
 	e->ipa_split = r.found && dump_split(&r, e->name);
+	e->ipa_cloned = r.found && dump_cloned(&r, e->name);
 	ipa_report_release(&r);
 	return removed;
 }
@@ -425,6 +440,29 @@ static void copy_patched_text(struct walker *w, struct entity *e)
 	queue_copy(w, e->def_unit);
 }
 
+/*
+ * Without --target-object, the built-in can-externalize-fun and
+ * shall-externalize-obj (hook) know no facts: they would bind a static
+ * function or file-scope object to a symbol GCC never emitted (a function
+ * inlined everywhere or only .isra/.constprop clones; a table folded away,
+ * an object only read), and lp.c's module could not link. The original
+ * compiled with its command line (own_facts.c) has the running binary's
+ * symbols; one it lacks is copied, as with facts (nothing running holds
+ * its state or address).
+ */
+static bool own_compile_lacks(struct walker *w, const struct entity *e, enum hook_id hook)
+{
+	/* a running original (decide_original()): its definition's entity */
+	const struct entity *d = e->orig_address ? &w->m->ents[e->orig_of] : e;
+	struct facts_db *db;
+
+	if (w->req->facts || !w->req->own || !d->internal || d->local_static || d->def_unit < 0 ||
+	    policy_asks(w->pol, hook))
+		return false;
+	db = own_facts_get(w->req->own);
+	return db && !facts_get(db, e->name)->present;
+}
+
 static void decide_function(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -432,7 +470,8 @@ static void decide_function(struct walker *w, int idx)
 		header_provider(w->m, w->pol, w->m->units[e->def_unit].file) : PROVIDER_NONE;
 	bool ext;
 
-	if (prov == PROVIDER_NONE && body_removed(w, e)) {
+	if (prov == PROVIDER_NONE &&
+	    (body_removed(w, e) || own_compile_lacks(w, e, HOOK_CAN_EXTERNALIZE_FUN))) {
 		e->absent = true;
 		copy_definition(w, e);
 		return;
@@ -440,7 +479,7 @@ static void decide_function(struct walker *w, int idx)
 
 	if (prov != PROVIDER_NONE && prov != PROVIDER_FAILED &&
 	    (patch_changes_unit(w->m, e->def_unit) ||
-	     header_fun_has_state(w->m, w->req->facts, idx))) {
+	     header_fun_has_state(w->m, w->req->facts, w->req->own, idx))) {
 		copy_patched_text(w, e);
 		return;
 	}
@@ -485,8 +524,7 @@ static bool name_local_static(struct walker *w, struct entity *e)
 		e->asm_name = model_intern(w->m, sym);
 		/* the first of its name: GCC numbers statics per translation unit */
 		if (db == w->req->facts) {
-			facts_local_symbol(db, sym, &e->object, &e->sympos);
-			e->align = facts_symbol_align(db, sym);
+			facts_local_symbol(db, sym, &e->object, &e->sympos, &e->align);
 		}
 	} else if (!w->req->facts && !db) {
 		loc = cursor_src_loc(w->m, entity_cursor(e));
@@ -527,7 +565,8 @@ static void decide_object(struct walker *w, int idx)
 		mark_header_needed(w, prov);
 		return;
 	}
-	if (e->absent) {
+	if (e->absent || own_compile_lacks(w, e, HOOK_SHALL_EXTERNALIZE_OBJ)) {
+		e->absent = true;
 		/*
 		 * A static object of this file the target has no symbol for
 		 * (GCC folded a constant table away, or dropped an unused
@@ -569,7 +608,8 @@ static void decide_original(struct walker *w, int idx)
 	struct entity *e = &w->m->ents[idx];
 	bool ext;
 
-	if (w->req->facts && !facts_get(w->req->facts, e->name)->present) {
+	if ((w->req->facts && !facts_get(w->req->facts, e->name)->present) ||
+	    own_compile_lacks(w, e, HOOK_CAN_EXTERNALIZE_FUN)) {
 		e->absent = e->orig_unbound = true;
 		return;
 	}
@@ -710,6 +750,20 @@ static void warn_unbound(const struct frame *f, const struct entity *orig)
 	clang_disposeString(name);
 }
 
+static bool split_refused(const struct walker *w, int idx)
+{
+	for (size_t i = 0; i < w->n_no_split; i++)
+		if (w->no_split[i] == idx)
+			return true;
+	return false;
+}
+
+/* A static function whose address sites name the running original (addr_split.c)? */
+static bool split_address(struct walker *w, int idx)
+{
+	return !split_refused(w, idx) && addr_split_candidate(w->m, w->req->facts, idx);
+}
+
 /*
  * Where copied code takes the address of patched function idx (assigns,
  * compares, passes or stores it), it means the running function: the
@@ -718,14 +772,17 @@ static void warn_unbound(const struct frame *f, const struct entity *orig)
  * a call through the running one's address reaches the new code anyway).
  * So such references go to the entity of the running original, which is
  * externalized when the policy can (model_entity_original()). Direct
- * calls and cleanup attributes keep calling the patched function.
+ * calls and cleanup attributes keep calling the patched function. So are
+ * the address sites of a static function split from its calls
+ * (addr_split.c).
  */
 static int address_target(struct frame *f, int idx)
 {
 	struct model *m = f->w->m;
+	bool patched = m->ents[idx].decision == DEC_PATCHED;
 	int orig;
 
-	if (m->ents[idx].decision != DEC_PATCHED || is_call_callee(f))
+	if (is_call_callee(f) || (!patched && !split_address(f->w, idx)))
 		return idx;
 	orig = model_entity_original(m, idx);
 	if (m->ents[orig].orig_unbound)
@@ -733,7 +790,8 @@ static int address_target(struct frame *f, int idx)
 	use_entity(f->w, orig);
 	if (!m->ents[orig].orig_unbound)
 		return orig;
-	warn_unbound(f, &m->ents[orig]);
+	if (patched)
+		warn_unbound(f, &m->ents[orig]);
 	return idx;
 }
 
@@ -1689,8 +1747,9 @@ static void restore_start(struct walker *w, const struct walk_start *s)
  * a different function, and the running code passes and compares the
  * running one's address (INDIRECT_CALL_2(f, a, b): f == b ? b() : ...).
  * Its address may be taken after the decision (a call came first), so
- * such functions are marked and the closure walked again. Returns how
- * many were marked.
+ * such functions are marked and the closure walked again. So are the
+ * functions whose address split cannot stand (addr_split_fails()): walked
+ * again unsplit. Returns how many were marked.
  */
 static int externalize_address_taken(struct walker *w)
 {
@@ -1702,6 +1761,10 @@ static int externalize_address_taken(struct walker *w)
 		if (e->kind == ENT_FUNCTION && e->decision == DEC_COPY && e->address_taken &&
 		    e->ext_allowed && !e->absent && !address_externalized(w, e)) {
 			*ARRAY_PUSH(w->address_ext, w->n_address_ext, w->cap_address_ext) = (int)i;
+			n++;
+		}
+		if (addr_split_fails(w->m, (int)i)) {
+			*ARRAY_PUSH(w->no_split, w->n_no_split, w->cap_no_split) = (int)i;
 			n++;
 		}
 	}
@@ -1777,6 +1840,7 @@ static void tell_copies(struct walker *w)
 static void walker_release(struct walker *w)
 {
 	free(w->address_ext);
+	free(w->no_split);
 	free(w->queue);
 	free(w->scanned);
 	free(w->macro_todo);

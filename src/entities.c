@@ -13,6 +13,7 @@
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/gcc_cmdline.h"
 #include "klp-ccp/maps.h"
+#include "klp-ccp/pp_text.h"
 #include "klp-ccp/model.h"
 #include "klp-ccp/neutral.h"
 
@@ -508,26 +509,38 @@ int model_compare_pos(struct model *m, int fa, unsigned oa, int fb, unsigned ob)
 
 /* ---- names in use ---- */
 
-/* names map: identifier -> file of its first declaration (-2: only reserved). */
-/* First declaration of a name: its file (names) and unit (name_unit). */
-static void note_unit_name(struct model *m, const char *name, int file, int unit)
+/*
+ * names map: identifier -> file of its first declaration (-2: only reserved).
+ * First declaration of a name: its file (names) and unit (name_unit). The
+ * maps keep key, which lives as long as the model (an entity's name, or a
+ * copy note_cursor_unit_name() owns).
+ */
+static void note_unit_name(struct model *m, const char *key, int file, int unit)
 {
 	struct maps *mp = maps_of(m);
-	char *copy;
+	int prev;
 
-	if (!name || !*name || strmap_get(&mp->names, name) >= 0)
+	if (!key || !*key)
 		return;
-	copy = xstrdup(name);
-	strlist_push_owned(&mp->owned_names, copy);
-	strmap_put(&mp->names, copy, file);
-	strmap_put(&mp->name_unit, copy, unit);
+	prev = strmap_get_or_put(&mp->names, key, file);
+	if (prev >= 0)
+		return;
+	if (prev == -2)
+		strmap_put(&mp->names, key, file);
+	strmap_put(&mp->name_unit, key, unit);
 }
 
 static void note_cursor_unit_name(struct model *m, CXCursor c, int file, int unit)
 {
 	CXString s = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(s);
+	char *copy;
 
-	note_unit_name(m, clang_getCString(s), file, unit);
+	if (name && *name && strmap_get(&maps_of(m)->names, name) < 0) {
+		copy = xstrdup(name);
+		strlist_push_owned(&maps_of(m)->owned_names, copy);
+		note_unit_name(m, copy, file, unit);
+	}
 	clang_disposeString(s);
 }
 
@@ -607,27 +620,47 @@ int model_name_file(struct model *m, const char *name)
 
 /* ---- macros ---- */
 
+/*
+ * A macro definition's cursor location is its name, where its extent starts;
+ * the extent's end is read in the text when pp_define_end() can.
+ */
 static void add_macro_def(struct model *m, CXCursor c)
 {
 	struct macro_def *md = ARRAY_PUSH(m->macros, m->n_macros, m->cap_macros);
-	CXSourceRange r = clang_getCursorExtent(c);
 	CXString s = clang_getCursorSpelling(c);
 	int idx = (int)m->n_macros - 1, file, prev;
+	enum pp_macro_kind kind;
 	unsigned end_off;
+	size_t end;
 
 	memset(md, 0, sizeof(*md));
-	md->name = xstrdup(clang_getCString(s));
+	md->name = xstrdup(clang_getCString(s));	/* cheap for a macro: no std::string */
 	clang_disposeString(s);
+	if (!model_locate(m, clang_getCursorLocation(c), &file, &md->start))
+		file = -1;
 	md->seq = (unsigned)idx;
-	md->function_like = clang_Cursor_isMacroFunctionLike(c);
 	md->file = -1;
-	if (model_locate(m, clang_getRangeStart(r), &file, &md->start) &&
-	    m->files[file].role != FILE_PRELUDE) {
+	if (file >= 0 && m->files[file].role != FILE_PRELUDE) {
 		md->file = file;
-		model_locate(m, clang_getRangeEnd(r), &file, &end_off);
-		md->end = end_off;
-		u64map_add(&maps_of(m)->macro_at, pos_key(md->file, md->start), idx);
+		if (pp_define_end(m->files[file].text, m->files[file].len, md->start, &end)) {
+			md->end = (unsigned)end;
+		} else {
+			model_locate(m, clang_getRangeEnd(clang_getCursorExtent(c)), &file, &end_off);
+			md->end = end_off;
+		}
 	}
+	if (md->file >= 0)
+		u64map_add(&maps_of(m)->macro_at, pos_key(md->file, md->start), idx);
+	/*
+	 * From the text: clang_Cursor_isMacroFunctionLike() looks the name up
+	 * at the end of the unit, so it says no of a function-like macro
+	 * #undef'd (or redefined object-like) later.
+	 */
+	kind = md->file >= 0 && m->files[md->file].text ?
+	       pp_define_kind(m->files[md->file].text, m->files[md->file].len, md->start) :
+	       PP_UNKNOWN;
+	md->function_like = kind == PP_UNKNOWN ? clang_Cursor_isMacroFunctionLike(c) != 0
+					       : kind == PP_FUNCTION_LIKE;
 	md->next_same_name = -1;
 	prev = strmap_get_or_put(&maps_of(m)->macro_first, md->name, idx);
 	if (prev >= 0) {
@@ -677,13 +710,48 @@ int model_macro_of_cursor(struct model *m, CXCursor def)
 
 /* ---- declaration units ---- */
 
-static unsigned use_end(struct model *m, struct macro_use *u)
+/*
+ * What the text of every definition of the macro named at kf->text[at]
+ * says it is: function-like, object-like, or unknown (definitions disagree,
+ * a built-in or prelude macro).
+ */
+static enum pp_macro_kind use_kind(struct model *m, const struct kfile *kf, unsigned at)
 {
-	int file;
+	enum pp_macro_kind kind = PP_UNKNOWN, k;
+	size_t e = pp_ident_end(kf->text, kf->len, at);
+	int idx;
 
-	if (!u->end && (!model_locate(m, clang_getRangeEnd(clang_getCursorExtent(u->cursor)),
-				      &file, &u->end) || u->end < u->offset))
+	if (!e || !strmap_key_n(&maps_of(m)->macro_first, kf->text + at, e - at, &idx))
+		return PP_UNKNOWN;
+	for (; idx >= 0; idx = m->macros[idx].next_same_name) {
+		const struct macro_def *md = &m->macros[idx];
+
+		if (md->file < 0)
+			return PP_UNKNOWN;
+		k = pp_define_kind(m->files[md->file].text, m->files[md->file].len, md->start);
+		if (k == PP_UNKNOWN || (kind != PP_UNKNOWN && k != kind))
+			return PP_UNKNOWN;
+		kind = k;
+	}
+	return kind;
+}
+
+/* The end of a macro expansion in file (its extent read in the text when it can be). */
+static unsigned use_end(struct model *m, int file, struct macro_use *u)
+{
+	const struct kfile *kf = &m->files[file];
+	size_t end;
+	int f;
+
+	if (u->end)
+		return u->end;
+	if (pp_use_end(kf->text, kf->len, u->offset, PP_UNKNOWN, &end) ||
+	    pp_use_end(kf->text, kf->len, u->offset, use_kind(m, kf, u->offset), &end)) {
+		u->end = (unsigned)end;
+	} else if (!model_locate(m, clang_getRangeEnd(clang_getCursorExtent(u->cursor)), &f,
+				 &u->end) || u->end < u->offset) {
 		u->end = u->offset;
+	}
 	return u->end;
 }
 
@@ -723,7 +791,7 @@ static void widen_to_expansions(struct model *m, int file, unsigned *start, unsi
 
 		changed = false;
 		for (long k = i; k >= 0 && i - k < 32; k--) {
-			unsigned s = u->v[k].offset, e = use_end(m, &u->v[k]);
+			unsigned s = u->v[k].offset, e = use_end(m, file, &u->v[k]);
 
 			if (s < *start && e > *start) {
 				*start = s;
@@ -977,7 +1045,7 @@ int model_entity_add_local(struct model *m, CXCursor var)
  * only through the sites that take idx's address, so it is decided and
  * named like any function to externalize. Not in the cursor map: the
  * cursor stays idx's. It has idx's declarations, not its definition (lp.c
- * defines the patched function, not this one).
+ * defines the patched function, or the split one's copy, not this one).
  */
 int model_entity_original(struct model *m, int idx)
 {

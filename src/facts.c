@@ -358,27 +358,30 @@ const char *facts_local_static(const struct facts_db *db, const char *fun, const
 	return NULL;
 }
 
-uint64_t facts_symbol_align(const struct facts_db *db, const char *sym)
-{
-	for (size_t i = 0; i < db->n_syms; i++)
-		if (db->syms[i].defined && !strcmp(db->syms[i].name, sym))
-			return db->syms[i].align;
-	return 0;
-}
-
+/* One scan for both answers (each was a scan of every target symbol). */
 bool facts_local_symbol(const struct facts_db *db, const char *sym, const char **object,
-			unsigned *sympos)
+			unsigned *sympos, uint64_t *align)
 {
-	for (size_t i = 0; i < db->n_syms; i++) {
+	bool found = false, aligned = !align;
+
+	if (align)
+		*align = 0;
+	for (size_t i = 0; i < db->n_syms && !(found && aligned); i++) {
 		const struct fsym *s = &db->syms[i];
 
-		if (s->defined && s->bind == STB_LOCAL && !strcmp(s->name, sym)) {
+		if (!s->defined || strcmp(s->name, sym))
+			continue;
+		if (!aligned) {
+			*align = s->align;
+			aligned = true;
+		}
+		if (!found && s->bind == STB_LOCAL) {
 			*object = db->objs[s->obj].name;
 			*sympos = 1;
-			return true;
+			found = true;
 		}
 	}
-	return false;
+	return found;
 }
 
 bool facts_kernel(const struct facts_db *db)

@@ -816,7 +816,7 @@ static int refuse_state_holders(struct model *m, struct policy *pol, struct fact
 			continue;
 		if (!facts && own)
 			facts = own_facts_get(own);
-		if (!facts || !facts_local_symbol(facts, e->name, &object, &sympos))
+		if (!facts || !facts_local_symbol(facts, e->name, &object, &sympos, NULL))
 			continue;
 		rc = refuse_provider(m, pol, m->units[e->def_unit].file, e,
 				     "is a writable static of a header, and the running unit keeps state in it");

@@ -75,8 +75,8 @@ static enum CXChildVisitResult check_visit(CXCursor c, CXCursor parent, CXClient
 }
 
 /* A function of the unit the target inlined into a patched function, body fit. */
-static bool body_wanted(const struct model *m, struct facts_db *facts,
-			const struct strlist *patched, const struct entity *e)
+bool inline_body_fits(const struct model *m, struct facts_db *facts,
+		      const struct strlist *patched, const struct entity *e)
 {
 	struct body_check bc = { m, facts, patched, true };
 
@@ -94,7 +94,7 @@ bool inline_body_wanted(const struct model *m, struct facts_db *facts,
 			const struct strlist *patched, const struct entity *e)
 {
 	return facts && e->kind == ENT_FUNCTION && e->decision == DEC_NONE && !e->internal &&
-	       !e->address_taken && body_wanted(m, facts, patched, e);
+	       !e->address_taken && inline_body_fits(m, facts, patched, e);
 }
 
 /*
@@ -108,5 +108,5 @@ bool inline_body_for_address(const struct model *m, struct facts_db *facts,
 			     const struct strlist *patched, const struct entity *e)
 {
 	return facts && e->kind == ENT_FUNCTION && e->decision == DEC_EXTERNALIZE &&
-	       e->address_taken && !e->inline_body && body_wanted(m, facts, patched, e);
+	       e->address_taken && !e->inline_body && inline_body_fits(m, facts, patched, e);
 }

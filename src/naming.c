@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/addr_split.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/diag.h"
 #include "klp-ccp/facts.h"
@@ -360,6 +361,17 @@ static int name_split_copies(struct model *m, struct policy *pol, struct facts_d
 	return 0;
 }
 
+/* The copy of a function split from its address (addr_split.c) is renamed:
+ * the running original keeps the name. */
+static int name_address_copies(struct model *m, struct policy *pol)
+{
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (m->ents[i].decision == DEC_COPY && !m->ents[i].rewritten &&
+		    addr_split_done(m, (int)i) && name_rewritten(m, pol, &m->ents[i]))
+			return -1;
+	return 0;
+}
+
 int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
@@ -378,7 +390,8 @@ int naming_run(struct model *m, struct policy *pol, struct facts_db *facts)
 		if (e->decision == DEC_EXTERNALIZE || e->decision == DEC_DECLARE)
 			decide_declaration(m, pol, e);
 	}
-	if (rename_bystanders(m, pol) || name_split_copies(m, pol, facts))
+	if (rename_bystanders(m, pol) || name_split_copies(m, pol, facts) ||
+	    name_address_copies(m, pol))
 		return -1;
 	drop_renamed_inline_bodies(m);
 	out_of_line_mark(m, facts);

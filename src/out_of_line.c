@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/addr_split.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/policy.h"
@@ -76,6 +77,16 @@ static bool inlined_into_any(const struct sym_facts *f, const struct strlist *na
 	return false;
 }
 
+/* How many of f's inlined_into are in names? */
+static size_t inlined_into_count(const struct sym_facts *f, const struct strlist *names)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->inlined_into.n; i++)
+		n += policy_has_function_of(names, f->inlined_into.v[i]);
+	return n;
+}
+
 /*
  * Does the target have e out of line where the livepatch needs it: inlined
  * into none of the livepatch's functions, or called by a patched function
@@ -98,6 +109,9 @@ static bool stays_out_of_line(const struct model *m, const struct ool_ctx *c,
 			      const struct entity *e)
 {
 	if (e->decision == DEC_PATCHED || e->inline_body || !defined_by_livepatch(m, e))
+		return false;
+	/* the patched code calls no body of a split one (addr_split.c) */
+	if (addr_split_done(m, (int)(e - m->ents)))
 		return false;
 	if (!called_in_target(c, e) || out_of_line_always_inline(e->def))
 		return false;
@@ -238,10 +252,21 @@ char *out_of_line_early_decls(const struct model *m)
  * it under its own name) and that a livepatch function's code calls in the
  * target: GCC inlined it at some calls at most (into one function, at one
  * call of two), weighing each as growth since the body stayed; lp.c
- * declares it used (rewrite.c) so that GCC weighs it so again. One the
- * livepatch's functions never call in the target is left alone when it was
- * static there (inlined everywhere in lp.c too, it leaves no dead body in
- * the livepatch), but not when it had external linkage: GCC could never
+ * declares it used (rewrite.c) so that GCC weighs it so again. So is a
+ * static one the target kept a body of and inlined into several livepatch
+ * functions: GCC weighed those inlinings as growth too, where lp.c's copy,
+ * with fewer callers, is inlined first as called once when ICF folds two
+ * of them (do_preadv into __ia32_sys_preadv, which was then too big to
+ * inline into the wrapper ICF made of its twin __ia32_compat_sys_preadv64);
+ * its body stays in the livepatch, unused. Inlined into one livepatch
+ * function only, its copy is called there only, and GCC inlines it as
+ * called once whatever its size, as the target did (declared used, it
+ * would be weighed against limits the target's caller met by a few
+ * instructions: discard_slab in __kmem_cache_shutdown). One the
+ * livepatch's functions neither call nor
+ * contain in the target is left alone when it was static there (inlined
+ * everywhere in lp.c too, it leaves no dead body in the livepatch), but
+ * not when it had external linkage: GCC could never
  * drop that body, so inlining it never saved its size, and it was never
  * inlined as called once. lp.c's static copy, with fewer callers, would
  * be both (post_alloc_hook inlined first into prep_new_page, which then
@@ -258,6 +283,8 @@ static bool keeps_body(const struct model *m, const struct ool_ctx *c, const str
 		return false;
 	if (!e->internal && f->present)
 		return true;
+	if (f->present && inlined_into_count(f, &c->ours) > 1)
+		return true;
 	for (size_t i = 0; i < c->ours.n; i++)
 		if (strlist_contains(&facts_get(c->facts, c->ours.v[i])->callees, e->name))
 			return true;
@@ -270,7 +297,12 @@ static bool keeps_body(const struct model *m, const struct ool_ctx *c, const str
  * inlined it into a livepatch function) is declared noclone too
  * (clone_free): called with constants from lp.c's few callers, GCC would
  * call a .constprop clone where the target inlined the function
- * (__zone_watermark_ok into __alloc_pages_bulk).
+ * (__zone_watermark_ok into __alloc_pages_bulk). Not when the --ipa-clones
+ * dump shows GCC cloned it all the same (clones inlined back, no symbol
+ * left): noclone forbids a split, and the whole body was then too big to
+ * inline where the target inlined head and part (__tcp_sock_set_nodelay
+ * into do_tcp_setsockopt, tcp_enter_cwr and its part.0.constprop.0 into
+ * tcp_try_to_open).
  */
 static bool never_cloned(const struct sym_facts *f)
 {
@@ -317,7 +349,8 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 				     never_cloned(facts_get(facts, m->ents[i].name));
 		m->ents[i].keep_body = keeps_body(m, &c, &m->ents[i]);
 		m->ents[i].clone_free = m->ents[i].decision == DEC_COPY && !m->ents[i].noinline &&
-					!m->ents[i].inline_body && defined_by_livepatch(m, &m->ents[i]) &&
+					!m->ents[i].inline_body && !m->ents[i].ipa_cloned &&
+					defined_by_livepatch(m, &m->ents[i]) &&
 					never_cloned(facts_get(facts, m->ents[i].name));
 	}
 	strlist_release(&c.ours);

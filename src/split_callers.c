@@ -24,6 +24,7 @@
  * the pieces ended up in the original (slab.h's cache_from_obj in
  * kmem_cache_free), and a second caller would keep the part out of line.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "klp-ccp/fun_attrs.h"
@@ -85,11 +86,56 @@ static bool wants_opaque_caller(struct facts_db *facts, const struct entity *e)
 	       fun_name_written(e->def) && callable_here(e->def);
 }
 
+/* Does lp.c have the code of function sym (a symbol, maybe a clone's)? */
+static bool in_livepatch(struct model *m, const char *sym)
+{
+	char *name = xstrndup(sym, strcspn(sym, "."));
+	int i = model_function_defined(m, name);
+
+	free(name);
+	return i >= 0 && (m->ents[i].decision == DEC_PATCHED || m->ents[i].decision == DEC_COPY);
+}
+
+/*
+ * A copied static function (not declared inline) GCC inlined everywhere in
+ * the target, into functions lp.c does not have as well: there it had
+ * callers lp.c lacks, which may have passed it other values. With only
+ * lp.c's callers GCC may specialize it for their constants and then inline
+ * the specialized copy nowhere (__sha256_final.constprop.N called by sha256:
+ * sha224_final's 7 beside sha256_final's 8 kept it general, small enough to
+ * inline for its known loop count), or inline it as called once where the
+ * target weighed its size. A call with unknown arguments stands for the
+ * missing callers. Not for a function declared inline: a header's small
+ * inlines are legion, each caller costs lp.c lines, and GCC inlines them
+ * whatever their callers.
+ */
+static bool wants_caller_for_missing(struct model *m, struct facts_db *facts,
+				     const struct entity *e)
+{
+	const struct sym_facts *f;
+
+	if (e->kind != ENT_FUNCTION || e->decision != DEC_COPY || !e->internal ||
+	    e->noinline || e->noinline_early || e->split_callers || e->def_unit < 0 ||
+	    clang_Cursor_isNull(e->def) || !m->units[e->def_unit].copy ||
+	    clang_Cursor_isFunctionInlined(e->def))
+		return false;
+	f = facts_get(facts, e->name);
+	if (f->present || f->clones.n)
+		return false;
+	for (size_t i = 0; i < f->inlined_into.n; i++)
+		if (!in_livepatch(m, f->inlined_into.v[i]))
+			return fun_name_written(e->def) && callable_here(e->def);
+	return false;
+}
+
 void split_callers_mark(struct model *m, struct facts_db *facts)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
-		m->ents[i].split_callers = facts && wants_callers(m, facts, &m->ents[i]);
-		m->ents[i].opaque_caller = facts && wants_opaque_caller(facts, &m->ents[i]);
+		struct entity *e = &m->ents[i];
+
+		e->split_callers = facts && wants_callers(m, facts, e);
+		e->opaque_caller = facts && (wants_opaque_caller(facts, e) ||
+					     wants_caller_for_missing(m, facts, e));
 	}
 }
 
@@ -127,10 +173,13 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 		sb_addf(sb, "\n/* klp-ccp: never called. GCC split %s in the original, where it had\n"
 			    " * callers (partial inlining: %s.part.N); with these it splits %s too. */\n",
 			e->name, e->name, name);
-	else
+	else if (e->noinline || e->noinline_early)
 		sb_addf(sb, "\n/* klp-ccp: never called. In the original %s had callers passing it\n"
 			    " * other values; with this one GCC does not specialize %s for lp.c's. */\n",
 			e->name, name);
+	else
+		sb_addf(sb, "\n/* klp-ccp: never called. In the original %s was inlined into functions\n"
+			    " * lp.c does not have; this call stands for them. */\n", e->name);
 	sb_addf(sb, "static void __attribute__((__used__)) klp_ccp_callers_of_%s(", name);
 	for (int i = 0; i < n; i++) {
 		CXString t = clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i));

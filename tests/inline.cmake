@@ -78,6 +78,14 @@ add_test(NAME inline/clone-only-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline
   $<TARGET_FILE:klp-ccp> $<TARGET_FILE:objcmp_tool>)
 set_tests_properties(inline/clone-only-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A static function whose address copied code takes, which the target
+# inlined at the direct calls but whose body names a static inline: the
+# address sites name the running one, the calls a renamed copy
+# (tests/inline/addrsplit.sh).
+add_test(NAME inline/address-split COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/addrsplit.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/address-split PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A copy of a function whose body the original kept (global, or present in
 # the target) is declared used, so GCC inlines it as in the original
 # (tests/inline/keepbody.sh).
@@ -115,3 +123,9 @@ set_tests_properties(inline/icf-twin PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 add_test(NAME inline/align COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/align.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/align PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# A copied static the target inlined also into functions lp.c lacks gets a
+# never-called caller with unknown arguments (tests/inline/missingcaller.sh).
+add_test(NAME inline/missing-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/missingcaller.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/missing-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -89,11 +89,14 @@ void facts_set_source(struct facts_db *db, const char *source);
  * it var.N), from the DWARF of the target objects, or NULL.
  */
 const char *facts_local_static(const struct facts_db *db, const char *fun, const char *var);
-/* The alignment of a defined symbol's address (sym_facts.align), 0: unknown. */
-uint64_t facts_symbol_align(const struct facts_db *db, const char *sym);
-/* Object and sympos (1-based among same-named locals) of a local symbol. */
+/*
+ * Object and sympos (1-based among same-named locals) of a local symbol;
+ * unless align is NULL, *align = the alignment of the address of the first
+ * defined symbol of that name, whatever its binding (sym_facts.align), 0:
+ * unknown.
+ */
 bool facts_local_symbol(const struct facts_db *db, const char *sym, const char **object,
-			unsigned *sympos);
+			unsigned *sympos, uint64_t *align);
 
 /* "SYMBOL KIND" entry of sym_facts.clones: the symbol the clone was made from. */
 char *facts_clone_origin(const char *clone_entry);

@@ -14,6 +14,13 @@
 #include "klp-ccp/model.h"
 #include "klp-ccp/util.h"
 
+/*
+ * Is e a function of the unit, not declared inline, the target inlined into
+ * one of the patched functions, whose body such a definition may hold?
+ */
+bool inline_body_fits(const struct model *m, struct facts_db *facts,
+		      const struct strlist *patched, const struct entity *e);
+
 /* Should e (reached only through header inlines, DEC_NONE) get such a body? */
 bool inline_body_wanted(const struct model *m, struct facts_db *facts,
 			const struct strlist *patched, const struct entity *e);

@@ -118,7 +118,7 @@ struct entity {
 	bool noclone;			/* noinline(_early), and the target has no clone of it either */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
 	bool keep_body;			/* binary facts: a copy whose body the original kept, called
-					   by a livepatch function: declared used (out_of_line.c) */
+					   by (or inlined into) a livepatch function: declared used (out_of_line.c) */
 	bool clone_free;		/* binary facts: a copy the target has under its own name,
 					   never cloned, not noinline: declared noclone (out_of_line.c) */
 	bool inline_body;		/* DEC_COPY of a global function only header inlines call,
@@ -126,6 +126,8 @@ struct entity {
 					   target did, other calls go to the running one (closure.c) */
 	bool ipa_split;			/* --ipa-clones: GCC split it (NAME.part.N), no .isra/.constprop;
 					   also when the part was inlined back and left no symbol */
+	bool ipa_cloned;		/* --ipa-clones: GCC made a clone of it (.part, .constprop...),
+					   maybe inlined back and gone */
 	bool split_callers;		/* binary facts: split in the original (split_callers.c) */
 	bool split_back;		/* split_callers, but only the dump shows the split: the part
 					   was inlined back into all callers (one call, not two) */
@@ -138,8 +140,9 @@ struct entity {
 	/* header_refs.c: an included header's inline references it under its own name */
 	bool header_ref;
 	const char *header_via;		/* that inline */
-	/* model_entity_original(): the running instance of patched function orig_of,
-	   which copied code taking orig_of's address names (closure.c) */
+	/* model_entity_original(): the running instance of patched function orig_of
+	   (or of a static one split from its address, addr_split.c), which copied
+	   code taking orig_of's address names (closure.c) */
 	bool orig_address;
 	bool orig_unbound;		/* it cannot be referenced: those sites keep orig_of */
 	int orig_of;

@@ -10,7 +10,7 @@
 # defaults and policies/kernel.
 set -u
 KLP_CCP=$1 OBJCMP=$2
-. "$(dirname "$0")/setup.sh" splitback splitback.c splitback-inline.c
+. "$(dirname "$0")/setup.sh" splitback splitback.c splitback-inline.c splitglobal.c
 CFLAGS="-O2 -Wall -Wmissing-prototypes -Werror"
 $CC -O2 -g -fdump-ipa-clones -c splitback.c -o splitback.o || exit 1
 $CC -O2 -ffunction-sections -c splitback.c -o splitback.fs.o || exit 1
@@ -45,11 +45,12 @@ line=$(grep ';may_stamp\.part\.0;.*;part$' splitback.c.000i.ipa-clones)
 "$KLP_CCP" -o lp-isra.c --patched-functions=complete_stamp --target-object=splitback.o \
 	--ipa-clones=isra.ipa-clones -- $CC $CFLAGS -c splitback.c 2>lp-isra.err || fail "lp-isra.c: $(cat lp-isra.err)"
 grep -q 'may_stamp\.part\.0\.isra\.0;98' isra.ipa-clones || fail "isra.ipa-clones: no isra line"
-grep -q 'klp_ccp_callers_of' lp-isra.c && fail "lp-isra.c: callers of a function whose part has an .isra clone"
-# without the dump: the symbol table shows no split, no callers
+grep -q 'GCC split may_stamp' lp-isra.c && fail "lp-isra.c: callers of a function whose part has an .isra clone"
+# without the dump: the symbol table shows no split, no split callers (one
+# caller stands for tstamp_tx, which lp.c lacks: missingcaller.sh)
 "$KLP_CCP" -o lp-nodump.c --patched-functions=complete_stamp --target-object=splitback.o \
 	-- $CC $CFLAGS -c splitback.c 2>lp-nodump.err || fail "lp-nodump.c: $(cat lp-nodump.err)"
-grep -q 'klp_ccp_callers_of' lp-nodump.c && fail "lp-nodump.c: callers without the dump"
+grep -q 'GCC split may_stamp' lp-nodump.c && fail "lp-nodump.c: split callers without the dump"
 
 # A function declared inline that the dump shows split and inlined back
 # (sock_of, the dump's split lines added here: GCC inlines it whole) gets
@@ -78,4 +79,26 @@ $CC $CFLAGS -ffunction-sections -c lp-inline.c -o lp-inline.o 2>lp-inline.cc ||
 	fail "lp-inline.c does not compile: $(cat lp-inline.cc)"
 "$OBJCMP" sbi.fs.o lp-inline.o free_one >lp-inline.cmp 2>&1
 grep -qx "free_one: identical" lp-inline.cmp || fail "lp-inline.c: $(cat lp-inline.cmp)"
+
+# The same split of a global may_stamp (splitglobal.c): the target keeps
+# its symbol, so lp.c copies it with a caller. Not declared noclone: that
+# forbids the split, and the whole copy was not inlined into complete_stamp
+# (code differs).
+$CC -O2 -g -fdump-ipa-clones -c splitglobal.c -o splitglobal.o || exit 1
+grep -q ';may_stamp\.part\.0;.*;part$' splitglobal.c.000i.ipa-clones &&
+	! nm splitglobal.o | grep -q 'may_stamp\.part' ||
+	{ echo "SKIP: $CC did not split the global may_stamp and inline both parts"; exit 77; }
+for pol in default kernel; do
+	hooks=()
+	[ $pol = kernel ] && hooks=("${KERNEL_HOOKS[@]}")
+	out=lp-global-$pol.c
+	"$KLP_CCP" -o $out --patched-functions=complete_stamp --target-object=splitglobal.o \
+		--ipa-clones=splitglobal.c.000i.ipa-clones ${hooks[@]+"${hooks[@]}"} \
+		-- $CC $CFLAGS -c splitglobal.c 2>$out.err ||
+		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
+	grep -q 'klp_ccp_callers_of_klpr_may_stamp(' $out || fail "$out: no caller of klpr_may_stamp"
+	grep -q '__noclone__.*may_stamp(' $out && fail "$out: the copy of may_stamp is noclone"
+	"$KLP_CCP" verify --target-object=splitglobal.o --patched-functions=complete_stamp $out \
+		-- $CC $CFLAGS -c splitglobal.c >$out.v 2>&1 || fail "$out: $(cat $out.v)"
+done
 [ $FAILED = 0 ] && echo "PASS" || exit 1
