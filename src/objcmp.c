@@ -1054,6 +1054,7 @@ static char *next_place(const struct objcmp_obj *x, const struct objcmp_reloc *r
 		int64_t v = (int64_t)c->s.st_value, sz = c->s.st_size ? (int64_t)c->s.st_size : 1;
 
 		if (c->s.st_shndx == sx->s.st_shndx && plain_sym(c) && c->type == STT_OBJECT &&
+		    !func_name_object(x, c) &&	/* compared by its bytes */
 		    off + bias >= v && (off + bias < v + sz || (end_ok && off + bias == v + sz)))
 			return xasprintf("%s%+" PRId64, x->syms[(*i)++].norm, off - v);
 	}
@@ -1363,36 +1364,15 @@ static char *entry_diff(const struct objcmp_obj *a, const struct objcmp_attach *
 	return r;
 }
 
-/* Has obj a section of this (normalized) name? */
-static bool has_section(const struct objcmp_obj *obj, const char *name)
-{
-	bool found = false;
-
-	for (size_t i = 1; i < obj->nsecs && !found; i++) {
-		char *n = normalize(obj->secs[i].name, obj_prefixes(obj), true);
-
-		found = !strcmp(n, name);
-		free(n);
-	}
-	return found;
-}
-
 /*
  * Ftrace call-site entries that only one object has at all come from a tool
  * run on it after the compile (recordmcount adds __mcount_loc to a kbuild
- * object): not compared then. Nor an entry pointing to the function's
- * first byte in a section the other object lacks: a registration table a
- * file-scope macro fills (DECLARE_PCI_FIXUP_HEADER's .pci_fixup_header),
- * which the livepatch leaves to the running kernel; an annotation of the
- * code (__bug_table, __ex_table...) never marks the entry, where the ftrace
- * call site is.
+ * object): not compared then.
  */
 static bool skip_entry(const struct objcmp_obj *a, const struct objcmp_obj *b,
-		       const struct objcmp_attach *x, const struct objcmp_obj *other)
+		       const struct objcmp_attach *x)
 {
-	if (arch_ftrace_section(a->arch, x->section))
-		return a->ftrace != b->ftrace;
-	return x->func_offset == 0 && !has_section(other, x->section);
+	return a->ftrace != b->ftrace && arch_ftrace_section(a->arch, x->section);
 }
 
 static char *attach_diff(const struct objcmp_obj *a, const struct objcmp_func *fa,
@@ -1402,15 +1382,15 @@ static char *attach_diff(const struct objcmp_obj *a, const struct objcmp_func *f
 	size_t i = 0, j = 0, na = 0, nb = 0;
 
 	for (size_t k = 0; k < fa->nattach; k++)
-		na += !skip_entry(a, b, &fa->attach[k], b);
+		na += !skip_entry(a, b, &fa->attach[k]);
 	for (size_t k = 0; k < fb->nattach; k++)
-		nb += !skip_entry(a, b, &fb->attach[k], a);
+		nb += !skip_entry(a, b, &fb->attach[k]);
 	for (size_t k = 0; k < na && k < nb; k++, i++, j++) {
 		char *r;
 
-		while (skip_entry(a, b, &fa->attach[i], b))
+		while (skip_entry(a, b, &fa->attach[i]))
 			i++;
-		while (skip_entry(a, b, &fb->attach[j], a))
+		while (skip_entry(a, b, &fb->attach[j]))
 			j++;
 		r = entry_diff(a, &fa->attach[i], b, &fb->attach[j], k, delta, line_only);
 		if (r)
