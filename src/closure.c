@@ -902,7 +902,7 @@ static bool cleanup_in_macro(struct model *m, int mi, int file, size_t s, size_t
 		inv.from = paren + 1;
 		inv.to = lex_macro_args(kf->text, end, paren, &inv.args);
 	}
-	found = find_cleanup(m, md->file, body, md->end, depth - 1, &inv, nfile, name, len);
+	found = find_cleanup(m, md->file, body, model_macro_end(m, md), depth - 1, &inv, nfile, name, len);
 	strlist_release(&inv.params);
 	strlist_release(&inv.args);
 	return found;
@@ -1163,7 +1163,8 @@ static void need_macros_named_in(struct walker *w, int file, unsigned start, uns
 }
 
 /* A member name (after . or ->) or a parameter of md: no macro expands there. */
-static bool not_expanded_in(const struct kfile *kf, const struct macro_def *md, size_t at,
+static bool not_expanded_in(const struct model *m, const struct kfile *kf,
+			    const struct macro_def *md, size_t at,
 			    size_t n)
 {
 	size_t p = at;
@@ -1174,7 +1175,8 @@ static bool not_expanded_in(const struct kfile *kf, const struct macro_def *md, 
 			      (kf->text[p - 1] == '>' && p - 1 > md->start && kf->text[p - 2] == '-')))
 		return true;
 	return md->function_like &&
-	       macro_param_index(kf->text + md->start, md->end + 1 - md->start, kf->text + at, n) >= 0;
+	       macro_param_index(kf->text + md->start, model_macro_end(m, md) + 1 - md->start,
+				 kf->text + at, n) >= 0;
 }
 
 /*
@@ -1192,7 +1194,8 @@ static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned 
 	const struct macro_def *md = &m->macros[idx];
 	const struct kfile *kf = &m->files[md->file];
 	size_t pos = md->start + strlen(md->name), at, n;
-	unsigned end = md->end + 1 < kf->len ? md->end + 1 : (unsigned)kf->len;
+	unsigned end = model_macro_end(w->m, md) + 1 < kf->len ? model_macro_end(w->m, md) + 1 :
+								     (unsigned)kf->len;
 	char name[256];
 
 	if (w->scanned[idx] || depth > 8)
@@ -1207,7 +1210,7 @@ static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned 
 		name[n] = '\0';
 		inner = model_macro_first(m, name) < 0 ? -1 :
 			macro_active_at(m, name, use_file, use_off, false);
-		if (inner < 0 || m->macros[inner].file < 0 || not_expanded_in(kf, md, at, n))
+		if (inner < 0 || m->macros[inner].file < 0 || not_expanded_in(m, kf, md, at, n))
 			continue;
 		prov = header_provider(m, w->pol, m->macros[inner].file);
 		if (prov == PROVIDER_NONE || patch_changes_macro(m, inner)) {
@@ -1263,7 +1266,7 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 
 		md = &w->m->macros[todo];
 		need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name),
-				     md->end + 1, true);
+				     model_macro_end(w->m, md) + 1, true);
 		need_redefinitions(w, todo);
 	}
 	w->scanning_macros = false;
@@ -1279,7 +1282,7 @@ static void need_pasted_macros(struct walker *w, int idx, const struct unit *u, 
 	const struct macro_def *md = &m->macros[idx];
 	const struct kfile *df = &m->files[md->file], *uf = &m->files[u->file];
 	const char *body = df->text + md->start, *hash;
-	size_t n_body = md->end + 1 - md->start;
+	size_t n_body = model_macro_end(w->m, md) + 1 - md->start;
 	struct strlist args = { 0 };
 
 	if (!md->function_like || !memmem(body, n_body, "##", 2))
@@ -1411,7 +1414,7 @@ static void warn_notrace(struct model *m, const struct entity *e, const struct s
 	const struct macro_def *md = idx >= 0 ? &m->macros[idx] : NULL;
 
 	if (!md || md->file < 0 || !clang_Cursor_isFunctionInlined(e->def) ||
-	    !memmem(m->files[md->file].text + md->start, md->end - md->start, "notrace", 7))
+	    !memmem(m->files[md->file].text + md->start, model_macro_end(m, md) - md->start, "notrace", 7))
 		return;
 	diag_warning_at(loc->file, loc->line, loc->col,
 			"patched function '%s' is declared inline, which means notrace here: the running '%s' has no ftrace hook, so a livepatch cannot redirect it; patch its callers instead",
