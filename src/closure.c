@@ -1730,8 +1730,15 @@ static void restore_start(struct walker *w, const struct walk_start *s)
  */
 static int externalize_address_taken(struct walker *w)
 {
+	/* only a function with a running original can be split: asking each
+	 * entity addr_split_fails() scans every entity for its original */
+	bool *has_original = xcalloc(w->m->n_ents + 1, sizeof(bool));
 	int n = 0;
 
+	for (size_t i = 0; i < w->m->n_ents; i++)
+		if (w->m->ents[i].orig_address && w->m->ents[i].orig_of >= 0 &&
+		    (size_t)w->m->ents[i].orig_of < w->m->n_ents)
+			has_original[w->m->ents[i].orig_of] = true;
 	for (size_t i = 0; i < w->m->n_ents; i++) {
 		const struct entity *e = &w->m->ents[i];
 
@@ -1740,11 +1747,12 @@ static int externalize_address_taken(struct walker *w)
 			*ARRAY_PUSH(w->address_ext, w->n_address_ext, w->cap_address_ext) = (int)i;
 			n++;
 		}
-		if (addr_split_fails(w->m, (int)i)) {
+		if (has_original[i] && addr_split_fails(w->m, (int)i)) {
 			*ARRAY_PUSH(w->no_split, w->n_no_split, w->cap_no_split) = (int)i;
 			n++;
 		}
 	}
+	free(has_original);
 	return n;
 }
 
