@@ -440,6 +440,29 @@ static void copy_patched_text(struct walker *w, struct entity *e)
 	queue_copy(w, e->def_unit);
 }
 
+/*
+ * Without --target-object, the built-in can-externalize-fun and
+ * shall-externalize-obj (hook) know no facts: they would bind a static
+ * function or file-scope object to a symbol GCC never emitted (a function
+ * inlined everywhere or only .isra/.constprop clones; a table folded away,
+ * an object only read), and lp.c's module could not link. The original
+ * compiled with its command line (own_facts.c) has the running binary's
+ * symbols; one it lacks is copied, as with facts (nothing running holds
+ * its state or address).
+ */
+static bool own_compile_lacks(struct walker *w, const struct entity *e, enum hook_id hook)
+{
+	/* a running original (decide_original()): its definition's entity */
+	const struct entity *d = e->orig_address ? &w->m->ents[e->orig_of] : e;
+	struct facts_db *db;
+
+	if (w->req->facts || !w->req->own || !d->internal || d->local_static || d->def_unit < 0 ||
+	    policy_asks(w->pol, hook))
+		return false;
+	db = own_facts_get(w->req->own);
+	return db && !facts_get(db, e->name)->present;
+}
+
 static void decide_function(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
@@ -447,7 +470,8 @@ static void decide_function(struct walker *w, int idx)
 		header_provider(w->m, w->pol, w->m->units[e->def_unit].file) : PROVIDER_NONE;
 	bool ext;
 
-	if (prov == PROVIDER_NONE && body_removed(w, e)) {
+	if (prov == PROVIDER_NONE &&
+	    (body_removed(w, e) || own_compile_lacks(w, e, HOOK_CAN_EXTERNALIZE_FUN))) {
 		e->absent = true;
 		copy_definition(w, e);
 		return;
@@ -455,7 +479,7 @@ static void decide_function(struct walker *w, int idx)
 
 	if (prov != PROVIDER_NONE && prov != PROVIDER_FAILED &&
 	    (patch_changes_unit(w->m, e->def_unit) ||
-	     header_fun_has_state(w->m, w->req->facts, idx))) {
+	     header_fun_has_state(w->m, w->req->facts, w->req->own, idx))) {
 		copy_patched_text(w, e);
 		return;
 	}
@@ -541,7 +565,8 @@ static void decide_object(struct walker *w, int idx)
 		mark_header_needed(w, prov);
 		return;
 	}
-	if (e->absent) {
+	if (e->absent || own_compile_lacks(w, e, HOOK_SHALL_EXTERNALIZE_OBJ)) {
+		e->absent = true;
 		/*
 		 * A static object of this file the target has no symbol for
 		 * (GCC folded a constant table away, or dropped an unused
@@ -583,7 +608,8 @@ static void decide_original(struct walker *w, int idx)
 	struct entity *e = &w->m->ents[idx];
 	bool ext;
 
-	if (w->req->facts && !facts_get(w->req->facts, e->name)->present) {
+	if ((w->req->facts && !facts_get(w->req->facts, e->name)->present) ||
+	    own_compile_lacks(w, e, HOOK_CAN_EXTERNALIZE_FUN)) {
 		e->absent = e->orig_unbound = true;
 		return;
 	}

@@ -824,19 +824,23 @@ static void exports_on(struct emitter *em, const struct strlist *exports)
 
 /*
  * names, see rewrite_unit(): "OLD NEW" renames OLD to NEW for the unit with a
- * #define; "OLD = ALIAS" keeps OLD and adds a global alias ALIAS of it.
+ * #define; "OLD = ALIAS" keeps OLD and adds a global alias ALIAS of it;
+ * "OLD @ ALIAS" declares ALIAS as another name of the running OLD.
  */
 static void name_macros(struct emitter *em, const struct strlist *names, bool define)
 {
 	for (size_t i = 0; i < names->n; i++) {
 		const char *old = names->v[i], *sp = strchr(old, ' ');
 		int old_len = (int)(sp - old);
-		bool alias = !strncmp(sp, " = ", 3);
+		bool alias = !strncmp(sp, " = ", 3), other = !strncmp(sp, " @ ", 3);
 		char *t;
 
-		if (alias && define)
+		if ((alias && define) || (other && !define))
 			continue;
-		if (alias)
+		if (other)
+			t = xasprintf("extern __typeof__(%.*s) %s __asm__(\"%.*s\");\n",
+				      old_len, old, sp + 3, old_len, old);
+		else if (alias)
 			t = xasprintf("extern __typeof__(%.*s) %s __attribute__((__alias__(\"%.*s\")));\n",
 				      old_len, old, sp + 3, old_len, old);
 		else if (define)

@@ -638,6 +638,7 @@ static void add_macro_def(struct model *m, CXCursor c)
 	struct macro_def *md = ARRAY_PUSH(m->macros, m->n_macros, m->cap_macros);
 	CXString s = clang_getCursorSpelling(c);
 	int idx = (int)m->n_macros - 1, file, prev;
+	enum pp_macro_kind kind;
 
 	memset(md, 0, sizeof(*md));
 	md->name = xstrdup(clang_getCString(s));	/* cheap for a macro: no std::string */
@@ -646,10 +647,19 @@ static void add_macro_def(struct model *m, CXCursor c)
 	if (!model_locate(m, clang_getCursorLocation(c), &file, &md->start))
 		file = -1;
 	md->seq = (unsigned)idx;
-	md->function_like = clang_Cursor_isMacroFunctionLike(c);
 	md->file = file >= 0 && m->files[file].role != FILE_PRELUDE ? file : -1;
 	if (md->file >= 0)
 		u64map_add(&maps_of(m)->macro_at, pos_key(md->file, md->start), idx);
+	/*
+	 * From the text: clang_Cursor_isMacroFunctionLike() looks the name up
+	 * at the end of the unit, so it says no of a function-like macro
+	 * #undef'd (or redefined object-like) later.
+	 */
+	kind = md->file >= 0 && m->files[md->file].text ?
+	       pp_define_kind(m->files[md->file].text, m->files[md->file].len, md->start) :
+	       PP_UNKNOWN;
+	md->function_like = kind == PP_UNKNOWN ? clang_Cursor_isMacroFunctionLike(c) != 0
+					       : kind == PP_FUNCTION_LIKE;
 	md->next_same_name = -1;
 	prev = strmap_get_or_put(&maps_of(m)->macro_first, md->name, idx);
 	if (prev >= 0) {

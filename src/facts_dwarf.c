@@ -220,8 +220,23 @@ static bool low_pc_key(struct dw *w, Dwarf_Die die, uint64_t *key)
 }
 
 /*
- * Address key of a variable whose DW_AT_location is DW_OP_addr ADDR alone (a
- * static): the address follows the block's length byte and the opcode.
+ * Is the location block a static's: DW_OP_addr ADDR alone, or a thread-local
+ * one's, DW_OP_const8u OFFSET then DW_OP_form_tls_address (GNU:
+ * DW_OP_GNU_push_tls_address)? The address follows the opcode, relocated
+ * against the object's symbol in a relocatable object.
+ */
+static bool static_location(const unsigned char *b, Dwarf_Unsigned len)
+{
+	if (len == 9 && b[0] == DW_OP_addr)
+		return true;
+	return len == 10 && b[0] == DW_OP_const8u &&
+	       (b[9] == DW_OP_form_tls_address || b[9] == DW_OP_GNU_push_tls_address);
+}
+
+/*
+ * Address key of a variable whose DW_AT_location is a static's (see
+ * static_location()): the address follows the block's length byte and the
+ * opcode.
  */
 static bool static_var_key(struct dw *w, Dwarf_Die die, uint64_t *key)
 {
@@ -238,7 +253,7 @@ static bool static_var_key(struct dw *w, Dwarf_Die die, uint64_t *key)
 	    dwarf_formexprloc(attr, &len, &block, &err) == DW_DLV_OK &&
 	    dwarf_attr_offset(die, attr, &off, &err) == DW_DLV_OK) {
 		b = block;
-		ok = len == 9 && b[0] == DW_OP_addr;
+		ok = static_location(b, len);
 		for (int i = 8; ok && i >= 1; i--)
 			addr = (addr << 8) | b[i];
 		ok = ok && address_key(w, off + 2, addr, key);

@@ -250,7 +250,7 @@ static void add_symbol(struct elf_ctx *c, const GElf_Sym *sym, const char *name,
 		u64map_add(&c->es.by_addr,
 			   facts_addr_key(c->es.relocatable ? sym->st_shndx : 0, sym->st_value),
 			   (int)db->n_syms - 1);
-	if (s->defined && s->type == STT_OBJECT && s->bind == STB_LOCAL)
+	if (s->defined && (s->type == STT_OBJECT || s->type == STT_TLS) && s->bind == STB_LOCAL)
 		u64map_add(&c->es.obj_by_addr,
 			   facts_addr_key(c->es.relocatable ? sym->st_shndx : 0, sym->st_value),
 			   (int)db->n_syms - 1);

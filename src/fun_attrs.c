@@ -336,3 +336,81 @@ char *callee_attributes(const struct entity *e)
 		sb_adds(&sb, ")) ");
 	return sb.len ? sb_detach(&sb) : xstrdup("");
 }
+
+/* The first AlignedAttr child of a declaration. */
+static enum CXChildVisitResult find_aligned(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_AlignedAttr)
+		return CXChildVisit_Continue;
+	*(CXCursor *)data = c;
+	return CXChildVisit_Break;
+}
+
+/* The integer of a decimal, octal or hex literal token; 0 when not one. */
+static unsigned long long literal_value(const char *t)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!isdigit((unsigned char)*t))
+		return 0;
+	v = strtoull(t, &end, 0);
+	while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L')
+		end++;
+	return *end ? 0 : v;
+}
+
+/*
+ * "_Alignas(N)", "aligned(N)", "__aligned__(N)" with an integer literal N
+ * (the first tokens of toks), or "aligned" alone (the target's largest alignment): N, or the macro
+ * __BIGGEST_ALIGNMENT__'s name; NULL for anything else (an expression,
+ * a type, a macro argument).
+ */
+static char *alignment_spelled(CXTranslationUnit tu, const CXToken *toks, unsigned n)
+{
+	const char *kw[] = { "_Alignas", "aligned", "__aligned__", NULL };
+	char *r = NULL, *w[4] = { NULL };
+	bool known = false;
+
+	for (unsigned i = 0; i < n && i < 4; i++) {
+		CXString s = clang_getTokenSpelling(tu, toks[i]);
+
+		w[i] = xstrdup(clang_getCString(s));
+		clang_disposeString(s);
+	}
+	for (const char *const *k = kw; *k && w[0]; k++)
+		known |= !strcmp(w[0], *k);
+	if (known && (n == 1 || strcmp(w[1], "(")) && strcmp(w[0], "_Alignas"))
+		r = xstrdup("__BIGGEST_ALIGNMENT__");
+	else if (known && n >= 4 && !strcmp(w[1], "(") && !strcmp(w[3], ")") &&
+		 literal_value(w[2]))
+		r = xasprintf("%llu", literal_value(w[2]));
+	for (unsigned i = 0; i < 4; i++)
+		free(w[i]);
+	return r;
+}
+
+char *declared_alignment(CXCursor decl)
+{
+	CXCursor attr = clang_getNullCursor();
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(decl);
+	CXToken *toks = NULL;
+	unsigned n = 0;
+	char *r;
+
+	clang_visitChildren(decl, find_aligned, &attr);
+	if (clang_Cursor_isNull(attr))
+		return NULL;
+	clang_tokenize(tu, clang_getCursorExtent(attr), &toks, &n);
+	if (n == 1 && clang_getTokenKind(toks[0]) == CXToken_Keyword) {
+		/* _Alignas's extent is the keyword alone: read on to the declaration's end */
+		clang_disposeTokens(tu, toks, n);
+		clang_tokenize(tu, clang_getRange(clang_getRangeStart(clang_getCursorExtent(attr)),
+						  clang_getRangeEnd(clang_getCursorExtent(decl))),
+			       &toks, &n);
+	}
+	r = alignment_spelled(tu, toks, n);
+	clang_disposeTokens(tu, toks, n);
+	return r;
+}

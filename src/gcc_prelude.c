@@ -162,6 +162,40 @@ static const char prelude_shims[] =
 	"#define __seg_gs __attribute__((address_space(256)))\n"
 	"#endif\n";
 
+/*
+ * GCC's __atomic builtins on _Atomic objects, renamed __atomiC_X where clang
+ * rejected them (neutral.h): clang's __c11_atomic builtins through a pointer
+ * made _Atomic, which also fits a plain one (__atomiC_P). The op_fetch forms
+ * compute their result from the fetch_op one: the same type, all the parse
+ * needs.
+ */
+static const char prelude_atomics[] =
+	"#define __atomiC_P(p) ((_Atomic __typeof__(*(p)) *)(p))\n"
+	"#define __atomiC_load_n(p, mo) __c11_atomic_load(__atomiC_P(p), mo)\n"
+	"#define __atomiC_load(p, r, mo) ((void)(*(r) = __c11_atomic_load(__atomiC_P(p), mo)))\n"
+	"#define __atomiC_store_n(p, v, mo) __c11_atomic_store(__atomiC_P(p), v, mo)\n"
+	"#define __atomiC_store(p, v, mo) __c11_atomic_store(__atomiC_P(p), *(v), mo)\n"
+	"#define __atomiC_exchange_n(p, v, mo) __c11_atomic_exchange(__atomiC_P(p), v, mo)\n"
+	"#define __atomiC_exchange(p, v, r, mo) "
+	"((void)(*(r) = __c11_atomic_exchange(__atomiC_P(p), *(v), mo)))\n"
+	"#define __atomiC_compare_exchange_n(p, e, d, w, s, f) ((w) ? "
+	"__c11_atomic_compare_exchange_weak(__atomiC_P(p), e, d, s, f) : "
+	"__c11_atomic_compare_exchange_strong(__atomiC_P(p), e, d, s, f))\n"
+	"#define __atomiC_compare_exchange(p, e, d, w, s, f) "
+	"__atomiC_compare_exchange_n(p, e, *(d), w, s, f)\n"
+	"#define __atomiC_fetch_add(p, v, mo) __c11_atomic_fetch_add(__atomiC_P(p), v, mo)\n"
+	"#define __atomiC_fetch_sub(p, v, mo) __c11_atomic_fetch_sub(__atomiC_P(p), v, mo)\n"
+	"#define __atomiC_fetch_and(p, v, mo) __c11_atomic_fetch_and(__atomiC_P(p), v, mo)\n"
+	"#define __atomiC_fetch_or(p, v, mo) __c11_atomic_fetch_or(__atomiC_P(p), v, mo)\n"
+	"#define __atomiC_fetch_xor(p, v, mo) __c11_atomic_fetch_xor(__atomiC_P(p), v, mo)\n"
+	"#define __atomiC_fetch_nand(p, v, mo) __c11_atomic_fetch_nand(__atomiC_P(p), v, mo)\n"
+	"#define __atomiC_add_fetch(p, v, mo) (__atomiC_fetch_add(p, v, mo) + (v))\n"
+	"#define __atomiC_sub_fetch(p, v, mo) (__atomiC_fetch_sub(p, v, mo) - (v))\n"
+	"#define __atomiC_and_fetch(p, v, mo) (__atomiC_fetch_and(p, v, mo) & (v))\n"
+	"#define __atomiC_or_fetch(p, v, mo) (__atomiC_fetch_or(p, v, mo) | (v))\n"
+	"#define __atomiC_xor_fetch(p, v, mo) (__atomiC_fetch_xor(p, v, mo) ^ (v))\n"
+	"#define __atomiC_nand_fetch(p, v, mo) (~(__atomiC_fetch_nand(p, v, mo) & (v)))\n";
+
 /* Declarations: dropped when the prelude is read as -imacros. */
 static const char prelude_decls[] =
 	"int __builtin_isdigit(int);\n"
@@ -953,6 +987,7 @@ static char *build_prelude(const struct gcc_cmdline *cl)
 	prelude_macros(cl, &sb);
 	sb_adds(&sb, "/* klp-ccp: shims for GCC spellings clang lacks */\n");
 	sb_adds(&sb, prelude_shims);
+	sb_adds(&sb, prelude_atomics);
 	sb_adds(&sb, "/* klp-ccp: GCC's answers to __has_*() probes */\n");
 	prelude_probe_macros(cl, &sb);
 	sb_adds(&sb, "/* klp-ccp: -D and -U of the command line */\n");

@@ -6,13 +6,15 @@
 
 #include "klp-ccp/header_state.h"
 #include "klp-ccp/inline_body.h"
+#include "klp-ccp/own_facts.h"
 #include "klp-ccp/policy.h"
 
 enum { STATE_UNKNOWN, STATE_NONE, STATE_KEPT, STATE_SCANNING };
 
 struct state_scan {
 	struct model *m;
-	struct facts_db *facts;
+	struct facts_db *facts;		/* --target-object's, or NULL */
+	struct own_facts *own;		/* without them: the original compiled */
 	int fun;			/* the function being scanned */
 	bool found;
 	int *refs, *calls;		/* functions named, called (entity indexes) */
@@ -47,6 +49,7 @@ bool var_read_only(CXCursor var)
 static bool bound_static(struct state_scan *sc, CXCursor var)
 {
 	const struct entity *fn = &sc->m->ents[sc->fun];
+	struct facts_db *db;
 	unsigned off, end;
 	CXString s;
 	bool bound;
@@ -57,12 +60,13 @@ static bool bound_static(struct state_scan *sc, CXCursor var)
 	/* declared by a macro body (WARN_ONCE's flag): private, as the closure keeps it */
 	bound = model_decl_spells_name(sc->m, var, sc->m->units[fn->def_unit].file,
 				       clang_getCString(s), &off, &end) &&
-		facts_local_static(sc->facts, fn->name, clang_getCString(s)) != NULL;
+		(db = sc->facts ? sc->facts : own_facts_get(sc->own)) &&
+		facts_local_static(db, fn->name, clang_getCString(s)) != NULL;
 	clang_disposeString(s);
 	return bound;
 }
 
-static bool scan_fun(struct model *m, struct facts_db *facts, int idx);
+static bool scan_fun(struct model *m, struct facts_db *facts, struct own_facts *own, int idx);
 
 static bool header_callee_has_state(struct state_scan *sc, CXCursor ref)
 {
@@ -78,7 +82,7 @@ static bool header_callee_has_state(struct state_scan *sc, CXCursor ref)
 	if (!e->internal || e->def_unit < 0 ||
 	    sc->m->files[sc->m->units[e->def_unit].file].role != FILE_HEADER)
 		return false;
-	return scan_fun(sc->m, sc->facts, idx);
+	return scan_fun(sc->m, sc->facts, sc->own, idx);
 }
 
 /*
@@ -173,9 +177,9 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	return sc->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-static bool scan_fun(struct model *m, struct facts_db *facts, int idx)
+static bool scan_fun(struct model *m, struct facts_db *facts, struct own_facts *own, int idx)
 {
-	struct state_scan sc = { .m = m, .facts = facts, .fun = idx };
+	struct state_scan sc = { .m = m, .facts = facts, .own = own, .fun = idx };
 	struct entity *e = &m->ents[idx];
 
 	if (e->header_state != STATE_UNKNOWN)
@@ -183,14 +187,15 @@ static bool scan_fun(struct model *m, struct facts_db *facts, int idx)
 	e->header_state = STATE_SCANNING;	/* recursion: no state found on this path */
 	if (e->kind == ENT_FUNCTION && !clang_Cursor_isNull(e->def))
 		clang_visitChildren(e->def, visit, &sc);
-	sc.found = sc.found || calls_unit_callee_inlined(&sc);
+	sc.found = sc.found || (facts && calls_unit_callee_inlined(&sc));
 	free(sc.refs);
 	free(sc.calls);
 	m->ents[idx].header_state = sc.found ? STATE_KEPT : STATE_NONE;
 	return sc.found;
 }
 
-bool header_fun_has_state(struct model *m, struct facts_db *facts, int idx)
+bool header_fun_has_state(struct model *m, struct facts_db *facts, struct own_facts *own,
+			  int idx)
 {
-	return facts && scan_fun(m, facts, idx);
+	return (facts || own) && scan_fun(m, facts, facts ? NULL : own, idx);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "klp-ccp/neutral.h"
+#include "klp-ccp/util.h"
 
 /* clang's messages for a constraint string it does not know (Sema). */
 static const char *const constraint_msgs[] = {
@@ -121,6 +122,93 @@ bool neutral_fix_text(char *text, size_t len, const char *const *bad, size_t nba
 			changed = true;
 		}
 		i = next;
+	}
+	return changed;
+}
+
+/*
+ * GCC's __atomic builtins also take pointers to _Atomic objects (GCC's
+ * <stdatomic.h> applies them to nothing else); clang's take only plain
+ * ones, and its __c11_atomic builtins only _Atomic ones. The one-letter
+ * rename __atomic_X -> __atomiC_X makes each call a macro of the prelude
+ * (gcc_prelude.c) that converts the pointer to an _Atomic one, which fits
+ * both kinds. __atomic_test_and_set and __atomic_clear take a void
+ * pointer in both compilers: not renamed.
+ */
+static const char *const atomic_builtins[] = {
+	"load_n", "load", "store_n", "store", "exchange_n", "exchange",
+	"compare_exchange_n", "compare_exchange",
+	"fetch_add", "fetch_sub", "fetch_and", "fetch_or", "fetch_xor", "fetch_nand",
+	"add_fetch", "sub_fetch", "and_fetch", "or_fetch", "xor_fetch", "nand_fetch", NULL
+};
+
+bool neutral_atomic(const char *msg)
+{
+	return strstr(msg, "_Atomic(") != NULL;
+}
+
+static bool atomic_builtin(const char *s, size_t n)
+{
+	for (const char *const *b = atomic_builtins; *b; b++)
+		if (strlen(*b) == n && !memcmp(s, *b, n))
+			return true;
+	return false;
+}
+
+/* The identifier at i ends where? */
+static size_t ident_end_at(const char *text, size_t len, size_t i)
+{
+	while (i < len && is_ident_char((unsigned char)text[i]))
+		i++;
+	return i;
+}
+
+/* "typedef _Atomic struct" (GCC's atomic_flag): clang cannot initialize an
+ * _Atomic structure with braces (ATOMIC_FLAG_INIT), so the typedef names
+ * the plain structure for clang; the prelude's macros take either. */
+static bool atomic_typedef(char *text, size_t len, size_t i, size_t end)
+{
+	static const char kw[] = "typedef";
+	size_t k = i, s;
+
+	while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t'))
+		k--;
+	if (k < sizeof(kw) - 1 || memcmp(text + k - (sizeof(kw) - 1), kw, sizeof(kw) - 1) ||
+	    (k > sizeof(kw) - 1 && is_ident_char((unsigned char)text[k - sizeof(kw)])))
+		return false;
+	for (s = end; s < len && (text[s] == ' ' || text[s] == '\t' || text[s] == '\n'); s++)
+		;
+	if (!(s + 6 <= len && !memcmp(text + s, "struct", 6)) &&
+	    !(s + 5 <= len && !memcmp(text + s, "union", 5)))
+		return false;
+	memset(text + i, ' ', end - i);
+	return true;
+}
+
+bool neutral_fix_atomics(char *text, size_t len)
+{
+	bool changed = false;
+
+	for (size_t i = 0; i < len;) {
+		size_t next = skip_lexeme(text, len, i), end;
+
+		if (next != i) {
+			i = next;
+			continue;
+		}
+		if (!is_ident_start((unsigned char)text[i])) {
+			i++;
+			continue;
+		}
+		end = ident_end_at(text, len, i);
+		if ((i == 0 || !is_ident_char((unsigned char)text[i - 1])) && end - i > 9 &&
+		    !memcmp(text + i, "__atomic_", 9) && atomic_builtin(text + i + 9, end - i - 9)) {
+			text[i + 8] = 'C';
+			changed = true;
+		} else if (end - i == 7 && !memcmp(text + i, "_Atomic", 7)) {
+			changed |= atomic_typedef(text, len, i, end);
+		}
+		i = end;
 	}
 	return changed;
 }

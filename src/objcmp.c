@@ -1315,15 +1315,36 @@ static char *entry_diff(const struct objcmp_obj *a, const struct objcmp_attach *
 	return r;
 }
 
+/* Has obj a section of this (normalized) name? */
+static bool has_section(const struct objcmp_obj *obj, const char *name)
+{
+	bool found = false;
+
+	for (size_t i = 1; i < obj->nsecs && !found; i++) {
+		char *n = normalize(obj->secs[i].name, obj_prefixes(obj), true);
+
+		found = !strcmp(n, name);
+		free(n);
+	}
+	return found;
+}
+
 /*
  * Ftrace call-site entries that only one object has at all come from a tool
  * run on it after the compile (recordmcount adds __mcount_loc to a kbuild
- * object): not compared then.
+ * object): not compared then. Nor an entry pointing to the function's
+ * first byte in a section the other object lacks: a registration table a
+ * file-scope macro fills (DECLARE_PCI_FIXUP_HEADER's .pci_fixup_header),
+ * which the livepatch leaves to the running kernel; an annotation of the
+ * code (__bug_table, __ex_table...) never marks the entry, where the ftrace
+ * call site is.
  */
 static bool skip_entry(const struct objcmp_obj *a, const struct objcmp_obj *b,
-		       const struct objcmp_attach *x)
+		       const struct objcmp_attach *x, const struct objcmp_obj *other)
 {
-	return a->ftrace != b->ftrace && arch_ftrace_section(a->arch, x->section);
+	if (arch_ftrace_section(a->arch, x->section))
+		return a->ftrace != b->ftrace;
+	return x->func_offset == 0 && !has_section(other, x->section);
 }
 
 static char *attach_diff(const struct objcmp_obj *a, const struct objcmp_func *fa,
@@ -1333,15 +1354,15 @@ static char *attach_diff(const struct objcmp_obj *a, const struct objcmp_func *f
 	size_t i = 0, j = 0, na = 0, nb = 0;
 
 	for (size_t k = 0; k < fa->nattach; k++)
-		na += !skip_entry(a, b, &fa->attach[k]);
+		na += !skip_entry(a, b, &fa->attach[k], b);
 	for (size_t k = 0; k < fb->nattach; k++)
-		nb += !skip_entry(a, b, &fb->attach[k]);
+		nb += !skip_entry(a, b, &fb->attach[k], a);
 	for (size_t k = 0; k < na && k < nb; k++, i++, j++) {
 		char *r;
 
-		while (skip_entry(a, b, &fa->attach[i]))
+		while (skip_entry(a, b, &fa->attach[i], b))
 			i++;
-		while (skip_entry(a, b, &fb->attach[j]))
+		while (skip_entry(a, b, &fb->attach[j], a))
 			j++;
 		r = entry_diff(a, &fa->attach[i], b, &fb->attach[j], k, delta, line_only);
 		if (r)

@@ -402,10 +402,24 @@ static int update_probes(CXTranslationUnit tu, struct gcc_cmdline *cl)
 
 /* ---- what GCC accepts and clang does not (neutral.h) ---- */
 
-/* Rewrite the copy of PATH clang reads; true when it changed. */
-static bool neutralize_file(const char *path, const struct strlist *bad)
+/* What clang rejected that neutral.h rewrites. */
+struct neutral_scan {
+	struct strlist bad;	/* inline-asm constraints */
+	bool atomics;		/* __atomic builtins on _Atomic objects */
+	bool changed;
+};
+
+static bool neutral_fix(char *text, size_t len, const struct neutral_scan *ns)
 {
-	const char *const *v = (const char *const *)bad->v;
+	bool changed = ns->bad.n &&
+		neutral_fix_text(text, len, (const char *const *)ns->bad.v, ns->bad.n);
+
+	return (ns->atomics && neutral_fix_atomics(text, len)) || changed;
+}
+
+/* Rewrite the copy of PATH clang reads; true when it changed. */
+static bool neutralize_file(const char *path, const struct neutral_scan *ns)
+{
 	struct override *o = find_override(path);
 	size_t len;
 	char *text;
@@ -413,7 +427,7 @@ static bool neutralize_file(const char *path, const struct strlist *bad)
 	if (o) {
 		char *before = xstrdup(o->text);
 
-		if (!neutral_fix_text(o->text, o->len, v, bad->n)) {
+		if (!neutral_fix(o->text, o->len, ns)) {
 			free(before);
 			return false;
 		}
@@ -424,7 +438,7 @@ static bool neutralize_file(const char *path, const struct strlist *bad)
 		return true;
 	}
 	text = read_file(path, &len);
-	if (!text || !neutral_fix_text(text, len, v, bad->n)) {
+	if (!text || !neutral_fix(text, len, ns)) {
 		free(text);
 		return false;
 	}
@@ -434,11 +448,6 @@ static bool neutralize_file(const char *path, const struct strlist *bad)
 		o->original = xstrdup("");
 	return true;
 }
-
-struct neutral_scan {
-	const struct strlist *bad;
-	bool changed;
-};
 
 static void neutralize_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
 				 CXClientData data)
@@ -450,24 +459,26 @@ static void neutralize_inclusion(CXFile file, CXSourceLocation *stack, unsigned 
 	(void)stack;
 	(void)depth;
 	if (path && strcmp(path, KLP_CCP_PRELUDE_PATH))
-		ns->changed |= neutralize_file(path, ns->bad);
+		ns->changed |= neutralize_file(path, ns);
 	clang_disposeString(name);
 }
 
-/* The constraints clang rejected in TU (neutral.h). */
-static void rejected_constraints(CXTranslationUnit tu, struct strlist *bad)
+/* The constraints and _Atomic uses clang rejected in TU (neutral.h). */
+static void rejected(CXTranslationUnit tu, struct neutral_scan *ns)
 {
 	unsigned n = clang_getNumDiagnostics(tu);
 
 	for (unsigned i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
 		CXString msg = clang_getDiagnosticSpelling(d);
+		const char *m = clang_getCString(msg);
 		char c[256];
 
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error &&
-		    neutral_constraint(clang_getCString(msg), c, sizeof(c)) &&
-		    !strlist_contains(bad, c))
-			strlist_push(bad, c);
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			if (neutral_constraint(m, c, sizeof(c)) && !strlist_contains(&ns->bad, c))
+				strlist_push(&ns->bad, c);
+			ns->atomics |= neutral_atomic(m);
+		}
 		clang_disposeString(msg);
 		clang_disposeDiagnostic(d);
 	}
@@ -476,13 +487,12 @@ static void rejected_constraints(CXTranslationUnit tu, struct strlist *bad)
 /* Neutralize in every file of TU what clang rejected; true when text changed. */
 static bool neutralize(CXTranslationUnit tu)
 {
-	struct strlist bad = {0};
-	struct neutral_scan ns = { &bad, false };
+	struct neutral_scan ns = { { 0 }, false, false };
 
-	rejected_constraints(tu, &bad);
-	if (bad.n)
+	rejected(tu, &ns);
+	if (ns.bad.n || ns.atomics)
 		clang_getInclusions(tu, neutralize_inclusion, &ns);
-	strlist_release(&bad);
+	strlist_release(&ns.bad);
 	return ns.changed;
 }
 

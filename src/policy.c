@@ -13,7 +13,10 @@
  *   can-externalize-fun      NAME [internal|external FILE:LINE] YES
  *                            (NO with binary facts showing NAME absent from the
  *                            target or present only as clones, when a definition
- *                            is there to copy; YES when exported)
+ *                            is there to copy; YES when exported;
+ *                            without facts, closure.c answers NO itself for
+ *                            a static function the original compiled has no
+ *                            symbol of: own_facts.c)
  *   shall-externalize-fun    NAME [from-header]                 YES, NO when from-header
  *                            (NO when from-header, even when exported; without
  *                            facts NO for a static inline of a refused header;

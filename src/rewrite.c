@@ -11,6 +11,7 @@
 
 #include "klp-ccp/diag.h"
 #include "klp-ccp/fun_attrs.h"
+#include "klp-ccp/include_level.h"
 #include "klp-ccp/closure.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/expand_plan.h"
@@ -211,14 +212,25 @@ static char *alignment_of(CXCursor c, const struct entity *e)
 	CXType t = clang_getCursorType(c);
 	long long size = clang_Type_getSizeOf(t), own = clang_Type_getAlignOf(t);
 	uint64_t a = e->align;
+	char *declared, *r;
 
 	if (e->pointer || e->kind == ENT_FUNCTION || clang_Cursor_isNull(e->def) || size <= 0 ||
 	    own <= 0)
 		return xstrdup("");
 	while (a > 1 && a > (uint64_t)size)
 		a >>= 1;
-	return a > (uint64_t)own ? xasprintf(" __attribute__((__aligned__(%" PRIu64 ")))", a)
-				 : xstrdup("");
+	r = a > (uint64_t)own ? xasprintf(" __attribute__((__aligned__(%" PRIu64 ")))", a)
+			      : xstrdup("");
+	/* what the source asks for (_Alignas(64) char buf[10]): GCC takes the larger */
+	declared = declared_alignment(e->def);
+	if (declared) {
+		char *both = xasprintf("%s __attribute__((__aligned__(%s)))", r, declared);
+
+		free(r);
+		r = both;
+	}
+	free(declared);
+	return r;
 }
 
 /* A thread-local object stays one: a plain extern declaration names its TLS symbol. */
@@ -466,6 +478,7 @@ static bool renamed_both_ways(const struct strlist *names, const char *name, con
 
 	for (size_t i = 0; i < names->n; i++)
 		if (!strncmp(names->v[i], name, n) && names->v[i][n] == ' ' &&
+		    strncmp(names->v[i] + n, " @ ", 3) &&
 		    alias != !strncmp(names->v[i] + n, " = ", 3))
 			return true;
 	return false;
@@ -637,7 +650,7 @@ static bool renamed_by_define(const struct strlist *names, const char *old, size
 {
 	for (size_t i = 0; names && i < names->n; i++)
 		if (!strncmp(names->v[i], old, n) && names->v[i][n] == ' ' &&
-		    strncmp(names->v[i] + n, " = ", 3))
+		    strncmp(names->v[i] + n, " = ", 3) && strncmp(names->v[i] + n, " @ ", 3))
 			return true;
 	return false;
 }
@@ -814,6 +827,48 @@ static bool static_from_macro(const struct model *m, const struct site *s)
 	return true;
 }
 
+/* Does a macro body make the name of patched function f that unit defines
+   (so "#define F NEW" renames the unit)? */
+static bool unit_defines_by_macro(const struct model *m, int unit, int f)
+{
+	for (size_t i = 0; i < m->n_sites; i++) {
+		const struct site *s = &m->sites[i];
+
+		if (s->unit == unit && s->entity == f && s->kind == SITE_DECL_NAME && !s->in_text)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The running original of patched function F, named by its own name, in a
+ * unit "#define F NEW" renames (a macro makes F's name there): the address
+ * the unit takes must stay the running one's (stored, it outlives the
+ * livepatch; compared, it is what the running code holds), so the written
+ * reference names an alias, declared by the unit's names as
+ * "F @ ALIAS": extern __typeof__(F) ALIAS __asm__("F").
+ */
+static int alias_original(struct model *m, const struct site *s, struct edits *ed,
+			  struct strlist *names)
+{
+	const char *name = m->ents[s->entity].name;
+	char *alias = xasprintf("klpo_%s", name), *pair;
+	int file;
+
+	for (unsigned n = 1; model_declared_name_n(m, alias, strlen(alias), &file); n++) {
+		free(alias);
+		alias = xasprintf("klpo_%s%u", name, n);
+	}
+	add_edit(ed, s->offset, s->end, xstrdup(alias));
+	pair = xasprintf("%s @ %s", name, alias);
+	if (strlist_contains(names, pair))
+		free(pair);
+	else
+		strlist_push_owned(names, pair);
+	free(alias);
+	return 0;
+}
+
 static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		     struct strlist *names, const struct expand_plan *pl)
 {
@@ -831,6 +886,9 @@ static int site_edit(struct model *m, const struct site *s, struct edits *ed,
 		split_declarators(m, s, ed);
 		return 0;
 	}
+	if (e->orig_address && !e->new_name && !e->pointer && s->in_text &&
+	    unit_defines_by_macro(m, s->unit, e->orig_of))
+		return alias_original(m, s, ed, names);
 	if (!e->new_name && !e->pointer)
 		return 0;
 	if (plan_expands(pl, s->offset))
@@ -1420,10 +1478,8 @@ static void include_level_edits(const struct model *m, const struct unit *u,
 {
 	const char *t = m->files[u->file].text;
 	size_t pos = u->start, is, n;
-	unsigned depth = 0;
+	unsigned depth = include_level_of(m, u);
 
-	for (int f = m->files[u->file].includer; f >= 0 && depth < 200; f = m->files[f].includer)
-		depth++;
 	if (!depth)
 		return;
 	while (lex_next_ident(t, u->end, &pos, &is, &n))
@@ -1461,6 +1517,8 @@ int rewrite_unit(struct model *m, int unit, const struct strlist *renamed,
 		rc = declaring_macro(m, defined, n_defined, overrides);
 	if (!rc)
 		silence_stub_macros(m, unit, overrides);
+	if (!rc)
+		include_level_overrides(m, u, overrides);
 	free(defined);
 	if (!rc) {
 		for (size_t i = 0; i < overrides->n; i += 2)

@@ -128,6 +128,116 @@ static bool wants_caller_for_missing(struct model *m, struct facts_db *facts,
 	return false;
 }
 
+/*
+ * The integer constant each argument of the calls of e in the functions
+ * lp.c lacks has: per parameter the first value seen, or varies (not an
+ * integer constant, or another value).
+ */
+struct missing_calls {
+	CXCursor callee;
+	int n;
+	bool *seen, *varies, *uns;
+	long long *val;
+};
+
+static bool integer_type(CXType t)
+{
+	enum CXTypeKind k = clang_getCanonicalType(t).kind;
+
+	return (k >= CXType_Bool && k <= CXType_Int128) || k == CXType_Enum;
+}
+
+static void note_argument(struct missing_calls *mc, int i, CXCursor arg)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(arg);
+	bool is_int = r && clang_EvalResult_getKind(r) == CXEval_Int;
+	bool uns = is_int && clang_EvalResult_isUnsignedInt(r);
+	long long v = !is_int ? 0 : uns ? (long long)clang_EvalResult_getAsUnsigned(r) :
+					  clang_EvalResult_getAsLongLong(r);
+
+	if (r)
+		clang_EvalResult_dispose(r);
+	if (!is_int || (mc->seen[i] && (mc->val[i] != v || mc->uns[i] != uns)))
+		mc->varies[i] = true;
+	mc->seen[i] = true, mc->val[i] = v, mc->uns[i] = uns;
+}
+
+static enum CXChildVisitResult visit_call(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct missing_calls *mc = data;
+	CXCursor ref;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return CXChildVisit_Recurse;
+	ref = clang_getCursorReferenced(c);
+	if (!clang_Cursor_isNull(ref) &&
+	    clang_equalCursors(clang_getCanonicalCursor(ref), mc->callee) &&
+	    clang_Cursor_getNumArguments(c) == mc->n)
+		for (int i = 0; i < mc->n; i++)
+			note_argument(mc, i, clang_Cursor_getArgument(c, (unsigned)i));
+	return CXChildVisit_Recurse;
+}
+
+/* A constant as C writes it, of the signedness clang gave it. */
+static void add_constant(struct strbuf *sb, long long v, bool uns)
+{
+	if (uns)
+		sb_addf(sb, "%lluULL", (unsigned long long)v);
+	else if (v == (-9223372036854775807LL - 1))
+		sb_adds(sb, "(-9223372036854775807LL - 1)");
+	else
+		sb_addf(sb, "%lldLL", v);
+}
+
+/*
+ * The never-called caller stands for the calls lp.c lacks; where those all
+ * pass the same integer constant to a parameter of integer type, it passes
+ * it too: GCC weighs inlining a function by what its calls know
+ * (do_loop_readv_writev's part, called with WRITE by do_iter_write, is
+ * inlined into do_iter_read as in the target; with an unknown value it
+ * stayed a call). Only the definitions of the functions the target inlined
+ * it into are read.
+ */
+static void find_missing_constants(struct model *m, struct facts_db *facts, struct entity *e)
+{
+	const struct sym_facts *f = facts_get(facts, e->name);
+	CXType ft = clang_getCursorType(e->def);
+	struct missing_calls mc = { .callee = e->canonical, .n = clang_getNumArgTypes(ft) };
+	struct strbuf args = { 0 };
+	bool any = false;
+
+	if (mc.n <= 0)
+		return;
+	mc.seen = xcalloc((size_t)mc.n, sizeof(bool));
+	mc.varies = xcalloc((size_t)mc.n, sizeof(bool));
+	mc.uns = xcalloc((size_t)mc.n, sizeof(bool));
+	mc.val = xcalloc((size_t)mc.n, sizeof(long long));
+	for (size_t i = 0; i < f->inlined_into.n; i++) {
+		char *name = xstrndup(f->inlined_into.v[i], strcspn(f->inlined_into.v[i], "."));
+		int k = model_function_defined(m, name);
+
+		free(name);
+		if (k >= 0 && !in_livepatch(m, m->ents[k].name) && !clang_Cursor_isNull(m->ents[k].def))
+			clang_visitChildren(m->ents[k].def, visit_call, &mc);
+	}
+	for (int i = 0; i < mc.n; i++) {
+		bool c = mc.seen[i] && !mc.varies[i] &&
+			 integer_type(clang_getArgType(ft, (unsigned)i));
+
+		sb_adds(&args, i ? ", " : "");
+		if (c)
+			add_constant(&args, mc.val[i], mc.uns[i]);
+		else
+			sb_addf(&args, "klp_ccp_a%d", i);
+		any |= c;
+	}
+	if (any)
+		e->caller_args = model_intern(m, args.buf);
+	sb_release(&args);
+	free(mc.seen), free(mc.varies), free(mc.uns), free(mc.val);
+}
+
 void split_callers_mark(struct model *m, struct facts_db *facts)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
@@ -136,6 +246,9 @@ void split_callers_mark(struct model *m, struct facts_db *facts)
 		e->split_callers = facts && wants_callers(m, facts, e);
 		e->opaque_caller = facts && (wants_opaque_caller(facts, e) ||
 					     wants_caller_for_missing(m, facts, e));
+		if ((e->split_callers && e->split_back) ||
+		    (e->opaque_caller && !e->noinline && !e->noinline_early))
+			find_missing_constants(m, facts, e);
 	}
 }
 
@@ -189,6 +302,10 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 		clang_disposeString(t);
 	}
 	sb_addf(sb, "%s)\n{\n", n ? "" : "void");
+	if (e->caller_args) {
+		sb_release(&args);
+		sb_adds(&args, e->caller_args);
+	}
 	add_call(sb, name, args.len ? args.buf : "", returns_value(ft));
 	if (e->split_callers && !e->split_back)
 		add_call(sb, name, args.len ? args.buf : "", returns_value(ft));

@@ -129,3 +129,9 @@ set_tests_properties(inline/align PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 add_test(NAME inline/missing-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/missingcaller.sh
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/missing-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# The never-called caller passes the integer constants the calls lp.c
+# lacks all pass (tests/inline/loopconst.sh).
+add_test(NAME inline/missing-caller-constants COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/loopconst.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/missing-caller-constants PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)

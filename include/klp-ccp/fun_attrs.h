@@ -48,4 +48,13 @@ char *entity_asm_label(const struct entity *e);
 /* The target of an alias attribute on this declaration (malloc'ed), or NULL. */
 char *alias_target(CXCursor decl);
 
+/*
+ * The alignment an object's declaration asks for (_Alignas(N) or the
+ * aligned attribute with an integer literal, or bare: the text
+ * "__BIGGEST_ALIGNMENT__"), malloc'ed, or NULL: GCC's __alignof__ of the
+ * object, and the code it emits, follow it, so a declaration of the same
+ * object elsewhere must say it too.
+ */
+char *declared_alignment(CXCursor decl);
+
 #endif

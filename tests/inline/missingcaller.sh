@@ -1,7 +1,8 @@
 #!/bin/bash
 # missingcaller.sh KLP_CCP: the static fin is inlined everywhere in the
 # target, also into final7, which lp.c does not have (missingcaller.c). lp.c
-# ends with a never-called function calling fin with unknown arguments:
+# ends with a never-called function calling fin as final7 does (7, the
+# other arguments unknown: loopconst.sh):
 # without it fin's only calls pass 8, GCC specializes it (fin.constprop.N)
 # and inlines that nowhere, where the target inlined fin into whole; with it
 # klp-ccp verify finds whole identical. A static whose callers all are in
@@ -21,8 +22,8 @@ for pol in default kernel; do
 	"$KLP_CCP" -o $out --patched-functions=whole --target-object=t.o \
 		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -c missingcaller.c 2>$out.err ||
 		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
-	[ "$(sed -n '/klp_ccp_callers_of_fin(/,/^}/p' $out | grep -c 'fin(klp_ccp_a0, ')" = 1 ] ||
-		fail "$out: no never-called caller of fin"
+	[ "$(sed -n '/klp_ccp_callers_of_fin(/,/^}/p' $out | grep -c 'fin(klp_ccp_a0, klp_ccp_a1, 7LL)')" = 1 ] ||
+		fail "$out: no never-called caller of fin passing final7's 7"
 	$CC $CFLAGS -c $out -o $out.o || { fail "$out: does not compile"; continue; }
 	nm $out.o | grep -q 'fin\.constprop' && fail "$out.o: fin specialized"
 	"$KLP_CCP" verify --target-object=t.o --patched-functions=whole $out \

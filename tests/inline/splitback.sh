@@ -10,7 +10,7 @@
 # defaults and policies/kernel.
 set -u
 KLP_CCP=$1 OBJCMP=$2
-. "$(dirname "$0")/setup.sh" splitback splitback.c splitback-inline.c splitglobal.c
+. "$(dirname "$0")/setup.sh" splitback splitback.c splitback-inline.c
 CFLAGS="-O2 -Wall -Wmissing-prototypes -Werror"
 $CC -O2 -g -fdump-ipa-clones -c splitback.c -o splitback.o || exit 1
 $CC -O2 -ffunction-sections -c splitback.c -o splitback.fs.o || exit 1
@@ -84,6 +84,10 @@ grep -qx "free_one: identical" lp-inline.cmp || fail "lp-inline.c: $(cat lp-inli
 # its symbol, so lp.c copies it with a caller. Not declared noclone: that
 # forbids the split, and the whole copy was not inlined into complete_stamp
 # (code differs).
+sed 's/^static int may_stamp(/int may_stamp(struct sock *sk, int tsonly);\nint may_stamp(/
+     s/^void complete_stamp(/void complete_stamp(void *skb, struct sock *sk);\n&/
+     s/^void tstamp_tx(/void tstamp_tx(void *skb, struct sock *sk, int tsonly, int type);\n&/' \
+	splitback.c >splitglobal.c
 $CC -O2 -g -fdump-ipa-clones -c splitglobal.c -o splitglobal.o || exit 1
 grep -q ';may_stamp\.part\.0;.*;part$' splitglobal.c.000i.ipa-clones &&
 	! nm splitglobal.o | grep -q 'may_stamp\.part' ||

@@ -77,6 +77,22 @@ EOT
 	"$objcmp" "$tmp/a.o" "$tmp/b2.o" f >"$tmp/out" 2>&1
 	grep -q '^f: differs' "$tmp/out" || { cat "$tmp/out"; fail "stub with other content"; }
 	;;
+registration)
+	# A file-scope registration of the function (as DECLARE_PCI_FIXUP_HEADER
+	# fills .pci_fixup_header) is not the function's: a build without it
+	# (lp.c's) is identical. An entry of a table both objects have stays
+	# compared.
+	reg='static void (*const reg_##f)(int) __attribute__((used, section(".fixups"))) = f'
+	printf 'extern int v;\nvoid f(int x) { v = x + 1; }\nvoid g(int x) { v = x; }\n' >"$tmp/fun.c"
+	{ cat "$tmp/fun.c"; printf '#define REG(f) %s;\nREG(f)\n' "$reg"; } >"$tmp/a.c"
+	{ cat "$tmp/fun.c"; printf '#define REG(f) %s;\nREG(g)\n' "$reg"; } >"$tmp/g.c"
+	$cc -o "$tmp/a.o" "$tmp/a.c" && $cc -o "$tmp/b.o" "$tmp/fun.c" &&
+		$cc -o "$tmp/g.o" "$tmp/g.c" || fail "cannot compile the registration inputs"
+	expect_rc 0 "$objcmp" "$tmp/a.o" "$tmp/b.o" f
+	grep -qx 'f: identical' "$tmp/out" || { cat "$tmp/out"; fail "registration compared"; }
+	"$objcmp" "$tmp/a.o" "$tmp/g.o" f >"$tmp/out" 2>&1
+	grep -q '^f: differs' "$tmp/out" || { cat "$tmp/out"; fail "entry of a shared table"; }
+	;;
 errors)
 	head -c 300 "$tmp/orig.o" >"$tmp/truncated.o"
 	expect_rc 1 "$klp" changed-functions "$tmp/truncated.o" "$tmp/patched.o"

@@ -1,21 +1,24 @@
-/* Input of the report round-trip test: every kind of externalization. */
+/* Input of the report round-trip test: every kind of externalization.
+ * "used": GCC keeps every static a symbol, which the running code must
+ * have to be externalized (without facts, the defaults copy what the
+ * original compiled lacks). */
 #include <stdio.h>
 
 int g_total;
-static int p_seen;
-static int q_count;
+static int p_seen __attribute__((used));
+static int q_count __attribute__((used));
 
-static int p_helper(int x)
+static __attribute__((noinline, used)) int p_helper(int x)
 {
 	return x * 2 + p_seen;
 }
 
-static int q_helper(int x)
+static __attribute__((noinline, used)) int q_helper(int x)
 {
 	return x + q_count;
 }
 
-static int (*const table[])(int) = { q_helper };
+static int (*const table[])(int) __attribute__((used)) = { q_helper };
 
 int mix_step(int x)
 {

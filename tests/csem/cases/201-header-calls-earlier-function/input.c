@@ -1,7 +1,7 @@
 static int helper_scale(int x);
 #include "use.h"
 
-static int helper_scale(int x)
+__attribute__((noinline)) static int helper_scale(int x)
 {
 	return x * 3 + 1;
 }

@@ -1,6 +1,7 @@
 # A header reached through another one calls a static function the .c file
 # defines (not only declares) before the #include, and expands its macros:
-# the function is copied (toy policy) or externalized (defaults) before it.
+# the function is copied (toy policy) or externalized (defaults: noinline,
+# so the running binary has it) before it.
 PATCHED=pu_f
 CFLAGS="$CFLAGS -Iinclude"
 includes '<outer.h>'

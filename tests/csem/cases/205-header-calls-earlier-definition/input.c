@@ -1,6 +1,6 @@
 #define BASE_EXTRA BASE_PART(2)
 #define BASE_PART(x) ((x) + 1)
-static int base_value(void)
+__attribute__((noinline)) static int base_value(void)
 {
 	return 40;
 }

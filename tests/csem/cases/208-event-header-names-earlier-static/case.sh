@@ -5,7 +5,8 @@
 # it compiles names ev_kind: no copy (it would be defined but not used:
 # -Werror=unused-function) and no static prototype (declared but never
 # defined). ev_prep, called by the inline the header still declares, is
-# decided as before (copied or externalized).
+# decided as before (copied, or externalized by the defaults: noinline, so
+# the running binary has it).
 PATCHED=pu_f
 CFLAGS="$CFLAGS -Werror"
 includes '"ev.h"'

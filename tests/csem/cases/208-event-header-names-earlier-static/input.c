@@ -14,7 +14,7 @@ static int ev_kind(int n)
 	return n * 3;
 }
 
-static int ev_prep(int n)
+__attribute__((noinline)) static int ev_prep(int n)
 {
 	return n - 1;
 }

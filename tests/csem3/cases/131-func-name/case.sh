@@ -8,7 +8,7 @@ PATCHED=pu_f,pu_g
 lp_count '^#define __func__ "pu_f"$' 1
 lp_count '^#define __func__ "pu_g"$' 1
 if defaults_mode; then
-	lp_count '^#undef __func__$' 2	# who_helper is externalized
+	lp_count '^#undef __func__$' 2	# who_helper (noinline) is externalized
 else
 	lp_count '^#define __func__ "who_helper"$' 1
 	lp_count '^#undef __func__$' 3

@@ -1,0 +1,1 @@
+static int deeper_level(int x) { return x * 100 + SCALED(HERE()) * 10000; }
