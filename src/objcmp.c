@@ -733,6 +733,19 @@ static void name_own_code(const struct objcmp_obj *obj, const struct objcmp_func
 }
 
 /*
+ * An entry pointing at the function's first byte, outside the ftrace
+ * sections, is a pointer to the function in a table (a PCI fixup, a
+ * setup parameter, a kprobe blacklist...), not an annotation of an
+ * instruction: the livepatch's build rightly has no such entry (it must not
+ * register the function a second time), and it is not the function's code.
+ */
+static bool points_at_start(const struct objcmp_obj *obj, const struct sec *t,
+			    const struct objcmp_func *f, int64_t off)
+{
+	return off == (int64_t)f->value && !arch_ftrace_section(obj->arch, t->name);
+}
+
+/*
  * Every function symbol at the entry's address gets it: aliases share
  * their code (SYSCALL_DEFINE0's __x64_sys_NAME is __do_sys_NAME), and each
  * of them may be the one compared.
@@ -752,7 +765,7 @@ static void attach_one(struct objcmp_obj *obj, const struct sec *t, size_t k)
 		struct objcmp_func *f = &obj->funcs[s->funcs[i]];
 		struct objcmp_attach *a;
 
-		if (!func_covers(f, off))
+		if (!func_covers(f, off) || points_at_start(obj, t, f, off))
 			continue;
 		a = ARRAY_PUSH(f->attach, f->nattach, f->capattach);
 		a->section = normalize(t->name, obj_prefixes(obj), true);

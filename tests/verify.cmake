@@ -2,7 +2,7 @@
 # by a real difference between lp.c's build and a user-space target, the
 # YAML output and the errors; kernel.sh on corpus functions (skipped
 # without the corpus).
-foreach(case identical differs inlined clone ipa callers stub thunk immediate tailjmp partial alias shared funcname line missing yaml errors)
+foreach(case identical differs inlined clone ipa callers stub thunk immediate tailjmp partial alias table shared funcname line missing yaml errors)
   add_test(NAME verify/${case}
     COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/verify/run.sh $<TARGET_FILE:klp-ccp> ${case})
   set_tests_properties(verify/${case} PROPERTIES TIMEOUT 120 LABELS verify SKIP_RETURN_CODE 77)

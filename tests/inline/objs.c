@@ -1,5 +1,10 @@
 /* read-only function-scope statics are copied, writable ones externalized */
-static int x;
+static int x;	/* written below: the original has its symbol */
+
+void set_x(int v)
+{
+	x = v;
+}
 
 int f(int i)
 {

@@ -14,6 +14,11 @@ fail() { echo "FAIL: $*"; [ ! -f "$tmp/out" ] || sed 's/^/  | /' "$tmp/out"; exi
 cmd="gcc -O2 -g -c -o unit.o unit.c"
 
 cd "$tmp" && cp "$here/unit.c" . && $cmd || fail "cannot compile unit.c"
+# Without facts the built-in defaults copy the statics the original compiled
+# has no symbol of (inlined everywhere, only clones); the cases below that
+# need them externalized, as an author's policy may decide, say so by hook.
+printf '#!/bin/sh\necho "RESULT: YES"\n' >yes && chmod +x yes
+extern_all="--pol-cmd-can-externalize-fun=$tmp/yes"
 
 # extract OUT.c FUNCTIONS [OPTION...]: lp.c and OUT.yaml from unit.c.
 extract() {
@@ -77,8 +82,9 @@ differs)
 	has '^verify: 2 functions, 1 identical, 1 differs \(code 1\)$'
 	;;
 inlined)
-	# triple() externalized (no facts): lp.c calls what the target inlined
-	extract lp count_big
+	# triple() externalized (no facts, a policy allowing it): lp.c calls
+	# what the target inlined
+	extract lp count_big "$extern_all"
 	grep -q '^extern int triple(int);' lp.c && grep -q '^extern void note(int);' lp.c ||
 		fail "triple, note not externalized"
 	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
@@ -95,7 +101,7 @@ inlined)
 	;;
 clone)
 	# scale() externalized: lp.c calls scale, the target scale.constprop.N
-	extract lp use_scale
+	extract lp use_scale "$extern_all"
 	nm unit.o | grep -q ' t scale\.constprop\.[0-9]*$' || fail "no constprop clone in unit.o"
 	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml
 	has '^use_scale: differs \(clone-called\): the target calls scale.constprop.N, lp.c.s build scale$'
@@ -245,6 +251,24 @@ alias)
 	expect 2 "$klp" verify --target-object=alias.o --patched-functions=work lp2.c -- $ac
 	has '^work: differs \(code\): '
 	;;
+table)
+	# hook is in tables of the target (a PCI-fixup-like .long hook - . and a
+	# pointer): table entries pointing at a function, which lp.c must not
+	# register again, are not its code (its __mcount_loc entry, also at its
+	# first byte, is); an edited body still differs
+	tc="gcc -O2 -g -pg -mfentry -mrecord-mcount -c -o table.o table.c"
+	printf '%s\n' 'int sink(int);' 'int hook(int x) { return sink(x) + 1; }' \
+		'__asm__(".pushsection .pci_fixup_header,\"a\"\n.long hook - .\n.popsection");' \
+		'__asm__(".pushsection .fixup_ptrs,\"aw\"\n.quad hook\n.popsection");' >table.c
+	$tc || { echo "SKIP: cannot compile table.c with -mrecord-mcount"; exit 77; }
+	readelf -rW table.o | grep -q 'rela.pci_fixup_header' || fail "no relocation in .pci_fixup_header"
+	echo 'int sink(int); int klpp_hook(int x) { return sink(x) + 1; }' >lp.c
+	expect 0 "$klp" verify --target-object=table.o --patched-functions=hook lp.c -- $tc
+	has '^hook: identical$'
+	sed 's/+ 1;/+ 2;/' lp.c >lp2.c
+	expect 2 "$klp" verify --target-object=table.o --patched-functions=hook lp2.c -- $tc
+	has '^hook: differs \(code\): '
+	;;
 shared)
 	# init's empty key shares its place in .bss with tab (empty.c); the
 	# section-relative reference designates both: lp.c's key is the same
@@ -299,7 +323,7 @@ missing)
 	has '^scale: differs \(missing\): scale is not a function of the target \(only its clones: scale\.constprop\.[0-9]+\)$'
 	;;
 yaml)
-	extract lp count_big,use_scale,use_get,where
+	extract lp count_big,use_scale,use_get,where "$extern_all"
 	expect 2 "$klp" verify --target-object=unit.o --report=lp.yaml --format=yaml
 	python3 - "$tmp/out" <<'EOF' || fail "YAML output"
 import sys, yaml
