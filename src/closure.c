@@ -947,7 +947,7 @@ static bool cleanup_in_macro(struct model *m, int mi, int file, size_t s, size_t
 		inv.from = paren + 1;
 		inv.to = lex_macro_args(kf->text, end, paren, &inv.args);
 	}
-	found = find_cleanup(m, md->file, body, md->end, depth - 1, &inv, nfile, name, len);
+	found = find_cleanup(m, md->file, body, model_macro_end(m, md), depth - 1, &inv, nfile, name, len);
 	strlist_release(&inv.params);
 	strlist_release(&inv.args);
 	return found;
@@ -1208,7 +1208,8 @@ static void need_macros_named_in(struct walker *w, int file, unsigned start, uns
 }
 
 /* A member name (after . or ->) or a parameter of md: no macro expands there. */
-static bool not_expanded_in(const struct kfile *kf, const struct macro_def *md, size_t at,
+static bool not_expanded_in(const struct model *m, const struct kfile *kf,
+			    const struct macro_def *md, size_t at,
 			    size_t n)
 {
 	size_t p = at;
@@ -1219,7 +1220,8 @@ static bool not_expanded_in(const struct kfile *kf, const struct macro_def *md, 
 			      (kf->text[p - 1] == '>' && p - 1 > md->start && kf->text[p - 2] == '-')))
 		return true;
 	return md->function_like &&
-	       macro_param_index(kf->text + md->start, md->end + 1 - md->start, kf->text + at, n) >= 0;
+	       macro_param_index(kf->text + md->start, model_macro_end(m, md) + 1 - md->start,
+				 kf->text + at, n) >= 0;
 }
 
 /*
@@ -1237,7 +1239,8 @@ static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned 
 	const struct macro_def *md = &m->macros[idx];
 	const struct kfile *kf = &m->files[md->file];
 	size_t pos = md->start + strlen(md->name), at, n;
-	unsigned end = md->end + 1 < kf->len ? md->end + 1 : (unsigned)kf->len;
+	unsigned end = model_macro_end(w->m, md) + 1 < kf->len ? model_macro_end(w->m, md) + 1 :
+								     (unsigned)kf->len;
 	char name[256];
 
 	if (w->scanned[idx] || depth > 8)
@@ -1252,7 +1255,7 @@ static void scan_header_macro(struct walker *w, int idx, int use_file, unsigned 
 		name[n] = '\0';
 		inner = model_macro_first(m, name) < 0 ? -1 :
 			macro_active_at(m, name, use_file, use_off, false);
-		if (inner < 0 || m->macros[inner].file < 0 || not_expanded_in(kf, md, at, n))
+		if (inner < 0 || m->macros[inner].file < 0 || not_expanded_in(m, kf, md, at, n))
 			continue;
 		prov = header_provider(m, w->pol, m->macros[inner].file);
 		if (prov == PROVIDER_NONE || patch_changes_macro(m, inner)) {
@@ -1308,7 +1311,7 @@ static void need_macro(struct walker *w, int idx, int use_file, unsigned use_off
 
 		md = &w->m->macros[todo];
 		need_macros_named_in(w, md->file, md->start + (unsigned)strlen(md->name),
-				     md->end + 1, true);
+				     model_macro_end(w->m, md) + 1, true);
 		need_redefinitions(w, todo);
 	}
 	w->scanning_macros = false;
@@ -1324,7 +1327,7 @@ static void need_pasted_macros(struct walker *w, int idx, const struct unit *u, 
 	const struct macro_def *md = &m->macros[idx];
 	const struct kfile *df = &m->files[md->file], *uf = &m->files[u->file];
 	const char *body = df->text + md->start, *hash;
-	size_t n_body = md->end + 1 - md->start;
+	size_t n_body = model_macro_end(w->m, md) + 1 - md->start;
 	struct strlist args = { 0 };
 
 	if (!md->function_like || !memmem(body, n_body, "##", 2))
@@ -1456,7 +1459,7 @@ static void warn_notrace(struct model *m, const struct entity *e, const struct s
 	const struct macro_def *md = idx >= 0 ? &m->macros[idx] : NULL;
 
 	if (!md || md->file < 0 || !clang_Cursor_isFunctionInlined(e->def) ||
-	    !memmem(m->files[md->file].text + md->start, md->end - md->start, "notrace", 7))
+	    !memmem(m->files[md->file].text + md->start, model_macro_end(m, md) - md->start, "notrace", 7))
 		return;
 	diag_warning_at(loc->file, loc->line, loc->col,
 			"patched function '%s' is declared inline, which means notrace here: the running '%s' has no ftrace hook, so a livepatch cannot redirect it; patch its callers instead",
@@ -1772,8 +1775,15 @@ static void restore_start(struct walker *w, const struct walk_start *s)
  */
 static int externalize_address_taken(struct walker *w)
 {
+	/* only a function with a running original can be split: asking each
+	 * entity addr_split_fails() scans every entity for its original */
+	bool *has_original = xcalloc(w->m->n_ents + 1, sizeof(bool));
 	int n = 0;
 
+	for (size_t i = 0; i < w->m->n_ents; i++)
+		if (w->m->ents[i].orig_address && w->m->ents[i].orig_of >= 0 &&
+		    (size_t)w->m->ents[i].orig_of < w->m->n_ents)
+			has_original[w->m->ents[i].orig_of] = true;
 	for (size_t i = 0; i < w->m->n_ents; i++) {
 		const struct entity *e = &w->m->ents[i];
 
@@ -1782,11 +1792,12 @@ static int externalize_address_taken(struct walker *w)
 			*ARRAY_PUSH(w->address_ext, w->n_address_ext, w->cap_address_ext) = (int)i;
 			n++;
 		}
-		if (addr_split_fails(w->m, (int)i)) {
+		if (has_original[i] && addr_split_fails(w->m, (int)i)) {
 			*ARRAY_PUSH(w->no_split, w->n_no_split, w->cap_no_split) = (int)i;
 			n++;
 		}
 	}
+	free(has_original);
 	return n;
 }
 

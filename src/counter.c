@@ -128,9 +128,9 @@ static bool name_only_in_def(struct model *m, const struct macro_def *md, int in
 	size_t pos = body, s, n;
 	bool ok = k >= 0;
 
-	while (ok && lex_next_ident(t, md->end, &pos, &s, &n))
+	while (ok && lex_next_ident(t, model_macro_end(m, md), &pos, &s, &n))
 		if (is_word(t, s, n, params.v[k]))
-			ok = name_only_use(m, t, body, md->end, s, n, depth);
+			ok = name_only_use(m, t, body, model_macro_end(m, md), s, n, depth);
 	strlist_release(&params);
 	return ok;
 }
@@ -200,7 +200,7 @@ static bool writes_value(struct model *m, int i)
 {
 	const struct macro_def *md = &m->macros[i];
 
-	return md->file >= 0 && value_use_in(m, m->files[md->file].text, md->start, md->end);
+	return md->file >= 0 && value_use_in(m, m->files[md->file].text, md->start, model_macro_end(m, md));
 }
 
 /* Reached macro j from `from`: true when it decides the search (a value use). */
@@ -258,7 +258,8 @@ static bool names_value_macro(struct model *m, const char *t, size_t from, size_
 		int i = mv.queue[head++];
 		const struct macro_def *md = &m->macros[i];
 
-		hit = reach_named(m, m->files[md->file].text, md->start, md->end, i, &n, &found);
+		hit = reach_named(m, m->files[md->file].text, md->start, model_macro_end(m, md), i, &n,
+				  &found);
 	}
 	if (hit) {
 		for (int i = found; i >= 0; i = mv.parent[i])

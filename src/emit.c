@@ -723,7 +723,7 @@ static void emit_macro(struct emitter *em, int idx)
 	const struct macro_def *md = &em->m->macros[idx];
 	const struct kfile *kf = &em->m->files[md->file];
 	unsigned start = line_start_of(kf, md->start),
-		 end = macro_text_end(kf, start, line_end_of(kf, md->end));
+		 end = macro_text_end(kf, start, line_end_of(kf, model_macro_end(em->m, md)));
 	const char *replacement = em->replaced[idx];
 	/* a definition --patch changed in a header lp.c #includes unpatched */
 	bool redefined = kf->provider_done && kf->provider != PROVIDER_NONE;
@@ -1076,14 +1076,14 @@ static bool used_unchanged(struct emitter *em, int idx, const char *def)
 	for (size_t i = 0; i < m->n_macros; i++) {
 		const struct macro_def *md = &m->macros[i];
 		const struct kfile *kf;
-		size_t pos, is, n;
+		size_t pos, is, n, end;
 
 		if (!md->needed || (int)i == idx || md->file < 0)
 			continue;
 		kf = &m->files[md->file];
+		end = model_macro_end(m, md) + 1 <= kf->len ? model_macro_end(m, md) + 1 : kf->len;
 		pos = md->start;
-		while (lex_next_ident(kf->text, md->end + 1 <= kf->len ? md->end + 1 : kf->len, &pos,
-				      &is, &n))
+		while (lex_next_ident(kf->text, end, &pos, &is, &n))
 			if (n == strlen(name) && !memcmp(kf->text + is, name, n))
 				return true;
 	}

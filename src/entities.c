@@ -19,6 +19,8 @@
 
 struct maps {
 	struct u64map file_of;		/* CXFile pointer -> file */
+	CXFile last_file;		/* model_file_of()'s last answer: file last_file_idx */
+	int last_file_idx;
 	struct u64map ent_of;		/* cursor hash -> entity */
 	struct u64map macro_at;		/* (file, offset) -> macro */
 	struct strmap macro_first;	/* name -> first definition */
@@ -49,14 +51,21 @@ static uint64_t pos_key(int file, unsigned offset)
 
 int model_file_of(struct model *m, CXFile f)
 {
+	struct maps *mp = maps_of(m);
 	size_t pos = 0;
 	int idx;
 
 	if (!f)
 		return -1;
-	while (u64map_next(&maps_of(m)->file_of, ptr_key(f), &pos, &idx))
-		if (clang_File_isEqual(m->files[idx].cxfile, f))
+	/* most look-ups ask for the file of the last one (a declaration's ends) */
+	if (f == mp->last_file)
+		return mp->last_file_idx;
+	while (u64map_next(&mp->file_of, ptr_key(f), &pos, &idx))
+		if (clang_File_isEqual(m->files[idx].cxfile, f)) {
+			mp->last_file = f;
+			mp->last_file_idx = idx;
 			return idx;
+		}
 	return -1;
 }
 
@@ -621,8 +630,8 @@ int model_name_file(struct model *m, const char *name)
 /* ---- macros ---- */
 
 /*
- * A macro definition's cursor location is its name, where its extent starts;
- * the extent's end is read in the text when pp_define_end() can.
+ * A macro definition's cursor location is its name, where its extent
+ * starts; the extent's end is asked for later, of a few macros.
  */
 static void add_macro_def(struct model *m, CXCursor c)
 {
@@ -630,25 +639,15 @@ static void add_macro_def(struct model *m, CXCursor c)
 	CXString s = clang_getCursorSpelling(c);
 	int idx = (int)m->n_macros - 1, file, prev;
 	enum pp_macro_kind kind;
-	unsigned end_off;
-	size_t end;
 
 	memset(md, 0, sizeof(*md));
 	md->name = xstrdup(clang_getCString(s));	/* cheap for a macro: no std::string */
 	clang_disposeString(s);
+	md->cursor = c;
 	if (!model_locate(m, clang_getCursorLocation(c), &file, &md->start))
 		file = -1;
 	md->seq = (unsigned)idx;
-	md->file = -1;
-	if (file >= 0 && m->files[file].role != FILE_PRELUDE) {
-		md->file = file;
-		if (pp_define_end(m->files[file].text, m->files[file].len, md->start, &end)) {
-			md->end = (unsigned)end;
-		} else {
-			model_locate(m, clang_getRangeEnd(clang_getCursorExtent(c)), &file, &end_off);
-			md->end = end_off;
-		}
-	}
+	md->file = file >= 0 && m->files[file].role != FILE_PRELUDE ? file : -1;
 	if (md->file >= 0)
 		u64map_add(&maps_of(m)->macro_at, pos_key(md->file, md->start), idx);
 	/*
@@ -670,6 +669,28 @@ static void add_macro_def(struct model *m, CXCursor c)
 	}
 	if (md->file >= 0)
 		strmap_get_or_put(&maps_of(m)->names, md->name, md->file);
+}
+
+/*
+ * Read in the text when pp_define_end() can, else libclang's extent. A
+ * cache in a const model: the macros array is the model's own.
+ */
+unsigned model_macro_end(const struct model *m, const struct macro_def *md)
+{
+	struct macro_def *w = &m->macros[md - m->macros];
+	const struct kfile *kf;
+	size_t end;
+	int file;
+
+	if (w->lazy_end || md->file < 0)
+		return w->lazy_end;
+	kf = &m->files[md->file];
+	if (pp_define_end(kf->text, kf->len, md->start, &end))
+		w->lazy_end = (unsigned)end;
+	else
+		model_locate((struct model *)m, clang_getRangeEnd(clang_getCursorExtent(md->cursor)),
+			     &file, &w->lazy_end);
+	return w->lazy_end;
 }
 
 static void add_macro_use(struct model *m, CXCursor c)

@@ -169,9 +169,9 @@ static bool generic_text(struct model *m, int file, unsigned off, const char **t
 		const struct macro_def *md = &m->macros[i];
 		const char *bt = md->file >= 0 ? m->files[md->file].text : NULL;
 
-		for (size_t k = md->start; bt && k + 8 <= md->end; k++)
-			if (is_generic_at(bt, md->end, k)) {
-				*t = bt, *len = md->end, *at = k;
+		for (size_t k = md->start; bt && k + 8 <= model_macro_end(m, md); k++)
+			if (is_generic_at(bt, model_macro_end(m, md), k)) {
+				*t = bt, *len = model_macro_end(m, md), *at = k;
 				found++;
 			}
 	}

@@ -58,7 +58,7 @@ static void visit(struct level_walk *lw, int idx)
 static bool scan_body(struct level_walk *lw, const struct macro_def *md)
 {
 	const char *t = lw->m->files[md->file].text;
-	size_t pos = md->start + strlen(md->name), is, n, end = md->end + 1;
+	size_t pos = md->start + strlen(md->name), is, n, end = model_macro_end(lw->m, md) + 1;
 	bool level = false;
 
 	if (end > lw->m->files[md->file].len)
@@ -76,7 +76,7 @@ static bool scan_body(struct level_walk *lw, const struct macro_def *md)
 static char *redefinition(const struct model *m, const struct macro_def *md, unsigned depth)
 {
 	const char *t = m->files[md->file].text;
-	size_t pos = md->start, done = md->start, is, n, end = md->end + 1;
+	size_t pos = md->start, done = md->start, is, n, end = model_macro_end(m, md) + 1;
 	struct strbuf sb = { 0 };
 
 	if (end > m->files[md->file].len)

@@ -59,10 +59,11 @@ static bool tok_is(const char *t, struct tok k, const char *s)
  * (length returned), or *start = 0 for __VA_ARGS__; 0 when none. *body is
  * where the replacement list starts.
  */
-static size_t param_name(const char *t, const struct macro_def *md, unsigned argi,
+static size_t param_name(const struct model *m, const char *t, const struct macro_def *md,
+			 unsigned argi,
 			 size_t *start, size_t *body, bool *va)
 {
-	size_t pos = md->start + strlen(md->name), end = md->end + 1;
+	size_t pos = md->start + strlen(md->name), end = model_macro_end(m, md) + 1;
 	struct tok k = next_tok(t, end, &pos), name = { 0, 0 }, last = { 0, 0 };
 	unsigned i = 0;
 	bool variadic = false;
@@ -143,8 +144,9 @@ static bool reaches_hash(struct model *m, int idx, unsigned argi, int depth, boo
 	if (depth > MAX_DEPTH || md->file < 0 || !md->function_like)
 		return false;
 	t = m->files[md->file].text;
-	end = md->end + 1 <= m->files[md->file].len ? md->end + 1 : m->files[md->file].len;
-	pn = param_name(t, md, argi, &pstart, &pos, &va);
+	end = model_macro_end(m, md) + 1 <= m->files[md->file].len ? model_macro_end(m, md) + 1 :
+								      m->files[md->file].len;
+	pn = param_name(m, t, md, argi, &pstart, &pos, &va);
 	if (!pn)
 		return false;
 	for (k = next_tok(t, end, &pos); k.n; p2 = p1, p1 = k, k = n1) {

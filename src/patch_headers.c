@@ -173,7 +173,7 @@ static int mark_changes(struct model *m, const struct patch_plan *plan,
 			continue;
 		while (start > 0 && kf->text[start - 1] != '\n')
 			start--;
-		changes.macro_changed[i] = changed_by(bs, nh->n_spans, start, md->end + 1);
+		changes.macro_changed[i] = changed_by(bs, nh->n_spans, start, model_macro_end(m, md) + 1);
 	}
 	free(bs);
 	return rc;
@@ -259,7 +259,7 @@ static bool reach_macro(struct model *m, int macro)
 	if (md->file < 0 || changes.macro_reach[macro] != REACH_UNKNOWN)
 		return changes.macro_reach[macro] == REACH_YES;
 	changes.macro_reach[macro] = REACH_BUSY;
-	yes = text_reaches(m, md->file, md->start + (unsigned)strlen(md->name), md->end + 1, -1);
+	yes = text_reaches(m, md->file, md->start + (unsigned)strlen(md->name), model_macro_end(m, md) + 1, -1);
 	changes.macro_reach[macro] = yes ? REACH_YES : REACH_NO;
 	return yes;
 }

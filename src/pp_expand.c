@@ -269,7 +269,7 @@ static void read_def(struct pp *p, int idx, struct mdef *d)
 {
 	const struct macro_def *md = &p->m->macros[idx];
 	const struct kfile *kf = &p->m->files[md->file];
-	size_t end = md->end + 1 <= kf->len ? md->end + 1 : kf->len;
+	size_t end = model_macro_end(p->m, md) + 1 <= kf->len ? model_macro_end(p->m, md) + 1 : kf->len;
 	struct tlist all = { 0 };
 	size_t i = 1;
 

@@ -429,7 +429,7 @@ static bool macro_spells(struct model *m, int idx, const char *name, int depth)
 		return false;
 	kf = &m->files[md->file];
 	pos = md->start + strlen(md->name);
-	while (lex_next_ident(kf->text, md->end + 1 <= kf->len ? md->end + 1 : kf->len, &pos,
+	while (lex_next_ident(kf->text, model_macro_end(m, md) + 1 <= kf->len ? model_macro_end(m, md) + 1 : kf->len, &pos,
 			      &is, &n)) {
 		int inner;
 
@@ -946,7 +946,7 @@ static bool macro_body_has_word(struct model *m, const char *name, const char *w
 		return false;
 	t = m->files[md->file].text;
 	pos = md->start + strlen(name);	/* the extent starts with NAME */
-	while (lex_next_ident(t, md->end, &pos, &is, &n))
+	while (lex_next_ident(t, model_macro_end(m, md), &pos, &is, &n))
 		if (is_word(t, is, n, word))
 			return true;
 	return false;
@@ -974,7 +974,7 @@ static bool keeps_gnu_inline(struct model *m, const char *word, size_t n)
 	idx = model_macro_first(m, "inline");
 	return idx >= 0 && m->macros[idx].file >= 0 &&
 	       memmem(m->files[m->macros[idx].file].text + m->macros[idx].start,
-		      m->macros[idx].end - m->macros[idx].start, "gnu_inline", 10);
+		      model_macro_end(m, &m->macros[idx]) - m->macros[idx].start, "gnu_inline", 10);
 }
 
 /*
@@ -1379,7 +1379,8 @@ static int declaring_macro(struct model *m, const struct site *const *sites, siz
 	}
 	t = m->files[md->file].text;
 	body = macro_params(t, md, &params);
-	end = md->end + 1 <= m->files[md->file].len ? md->end + 1 : (unsigned)m->files[md->file].len;
+	end = model_macro_end(m, md) + 1 <= m->files[md->file].len ? model_macro_end(m, md) + 1 :
+								     (unsigned)m->files[md->file].len;
 	while (end > body && strchr(" \t\r\n", t[end - 1]))
 		end--;
 	macro_invocation_args(m->files[file].text, m->files[file].len, off, &args);
@@ -1560,7 +1561,7 @@ static void collect_exports(struct model *m, int idx, struct strlist *out, int d
 		return;
 	kf = &m->files[md->file];
 	pos = md->start + strlen(md->name);
-	end = md->end + 1 <= kf->len ? md->end + 1 : kf->len;
+	end = model_macro_end(m, md) + 1 <= kf->len ? model_macro_end(m, md) + 1 : kf->len;
 	while (lex_next_name(kf->text, end, &pos, buf, sizeof(buf))) {
 		int inner = model_macro_first(m, buf);
 

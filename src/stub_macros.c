@@ -124,7 +124,8 @@ static char *expand_invocation(struct expander *x, int idx, const struct strlist
 	const struct kfile *kf = &x->m->files[md->file];
 	struct strlist params = { 0 }, a = { 0 };
 	unsigned body = macro_params(kf->text, md, &params);
-	unsigned end = md->end + 1 <= kf->len ? md->end + 1 : (unsigned)kf->len;
+	unsigned end = model_macro_end(x->m, md) + 1 <= kf->len ? model_macro_end(x->m, md) + 1 :
+								     (unsigned)kf->len;
 	char *sub, *res;
 	size_t r = 0;
 

@@ -156,7 +156,9 @@ struct entity {
 struct macro_def {
 	char *name;
 	int file;			/* -1: builtin or command line */
-	unsigned start, end;		/* extent: "NAME body" */
+	unsigned start;			/* extent: "NAME body", its end: model_macro_end() */
+	unsigned lazy_end;		/* 0 until model_macro_end() computed it */
+	CXCursor cursor;		/* the definition */
 	unsigned seq;
 	bool function_like;
 	int next_same_name;		/* chain, -1 end */
@@ -258,6 +260,11 @@ int model_function_defined(struct model *m, const char *name);	/* entity, -1 */
 int model_entity_add_local(struct model *m, CXCursor var);	/* function-local static */
 int model_entity_original(struct model *m, int patched);	/* see entity.orig_address */
 int model_macro_first(struct model *m, const char *name);	/* -1 */
+/*
+ * The end of the extent of the definition md (of m->macros, in a file):
+ * computed on the first call (most of a unit's macros are never looked at).
+ */
+unsigned model_macro_end(const struct model *m, const struct macro_def *md);
 int model_macro_of_cursor(struct model *m, CXCursor def);	/* -1 */
 bool model_name_in_use(struct model *m, const char *name);
 void model_reserve_name(struct model *m, const char *name);
