@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "klp-ccp/diag.h"
@@ -421,13 +420,6 @@ static void sync_line(struct emitter *em, int file, unsigned off)
 		cur_name = xstrdup(fname);
 		em->cur_line = line;
 	}
-}
-
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 static char *dir_of(const char *path)

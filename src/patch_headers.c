@@ -19,13 +19,6 @@
 /* More units than this are counted, not named: a note stays readable. */
 #define MAX_NAMED_UNITS 40
 
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 static bool is_patched(const struct patch_plan *plan, const char *name)
 {
 	for (size_t i = 0; i < plan->headers.n; i++)

@@ -280,3 +280,10 @@ const char *file_strerror(int err)
 {
 	return err == ERR_NOT_REGULAR ? "not a regular file" : strerror(err);
 }
+
+bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}

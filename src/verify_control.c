@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "klp-ccp/gcc_cmdline.h"
@@ -62,13 +61,6 @@ static bool write_source(const char *path, const char *input, const struct verif
 	ok = !fclose(f) && ok;
 	free(text);
 	return ok;
-}
-
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* SRC of lp.c's first line, "/\* klp-ccp VERSION: livepatch for SRC; patched: ...", or NULL. */

@@ -54,6 +54,8 @@ int open_regular_file(const char *path);
 int write_fd_all(int fd, const char *buf, size_t len);
 /* strerror() that knows ERR_NOT_REGULAR ("not a regular file"). */
 const char *file_strerror(int err);
+/* Do paths a and b name one existing file (same device and inode)? */
+bool same_file(const char *a, const char *b);
 
 /*
  * C identifier characters (and '$', as GCC allows), ASCII only as in the C
