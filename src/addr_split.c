@@ -73,12 +73,16 @@ static int original_of(const struct model *m, int idx)
 	return -1;
 }
 
-bool addr_split_done(const struct model *m, int idx)
+/* idx split from its address, orig (or -1) its running original */
+static bool split_with(const struct model *m, int idx, int orig)
 {
-	int orig = original_of(m, idx);
-
 	return orig >= 0 && m->ents[idx].decision != DEC_PATCHED &&
 	       m->ents[orig].decision == DEC_EXTERNALIZE;
+}
+
+bool addr_split_done(const struct model *m, int idx)
+{
+	return split_with(m, idx, original_of(m, idx));
 }
 
 /* Does a site of entity b share its spelling with one of a? */
@@ -95,7 +99,7 @@ bool addr_split_fails(const struct model *m, int idx)
 {
 	int orig = original_of(m, idx);
 
-	if (!addr_split_done(m, idx))
+	if (!split_with(m, idx, orig))
 		return false;
 	if (m->ents[idx].decision != DEC_COPY)
 		return true;	/* not called, or externalized itself: one entity does */
