@@ -59,6 +59,9 @@ def parse_args():
                    "(default: this checkout's HEAD)")
     p.add_argument("--only", action="append", default=[],
                    help="FLAT:F1,F2: only this case (repeatable)")
+    p.add_argument("--object", action="append", default=[],
+                   help="FLAT: only the cases of this corpus object (repeatable; the run "
+                   "takes the objects in the order given)")
     p.add_argument("--append-table", help="a table of an earlier run, appended to --table "
                    "under a heading")
     p.add_argument("--fresh", action="store_true", help="start --results afresh (no resume)")
@@ -115,6 +118,9 @@ def main():
         cases = corpus_cases.sample_cases(cases, a.sample_singles, a.sample_multis)
     if a.only:
         cases = [c for c in cases if corpus_cases.case_key(*c) in a.only]
+    if a.object:
+        rank = {o: i for i, o in enumerate(a.object)}
+        cases = sorted((c for c in cases if c[0] in rank), key=lambda c: rank[c[0]])
     me, n = (int(x) for x in a.shard.split("/"))
     cases = [c for i, c in enumerate(cases) if i % n == me]
     if a.fresh and os.path.exists(a.results):
