@@ -6,10 +6,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +16,6 @@
 #include "klp-ccp/build.h"
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/diag.h"
-
-extern char **environ;
 
 static char *self_exe(void)
 {
@@ -68,39 +63,12 @@ static void unit_argv(const struct build_options *o, const struct build_unit *u,
 	strlist_push_owned(argv, NULL);
 }
 
-/*
- * argv in dir (NULL: here), stdin /dev/null, stdout and stderr into log, in
- * a process group of its own that an interrupt of klp-ccp ends (cleanup.h).
- */
 static pid_t spawn_logged(char *const *argv, const char *dir, const char *log)
 {
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t attr;
-	sigset_t old;
-	pid_t pid;
-	int rc;
+	pid_t pid = cleanup_spawn_group(argv, dir, log);
 
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	posix_spawn_file_actions_adddup2(&fa, 1, 2);
-	if (dir)
-		posix_spawn_file_actions_addchdir_np(&fa, dir);
-	posix_spawnattr_init(&attr);
-	cleanup_block(&old);
-	posix_spawnattr_setsigmask(&attr, &old);	/* not the blocked one */
-	posix_spawnattr_setpgroup(&attr, 0);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
-	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
-	if (!rc)
-		cleanup_add_group(pid);
-	cleanup_unblock(&old);
-	posix_spawnattr_destroy(&attr);
-	posix_spawn_file_actions_destroy(&fa);
-	if (rc) {
-		diag_error("build: cannot run %s: %s", argv[0], strerror(rc));
-		return -1;
-	}
+	if (pid < 0)
+		diag_error("build: cannot run %s: %s", argv[0], strerror(errno));
 	return pid;
 }
 

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +16,8 @@
 
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/util.h"
+
+extern char **environ;
 
 enum entry_kind { ENTRY_FILE, ENTRY_EMPTY_DIR, ENTRY_TREE, ENTRY_GROUP };
 
@@ -146,6 +149,42 @@ void cleanup_add_group(pid_t pid)
 void cleanup_forget_group(pid_t pid)
 {
 	forget_entry(NULL, pid);
+}
+
+/*
+ * posix_spawn (no copy of a large parent's page tables), signal mask as
+ * before cleanup_block(), registered before an interrupt can miss it.
+ */
+pid_t cleanup_spawn_group(char *const *argv, const char *dir, const char *log)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	sigset_t old;
+	pid_t pid;
+	int rc;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	if (dir)
+		posix_spawn_file_actions_addchdir_np(&fa, dir);
+	posix_spawnattr_init(&attr);
+	cleanup_block(&old);
+	posix_spawnattr_setsigmask(&attr, &old);	/* not the blocked one */
+	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
+	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
+	if (!rc)
+		cleanup_add_group(pid);
+	cleanup_unblock(&old);
+	posix_spawnattr_destroy(&attr);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc) {
+		errno = rc;
+		return -1;
+	}
+	return pid;
 }
 
 pid_t cleanup_fork_child(void)

@@ -355,6 +355,19 @@ static void leave_to_exit(const struct model *m, CXTranslationUnit tu, CXIndex i
 	kept_index = index;
 }
 
+/*
+ * Without facts, the built-in can-externalize-fun and shall-externalize-obj
+ * ask the original compiled (closure.c) of nearly every static they decide:
+ * that compile is needed, so it starts before the parse. With hooks for
+ * both, or a policy server, only a function-local or header static needs
+ * it, rarely: it starts when one does.
+ */
+static bool defaults_ask_own_facts(const struct options *opts)
+{
+	return !opts->pol_server && (!opts->hook_cmd[HOOK_CAN_EXTERNALIZE_FUN] ||
+				     !opts->hook_cmd[HOOK_SHALL_EXTERNALIZE_OBJ]);
+}
+
 static int run(struct options *opts)
 {
 	struct gcc_cmdline cl = { 0 };
@@ -364,7 +377,7 @@ static int run(struct options *opts)
 	struct patch_plan plan = { 0 };
 	struct closure_request req = { NULL, 0, false, NULL, !opts->no_ipa_extend,
 				       &plan.functions, NULL, NULL };
-	struct own_facts own = { &cl, NULL, NULL, NULL, 0 };
+	struct own_facts own = { &cl, NULL, NULL, NULL, 0, 0, NULL };
 	const char *paths[2];
 	struct strlist json_argv = { 0 };
 	CXIndex index = NULL;
@@ -397,6 +410,8 @@ static int run(struct options *opts)
 		goto out;
 	own.source = plan.source ? plan.source : cl.input;
 	req.own = req.facts ? NULL : &own;
+	if (req.own && defaults_ask_own_facts(opts))
+		own_facts_start(&own);	/* on the other core, during the parse */
 	phase("facts");
 	index = clang_createIndex(0, 0);
 	bigstack_libclang_ready();

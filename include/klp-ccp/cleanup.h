@@ -36,6 +36,11 @@ void cleanup_child_done(void);
  */
 void cleanup_add_group(pid_t pid);
 void cleanup_forget_group(pid_t pid);
+/*
+ * Starts argv (PATH search) so registered, in dir (NULL: here), stdin
+ * /dev/null, stdout and stderr into the file log; its pid, or -1 with errno.
+ */
+pid_t cleanup_spawn_group(char *const *argv, const char *dir, const char *log);
 
 /* Block / restore the fatal signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT). */
 void cleanup_block(sigset_t *old);

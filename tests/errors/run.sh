@@ -521,6 +521,61 @@ case_signal_during_patch_compile() {
 	done
 }
 
+# slow_own_cc: ./slowcc, which sleeps (its pid in $H/cc.pid, then $H/mark)
+# when it is the compile of the original that klp-ccp runs without facts
+# (own_facts.c: "-o DIR/own.o"), and is gcc otherwise.
+slow_own_cc() {
+	cat >"$WORK/slowcc" <<-SH
+	#!/bin/sh
+	case " \$* " in
+	*"/own.o "*) echo \$\$ >"$H/cc.pid"; touch "$H/mark"; exec sleep 30 ;;
+	esac
+	exec gcc "\$@"
+	SH
+	chmod +x "$WORK/slowcc"
+}
+
+# compiler_survived: the slow compiler of $H/cc.pid still runs (fails then).
+compiler_survived() {
+	local pid
+	pid=$(cat "$H/cc.pid" 2>/dev/null)
+	sleep 0.3
+	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+		fail "$1: the compiler ($pid) survived"
+		kill -KILL "$pid"
+	fi
+}
+
+# Without facts the compile of the original starts beside the parse: an
+# interrupt while it runs kills it and removes its scratch directory.
+case_signal_during_own_compile() {
+	local sig
+	mkdir "$H/tmp"
+	slow_own_cc
+	for sig in INT TERM; do
+		rm -f "$H/mark" "$H/cc.pid"
+		KLP_ENV=(TMPDIR="$H/tmp")
+		interrupt_at_mark $sig -o lp.c --patched-functions=pu_f -- ./slowcc -O2 -c in.c
+		compiler_survived "SIG$sig"
+		[ -z "$(ls -A "$H/tmp")" ] || fail "SIG$sig: scratch left in TMPDIR: $(ls -A "$H/tmp")"
+		[ -e "$WORK/lp.c" ] && fail "SIG$sig: lp.c written"
+	done
+}
+
+# A run whose decisions never need that compile (no static in the closure)
+# does not wait for it: it ends it, and leaves no scratch directory.
+case_own_compile_unneeded() {
+	mkdir "$H/tmp"
+	printf 'int ext(int);\n\nint pu_f(int x)\n{\n\treturn ext(x) * 2;\n}\n' >"$WORK/in.c"
+	slow_own_cc
+	KLP_ENV=(TMPDIR="$H/tmp")
+	RUN_TIMEOUT=20 expect_success -o lp.c --patched-functions=pu_f -- ./slowcc -O2 -c in.c
+	[ -s "$H/cc.pid" ] || fail "the compile of the original was not started before the decisions"
+	compiler_survived "an unneeded compile"
+	[ -z "$(ls -A "$H/tmp")" ] || fail "scratch left in TMPDIR: $(ls -A "$H/tmp")"
+	grep -q 'ext(x) \* 2' "$WORK/lp.c" || fail "lp.c lacks the patched function"
+}
+
 case_output_dir_missing() {
 	OUT=nodir/lp.c expect_error 1 "^klp-ccp: error: cannot write 'nodir/lp\.c': No such file or directory \(create the directory 'nodir' first\)$" -- \
 		-o nodir/lp.c --patched-functions=pu_f -- gcc -c in.c
