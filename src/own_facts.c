@@ -15,6 +15,7 @@
  * no code (GCC's -fcompare-debug contract), so the symbols are the same.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,13 +28,21 @@
 #include "klp-ccp/own_facts.h"
 #include "klp-ccp/util.h"
 
+/* clang rejects -fno-var-tracking-assignments (and tracks no variables so) */
+static bool compiler_is_gcc(const struct gcc_cmdline *cl)
+{
+	return !cl->gcc_macros || !strstr(cl->gcc_macros, "#define __clang__ ");
+}
+
 static void compile_argv(const struct own_facts *of, const char *obj, struct strlist *v)
 {
 	strlist_push(v, of->cl->compiler);
 	internal_push_args(of->cl, of->source, v);
 	strlist_push(v, "-g");
-	strlist_push(v, "-fno-var-tracking");
-	strlist_push(v, "-fno-var-tracking-assignments");
+	if (compiler_is_gcc(of->cl)) {
+		strlist_push(v, "-fno-var-tracking");
+		strlist_push(v, "-fno-var-tracking-assignments");
+	}
 	strlist_push(v, "-w");
 	strlist_push(v, "-o");
 	strlist_push(v, obj);
