@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "klp-ccp/cleanup.h"
 #include "klp-ccp/facts.h"
@@ -144,12 +145,31 @@ struct facts_db *own_facts_get(struct own_facts *of)
 	return of->db;
 }
 
+/*
+ * SIGTERM first: GCC's driver then removes its temporary files ($TMPDIR's
+ * ccXXXXXX.s), which SIGKILL would leave behind; SIGKILL after 2 s.
+ */
+static void end_compile(struct own_facts *of)
+{
+	int status;
+
+	kill(-of->pid, SIGTERM);
+	for (int i = 0; i < 200; i++) {
+		if (waitpid(of->pid, &status, WNOHANG) == of->pid) {
+			cleanup_forget_group(of->pid);
+			of->pid = 0;
+			return;
+		}
+		usleep(10000);
+	}
+	kill(-of->pid, SIGKILL);
+	wait_compile(of);
+}
+
 void own_facts_release(struct own_facts *of)
 {
-	if (of->pid > 0) {	/* started, never needed */
-		kill(-of->pid, SIGKILL);
-		wait_compile(of);
-	}
+	if (of->pid > 0)	/* started, never needed */
+		end_compile(of);
 	remove_scratch(of);
 	if (of->db)
 		facts_close(of->db);
