@@ -17,6 +17,7 @@
 #include "klp-ccp/directives.h"
 #include "klp-ccp/emit.h"
 #include "klp-ccp/expand_plan.h"
+#include "klp-ccp/inline_body.h"
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/lexer.h"
 #include "klp-ccp/provider.h"
@@ -124,8 +125,11 @@ static void collect_decls(struct model *m, struct items *it)
 			continue;
 		if (e->local_static && !e->pointer)
 			continue;	/* declared in place, inside its function */
-		if (e->def_unit >= 0 && m->units[e->def_unit].copy)
-			continue;	/* externalized in place, see rewrite.c */
+		/* externalized in place (rewrite.c); an inline body (inline_body.c)
+		 * also where copied code first declared it (a copied header's inline) */
+		if (e->def_unit >= 0 && m->units[e->def_unit].copy &&
+		    !(e->inline_body && e->n_decl_units && e->decl_units[0] != e->def_unit))
+			continue;
 		unit = e->local_static ? site_unit_of_local(m, (int)i) :
 			e->n_decl_units ? e->decl_units[0] : e->def_unit;
 		if (unit < 0)
@@ -420,6 +424,35 @@ static void sync_line(struct emitter *em, int file, unsigned off)
 		cur_name = xstrdup(fname);
 		em->cur_line = line;
 	}
+}
+
+/*
+ * An inline body that calls a static (inline_body.c) goes in lines GCC
+ * takes for a system header's (a linemarker's flag 3), where it does not
+ * report C99 6.7.4p3's pedwarn; a plain linemarker after it ends them (a
+ * #line would keep the flag).
+ */
+static void system_lines(struct emitter *em, int file, unsigned off)
+{
+	unsigned line;
+	const char *fname = model_presumed(em->m, file, off, &line);
+
+	sb_adds(em->out, "/* klp-ccp: a body for GCC to inline as in the original; its address and\n"
+			 " * other calls are the running function's. It calls a static: a system\n"
+			 " * header's lines, where GCC does not report that. */\n");
+	sb_addf(em->out, "# %u \"", line);
+	add_escaped(em->out, fname);
+	sb_adds(em->out, "\" 3\n");
+	free(cur_name);
+	cur_name = xstrdup(fname);
+	em->cur_line = line;
+}
+
+static void end_system_lines(struct emitter *em)
+{
+	sb_addf(em->out, "# %u \"", em->cur_line);
+	add_escaped(em->out, cur_name);
+	sb_adds(em->out, "\"\n");
 }
 
 static char *dir_of(const char *path)
@@ -1014,6 +1047,8 @@ static int emit_unit(struct emitter *em, int unit)
 	struct strlist exports = { 0 };
 	struct cond_cut cut = { 0 };
 	bool quiet = em->unit_quiet[unit];
+	bool sys = em->unit_function[unit] >= 0 &&
+		   inline_body_names_static(&em->m->ents[em->unit_function[unit]]);
 	static const char push[] = "#pragma GCC diagnostic push\n"
 				   "#pragma GCC diagnostic ignored \"-Wattributes\"\n";
 	static const char pop[] = "#pragma GCC diagnostic pop\n";
@@ -1029,9 +1064,14 @@ static int emit_unit(struct emitter *em, int unit)
 	cut_groups_before(em, u, &cut);
 	if (quiet)
 		add_text(em, push, strlen(push));
-	sync_line(em, u->file, u->start);
+	if (sys)
+		system_lines(em, u->file, u->start);
+	else
+		sync_line(em, u->file, u->start);
 	add_text(em, uo->text.buf ? uo->text.buf : "", uo->text.len);
 	add_text(em, "\n", 1);
+	if (sys)
+		end_system_lines(em);
 	if (quiet)
 		add_text(em, pop, strlen(pop));
 	cut_groups_after(em, &cut);

@@ -10,7 +10,18 @@
  * inline still goes to the running function. Such a definition may not
  * name anything of internal linkage (C99 6.7.4p3: GCC's pedwarn, an error
  * under -Werror), nor a global the policies could copy under a new name.
+ *
+ * One exception: a global function whose address header code compares
+ * (dst_mtu()'s INDIRECT_CALL_INET(dst->ops->mtu, ip6_mtu, ...): one macro
+ * argument is both the address and the callee), or copied code does, can
+ * only be given its body this way (a renamed copy would compare the copy's
+ * address). Its body may call functions of internal linkage
+ * (ip6_dst_mtu_maybe_forward(), a header's static inline), which GCC
+ * inlines as any: emit.c puts such a definition in lines marked as a
+ * system header's, where GCC does not report that pedwarn (no option or
+ * pragma controls it).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "klp-ccp/closure.h"
@@ -32,6 +43,7 @@ struct body_check {
 	const struct model *m;
 	struct facts_db *facts;
 	const struct strlist *patched;
+	bool statics;		/* may it call functions of internal linkage? */
 	bool ok;
 };
 
@@ -49,7 +61,7 @@ static bool plain_global(const struct body_check *bc, CXCursor ref)
 	if (clang_getCursorLinkage(ref) == CXLinkage_NoLinkage)
 		return true;	/* an automatic variable or parameter */
 	if (clang_getCursorLinkage(ref) != CXLinkage_External)
-		return false;
+		return bc->statics && k == CXCursor_FunctionDecl;
 	idx = model_entity_of((struct model *)bc->m, ref);
 	if (idx < 0)
 		return true;
@@ -75,26 +87,101 @@ static enum CXChildVisitResult check_visit(CXCursor c, CXCursor parent, CXClient
 }
 
 /* A function of the unit the target inlined into a patched function, body fit. */
-bool inline_body_fits(const struct model *m, struct facts_db *facts,
-		      const struct strlist *patched, const struct entity *e)
+static bool fits(struct body_check *bc, const struct entity *e)
 {
-	struct body_check bc = { m, facts, patched, true };
+	const struct model *m = bc->m;
 
 	if (e->def_unit < 0 || clang_Cursor_isNull(e->def) ||
 	    m->units[e->def_unit].file != m->main_file ||
 	    clang_Cursor_isFunctionInlined(e->def) || declared_noinline(e) ||
 	    clang_Cursor_isVariadic(e->def) ||
-	    !inlined_into_patched(facts_get(facts, e->name), patched))
+	    !inlined_into_patched(facts_get(bc->facts, e->name), bc->patched))
 		return false;
-	clang_visitChildren(e->def, check_visit, &bc);
-	return bc.ok;
+	clang_visitChildren(e->def, check_visit, bc);
+	return bc->ok;
+}
+
+bool inline_body_fits(const struct model *m, struct facts_db *facts,
+		      const struct strlist *patched, const struct entity *e)
+{
+	struct body_check bc = { m, facts, patched, false, true };
+
+	return fits(&bc, e);
+}
+
+/* The same for a global function, calls of functions of internal linkage allowed. */
+static bool global_fits_calling_statics(const struct model *m, struct facts_db *facts,
+					const struct strlist *patched, const struct entity *e)
+{
+	struct body_check bc = { m, facts, patched, true, true };
+
+	return !e->internal && fits(&bc, e);
+}
+
+static enum CXChildVisitResult static_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	CXCursor ref = clang_getCursorReferenced(c);
+
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+	    clang_getCursorKind(ref) == CXCursor_FunctionDecl &&
+	    clang_getCursorLinkage(ref) == CXLinkage_Internal) {
+		*(bool *)data = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+bool inline_body_names_static(const struct entity *e)
+{
+	bool found = false;
+
+	if (e->inline_body && !clang_Cursor_isNull(e->def))
+		clang_visitChildren(e->def, static_visit, &found);
+	return found;
+}
+
+struct addr_scan {
+	struct model *m;
+	int idx;
+	size_t refs, calls;	/* of idx: names (DeclRefExpr), direct calls */
+};
+
+static enum CXChildVisitResult addr_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct addr_scan *as = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	(void)parent;
+	if ((k == CXCursor_DeclRefExpr || k == CXCursor_CallExpr) &&
+	    model_entity_of(as->m, clang_getCursorReferenced(c)) == as->idx)
+		*(k == CXCursor_CallExpr ? &as->calls : &as->refs) += 1;
+	return CXChildVisit_Recurse;
+}
+
+/* Does a header inline lp.c compiles name e other than by calling it? */
+static bool header_takes_address(struct model *m, const struct entity *e)
+{
+	int *inl = NULL;
+	size_t n = header_refs_inlines(m, &inl);
+	struct addr_scan as = { m, (int)(e - m->ents), 0, 0 };
+
+	for (size_t i = 0; i < n && as.refs == as.calls; i++)
+		if (!clang_Cursor_isNull(m->ents[inl[i]].def))
+			clang_visitChildren(m->ents[inl[i]].def, addr_visit, &as);
+	free(inl);
+	return as.refs > as.calls;
 }
 
 bool inline_body_wanted(const struct model *m, struct facts_db *facts,
 			const struct strlist *patched, const struct entity *e)
 {
-	return facts && e->kind == ENT_FUNCTION && e->decision == DEC_NONE && !e->internal &&
-	       !e->address_taken && inline_body_fits(m, facts, patched, e);
+	if (!facts || e->kind != ENT_FUNCTION || e->decision != DEC_NONE || e->internal ||
+	    e->address_taken)
+		return false;
+	return inline_body_fits(m, facts, patched, e) ||
+	       (global_fits_calling_statics(m, facts, patched, e) &&
+		header_takes_address((struct model *)m, e));
 }
 
 /*
@@ -108,5 +195,7 @@ bool inline_body_for_address(const struct model *m, struct facts_db *facts,
 			     const struct strlist *patched, const struct entity *e)
 {
 	return facts && e->kind == ENT_FUNCTION && e->decision == DEC_EXTERNALIZE &&
-	       e->address_taken && !e->inline_body && inline_body_fits(m, facts, patched, e);
+	       e->address_taken && !e->inline_body &&
+	       (inline_body_fits(m, facts, patched, e) ||
+		global_fits_calling_statics(m, facts, patched, e));
 }

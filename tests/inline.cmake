@@ -58,6 +58,14 @@ add_test(NAME inline/header-global-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/header-global-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A global function whose address a header's inline compares and which it
+# calls (dst_mtu's INDIRECT_CALL_INET of ip6_mtu), inlined into the patched
+# function in the target, gets an extern inline gnu_inline body even though
+# it calls a static, in system-header lines (tests/inline/hdraddr.sh).
+add_test(NAME inline/header-address-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/hdraddr.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/header-address-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A function the target split (NAME.part.N) gets callers at the end of lp.c,
 # so GCC splits the patched function or its copy as in the target
 # (tests/inline/splitc.sh); objcmp_tool comes from tests/kernel.cmake.

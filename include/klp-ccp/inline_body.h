@@ -21,7 +21,11 @@
 bool inline_body_fits(const struct model *m, struct facts_db *facts,
 		      const struct strlist *patched, const struct entity *e);
 
-/* Should e (reached only through header inlines, DEC_NONE) get such a body? */
+/*
+ * Should e (reached only through header inlines, DEC_NONE) get such a body?
+ * Also when it calls functions of internal linkage, if a header inline
+ * compares its address (no renamed copy of the header inline can do).
+ */
 bool inline_body_wanted(const struct model *m, struct facts_db *facts,
 			const struct strlist *patched, const struct entity *e);
 
@@ -31,5 +35,11 @@ bool inline_body_wanted(const struct model *m, struct facts_db *facts,
  */
 bool inline_body_for_address(const struct model *m, struct facts_db *facts,
 			     const struct strlist *patched, const struct entity *e);
+
+/*
+ * Does e's inline body call a function of internal linkage (so emit.c
+ * puts it where GCC does not report C99 6.7.4p3's pedwarn)?
+ */
+bool inline_body_names_static(const struct entity *e);
 
 #endif
