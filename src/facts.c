@@ -278,6 +278,7 @@ static void compute(struct facts_db *db, struct fentry *e)
 		qsort(f->clones.v, f->clones.n, sizeof(*f->clones.v), cmp_str);
 	inlined_into(db, e, &f->inlined_into);
 	sorted_unique(&f->callers_via_clones, &e->via_clones);
+	sorted_unique(&f->kept_params, &e->kept_params);
 	facts_calls(db, def, f);
 	facts_ftrace(db, def, f);
 	e->computed = true;
@@ -338,7 +339,9 @@ static void release_entry(struct fentry *e)
 	free(e->syms);
 	strlist_release(&e->inlined_into);
 	strlist_release(&e->via_clones);
+	strlist_release(&e->kept_params);
 	strlist_release(&e->f.clones);
+	strlist_release(&e->f.kept_params);
 	strlist_release(&e->f.inlined_into);
 	strlist_release(&e->f.callers_via_clones);
 	strlist_release(&e->f.callees);

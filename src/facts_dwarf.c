@@ -381,6 +381,40 @@ static void note_call(struct dw *w, Dwarf_Die die, Dwarf_Half tag, const char *f
 	c->caller = fun;
 }
 
+/*
+ * The parameters a .constprop clone kept: GCC describes the clone's own
+ * parameters first, each with its location; those IPA-CP replaced by a
+ * constant come later among the body's DIEs (their location a
+ * DW_OP_GNU_parameter_ref), after a variable, label or block.
+ */
+static void note_kept_params(struct dw *w, Dwarf_Die die, const char *sym)
+{
+	Dwarf_Error err = NULL;
+	Dwarf_Die child = NULL, next;
+	Dwarf_Half tag = 0;
+	Dwarf_Off off;
+	struct strbuf kept = { 0 };
+	const char *name;
+	int r = dwarf_child(die, &child, &err);
+
+	while (r == DW_DLV_OK && dwarf_tag(child, &tag, &err) == DW_DLV_OK &&
+	       tag == DW_TAG_formal_parameter) {
+		name = ref_attr(w, child, DW_AT_abstract_origin, &off) ? name_at(w, off, 0) :
+		       die_name(w, child, 0);
+		sb_addf(&kept, "%s%s", kept.len ? "," : "", name ? name : "?");
+		next = NULL;
+		r = dwarf_siblingof_b(w->dbg, child, 1, &next, &err);
+		dwarf_dealloc_die(child);
+		child = next;
+	}
+	if (child)
+		dwarf_dealloc_die(child);
+	if (r == DW_DLV_ERROR && err)
+		dwarf_dealloc_error(w->dbg, err);
+	record(w, 'K', sym, kept.len ? kept.buf : "");
+	sb_release(&kept);
+}
+
 /* fun: symbol name of the out-of-line function die is in, or NULL. */
 static void walk_die(struct dw *w, Dwarf_Die die, const char *fun)
 {
@@ -393,8 +427,13 @@ static void walk_die(struct dw *w, Dwarf_Die die, const char *fun)
 	}
 	switch (tag) {
 	case DW_TAG_subprogram:
-		if (has_attr(w, die, DW_AT_low_pc) || has_attr(w, die, DW_AT_ranges))
-			walk_children(w, die, concrete_name(w, die));
+		if (has_attr(w, die, DW_AT_low_pc) || has_attr(w, die, DW_AT_ranges)) {
+			const char *sym = concrete_name(w, die);
+
+			if (strstr(sym, ".constprop."))
+				note_kept_params(w, die, sym);
+			walk_children(w, die, sym);
+		}
 		else
 			walk_statics(w, die, die_name(w, die, 0));	/* abstract instance */
 		break;
@@ -676,6 +715,9 @@ static bool apply(struct facts_db *db, const struct strbuf *in)
 			strlist_push(&facts_entry(db, a)->via_clones, b);
 		else if (*kind == 'S')
 			strlist_push_owned(&db->statics, xasprintf("%s %s", a, b));
+		else if (*kind == 'K')
+			strlist_push_owned(&facts_entry(db, facts_intern_n(db, a, facts_base_len(a)))
+					    ->kept_params, xasprintf("%s %s", a, b));
 		else if (*kind == 'D')
 			strmap_put(&db->described, facts_intern(db, a), 0);
 		else

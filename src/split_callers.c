@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/clone_params.h"
 #include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/out_of_line.h"
 #include "klp-ccp/policy.h"
@@ -55,6 +56,11 @@ static bool callable_here(CXCursor def)
 		if (!spellable(clang_getArgType(ft, (unsigned)i)))
 			return false;
 	return true;
+}
+
+static bool callable_here_if_def(const struct entity *e)
+{
+	return e->kind == ENT_FUNCTION && !clang_Cursor_isNull(e->def) && callable_here(e->def);
 }
 
 static bool wants_callers(const struct model *m, struct facts_db *facts, struct entity *e)
@@ -246,6 +252,8 @@ void split_callers_mark(struct model *m, struct facts_db *facts)
 		e->split_callers = facts && wants_callers(m, facts, e);
 		e->opaque_caller = facts && (wants_opaque_caller(facts, e) ||
 					     wants_caller_for_missing(m, facts, e));
+		if (!e->split_callers && !e->opaque_caller && callable_here_if_def(e))
+			e->opaque_caller = clone_params_caller(m, facts, e);
 		if ((e->split_callers && e->split_back) ||
 		    (e->opaque_caller && !e->noinline && !e->noinline_early))
 			find_missing_constants(m, facts, e);
@@ -286,6 +294,11 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 		sb_addf(sb, "\n/* klp-ccp: never called. GCC split %s in the original, where it had\n"
 			    " * callers (partial inlining: %s.part.N); with these it splits %s too. */\n",
 			e->name, e->name, name);
+	else if ((e->noinline || e->noinline_early) && e->caller_args)
+		sb_addf(sb, "\n/* klp-ccp: never called. In the original GCC specialized %s (.constprop)\n"
+			    " * for the constants all its callers passed; with this call it does so for\n"
+			    " * the same ones only, not for others lp.c's calls pass (clone_params.c). */\n",
+			e->name);
 	else if (e->noinline || e->noinline_early)
 		sb_addf(sb, "\n/* klp-ccp: never called. In the original %s had callers passing it\n"
 			    " * other values; with this one GCC does not specialize %s for lp.c's. */\n",

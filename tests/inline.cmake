@@ -66,6 +66,14 @@ add_test(NAME inline/header-address-body COMMAND ${CMAKE_CURRENT_LIST_DIR}/inlin
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/header-address-body PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A copy the target has only as a .constprop clone gets a never-called
+# caller passing unknown values for the parameters the clone kept (its
+# DWARF), so GCC does not specialize lp.c's copy for more of lp.c's
+# constants (tests/inline/cloneparams.sh).
+add_test(NAME inline/clone-kept-params COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/cloneparams.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/clone-kept-params PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A function the target split (NAME.part.N) gets callers at the end of lp.c,
 # so GCC splits the patched function or its copy as in the target
 # (tests/inline/splitc.sh); objcmp_tool comes from tests/kernel.cmake.

@@ -22,6 +22,12 @@ struct sym_facts {
 	struct strlist clones;		/* "SYMBOL KIND", KIND isra|constprop|part|cold|other */
 	struct strlist inlined_into;	/* sorted function names */
 	struct strlist callers_via_clones;	/* sorted */
+	/*
+	 * "CLONE P1,P2,..." per .constprop clone its DWARF describes: the
+	 * parameters the clone kept (those IPA-CP did not replace by the one
+	 * constant all callers passed), sorted; "CLONE " when it kept none
+	 */
+	struct strlist kept_params;
 	bool cold;			/* present, in .text.unlikely: GCC found it cold */
 	const char *discarded;		/* present, in .init.* or .exit.* (that section): code
 					   freed after boot/load, or discarded */
@@ -141,6 +147,7 @@ struct fentry {
 	size_t n_syms, cap_syms;
 	struct strlist inlined_into;	/* unsorted, may repeat until computed */
 	struct strlist via_clones;
+	struct strlist kept_params;	/* "CLONE P1,P2,..." (facts_dwarf.c) */
 	bool exported;
 	bool computed;
 	struct sym_facts f;
