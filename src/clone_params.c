@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/call_args.h"
 #include "klp-ccp/clone_params.h"
 #include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/util.h"
@@ -114,8 +115,9 @@ static char *spelling_of(CXCursor arg)
 	return sb.len ? sb_detach(&sb) : NULL;
 }
 
-static void note_arg(struct arg_seen *a, CXCursor arg)
+static void note_arg(void *ctx, int i, CXCursor arg)
 {
+	struct arg_seen *a = &((struct call_scan *)ctx)->args[i];
 	char *s = spelling_of(arg);
 
 	if (!s || (a->spelling && strcmp(a->spelling, s)))
@@ -126,22 +128,6 @@ static void note_arg(struct arg_seen *a, CXCursor arg)
 		free(s);
 }
 
-static enum CXChildVisitResult call_visit(CXCursor c, CXCursor parent, CXClientData data)
-{
-	struct call_scan *cs = data;
-	CXCursor ref;
-
-	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_CallExpr)
-		return CXChildVisit_Recurse;
-	ref = clang_getCursorReferenced(c);
-	if (!clang_Cursor_isNull(ref) &&
-	    clang_equalCursors(clang_getCanonicalCursor(ref), cs->callee) &&
-	    clang_Cursor_getNumArguments(c) == cs->n)
-		for (int i = 0; i < cs->n; i++)
-			note_arg(&cs->args[i], clang_Cursor_getArgument(c, (unsigned)i));
-	return CXChildVisit_Recurse;
-}
 
 /* The calls of e in the functions lp.c defines. */
 static void scan_calls(const struct model *m, struct call_scan *cs)
@@ -152,7 +138,7 @@ static void scan_calls(const struct model *m, struct call_scan *cs)
 		if (f->kind == ENT_FUNCTION && !clang_Cursor_isNull(f->def) && f->def_unit >= 0 &&
 		    m->units[f->def_unit].copy &&
 		    (f->decision == DEC_PATCHED || f->decision == DEC_COPY))
-			clang_visitChildren(f->def, call_visit, cs);
+			call_args_each(f->def, cs->callee, cs->n, note_arg, cs);
 	}
 }
 

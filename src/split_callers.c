@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klp-ccp/call_args.h"
 #include "klp-ccp/clone_params.h"
 #include "klp-ccp/fun_attrs.h"
 #include "klp-ccp/out_of_line.h"
@@ -153,8 +154,9 @@ static bool integer_type(CXType t)
 	return (k >= CXType_Bool && k <= CXType_Int128) || k == CXType_Enum;
 }
 
-static void note_argument(struct missing_calls *mc, int i, CXCursor arg)
+static void note_argument(void *ctx, int i, CXCursor arg)
 {
+	struct missing_calls *mc = ctx;
 	CXEvalResult r = clang_Cursor_Evaluate(arg);
 	bool is_int = r && clang_EvalResult_getKind(r) == CXEval_Int;
 	bool uns = is_int && clang_EvalResult_isUnsignedInt(r);
@@ -168,22 +170,6 @@ static void note_argument(struct missing_calls *mc, int i, CXCursor arg)
 	mc->seen[i] = true, mc->val[i] = v, mc->uns[i] = uns;
 }
 
-static enum CXChildVisitResult visit_call(CXCursor c, CXCursor parent, CXClientData data)
-{
-	struct missing_calls *mc = data;
-	CXCursor ref;
-
-	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_CallExpr)
-		return CXChildVisit_Recurse;
-	ref = clang_getCursorReferenced(c);
-	if (!clang_Cursor_isNull(ref) &&
-	    clang_equalCursors(clang_getCanonicalCursor(ref), mc->callee) &&
-	    clang_Cursor_getNumArguments(c) == mc->n)
-		for (int i = 0; i < mc->n; i++)
-			note_argument(mc, i, clang_Cursor_getArgument(c, (unsigned)i));
-	return CXChildVisit_Recurse;
-}
 
 /* A constant as C writes it, of the signedness clang gave it. */
 static void add_constant(struct strbuf *sb, long long v, bool uns)
@@ -225,7 +211,7 @@ static void find_missing_constants(struct model *m, struct facts_db *facts, stru
 
 		free(name);
 		if (k >= 0 && !in_livepatch(m, m->ents[k].name) && !clang_Cursor_isNull(m->ents[k].def))
-			clang_visitChildren(m->ents[k].def, visit_call, &mc);
+			call_args_each(m->ents[k].def, mc.callee, mc.n, note_argument, &mc);
 	}
 	for (int i = 0; i < mc.n; i++) {
 		bool c = mc.seen[i] && !mc.varies[i] &&

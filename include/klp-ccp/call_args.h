@@ -1,0 +1,17 @@
+/*
+ * call_args.c: the arguments of the direct calls of one function inside
+ * another's body (split_callers.c, clone_params.c read what lp.c's or the
+ * original's callers pass).
+ */
+#ifndef KLP_CCP_CALL_ARGS_H
+#define KLP_CCP_CALL_ARGS_H
+
+#include <clang-c/Index.h>
+
+/* Called per argument i of each call with n arguments. */
+typedef void call_arg_fn(void *ctx, int i, CXCursor arg);
+
+/* Each call of callee (a canonical cursor) with n arguments in body. */
+void call_args_each(CXCursor body, CXCursor callee, int n, call_arg_fn *fn, void *ctx);
+
+#endif
