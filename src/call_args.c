@@ -23,7 +23,7 @@ static enum CXChildVisitResult visit_call(CXCursor c, CXCursor parent, CXClientD
 	    clang_equalCursors(clang_getCanonicalCursor(ref), cw->callee) &&
 	    clang_Cursor_getNumArguments(c) == cw->n)
 		for (int i = 0; i < cw->n; i++)
-			cw->fn(cw->ctx, i, clang_Cursor_getArgument(c, (unsigned)i));
+			cw->fn(cw->ctx, c, i, clang_Cursor_getArgument(c, (unsigned)i));
 	return CXChildVisit_Recurse;
 }
 

@@ -78,22 +78,37 @@ static enum CXChildVisitResult local_visit(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Recurse;
 }
 
-/* The range as written where it is expanded (NULL, not its definition). */
-static CXSourceRange expansion_range(CXTranslationUnit tu, CXSourceRange r)
+/* Offset of where loc is expanded, its file in *f. */
+static unsigned expansion_offset(CXSourceLocation loc, CXFile *f)
 {
-	CXFile f1, f2;
-	unsigned o1, o2;
+	unsigned off = 0;
 
-	clang_getExpansionLocation(clang_getRangeStart(r), &f1, NULL, NULL, &o1);
-	clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, &o2);
-	if (!f1 || !clang_File_isEqual(f1, f2) || o2 < o1)
+	clang_getExpansionLocation(loc, f, NULL, NULL, &off);
+	return off;
+}
+
+/*
+ * The argument's range as written in the call (NULL, not its definition);
+ * null when a macro makes more than the argument (check_block_validity()
+ * expands to a call with __func__: the argument's text would be the macro's).
+ */
+static CXSourceRange expansion_range(CXTranslationUnit tu, CXCursor call, CXCursor arg)
+{
+	CXSourceRange r = clang_getCursorExtent(arg);
+	CXFile f0, f1, f2;
+	unsigned o0 = expansion_offset(clang_getRangeStart(clang_getCursorExtent(call)), &f0);
+	unsigned o1 = expansion_offset(clang_getRangeStart(r), &f1);
+	unsigned o2 = expansion_offset(clang_getRangeEnd(r), &f2);
+
+	if (!f1 || !clang_File_isEqual(f1, f2) || !clang_File_isEqual(f0, f1) ||
+	    o1 <= o0 || o2 < o1)
 		return clang_getNullRange();
 	return clang_getRange(clang_getLocationForOffset(tu, f1, o1),
 			      clang_getLocationForOffset(tu, f2, o2));
 }
 
 /* The argument's tokens, or NULL when it names a local (or has none). */
-static char *spelling_of(CXCursor arg)
+static char *spelling_of(CXCursor call, CXCursor arg)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(arg);
 	CXToken *toks = NULL;
@@ -104,7 +119,7 @@ static char *spelling_of(CXCursor arg)
 	clang_visitChildren(arg, local_visit, &local);
 	if (local)
 		return NULL;
-	clang_tokenize(tu, expansion_range(tu, clang_getCursorExtent(arg)), &toks, &n);
+	clang_tokenize(tu, expansion_range(tu, call, arg), &toks, &n);
 	for (unsigned i = 0; i < n; i++) {
 		CXString s = clang_getTokenSpelling(tu, toks[i]);
 
@@ -115,10 +130,10 @@ static char *spelling_of(CXCursor arg)
 	return sb.len ? sb_detach(&sb) : NULL;
 }
 
-static void note_arg(void *ctx, int i, CXCursor arg)
+static void note_arg(void *ctx, CXCursor call, int i, CXCursor arg)
 {
 	struct arg_seen *a = &((struct call_scan *)ctx)->args[i];
-	char *s = spelling_of(arg);
+	char *s = spelling_of(call, arg);
 
 	if (!s || (a->spelling && strcmp(a->spelling, s)))
 		a->varies = true;

@@ -154,7 +154,7 @@ static bool integer_type(CXType t)
 	return (k >= CXType_Bool && k <= CXType_Int128) || k == CXType_Enum;
 }
 
-static void note_argument(void *ctx, int i, CXCursor arg)
+static void note_argument(void *ctx, CXCursor call, int i, CXCursor arg)
 {
 	struct missing_calls *mc = ctx;
 	CXEvalResult r = clang_Cursor_Evaluate(arg);
@@ -163,6 +163,7 @@ static void note_argument(void *ctx, int i, CXCursor arg)
 	long long v = !is_int ? 0 : uns ? (long long)clang_EvalResult_getAsUnsigned(r) :
 					  clang_EvalResult_getAsLongLong(r);
 
+	(void)call;
 	if (r)
 		clang_EvalResult_dispose(r);
 	if (!is_int || (mc->seen[i] && (mc->val[i] != v || mc->uns[i] != uns)))

@@ -8,8 +8,8 @@
 
 #include <clang-c/Index.h>
 
-/* Called per argument i of each call with n arguments. */
-typedef void call_arg_fn(void *ctx, int i, CXCursor arg);
+/* Called per argument i of each call (call) with n arguments. */
+typedef void call_arg_fn(void *ctx, CXCursor call, int i, CXCursor arg);
 
 /* Each call of callee (a canonical cursor) with n arguments in body. */
 void call_args_each(CXCursor body, CXCursor callee, int n, call_arg_fn *fn, void *ctx);

@@ -2,7 +2,8 @@
  * so IPA-CP makes fill.constprop.N without it and keeps dst, iif and type,
  * for which get passes variables. notify, the patched function, passes
  * constants for dst and iif too: lp.c's copy of fill, called by notify
- * alone, would be specialized for them as well. */
+ * alone, would be specialized for them as well. notify_default calls
+ * fill through a macro that writes the arguments itself. */
 #include <stddef.h>
 
 struct msg { int len; int buf[64]; };
@@ -31,3 +32,11 @@ int get(struct msg *m, const int *dst, int iif)
 {
 	return fill(m, dst, NULL, iif, 1);
 }
+
+#define FILL_DEFAULT(m, type) fill((m), NULL, NULL, 0, (type))
+
+int notify_default(struct msg *m, int type)
+{
+	return FILL_DEFAULT(m, type) + 1;
+}
+

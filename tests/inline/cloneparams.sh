@@ -5,8 +5,10 @@
 # for dst and iif too), gets a never-called caller passing unknown values
 # for the parameters the clone kept (its DWARF says which) and NULL for
 # src, as notify does: GCC specializes the copy as the target's clone
-# (klp-ccp verify: identical). With the built-in defaults and with
-# policies/kernel; lp.c compiles under -Werror.
+# (klp-ccp verify: identical). Not for notify_default, whose call a macro
+# writes (FILL_DEFAULT): its arguments cannot be spelled as the call has
+# them. With the built-in defaults and with policies/kernel; lp.c compiles
+# under -Werror.
 set -u
 KLP_CCP=$1
 . "$(dirname "$0")/setup.sh" cloneparams cloneparams.c
@@ -29,5 +31,11 @@ for pol in default kernel; do
 		fail "$out: the caller does not pass unknown values but for src (NULL)"
 	"$KLP_CCP" verify --target-object=t.o --patched-functions=notify $out \
 		-- $CC $CFLAGS -c cloneparams.c >$out.v 2>&1 || fail "$out: $(cat $out.v)"
+	out=lp-$pol-macro.c
+	"$KLP_CCP" -o $out --patched-functions=notify_default --target-object=t.o \
+		${hooks[@]+"${hooks[@]}"} -- $CC $CFLAGS -c cloneparams.c 2>$out.err ||
+		{ fail "$out: extraction failed: $(cat $out.err)"; continue; }
+	$CC $CFLAGS -c $out -o $out.o 2>$out.cc || fail "$out: $(head -3 $out.cc)"
+	grep -q 'klp_ccp_callers_of_fill(' $out && fail "$out: a caller of fill spelled from a macro's call"
 done
 [ $FAILED = 0 ] && echo "PASS" || exit 1
