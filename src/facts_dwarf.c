@@ -385,7 +385,9 @@ static void note_call(struct dw *w, Dwarf_Die die, Dwarf_Half tag, const char *f
  * The parameters a .constprop clone kept: GCC describes the clone's own
  * parameters first, each with its location; those IPA-CP replaced by a
  * constant come later among the body's DIEs (their location a
- * DW_OP_GNU_parameter_ref), after a variable, label or block.
+ * DW_OP_GNU_parameter_ref), after a variable, label or block, and one it
+ * dropped as unused has no location (can_vma_merge_after's
+ * vm_userfaultfd_ctx, an empty struct).
  */
 static void note_kept_params(struct dw *w, Dwarf_Die die, const char *sym)
 {
@@ -401,7 +403,8 @@ static void note_kept_params(struct dw *w, Dwarf_Die die, const char *sym)
 	       tag == DW_TAG_formal_parameter) {
 		name = ref_attr(w, child, DW_AT_abstract_origin, &off) ? name_at(w, off, 0) :
 		       die_name(w, child, 0);
-		sb_addf(&kept, "%s%s", kept.len ? "," : "", name ? name : "?");
+		if (has_attr(w, child, DW_AT_location))
+			sb_addf(&kept, "%s%s", kept.len ? "," : "", name ? name : "?");
 		next = NULL;
 		r = dwarf_siblingof_b(w->dbg, child, 1, &next, &err);
 		dwarf_dealloc_die(child);
