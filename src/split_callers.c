@@ -103,18 +103,76 @@ static bool in_livepatch(struct model *m, const char *sym)
 	return i >= 0 && (m->ents[i].decision == DEC_PATCHED || m->ents[i].decision == DEC_COPY);
 }
 
+/* Is arg an integer constant (*v, *uns: its value and signedness)? */
+static bool integer_constant(CXCursor arg, long long *v, bool *uns)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(arg);
+	bool is_int = r && clang_EvalResult_getKind(r) == CXEval_Int;
+
+	*uns = is_int && clang_EvalResult_isUnsignedInt(r);
+	*v = !is_int ? 0 : *uns ? (long long)clang_EvalResult_getAsUnsigned(r) :
+				  clang_EvalResult_getAsLongLong(r);
+	if (r)
+		clang_EvalResult_dispose(r);
+	return is_int;
+}
+
+struct constant_call {
+	CXCursor callee;
+	bool found;
+};
+
+static enum CXChildVisitResult visit_constant_call(CXCursor c, CXCursor parent,
+						   CXClientData data)
+{
+	struct constant_call *cc = data;
+	CXCursor ref;
+	long long v;
+	bool uns;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return CXChildVisit_Recurse;
+	ref = clang_getCursorReferenced(c);
+	if (!clang_Cursor_isNull(ref) && clang_equalCursors(clang_getCanonicalCursor(ref), cc->callee))
+		for (int i = 0; i < clang_Cursor_getNumArguments(c) && !cc->found; i++)
+			cc->found = integer_constant(clang_Cursor_getArgument(c, (unsigned)i), &v, &uns);
+	return cc->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Does a call of e in a function lp.c defines pass an integer constant? */
+static bool livepatch_passes_constant(const struct model *m, const struct entity *e)
+{
+	struct constant_call cc = { .callee = e->canonical };
+
+	for (size_t i = 0; i < m->n_ents && !cc.found; i++) {
+		const struct entity *f = &m->ents[i];
+
+		if (f->kind == ENT_FUNCTION && (f->decision == DEC_PATCHED || f->decision == DEC_COPY) &&
+		    f->def_unit >= 0 && m->units[f->def_unit].copy && !clang_Cursor_isNull(f->def))
+			clang_visitChildren(f->def, visit_constant_call, &cc);
+	}
+	return cc.found;
+}
+
 /*
  * A copied static function (not declared inline) GCC inlined everywhere in
  * the target, into functions lp.c does not have as well: there it had
  * callers lp.c lacks, which may have passed it other values. With only
- * lp.c's callers GCC may specialize it for their constants and then inline
- * the specialized copy nowhere (__sha256_final.constprop.N called by sha256:
- * sha224_final's 7 beside sha256_final's 8 kept it general, small enough to
- * inline for its known loop count), or inline it as called once where the
- * target weighed its size. A call with unknown arguments stands for the
- * missing callers. Not for a function declared inline: a header's small
- * inlines are legion, each caller costs lp.c lines, and GCC inlines them
- * whatever their callers.
+ * lp.c's callers, passing it an integer constant, GCC may specialize it for
+ * their constants and then inline the specialized copy nowhere
+ * (__sha256_final.constprop.N called by sha256: sha224_final's 7 beside
+ * sha256_final's 8 kept it general, small enough to inline for its known
+ * loop count). A call with unknown arguments stands for the missing
+ * callers. Not when no call in lp.c passes a constant: there is nothing to
+ * specialize, and the extra caller only makes GCC weigh the function by
+ * size where lp.c's callers would inline it as called once, as the target
+ * did inline it everywhere; weighed, its callees (header inlines with fewer
+ * callers in lp.c than in the unit, so inlined first) make it too big to
+ * inline (__ip6_del_rt called by ip6_del_rt, fib6_info_release inlined into
+ * it first; __ip6_del_cached_rt in fib6_nh_del_cached_rt). Not for a
+ * function declared inline: a header's small inlines are legion, each
+ * caller costs lp.c lines, and GCC inlines them whatever their callers.
  */
 static bool wants_caller_for_missing(struct model *m, struct facts_db *facts,
 				     const struct entity *e)
@@ -131,7 +189,8 @@ static bool wants_caller_for_missing(struct model *m, struct facts_db *facts,
 		return false;
 	for (size_t i = 0; i < f->inlined_into.n; i++)
 		if (!in_livepatch(m, f->inlined_into.v[i]))
-			return fun_name_written(e->def) && callable_here(e->def);
+			return fun_name_written(e->def) && callable_here(e->def) &&
+			       livepatch_passes_constant(m, e);
 	return false;
 }
 
@@ -157,15 +216,10 @@ static bool integer_type(CXType t)
 static void note_argument(void *ctx, CXCursor call, int i, CXCursor arg)
 {
 	struct missing_calls *mc = ctx;
-	CXEvalResult r = clang_Cursor_Evaluate(arg);
-	bool is_int = r && clang_EvalResult_getKind(r) == CXEval_Int;
-	bool uns = is_int && clang_EvalResult_isUnsignedInt(r);
-	long long v = !is_int ? 0 : uns ? (long long)clang_EvalResult_getAsUnsigned(r) :
-					  clang_EvalResult_getAsLongLong(r);
+	long long v = 0;
+	bool uns = false, is_int = integer_constant(arg, &v, &uns);
 
 	(void)call;
-	if (r)
-		clang_EvalResult_dispose(r);
 	if (!is_int || (mc->seen[i] && (mc->val[i] != v || mc->uns[i] != uns)))
 		mc->varies[i] = true;
 	mc->seen[i] = true, mc->val[i] = v, mc->uns[i] = uns;

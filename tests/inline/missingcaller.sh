@@ -6,8 +6,10 @@
 # without it fin's only calls pass 8, GCC specializes it (fin.constprop.N)
 # and inlines that nowhere, where the target inlined fin into whole; with it
 # klp-ccp verify finds whole identical. A static whose callers all are in
-# lp.c (patching whole, final8 and final7) gets no such caller. With the
-# built-in defaults and policies/kernel; lp.c compiles under -Werror.
+# lp.c (patching whole, final8 and final7) gets no such caller, nor does one
+# whose calls in lp.c pass no constant (rel, patching drop1: nothing to
+# specialize). With the built-in defaults and policies/kernel; lp.c
+# compiles under -Werror.
 set -u
 KLP_CCP=$1
 . "$(dirname "$0")/setup.sh" missingcaller missingcaller.c
@@ -32,4 +34,12 @@ done
 "$KLP_CCP" -o lp-all.c --patched-functions=whole,final8,final7 --target-object=t.o \
 	-- $CC $CFLAGS -c missingcaller.c 2>lp-all.err || fail "lp-all.c: $(cat lp-all.err)"
 grep -q klp_ccp_callers_of lp-all.c && fail "lp-all.c: a caller though lp.c has all of fin's"
+nm t.o | grep -qE ' rel(\.|$)' && { echo "SKIP: $CC kept rel out of line"; exit 77; }
+"$KLP_CCP" -o lp-rel.c --patched-functions=drop1 --target-object=t.o \
+	-- $CC $CFLAGS -c missingcaller.c 2>lp-rel.err || fail "lp-rel.c: $(cat lp-rel.err)"
+grep -q 'static int rel(' lp-rel.c || fail "lp-rel.c: rel not copied"
+grep -q klp_ccp_callers_of_rel lp-rel.c && fail "lp-rel.c: a caller of rel, though drop1 passes no constant"
+$CC $CFLAGS -c lp-rel.c -o lp-rel.o || fail "lp-rel.c: does not compile"
+"$KLP_CCP" verify --target-object=t.o --patched-functions=drop1 lp-rel.c \
+	-- $CC $CFLAGS -c missingcaller.c >lp-rel.v 2>&1 || fail "lp-rel.c: $(cat lp-rel.v)"
 [ $FAILED = 0 ] && echo "PASS" || exit 1
