@@ -285,6 +285,108 @@ static void find_missing_constants(struct model *m, struct facts_db *facts, stru
 	free(mc.seen), free(mc.varies), free(mc.uns), free(mc.val);
 }
 
+/*
+ * Header inlines (declared inline, not always_inline) with callers lp.c
+ * lacks. GCC's IPA inliner takes call edges by badness, which divides by
+ * the callee's "overall growth": the growth of inlining it into all its
+ * callers. In the original a header inline has many callers and its edges
+ * come late; in lp.c it has few, so it is inlined first into the functions
+ * lp.c copies, and those, grown past --param max-inline-insns-auto, are no
+ * longer inlined where the target inlined them (fib6_info_release into
+ * __ip6_del_rt before __ip6_del_rt into ip6_route_del; __nr_to_section
+ * into get_pfnblock_flags_mask before it into __isolate_free_page). A cold
+ * never-called caller calling it up to COLD_CALLS times stands for the
+ * others: GCC does not inline into cold code where it grows, so those
+ * calls keep counting in the growth as the original's callers did. Only
+ * for the header inlines reached from a function lp.c defines whose own
+ * inlining into another of lp.c's functions is what the target did (its
+ * inlining decision is the one at stake), and that the target inlined
+ * into functions lp.c does not have.
+ */
+#define COLD_CALLS 4
+
+static bool declared_inline_only(const struct entity *e)
+{
+	return e->kind == ENT_FUNCTION && e->internal && !clang_Cursor_isNull(e->def) &&
+	       clang_Cursor_isFunctionInlined(e->def) && !out_of_line_always_inline(e->def);
+}
+
+/* Is f a function lp.c defines that the target inlined into another of them? */
+static bool inlining_at_stake(struct model *m, struct facts_db *facts, const struct entity *f)
+{
+	const struct sym_facts *sf;
+
+	if (f->kind != ENT_FUNCTION || (f->decision != DEC_PATCHED && f->decision != DEC_COPY) ||
+	    f->def_unit < 0 || !m->units[f->def_unit].copy || clang_Cursor_isNull(f->def) ||
+	    out_of_line_always_inline(f->def))
+		return false;
+	sf = facts_get(facts, f->name);
+	for (size_t i = 0; i < sf->inlined_into.n; i++)
+		if (in_livepatch(m, sf->inlined_into.v[i]))
+			return true;
+	return false;
+}
+
+/* The calls lp.c lacks of header inline h, at most COLD_CALLS; 0: none. */
+static unsigned missing_calls(struct model *m, struct facts_db *facts, const struct entity *h)
+{
+	const struct sym_facts *f;
+	unsigned n = 0;
+
+	if (!declared_inline_only(h) || (h->decision != DEC_HEADER && h->decision != DEC_COPY) ||
+	    h->noinline || h->noinline_early || h->split_callers || h->opaque_caller ||
+	    !fun_name_written(h->def) || !callable_here(h->def))
+		return 0;
+	f = facts_get(facts, h->name);
+	for (size_t i = 0; i < f->inlined_into.n && n < COLD_CALLS; i++)
+		n += !in_livepatch(m, f->inlined_into.v[i]);
+	return n;
+}
+
+struct reach {
+	struct model *m;
+	struct facts_db *facts;
+	bool *seen;
+};
+
+static void reach_inlines(struct reach *r, CXCursor def);
+
+static enum CXChildVisitResult visit_inline_call(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct reach *r = data;
+	CXCursor ref;
+	int idx;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return CXChildVisit_Recurse;
+	ref = clang_getCursorReferenced(c);
+	idx = clang_Cursor_isNull(ref) ? -1 : model_entity_of(r->m, ref);
+	if (idx >= 0 && !r->seen[idx] && declared_inline_only(&r->m->ents[idx])) {
+		r->seen[idx] = true;
+		r->m->ents[idx].cold_calls = (unsigned char)missing_calls(r->m, r->facts,
+									  &r->m->ents[idx]);
+		reach_inlines(r, r->m->ents[idx].def);
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Mark the header inlines def calls, and those they call. */
+static void reach_inlines(struct reach *r, CXCursor def)
+{
+	clang_visitChildren(def, visit_inline_call, r);
+}
+
+static void mark_cold_callers(struct model *m, struct facts_db *facts)
+{
+	struct reach r = { m, facts, xcalloc(m->n_ents + 1, sizeof(bool)) };
+
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (inlining_at_stake(m, facts, &m->ents[i]))
+			reach_inlines(&r, m->ents[i].def);
+	free(r.seen);
+}
+
 void split_callers_mark(struct model *m, struct facts_db *facts)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
@@ -299,6 +401,8 @@ void split_callers_mark(struct model *m, struct facts_db *facts)
 		    (e->opaque_caller && !e->noinline && !e->noinline_early))
 			find_missing_constants(m, facts, e);
 	}
+	if (facts)
+		mark_cold_callers(m, facts);
 }
 
 static bool returns_value(CXType ft)
@@ -320,11 +424,23 @@ static void add_call(struct strbuf *sb, const char *name, const char *args, bool
 		sb_addf(sb, "\t%s(%s);\n", name, args);
 }
 
+/* n calls on one line, the results (if any) in one array */
+static void add_cold_calls(struct strbuf *sb, const char *name, const char *args, bool returns,
+			   int n)
+{
+	if (returns)
+		sb_addf(sb, "\t__typeof__(%s(%s)) klp_ccp_r[%d] = {", name, args, n);
+	for (int k = 0; k < n; k++)
+		sb_addf(sb, returns ? "%s %s(%s)" : "%s%s(%s);", returns ? (k ? "," : "") : (k ? " " : "\t"),
+			name, args);
+	sb_adds(sb, returns ? " };\n\t(void)klp_ccp_r;\n" : "\n");
+}
+
 static void add_caller(struct strbuf *sb, const struct entity *e)
 {
 	const char *name = e->new_name ? e->new_name : e->name;
 	CXType ft = clang_getCursorType(e->def);
-	int n = clang_getNumArgTypes(ft);
+	int n = clang_getNumArgTypes(ft), calls;
 	struct strbuf args = { 0 };
 
 	if (e->split_callers && e->split_back)
@@ -344,10 +460,13 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 		sb_addf(sb, "\n/* klp-ccp: never called. In the original %s had callers passing it\n"
 			    " * other values; with this one GCC does not specialize %s for lp.c's. */\n",
 			e->name, name);
+	else if (e->cold_calls)
+		;	/* cold_callers_text() says why */
 	else
 		sb_addf(sb, "\n/* klp-ccp: never called. In the original %s was inlined into functions\n"
 			    " * lp.c does not have; this call stands for them. */\n", e->name);
-	sb_addf(sb, "static void __attribute__((__used__)) klp_ccp_callers_of_%s(", name);
+	sb_addf(sb, "static void __attribute__((__used__%s)) klp_ccp_callers_of_%s(",
+		e->cold_calls ? ", __cold__" : "", name);
 	for (int i = 0; i < n; i++) {
 		CXString t = clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i));
 
@@ -360,11 +479,30 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 		sb_release(&args);
 		sb_adds(&args, e->caller_args);
 	}
-	add_call(sb, name, args.len ? args.buf : "", returns_value(ft));
-	if (e->split_callers && !e->split_back)
-		add_call(sb, name, args.len ? args.buf : "", returns_value(ft));
+	calls = e->split_callers && !e->split_back ? 2 : e->cold_calls ? e->cold_calls : 1;
+	if (e->cold_calls)
+		add_cold_calls(sb, name, args.len ? args.buf : "", returns_value(ft), calls);
+	else
+		for (int k = 0; k < calls; k++)
+			add_call(sb, name, args.len ? args.buf : "", returns_value(ft));
 	sb_adds(sb, "}\n");
 	sb_release(&args);
+}
+
+/* The cold never-called callers of header inlines, under one comment. */
+static void cold_callers_text(struct strbuf *sb, const struct model *m)
+{
+	bool first = true;
+
+	for (size_t i = 0; i < m->n_ents; i++) {
+		if (!m->ents[i].cold_calls || m->ents[i].split_callers || m->ents[i].opaque_caller)
+			continue;
+		if (first)
+			sb_adds(sb, "\n/* klp-ccp: never called. In the original these inlines had callers lp.c\n"
+				    " * lacks; these calls stand for them, so that GCC inlines them as late. */");
+		first = false;
+		add_caller(sb, &m->ents[i]);
+	}
 }
 
 char *split_callers_text(const struct model *m)
@@ -374,5 +512,6 @@ char *split_callers_text(const struct model *m)
 	for (size_t i = 0; i < m->n_ents; i++)
 		if (m->ents[i].split_callers || m->ents[i].opaque_caller)
 			add_caller(&sb, &m->ents[i]);
+	cold_callers_text(&sb, m);
 	return sb.len ? sb_detach(&sb) : xstrdup("");
 }

@@ -132,6 +132,8 @@ struct entity {
 	bool split_back;		/* split_callers, but only the dump shows the split: the part
 					   was inlined back into all callers (one call, not two) */
 	bool opaque_caller;		/* noinline, unspecialized: called with unknown arguments (split_callers.c) */
+	unsigned char cold_calls;	/* split_callers.c: calls of a header inline in a cold
+					   never-called caller, standing for the unit's others */
 	const char *caller_args;	/* split_callers.c: the never-called caller's arguments, with
 					   the constants the calls lp.c lacks all pass; NULL: none */
 	signed char visible;		/* declared_visible() once: 0 not asked yet, 1 no, 2 yes */
