@@ -499,7 +499,7 @@ static void cold_callers_text(struct strbuf *sb, const struct model *m)
 			continue;
 		if (first)
 			sb_adds(sb, "\n/* klp-ccp: never called. In the original these inlines had callers lp.c\n"
-				    " * lacks; these calls stand for them, so that GCC inlines them as late. */");
+				    " * lacks; these calls stand for them, so that GCC inlines them as late. */\n");
 		first = false;
 		add_caller(sb, &m->ents[i]);
 	}

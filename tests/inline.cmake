@@ -146,6 +146,12 @@ add_test(NAME inline/missing-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/mi
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/missing-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A header inline with callers lp.c lacks, reached from a copy the target
+# inlined, gets a cold never-called caller (tests/inline/coldcaller.sh).
+add_test(NAME inline/cold-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/coldcaller.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/cold-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A static the target keeps in .rodata though C lets it be written is copied
 # (tests/inline/rodata.sh).
 add_test(NAME inline/rodata-object COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/rodata.sh
