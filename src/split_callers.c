@@ -436,6 +436,28 @@ static void add_cold_calls(struct strbuf *sb, const char *name, const char *args
 	sb_adds(sb, returns ? " };\n\t(void)klp_ccp_r;\n" : "\n");
 }
 
+/*
+ * A parameter's type as lp.c spells it. A type written with typeof (the
+ * kernel's SYSCALL_DEFINE gives __se_sys_NAME's parameters as
+ * __typeof(__builtin_choose_expr(__same_type(...) || ..., 0LL, 0L)))
+ * prints as that whole expression, macros expanded: a reviewer reads the
+ * type it stands for (long) instead, when that one is spellable.
+ */
+static char *param_type(CXType t)
+{
+	CXString s = clang_getTypeSpelling(t);
+	char *sp = xstrdup(clang_getCString(s));
+
+	clang_disposeString(s);
+	if (strstr(sp, "typeof") && spellable(clang_getCanonicalType(t))) {
+		free(sp);
+		s = clang_getTypeSpelling(clang_getCanonicalType(t));
+		sp = xstrdup(clang_getCString(s));
+		clang_disposeString(s);
+	}
+	return sp;
+}
+
 static void add_caller(struct strbuf *sb, const struct entity *e)
 {
 	const char *name = e->new_name ? e->new_name : e->name;
@@ -468,11 +490,16 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 	sb_addf(sb, "static void __attribute__((__used__%s)) klp_ccp_callers_of_%s(",
 		e->cold_calls ? ", __cold__" : "", name);
 	for (int i = 0; i < n; i++) {
-		CXString t = clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i));
+		char *t = param_type(clang_getArgType(ft, (unsigned)i));
 
-		sb_addf(sb, "%s__typeof__(%s) klp_ccp_a%d", i ? ", " : "", clang_getCString(t), i);
+		/* a declarator around the name (pointer to function, array) needs __typeof__ */
+		if (strpbrk(t, "(["))
+			sb_addf(sb, "%s__typeof__(%s) klp_ccp_a%d", i ? ", " : "", t, i);
+		else	/* "struct hdr *" + name as C writes it */
+			sb_addf(sb, "%s%s%sklp_ccp_a%d", i ? ", " : "", t,
+				t[0] && t[strlen(t) - 1] == '*' ? "" : " ", i);
 		sb_addf(&args, "%sklp_ccp_a%d", i ? ", " : "", i);
-		clang_disposeString(t);
+		free(t);
 	}
 	sb_addf(sb, "%s)\n{\n", n ? "" : "void");
 	if (e->caller_args) {

@@ -79,7 +79,7 @@ for pol in default kernel; do
 		fail "$out: scan (called by tune, inlined into the copied prep only) not noinline"
 	out=lp-$pol-opaque.c
 	lp $out outofline-opaque.c op.o carve
-	grep -q 'klp_ccp_callers_of_klpr_shift(__typeof__(struct hdr \*) klp_ccp_a0, __typeof__(int) klp_ccp_a1)' $out ||
+	grep -q 'klp_ccp_callers_of_klpr_shift(struct hdr \*klp_ccp_a0, int klp_ccp_a1)' $out ||
 		fail "$out: no never-called caller of klpr_shift"
 	lp lp-$pol-isra.c outofline-isra.c is.o check
 	out=lp-$pol-mustcheck.c
