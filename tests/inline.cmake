@@ -152,6 +152,12 @@ add_test(NAME inline/cold-callers COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/coldc
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/cold-callers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# No never-called caller when lp.c's calls pass the static no constant
+# (tests/inline/noconstcaller.sh).
+add_test(NAME inline/missing-caller-no-constant COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/noconstcaller.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/missing-caller-no-constant PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # The never-called caller spells a parameter declared with typeof (the
 # kernel's __se_sys_NAME) as the type it stands for (tests/inline/typeofparam.sh).
 add_test(NAME inline/missing-caller-typeof COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/typeofparam.sh
