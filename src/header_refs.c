@@ -64,6 +64,7 @@ static void record(struct href_walk *hw, struct entity *e)
 {
 	const struct sym_facts *f;
 
+	e->header_called = true;
 	if (e->header_ref || spelled_as_is(e))
 		return;
 	f = hw->facts ? facts_get(hw->facts, e->name) : NULL;

@@ -27,6 +27,7 @@
 #include "klp-ccp/patch_mode.h"
 #include "klp-ccp/policy.h"
 #include "klp-ccp/report.h"
+#include "klp-ccp/self_define.h"
 #include "klp-ccp/subcommands.h"
 
 #include <time.h>
@@ -286,6 +287,7 @@ static int plan_and_write(const struct options *opts, struct gcc_cmdline *cl, st
 	free(counter.v);
 	if (rc)
 		return -1;
+	self_define_apply(m, &out[0]);
 	if (opts->report && report_build(m, cl, source, opts->outfile, &out[1]))
 		return -1;
 	if (diag_error_count()) {

@@ -164,6 +164,13 @@ add_test(NAME inline/missing-caller-typeof COMMAND ${CMAKE_CURRENT_LIST_DIR}/inl
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/missing-caller-typeof PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A patched function an included header's inline calls is #defined to its
+# new name before the #includes when the headers only call it
+# (tests/inline/selfcall.sh).
+add_test(NAME inline/self-call-through-header COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/selfcall.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/self-call-through-header PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A static the target keeps in .rodata though C lets it be written is copied
 # (tests/inline/rodata.sh).
 add_test(NAME inline/rodata-object COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/rodata.sh

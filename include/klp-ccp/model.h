@@ -144,6 +144,7 @@ struct entity {
 	/* header_refs.c: an included header's inline references it under its own name */
 	bool header_ref;
 	const char *header_via;		/* that inline */
+	bool header_called;		/* such an inline names it, exported or not (self_define.c) */
 	/* model_entity_original(): the running instance of patched function orig_of
 	   (or of a static one split from its address, addr_split.c), which copied
 	   code taking orig_of's address names (closure.c) */
