@@ -120,6 +120,48 @@ static bool stays_out_of_line(const struct model *m, const struct ool_ctx *c,
 	       !silenced_by_stub_macro((struct model *)m, e->def_unit, e);
 }
 
+/*
+ * Did a patched function both contain e inlined and call its body (a
+ * clone's) in the target? GCC decided per call: it inlined the likely
+ * calls and called the body at an unlikely one, weighing the growth there
+ * against a body that stayed for other callers (native_write_msr.constprop.N
+ * called after a cold printk in tsc_store_and_check_tsc_adjust, inlined
+ * elsewhere in it, and called by check_tsc_sync_target). lp.c has fewer
+ * callers: the unlikely call is its last, inlining it removes the body, and
+ * GCC inlines it. A never-called cold caller (split_callers.c) stands for
+ * the missing ones: its call is unlikely too, so the body stays, as in the
+ * target. Only when the body had a caller lp.c lacks (or is the function's
+ * own symbol, whose callers the facts do not list).
+ */
+static bool mixed_in_patched(const struct model *m, const struct ool_ctx *c, int idx,
+			     bool reached)
+{
+	const struct entity *e = &m->ents[idx];
+	const struct sym_facts *f;
+	bool compiled, mixed = false, missing = false;
+
+	if (e->kind != ENT_FUNCTION || e->decision == DEC_PATCHED || e->noinline ||
+	    e->noinline_early || e->inline_body || clang_Cursor_isNull(e->def) || e->def_unit < 0)
+		return false;
+	compiled = defined_by_livepatch(m, e) ||
+		   (m->units[e->def_unit].file != m->main_file && (reached || e->decision == DEC_HEADER));
+	f = facts_get(c->facts, e->name);
+	if (!compiled || !has_body(f) || !strlist_contains(&c->patched_calls, e->name))
+		return false;
+	for (size_t i = 0; i < f->inlined_into.n && !mixed; i++) {
+		const char *in = f->inlined_into.v[i];
+		char *base = xstrndup(in, strcspn(in, "."));
+
+		mixed = strlist_contains(&c->patched, base) &&
+			strlist_contains(&facts_get(c->facts, base)->callees, e->name);
+		free(base);
+	}
+	missing = f->present;
+	for (size_t i = 0; i < f->callers_via_clones.n && !missing; i++)
+		missing = !policy_has_function_of(&c->ours, f->callers_via_clones.v[i]);
+	return mixed && missing && !out_of_line_always_inline(e->def);
+}
+
 /* ---- header inlines: declared noinline before the headers ---- */
 
 /* Is the pointee chain of t basic types or struct/union tags (named)? */
@@ -348,6 +390,7 @@ void out_of_line_mark(struct model *m, struct facts_db *facts)
 		m->ents[i].noclone = (m->ents[i].noinline || m->ents[i].noinline_early) &&
 				     never_cloned(facts_get(facts, m->ents[i].name));
 		m->ents[i].keep_body = keeps_body(m, &c, &m->ents[i]);
+		m->ents[i].cold_body = mixed_in_patched(m, &c, (int)i, reached[i]);
 		m->ents[i].clone_free = m->ents[i].decision == DEC_COPY && !m->ents[i].noinline &&
 					!m->ents[i].inline_body && !m->ents[i].ipa_cloned &&
 					defined_by_livepatch(m, &m->ents[i]) &&

@@ -217,7 +217,7 @@ static void note_argument(void *ctx, CXCursor call, int i, CXCursor arg)
 {
 	struct missing_calls *mc = ctx;
 	long long v = 0;
-	bool uns = false, is_int = integer_constant(arg, &v, &uns);
+	bool uns = false, is_int = !clang_Cursor_isNull(arg) && integer_constant(arg, &v, &uns);
 
 	(void)call;
 	if (!is_int || (mc->seen[i] && (mc->val[i] != v || mc->uns[i] != uns)))
@@ -237,6 +237,46 @@ static void add_constant(struct strbuf *sb, long long v, bool uns)
 		sb_addf(sb, "%lldLL", v);
 }
 
+static void set_caller_args(struct model *m, struct entity *e, struct missing_calls *mc)
+{
+	CXType ft = clang_getCursorType(e->def);
+	struct strbuf args = { 0 };
+	bool any = false;
+
+	for (int i = 0; i < mc->n; i++) {
+		bool c = mc->seen[i] && !mc->varies[i] &&
+			 integer_type(clang_getArgType(ft, (unsigned)i));
+
+		sb_adds(&args, i ? ", " : "");
+		if (c)
+			add_constant(&args, mc->val[i], mc->uns[i]);
+		else
+			sb_addf(&args, "klp_ccp_a%d", i);
+		any |= c;
+	}
+	if (any)
+		e->caller_args = model_intern(m, args.buf);
+	sb_release(&args);
+}
+
+static bool missing_calls_init(struct missing_calls *mc, const struct entity *e)
+{
+	*mc = (struct missing_calls){ .callee = e->canonical,
+				      .n = clang_getNumArgTypes(clang_getCursorType(e->def)) };
+	if (mc->n <= 0)
+		return false;
+	mc->seen = xcalloc((size_t)mc->n, sizeof(bool));
+	mc->varies = xcalloc((size_t)mc->n, sizeof(bool));
+	mc->uns = xcalloc((size_t)mc->n, sizeof(bool));
+	mc->val = xcalloc((size_t)mc->n, sizeof(long long));
+	return true;
+}
+
+static void missing_calls_release(struct missing_calls *mc)
+{
+	free(mc->seen), free(mc->varies), free(mc->uns), free(mc->val);
+}
+
 /*
  * The never-called caller stands for the calls lp.c lacks; where those all
  * pass the same integer constant to a parameter of integer type, it passes
@@ -249,17 +289,10 @@ static void add_constant(struct strbuf *sb, long long v, bool uns)
 static void find_missing_constants(struct model *m, struct facts_db *facts, struct entity *e)
 {
 	const struct sym_facts *f = facts_get(facts, e->name);
-	CXType ft = clang_getCursorType(e->def);
-	struct missing_calls mc = { .callee = e->canonical, .n = clang_getNumArgTypes(ft) };
-	struct strbuf args = { 0 };
-	bool any = false;
+	struct missing_calls mc;
 
-	if (mc.n <= 0)
+	if (!missing_calls_init(&mc, e))
 		return;
-	mc.seen = xcalloc((size_t)mc.n, sizeof(bool));
-	mc.varies = xcalloc((size_t)mc.n, sizeof(bool));
-	mc.uns = xcalloc((size_t)mc.n, sizeof(bool));
-	mc.val = xcalloc((size_t)mc.n, sizeof(long long));
 	for (size_t i = 0; i < f->inlined_into.n; i++) {
 		char *name = xstrndup(f->inlined_into.v[i], strcspn(f->inlined_into.v[i], "."));
 		int k = model_function_defined(m, name);
@@ -268,21 +301,34 @@ static void find_missing_constants(struct model *m, struct facts_db *facts, stru
 		if (k >= 0 && !in_livepatch(m, m->ents[k].name) && !clang_Cursor_isNull(m->ents[k].def))
 			call_args_each(m->ents[k].def, mc.callee, mc.n, note_argument, &mc);
 	}
-	for (int i = 0; i < mc.n; i++) {
-		bool c = mc.seen[i] && !mc.varies[i] &&
-			 integer_type(clang_getArgType(ft, (unsigned)i));
+	set_caller_args(m, e, &mc);
+	missing_calls_release(&mc);
+}
 
-		sb_adds(&args, i ? ", " : "");
-		if (c)
-			add_constant(&args, mc.val[i], mc.uns[i]);
-		else
-			sb_addf(&args, "klp_ccp_a%d", i);
-		any |= c;
+/*
+ * The cold caller of a body the target specialized (.constprop.N, made for
+ * all its calls; entity.cold_body) passes the constants every call of the
+ * unit's functions passes, directly or through a header inline
+ * (wrmsrl(MSR_IA32_TSC_ADJUST, v) -> native_write_msr(msr, ...)): with an
+ * unknown one GCC would keep a general body for it and call that, not the
+ * specialized one, from lp.c's functions. A body the target did not
+ * specialize gets unknown arguments: lp.c's constants must not specialize it.
+ */
+static void find_unit_constants(struct model *m, struct facts_db *facts, struct entity *e)
+{
+	struct missing_calls mc;
+
+	if (!policy_specialized(facts_get(facts, e->name)) || !missing_calls_init(&mc, e))
+		return;
+	for (size_t i = 0; i < m->n_ents; i++) {
+		const struct entity *d = &m->ents[i];
+
+		if (d->kind == ENT_FUNCTION && d->def_unit >= 0 && !clang_Cursor_isNull(d->def) &&
+		    m->units[d->def_unit].file == m->main_file)
+			call_args_through_each(d->def, mc.callee, mc.n, note_argument, &mc);
 	}
-	if (any)
-		e->caller_args = model_intern(m, args.buf);
-	sb_release(&args);
-	free(mc.seen), free(mc.varies), free(mc.uns), free(mc.val);
+	set_caller_args(m, e, &mc);
+	missing_calls_release(&mc);
 }
 
 /*
@@ -297,7 +343,10 @@ static void find_missing_constants(struct model *m, struct facts_db *facts, stru
  * into get_pfnblock_flags_mask before it into __isolate_free_page). A cold
  * never-called caller calling it up to COLD_CALLS times stands for the
  * others: GCC does not inline into cold code where it grows, so those
- * calls keep counting in the growth as the original's callers did. Only
+ * calls keep counting in the growth as the original's callers did; it
+ * passes the integer constants all those pass (find_missing_constants):
+ * with unknown ones GCC would no longer specialize a body the target
+ * specialized for them (reg_write64's 0x3b in tests/inline/coldcall.c). Only
  * for the header inlines reached from a function lp.c defines whose own
  * inlining into another of lp.c's functions is what the target did (its
  * inlining decision is the one at stake), and that the target inlined
@@ -366,6 +415,8 @@ static enum CXChildVisitResult visit_inline_call(CXCursor c, CXCursor parent, CX
 		r->seen[idx] = true;
 		r->m->ents[idx].cold_calls = (unsigned char)missing_calls(r->m, r->facts,
 									  &r->m->ents[idx]);
+		if (r->m->ents[idx].cold_calls)
+			find_missing_constants(r->m, r->facts, &r->m->ents[idx]);
 		reach_inlines(r, r->m->ents[idx].def);
 	}
 	return CXChildVisit_Recurse;
@@ -387,6 +438,24 @@ static void mark_cold_callers(struct model *m, struct facts_db *facts)
 	free(r.seen);
 }
 
+/*
+ * A body a patched function both inlined and called (entity.cold_body,
+ * out_of_line.c): one cold call at least, with the unit's constants when
+ * the target specialized it.
+ */
+static bool wants_cold_body_caller(const struct entity *e)
+{
+	return e->cold_body && !e->split_callers && !e->opaque_caller &&
+	       fun_name_written(e->def) && callable_here(e->def);
+}
+
+static void mark_cold_body_caller(struct model *m, struct facts_db *facts, struct entity *e)
+{
+	if (!e->cold_calls)
+		e->cold_calls = 1;
+	find_unit_constants(m, facts, e);
+}
+
 void split_callers_mark(struct model *m, struct facts_db *facts)
 {
 	for (size_t i = 0; i < m->n_ents; i++) {
@@ -401,8 +470,12 @@ void split_callers_mark(struct model *m, struct facts_db *facts)
 		    (e->opaque_caller && !e->noinline && !e->noinline_early))
 			find_missing_constants(m, facts, e);
 	}
-	if (facts)
-		mark_cold_callers(m, facts);
+	if (!facts)
+		return;
+	mark_cold_callers(m, facts);
+	for (size_t i = 0; i < m->n_ents; i++)
+		if (wants_cold_body_caller(&m->ents[i]))
+			mark_cold_body_caller(m, facts, &m->ents[i]);
 }
 
 static bool returns_value(CXType ft)
@@ -525,8 +598,9 @@ static void cold_callers_text(struct strbuf *sb, const struct model *m)
 		if (!m->ents[i].cold_calls || m->ents[i].split_callers || m->ents[i].opaque_caller)
 			continue;
 		if (first)
-			sb_adds(sb, "\n/* klp-ccp: never called. In the original these inlines had callers lp.c\n"
-				    " * lacks; these calls stand for them, so that GCC inlines them as late. */\n");
+			sb_adds(sb, "\n/* klp-ccp: never called. In the original these functions had callers\n"
+				    " * lp.c lacks; these unlikely calls stand for them, so that GCC inlines\n"
+				    " * them as late, and calls them where the original did. */\n");
 		first = false;
 		add_caller(sb, &m->ents[i]);
 	}

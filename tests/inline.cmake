@@ -171,6 +171,13 @@ add_test(NAME inline/self-call-through-header COMMAND ${CMAKE_CURRENT_LIST_DIR}/
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/self-call-through-header PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A header inline a patched function both inlined and called (at an
+# unlikely call), whose body had callers lp.c lacks, gets a never-called
+# cold caller (tests/inline/coldcall.sh).
+add_test(NAME inline/cold-caller COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/coldcall.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/cold-caller PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A static the target keeps in .rodata though C lets it be written is copied
 # (tests/inline/rodata.sh).
 add_test(NAME inline/rodata-object COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/rodata.sh

@@ -14,4 +14,12 @@ typedef void call_arg_fn(void *ctx, CXCursor call, int i, CXCursor arg);
 /* Each call of callee (a canonical cursor) with n arguments in body. */
 void call_args_each(CXCursor body, CXCursor callee, int n, call_arg_fn *fn, void *ctx);
 
+/*
+ * Those, and the calls of callee inside the header inlines body calls
+ * (one level): fn gets the argument the inline's call passes where the
+ * inline passes its parameter on (wrmsrl(msr, val) calling
+ * native_write_msr(msr, ...)), a null cursor for any other argument.
+ */
+void call_args_through_each(CXCursor body, CXCursor callee, int n, call_arg_fn *fn, void *ctx);
+
 #endif

@@ -134,6 +134,9 @@ struct entity {
 	bool opaque_caller;		/* noinline, unspecialized: called with unknown arguments (split_callers.c) */
 	unsigned char cold_calls;	/* split_callers.c: calls of a header inline in a cold
 					   never-called caller, standing for the unit's others */
+	bool cold_body;			/* binary facts: a patched function both inlined and called it,
+					   its body had callers lp.c lacks: a cold caller stands for
+					   them (out_of_line.c, split_callers.c) */
 	const char *caller_args;	/* split_callers.c: the never-called caller's arguments, with
 					   the constants the calls lp.c lacks all pass; NULL: none */
 	signed char visible;		/* declared_visible() once: 0 not asked yet, 1 no, 2 yes */
