@@ -1466,12 +1466,52 @@ static void warn_notrace(struct model *m, const struct entity *e, const struct s
 			e->name, e->name);
 }
 
+/*
+ * Did GCC split the patched function name and take the part (or the part's
+ * .isra/.constprop clone) back into name itself, leaving no symbol of it
+ * (dev_exceptions_copy, __get_task_ioprio: three callers, or one, made GCC
+ * split it; the head, not inlined into them, took the part back)? lp.c's
+ * copy, which nothing calls, is not split: the same code ends up with its
+ * SSA names, and so registers, in another order. split_callers.c gives it
+ * the one caller that makes GCC split it and take the part back (two when
+ * a part survives in the symbol table: the plain split).
+ */
+static bool dump_split_self(struct ipa_graph *g, const char *name, const struct ipa_report *r)
+{
+	size_t n = strlen(name);
+	bool back = false;
+
+	for (size_t i = 0; i < r->n_clones; i++) {
+		const char *c = r->clones[i].name;
+		struct ipa_report pr;
+
+		if (strncmp(c, name, n) || strncmp(c + n, ".part.", 6))
+			continue;
+		ipa_report_symbol(g, c, &pr);
+		back |= strlist_contains(&pr.inlined_into, name);
+		ipa_report_release(&pr);
+	}
+	return back;
+}
+
+static void note_patched_split(struct walker *w, struct entity *e)
+{
+	struct ipa_report r;
+
+	if (!w->req->ipa || e->def_unit < 0)
+		return;
+	ipa_report_symbol(w->req->ipa, e->name, &r);
+	e->ipa_split = r.found && !r.removed && dump_split_self(w->req->ipa, e->name, &r);
+	ipa_report_release(&r);
+}
+
 static void mark_patched(struct walker *w, int idx)
 {
 	struct entity *e = &w->m->ents[idx];
 	struct src_loc loc = cursor_src_loc(w->m, e->def);
 
 	e->decision = DEC_PATCHED;
+	note_patched_split(w, e);
 	if (w->req->facts) {
 		closure_use_facts(w->pol, w->req->facts, e);
 		if (policy_refuse_patched(w->pol, e->name, &loc))

@@ -178,6 +178,12 @@ add_test(NAME inline/cold-caller COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/coldca
   $<TARGET_FILE:klp-ccp>)
 set_tests_properties(inline/cold-caller PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
+# A patched function the dump shows split, the part taken back into it,
+# gets a never-called caller (tests/inline/splitself.sh).
+add_test(NAME inline/split-self COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/splitself.sh
+  $<TARGET_FILE:klp-ccp>)
+set_tests_properties(inline/split-self PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
 # A static the target keeps in .rodata though C lets it be written is copied
 # (tests/inline/rodata.sh).
 add_test(NAME inline/rodata-object COMMAND ${CMAKE_CURRENT_LIST_DIR}/inline/rodata.sh
