@@ -121,6 +121,22 @@ static bool stays_out_of_line(const struct model *m, const struct ool_ctx *c,
 }
 
 /*
+ * A body of the whole function: its symbol, or a clone that is not a part
+ * (NAME.part.N, maybe .isra'd: the patched function inlined the head and
+ * called the part, which is partial inlining, not a per-call decision).
+ */
+static bool has_whole_body(const struct sym_facts *f)
+{
+	for (size_t i = 0; i < f->clones.n; i++) {
+		const char *kind = strrchr(f->clones.v[i], ' ');
+
+		if (kind && strcmp(kind + 1, "cold") && !strstr(f->clones.v[i], ".part."))
+			return true;
+	}
+	return f->present;
+}
+
+/*
  * Did a patched function both contain e inlined and call its body (a
  * clone's) in the target? GCC decided per call: it inlined the likely
  * calls and called the body at an unlikely one, weighing the growth there
@@ -146,7 +162,7 @@ static bool mixed_in_patched(const struct model *m, const struct ool_ctx *c, int
 	compiled = defined_by_livepatch(m, e) ||
 		   (m->units[e->def_unit].file != m->main_file && (reached || e->decision == DEC_HEADER));
 	f = facts_get(c->facts, e->name);
-	if (!compiled || !has_body(f) || !strlist_contains(&c->patched_calls, e->name))
+	if (!compiled || !has_whole_body(f) || !strlist_contains(&c->patched_calls, e->name))
 		return false;
 	for (size_t i = 0; i < f->inlined_into.n && !mixed; i++) {
 		const char *in = f->inlined_into.v[i];

@@ -531,6 +531,17 @@ static char *param_type(CXType t)
 	return sp;
 }
 
+/*
+ * A patched function whose part GCC took back into it (closure.c): its
+ * caller is cold, so that GCC does not inline the head into it, which
+ * would leave the part two callers and keep it out of line
+ * (klpp_vfs_rmdir.part.0, where the target has vfs_rmdir whole).
+ */
+static bool split_self(const struct entity *e)
+{
+	return e->decision == DEC_PATCHED && e->split_callers && e->split_back;
+}
+
 static void add_caller(struct strbuf *sb, const struct entity *e)
 {
 	const char *name = e->new_name ? e->new_name : e->name;
@@ -561,7 +572,7 @@ static void add_caller(struct strbuf *sb, const struct entity *e)
 		sb_addf(sb, "\n/* klp-ccp: never called. In the original %s was inlined into functions\n"
 			    " * lp.c does not have; this call stands for them. */\n", e->name);
 	sb_addf(sb, "static void __attribute__((__used__%s)) klp_ccp_callers_of_%s(",
-		e->cold_calls ? ", __cold__" : "", name);
+		e->cold_calls || split_self(e) ? ", __cold__" : "", name);
 	for (int i = 0; i < n; i++) {
 		char *t = param_type(clang_getArgType(ft, (unsigned)i));
 
