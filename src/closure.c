@@ -1485,7 +1485,11 @@ static bool dump_split_self(struct ipa_graph *g, const char *name, const struct 
 		const char *c = r->clones[i].name;
 		struct ipa_report pr;
 
-		if (strncmp(c, name, n) || strncmp(c + n, ".part.", 6))
+		if (strncmp(c, name, n) || c[n] != '.')
+			continue;
+		if (strstr(c + n, ".constprop."))
+			return false;	/* specialized for its callers' constants: a caller's unknowns undo it */
+		if (strncmp(c + n, ".part.", 6))
 			continue;
 		ipa_report_symbol(g, c, &pr);
 		back |= strlist_contains(&pr.inlined_into, name);
