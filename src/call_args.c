@@ -21,8 +21,8 @@ static enum CXChildVisitResult visit_call(CXCursor c, CXCursor parent, CXClientD
 	ref = clang_getCursorReferenced(c);
 	if (!clang_Cursor_isNull(ref) &&
 	    clang_equalCursors(clang_getCanonicalCursor(ref), cw->callee) &&
-	    clang_Cursor_getNumArguments(c) == cw->n)
-		for (int i = 0; i < cw->n; i++)
+	    (cw->n == CALL_ARGS_ANY || clang_Cursor_getNumArguments(c) == cw->n))
+		for (int i = 0; i < clang_Cursor_getNumArguments(c); i++)
 			cw->fn(cw->ctx, c, i, clang_Cursor_getArgument(c, (unsigned)i));
 	return CXChildVisit_Recurse;
 }

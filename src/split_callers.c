@@ -117,42 +117,28 @@ static bool integer_constant(CXCursor arg, long long *v, bool *uns)
 	return is_int;
 }
 
-struct constant_call {
-	CXCursor callee;
-	bool found;
-};
-
-static enum CXChildVisitResult visit_constant_call(CXCursor c, CXCursor parent,
-						   CXClientData data)
+static void note_constant(void *ctx, CXCursor call, int i, CXCursor arg)
 {
-	struct constant_call *cc = data;
-	CXCursor ref;
+	bool *found = ctx, uns;
 	long long v;
-	bool uns;
 
-	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_CallExpr)
-		return CXChildVisit_Recurse;
-	ref = clang_getCursorReferenced(c);
-	if (!clang_Cursor_isNull(ref) && clang_equalCursors(clang_getCanonicalCursor(ref), cc->callee))
-		for (int i = 0; i < clang_Cursor_getNumArguments(c) && !cc->found; i++)
-			cc->found = integer_constant(clang_Cursor_getArgument(c, (unsigned)i), &v, &uns);
-	return cc->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+	(void)call, (void)i;
+	*found = *found || integer_constant(arg, &v, &uns);
 }
 
 /* Does a call of e in a function lp.c defines pass an integer constant? */
 static bool livepatch_passes_constant(const struct model *m, const struct entity *e)
 {
-	struct constant_call cc = { .callee = e->canonical };
+	bool found = false;
 
-	for (size_t i = 0; i < m->n_ents && !cc.found; i++) {
+	for (size_t i = 0; i < m->n_ents && !found; i++) {
 		const struct entity *f = &m->ents[i];
 
 		if (f->kind == ENT_FUNCTION && (f->decision == DEC_PATCHED || f->decision == DEC_COPY) &&
 		    f->def_unit >= 0 && m->units[f->def_unit].copy && !clang_Cursor_isNull(f->def))
-			clang_visitChildren(f->def, visit_constant_call, &cc);
+			call_args_each(f->def, e->canonical, CALL_ARGS_ANY, note_constant, &found);
 	}
-	return cc.found;
+	return found;
 }
 
 /*

@@ -11,6 +11,9 @@
 /* Called per argument i of each call (call) with n arguments. */
 typedef void call_arg_fn(void *ctx, CXCursor call, int i, CXCursor arg);
 
+/* n: calls with any number of arguments (a variadic function's too) */
+#define CALL_ARGS_ANY (-1)
+
 /* Each call of callee (a canonical cursor) with n arguments in body. */
 void call_args_each(CXCursor body, CXCursor callee, int n, call_arg_fn *fn, void *ctx);
 
