@@ -228,6 +228,21 @@ def test_replaced_set():
            "a control of the named set is not reused for the replaced set")
 
 
-for t in (test_replaced_set, test_adapter_class, test_control_source, test_origin, test_multi, test_classes, test_check):
+def test_load_gz():
+    """The committed results.jsonl.gz reads like the plain file it was made of."""
+    import gzip
+    import sweep
+    recs = ['{"case": "u:f", "kernel": {"status": "identical"}}', '{"run": 1, "seconds": 5}', '{"case": "u:g"']
+    with tempfile.TemporaryDirectory() as d:
+        plain, gz = os.path.join(d, "r.jsonl"), os.path.join(d, "r.jsonl.gz")
+        with open(plain, "w") as f:
+            f.write("\n".join(recs) + "\n")
+        with gzip.open(gz, "wt") as f:
+            f.write("\n".join(recs) + "\n")
+        expect(sweep.load(gz) == sweep.load(plain) and list(sweep.load(gz)[0]) == ["u:f"],
+               "load() of a .gz: %s" % (sweep.load(gz),))
+
+
+for t in (test_load_gz, test_replaced_set, test_adapter_class, test_control_source, test_origin, test_multi, test_classes, test_check):
     t()
 print("ok")

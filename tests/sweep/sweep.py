@@ -17,6 +17,7 @@ Exit 77 without the corpus.
 """
 import argparse
 import concurrent.futures as cf
+import gzip
 import json
 import os
 import shutil
@@ -79,9 +80,10 @@ def has_verify(klp):
 
 
 def load(path):
+    """Results of a run; a .gz file (the committed results.jsonl.gz) is read too."""
     done, runs = {}, {}
     if os.path.exists(path):
-        for line in open(path):
+        for line in (gzip.open(path, "rt") if path.endswith(".gz") else open(path)):
             try:
                 rec = json.loads(line)
             except ValueError:
