@@ -352,15 +352,22 @@ def control(ctx, flat, funcs, d):
     # relative, as the original finds it: __FILE__ of its headers stays the same
     extra = ["-iquote", os.path.dirname(src) or "."]
     res = compare(ctx, flat, d, "control", ctl, funcs, {f: "klpp_" + f for f in funcs}, extra=extra)
-    if res["status"] == "compile-failed":
+    if res["status"] == "compile-failed" or not_renamed(res):
         # a name that is not the C name of a function (an asm label of its
-        # own, a macro): compare the original unrenamed
+        # own, a macro), or one a file-scope asm statement defines (the
+        # __SCT__ static call trampolines: an asm label on a declaration
+        # does not rename them): compare the original unrenamed
         with open(ctl, "w") as f:
             f.write('#line 1 "%s"\n' % src)
             f.write(text)
         res = compare(ctx, flat, d, "control", ctl, funcs, {f: f for f in funcs}, extra=extra)
         res["detail"] = "(compared unrenamed) " + res.get("detail", "")
     return res
+
+
+def not_renamed(res):
+    """Did the control's build lack a renamed function altogether?"""
+    return any("is not a function of lp.c's build" in v for v in res.get("funcs", {}).values())
 
 
 def control_set(r, funcs):

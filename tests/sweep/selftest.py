@@ -243,6 +243,24 @@ def test_load_gz():
                "load() of a .gz: %s" % (sweep.load(gz),))
 
 
-for t in (test_load_gz, test_replaced_set, test_adapter_class, test_control_source, test_origin, test_multi, test_classes, test_check):
+def test_not_renamed():
+    """A function a file-scope asm defines keeps its name under the asm
+    label (the control's build has no klpp_NAME): compared unrenamed; a
+    function the target has only as clones is not."""
+    src = 'asm(".text\\n.globl tramp\\ntramp: ret");\nvoid tramp(void);\nvoid g(void) { tramp(); }\n'
+    with tempfile.TemporaryDirectory() as d:
+        c, o = os.path.join(d, "c.c"), os.path.join(d, "c.o")
+        with open(c, "w") as f:
+            f.write(runcase.control_source("x.c", src, ["tramp"]))
+        expect(os.system("gcc -O2 -c -o %s %s" % (o, c)) == 0, "the asm-defined control compiles")
+        defined = subprocess.run(["nm", "--defined-only", o], capture_output=True, text=True).stdout.split()
+        expect("tramp" in defined and "klpp_tramp" not in defined, "the asm label renames no asm: %s" % defined)
+    expect(runcase.not_renamed({"funcs": {"tramp": "differs (missing): klpp_tramp is not a function of lp.c's build"}}),
+           "not renamed: compared unrenamed")
+    expect(not runcase.not_renamed({"funcs": {"f": "differs (missing): f is not a function of the target "
+                                                   "(only its clones: f.isra.0)"}}), "only clones: kept")
+
+
+for t in (test_not_renamed, test_load_gz, test_replaced_set, test_adapter_class, test_control_source, test_origin, test_multi, test_classes, test_check):
     t()
 print("ok")
