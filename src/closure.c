@@ -334,10 +334,10 @@ static bool address_externalized(const struct walker *w, const struct entity *e)
 }
 
 /* Its declaration's tokens are read once per entity, not per question. */
-static bool visible_once(struct entity *e)
+static bool visible_once(struct model *m, struct entity *e)
 {
 	if (!e->visible)
-		e->visible = declared_visible(e) ? 2 : 1;
+		e->visible = declared_visible(m, e) ? 2 : 1;
 	return e->visible == 2;
 }
 
@@ -356,7 +356,7 @@ static int ask_can_shall_fun(struct walker *w, struct entity *e, bool from_heade
 	free(where);
 	if (!rc && can && d->def_unit >= 0) {
 		policy_set_function_kind(w->pol, declared_noinline(d), noinline_for_stack_only(d),
-					 w->for_header, visible_once(d));
+					 w->for_header, visible_once(w->m, d));
 		rc = policy_shall_externalize_fun(w->pol, e->name, from_header,
 						  refused_header_inline(w, d, from_header), &loc,
 						  &shall);

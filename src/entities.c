@@ -141,6 +141,33 @@ unsigned model_line_of(struct model *m, int file, unsigned offset)
 	return line;
 }
 
+/*
+ * clang_getLocation() finds the file's first inclusion by a scan of every
+ * source location entry (half a million instructions a call on
+ * kernel/fork.c). A file included once has one inclusion, whose locations
+ * are its start in clang's location space plus the offset (reread_base()),
+ * and clang's lines are the counted ones; the location clang would return
+ * for column 1 is a macro argument's expansion only where the line starts
+ * inside a macro invocation's arguments, whose spelling is this location.
+ */
+bool model_line_location(struct model *m, CXSourceLocation loc, unsigned line,
+			 CXSourceLocation *out)
+{
+	struct kfile *kf;
+	unsigned off;
+	int file;
+
+	if ((loc.int_data & 0x80000000u) || !model_locate(m, loc, &file, &off))
+		return false;
+	kf = &m->files[file];
+	if (kf->n_inclusions != 1 || off > kf->len || !count_lines(kf) || !line ||
+	    line > kf->n_lines || loc.int_data < off)
+		return false;
+	*out = loc;
+	out->int_data = loc.int_data - off + kf->line_starts[line - 1];
+	return true;
+}
+
 /* A "#line" or "# 12" directive (or something like one) in the text? */
 static bool has_line_directive(const struct kfile *kf)
 {
@@ -454,6 +481,7 @@ static void index_files(struct model *m)
 		struct kfile *kf = &m->files[idx];
 		int inc = model_file_of(m, l.v[i].includer);
 
+		kf->n_inclusions++;
 		if (inc >= 0 && !m->files[inc].has_anchor) {
 			m->files[inc].anchor = l.v[i].at;
 			m->files[inc].has_anchor = true;

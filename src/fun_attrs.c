@@ -198,19 +198,23 @@ bool fun_name_written(CXCursor decl)
  * so the text from the line before the extent's start on is read (another
  * declaration's __visible there only keeps this one externalized).
  */
-static bool spells_visible(CXCursor decl)
+static bool spells_visible(struct model *m, CXCursor decl)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(decl);
 	CXSourceRange ext = clang_getCursorExtent(decl);
+	CXSourceLocation from;
 	CXToken *toks = NULL;
 	unsigned n = 0, line = 0;
 	CXFile f = NULL;
 	bool yes = false;
 
 	clang_getSpellingLocation(clang_getRangeStart(ext), &f, &line, NULL, NULL);
-	if (f)
-		ext = clang_getRange(clang_getLocation(tu, f, line > 1 ? line - 1 : 1, 1),
-				     clang_getRangeEnd(ext));
+	if (f) {
+		line = line > 1 ? line - 1 : 1;
+		if (!model_line_location(m, clang_getRangeStart(ext), line, &from))
+			from = clang_getLocation(tu, f, line, 1);
+		ext = clang_getRange(from, clang_getRangeEnd(ext));
+	}
 	clang_tokenize(tu, ext, &toks, &n);
 	for (unsigned i = 0; i < n && !yes; i++) {
 		CXString s = clang_getTokenSpelling(tu, toks[i]);
@@ -228,13 +232,13 @@ static bool spells_visible(CXCursor decl)
 	return yes;
 }
 
-bool declared_visible(const struct entity *e)
+bool declared_visible(struct model *m, const struct entity *e)
 {
 	CXCursor c[2] = { e->def, e->canonical };
 
 	for (int i = 0; i < 2; i++)
 		if (!clang_Cursor_isNull(c[i]) &&
-		    (!fun_name_written(c[i]) || spells_visible(c[i])))
+		    (!fun_name_written(c[i]) || spells_visible(m, c[i])))
 			return true;
 	return false;
 }

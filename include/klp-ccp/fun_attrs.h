@@ -30,7 +30,7 @@ bool noinline_for_stack_only(const struct entity *e);
  * __visible (externally_visible, which GCC rejects on a static copy), or
  * does a macro make its name (its attributes are out of sight)?
  */
-bool declared_visible(const struct entity *e);
+bool declared_visible(struct model *m, const struct entity *e);
 
 /* constructor, destructor or weak: the running code reaches it by its symbol. */
 bool bound_by_symbol(CXCursor def);

@@ -57,6 +57,7 @@ struct kfile {
 	const char *presumed_name;
 	CXSourceLocation anchor;	/* some location in the file (an #include in it) */
 	bool has_anchor;
+	unsigned n_inclusions;		/* times clang entered the file */
 };
 
 struct unit {
@@ -296,6 +297,14 @@ bool model_file_in_subtree(const struct model *m, int f, int hdr);
 /* Does a cursor below c (not c itself) have that kind? */
 bool cursor_has_descendant(CXCursor c, enum CXCursorKind kind);
 unsigned model_line_of(struct model *m, int file, unsigned offset);
+/*
+ * clang_getLocation(tu, file, line, 1) for the file of loc, a location in a
+ * file (not in a macro expansion), without clang's look-up: false when the
+ * model cannot tell it (loc in a macro expansion, a file included more than
+ * once, lines not counted in the text).
+ */
+bool model_line_location(struct model *m, CXSourceLocation loc, unsigned line,
+			 CXSourceLocation *out);
 
 /* Directive lines of a file (computed once), each marked active or skipped. */
 struct directives;
