@@ -28,6 +28,8 @@ struct maps {
 	struct strmap interned;		/* model_intern() strings -> owned_names index */
 	struct strmap name_unit;	/* declared name -> unit of its first declaration */
 	struct strmap tag_def;		/* struct/union/enum tag -> unit of its definition */
+	struct strmap fun_def;		/* name -> first function entity with a definition, */
+	size_t fun_def_seen;		/* of the entities [0, fun_def_seen) */
 	struct strlist owned_names;
 	struct strlist texts;		/* file texts read by file_text() */
 	struct skipped *skipped;	/* per file, once model_directives() needs them */
@@ -1011,13 +1013,22 @@ int model_entity_of(struct model *m, CXCursor c)
 	return -1;
 }
 
+/*
+ * A map, not a scan of every entity (31 M instructions on kernel/fork.c):
+ * the index only adds entities after the model is built, and those have no
+ * definition of their own (local statics, originals).
+ */
 int model_function_defined(struct model *m, const char *name)
 {
-	for (size_t i = 0; i < m->n_ents; i++)
-		if (m->ents[i].kind == ENT_FUNCTION && m->ents[i].def_unit >= 0 &&
-		    !strcmp(m->ents[i].name, name))
-			return (int)i;
-	return -1;
+	struct maps *mp = maps_of(m);
+
+	for (; mp->fun_def_seen < m->n_ents; mp->fun_def_seen++) {
+		const struct entity *e = &m->ents[mp->fun_def_seen];
+
+		if (e->kind == ENT_FUNCTION && e->def_unit >= 0)
+			strmap_get_or_put(&mp->fun_def, e->name, (int)mp->fun_def_seen);
+	}
+	return strmap_get(&mp->fun_def, name);
 }
 
 /*
@@ -1399,6 +1410,7 @@ void model_release(struct model *m)
 		strmap_release(&mp->interned);
 		strmap_release(&mp->name_unit);
 		strmap_release(&mp->tag_def);
+		strmap_release(&mp->fun_def);
 		strlist_release(&mp->owned_names);
 		strlist_release(&mp->texts);
 		for (size_t i = 0; mp->skipped && i < mp->n_skipped; i++)
