@@ -450,7 +450,11 @@ void split_callers_mark(struct model *m, struct facts_db *facts)
 		e->split_callers = facts && wants_callers(m, facts, e);
 		e->opaque_caller = facts && (wants_opaque_caller(facts, e) ||
 					     wants_caller_for_missing(m, facts, e));
-		if (!e->split_callers && !e->opaque_caller && callable_here_if_def(e))
+		/* clone_params_caller() wants a copied function: callable_here()
+		 * spells every parameter's type (13 M instructions on kernel/fork.c
+		 * when asked of every function defined) */
+		if (!e->split_callers && !e->opaque_caller && e->decision == DEC_COPY &&
+		    callable_here_if_def(e))
 			e->opaque_caller = clone_params_caller(m, facts, e);
 		if ((e->split_callers && e->split_back) ||
 		    (e->opaque_caller && !e->noinline && !e->noinline_early))
