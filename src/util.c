@@ -90,6 +90,17 @@ void grow_array(void **arr, size_t *cap, size_t n, size_t elem)
 	*arr = xrealloc(*arr, *cap * elem);
 }
 
+void sort_unless_sorted(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	const char *p = base;
+
+	for (size_t i = 1; i < n; i++)
+		if (cmp(p + (i - 1) * size, p + i * size) > 0) {
+			qsort(base, n, size, cmp);
+			return;
+		}
+}
+
 void sb_addn(struct strbuf *sb, const char *s, size_t n)
 {
 	if (sb->len + n + 1 > sb->cap) {

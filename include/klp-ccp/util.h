@@ -16,6 +16,12 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 
 /* Grow *arr (of elements of size elem) so that index n is valid. */
 void grow_array(void **arr, size_t *cap, size_t n, size_t elem);
+/*
+ * qsort() unless the array is in order already, which a pass tells: glibc's
+ * merge sort compares and copies every element of sorted input too, and
+ * keeps equal elements in their order as this does.
+ */
+void sort_unless_sorted(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 #define ARRAY_PUSH(arr, n, cap) \
 	(grow_array((void **)&(arr), &(cap), (n), sizeof(*(arr))), &(arr)[(n)++])
 
