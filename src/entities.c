@@ -569,11 +569,39 @@ static void note_unit_name(struct model *m, const char *key, int file, int unit)
 	strmap_put(&mp->name_unit, key, unit);
 }
 
+static char *spelled_name(struct model *m, CXCursor c);
+
+/* The name of a typedef or an enumerator, whose location is its name, as the text spells it. */
+static bool note_spelled_unit_name(struct model *m, CXCursor c, int file, int unit)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	char *name;
+
+	if (k != CXCursor_TypedefDecl && k != CXCursor_EnumConstantDecl)
+		return false;
+	name = spelled_name(m, c);
+	if (!name)
+		return false;
+	if (*name && strmap_get(&maps_of(m)->names, name) < 0) {
+		strlist_push_owned(&maps_of(m)->owned_names, name);
+		note_unit_name(m, name, file, unit);
+	} else {
+		free(name);
+	}
+	return true;
+}
+
 static void note_cursor_unit_name(struct model *m, CXCursor c, int file, int unit)
 {
-	CXString s = clang_getCursorSpelling(c);
-	const char *name = clang_getCString(s);
+	CXString s;
+	const char *name;
 	char *copy;
+
+	/* clang_getCursorSpelling() builds a std::string (spelled_name()) */
+	if (note_spelled_unit_name(m, c, file, unit))
+		return;
+	s = clang_getCursorSpelling(c);
+	name = clang_getCString(s);
 
 	if (name && *name && strmap_get(&maps_of(m)->names, name) < 0) {
 		copy = xstrdup(name);
@@ -1328,7 +1356,8 @@ static void sort_file_units(struct model *m)
 	sort_model = m;
 	for (size_t i = 0; i < m->n_files; i++)
 		if (m->files[i].n_units > 1)
-			qsort(m->files[i].units, m->files[i].n_units, sizeof(int), cmp_unit_start);
+			sort_unless_sorted(m->files[i].units, m->files[i].n_units, sizeof(int),
+					   cmp_unit_start);
 }
 
 int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline *cl)
@@ -1349,7 +1378,7 @@ int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline 
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, ctx);
 	for (size_t i = 0; i < m->n_files; i++)
 		if (m->uses[i].n > 1)
-			qsort(m->uses[i].v, m->uses[i].n, sizeof(struct macro_use), cmp_use);
+			sort_unless_sorted(m->uses[i].v, m->uses[i].n, sizeof(struct macro_use), cmp_use);
 	for (size_t i = 0; i < pd.n; i++)
 		index_decl(m, pd.v[i]);
 	free(pd.v);
