@@ -37,10 +37,19 @@ static size_t skip_literal(const char *t, size_t len, size_t i)
 	return i + 1;
 }
 
+/* The bytes logical_line_end() looks at; it passes the others in a loop of their own. */
+static const unsigned char line_special[256] = {
+	['\n'] = 1, ['\\'] = 1, ['/'] = 1, ['"'] = 1, ['\''] = 1,
+};
+
 /* End of the logical line from i: the offset of its '\n' (or len). */
 static size_t logical_line_end(const char *t, size_t len, size_t i, bool literals)
 {
 	while (i < len && t[i] != '\n') {
+		while (!line_special[(unsigned char)t[i]] && ++i < len)
+			;
+		if (i == len || t[i] == '\n')
+			break;
 		if (t[i] == '\\' && i + 1 < len && t[i + 1] == '\n')
 			i += 2;
 		else if (t[i] == '\\' && i + 2 < len && t[i + 1] == '\r' && t[i + 2] == '\n')
