@@ -25,50 +25,74 @@ struct ident_lists {
 	bool running, done;
 };
 
-/* Open addressing over indices into one file's list (-1: empty). */
+/*
+ * An identifier as the table compares it: its first and last eight bytes
+ * (all of a short one, the rest zero) and its length. Up to 16 bytes they
+ * are the whole spelling, so most identifiers are compared in two words,
+ * not by memcmp().
+ */
+struct ident_key {
+	uint64_t a, b;
+	uint32_t len;
+};
+
+/* Open addressing over indices into one file's list (idx -1: empty). */
+struct seen_slot {
+	struct ident_key k;
+	int idx;
+};
+
 struct seen {
-	int *slot;
-	uint32_t *hash;
+	struct seen_slot *slot;
 	size_t cap;
 };
 
-/*
- * The table's hash of the identifier [p, p + n) of a text ending at end:
- * its first and last eight bytes (all of a short one) and its length, a
- * few instructions where hash_n() costs about 50 an identifier, as much as
- * lexing it (equal spellings are compared whole in the table).
- */
-static uint32_t ident_hash(const char *p, size_t n, const char *end)
+/* The key of the identifier [p, p + n) of a text ending at end. */
+static inline struct ident_key ident_key(const char *p, size_t n, const char *end)
 {
-	uint64_t a = 0, b = 0, h;
+	struct ident_key k = { 0, 0, (uint32_t)n };
 
 	if (n >= 8) {
-		memcpy(&a, p, 8);
-		memcpy(&b, p + n - 8, 8);
+		memcpy(&k.a, p, 8);
+		memcpy(&k.b, p + n - 8, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	} else if (end - p >= 8) {
-		memcpy(&a, p, 8);
-		a &= ~0ULL >> (64 - 8 * n);	/* the identifier's bytes only */
+		memcpy(&k.a, p, 8);
+		k.a &= ~0ULL >> (64 - 8 * n);	/* the identifier's bytes only */
 #endif
 	} else {
 		for (size_t i = 0; i < n; i++)
-			a |= (uint64_t)(unsigned char)p[i] << (8 * i);
+			k.a |= (uint64_t)(unsigned char)p[i] << (8 * i);
 	}
 	(void)end;
-	h = (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xff51afd7ed558ccdULL) ^ n;
+	return k;
+}
+
+/* A few instructions, where hash_n() costs about 50 an identifier. */
+static inline uint32_t key_hash(const struct ident_key *k)
+{
+	uint64_t h = (k->a * 0x9e3779b97f4a7c15ULL) ^ (k->b * 0xff51afd7ed558ccdULL) ^ k->len;
+
 	h ^= h >> 29;
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-static size_t seen_find(const struct seen *s, const struct file_list *fl, uint32_t h,
-			const char *p, size_t n)
+static bool same_ident(const struct ident_key *x, const struct ident_key *y, const char *px,
+		       const char *py)
+{
+	return x->a == y->a && x->b == y->b && x->len == y->len &&
+	       (x->len <= 16 || !memcmp(px, py, x->len));
+}
+
+static size_t seen_find(const struct seen *s, const struct file_list *fl,
+			const struct ident_key *k, const char *p)
 {
 	size_t i;
 
-	for (i = h & (s->cap - 1); s->slot[i] >= 0; i = (i + 1) & (s->cap - 1)) {
-		const struct spelling *sp = &fl->v[s->slot[i]];
+	for (i = key_hash(k) & (s->cap - 1); s->slot[i].idx >= 0; i = (i + 1) & (s->cap - 1)) {
+		const struct seen_slot *sl = &s->slot[i];
 
-		if (s->hash[i] == h && sp->len == n && !memcmp(fl->text + sp->start, p, n))
+		if (same_ident(&sl->k, k, fl->text + fl->v[sl->idx].start, p))
 			break;
 	}
 	return i;
@@ -79,52 +103,55 @@ static void seen_reset(struct seen *s, size_t cap)
 {
 	if (cap > s->cap) {
 		free(s->slot);
-		free(s->hash);
 		s->slot = xmalloc(cap * sizeof(*s->slot));
-		s->hash = xmalloc(cap * sizeof(*s->hash));
 	}
 	s->cap = cap;
-	memset(s->slot, 0xff, cap * sizeof(*s->slot));
+	for (size_t i = 0; i < cap; i++)
+		s->slot[i].idx = -1;
 }
 
-/* Twice the slots, the file's spellings so far entered again. */
+/* Twice the slots, the file's spellings so far (distinct) entered again. */
 static void seen_grow(struct seen *s, const struct file_list *fl)
 {
 	seen_reset(s, s->cap * 2);
 	for (size_t k = 0; k < fl->n; k++) {
 		const char *p = fl->text + fl->v[k].start;
-		uint32_t h = ident_hash(p, fl->v[k].len, fl->text + fl->len);
-		size_t i = seen_find(s, fl, h, p, fl->v[k].len);
+		struct ident_key key = ident_key(p, fl->v[k].len, fl->text + fl->len);
+		size_t i;
 
-		s->slot[i] = (int)k;
-		s->hash[i] = h;
+		for (i = key_hash(&key) & (s->cap - 1); s->slot[i].idx >= 0; i = (i + 1) & (s->cap - 1))
+			;
+		s->slot[i] = (struct seen_slot){ key, (int)k };
 	}
 }
 
 /* Enters [p, p + n) as spelling number fl->n unless seen: true when new. */
 static bool seen_add(struct seen *s, const struct file_list *fl, const char *p, size_t n)
 {
-	uint32_t h = ident_hash(p, n, fl->text + fl->len);
-	size_t i = seen_find(s, fl, h, p, n);
+	struct ident_key key = ident_key(p, n, fl->text + fl->len);
+	size_t i = seen_find(s, fl, &key, p);
 
-	if (s->slot[i] >= 0)
+	if (s->slot[i].idx >= 0)
 		return false;
-	s->slot[i] = (int)fl->n;
-	s->hash[i] = h;
+	s->slot[i] = (struct seen_slot){ key, (int)fl->n };
 	return true;
 }
 
 static void lex_file(struct file_list *fl, struct seen *s)
 {
-	size_t pos = 0, st, n;
+	struct spelling batch[256];
+	size_t pos = 0, n;
 
 	seen_reset(s, 256);
-	while (lex_next_ident(fl->text, fl->len, &pos, &st, &n)) {
-		if (n >= 256 || !seen_add(s, fl, fl->text + st, n))
-			continue;
-		*ARRAY_PUSH(fl->v, fl->n, fl->cap) = (struct spelling){ (unsigned)st, (unsigned)n };
-		if (fl->n * 2 > s->cap)
-			seen_grow(s, fl);
+	while ((n = lex_idents(fl->text, fl->len, &pos, batch, 256))) {
+		for (size_t k = 0; k < n; k++) {
+			if (batch[k].len >= 256 ||
+			    !seen_add(s, fl, fl->text + batch[k].start, batch[k].len))
+				continue;
+			*ARRAY_PUSH(fl->v, fl->n, fl->cap) = batch[k];
+			if (fl->n * 2 > s->cap)
+				seen_grow(s, fl);
+		}
 	}
 }
 
@@ -136,7 +163,6 @@ static void *lex_all(void *p)
 	for (size_t i = 0; i < il->n_files; i++)
 		lex_file(&il->files[i], &s);
 	free(s.slot);
-	free(s.hash);
 	return NULL;
 }
 

@@ -53,21 +53,20 @@ static const unsigned char ident_byte[256] = {
  * a loop of their own and identifiers by one look-up a byte: lexing every
  * header of a kernel unit is a fifth of klp-ccp's own work (idents.c).
  */
-bool lex_next_ident(const char *t, size_t end, size_t *pos, size_t *id_start, size_t *id_len)
+static inline size_t scan_idents(const char *t, size_t end, size_t *pos, struct spelling *out,
+				 size_t max)
 {
 	const unsigned char *u = (const unsigned char *)t;
-	size_t i = *pos, s;
+	size_t i = *pos, s, n = 0;
 
-	while (i < end) {
+	while (i < end && n < max) {
 		switch (char_class[u[i]]) {
 		case CH_IDENT:
 			s = i;
 			while (++i < end && ident_byte[u[i]])
 				;
-			*id_start = s;
-			*id_len = i - s;
-			*pos = i;
-			return true;
+			out[n++] = (struct spelling){ (unsigned)s, (unsigned)(i - s) };
+			break;
 		case CH_SLASH:
 			if (i + 1 < end && (t[i + 1] == '/' || t[i + 1] == '*'))
 				i = skip_comment(t, end, i);
@@ -86,8 +85,25 @@ bool lex_next_ident(const char *t, size_t end, size_t *pos, size_t *id_start, si
 				;
 		}
 	}
-	*pos = end;
-	return false;
+	*pos = n < max ? end : i;
+	return n;
+}
+
+bool lex_next_ident(const char *t, size_t end, size_t *pos, size_t *id_start, size_t *id_len)
+{
+	struct spelling sp;
+
+	if (!scan_idents(t, end, pos, &sp, 1))
+		return false;
+	*id_start = sp.start;
+	*id_len = sp.len;
+	return true;
+}
+
+/* Lexing whole files: one call per batch, not per identifier. */
+size_t lex_idents(const char *t, size_t end, size_t *pos, struct spelling *out, size_t max)
+{
+	return scan_idents(t, end, pos, out, max);
 }
 
 bool lex_next_name(const char *text, size_t end, size_t *pos, char *name, size_t size)

@@ -10,13 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "klp-ccp/lexer.h"
+
 struct model;
 struct ident_lists;
-
-/* A spelling in a file's text: [start, start + len). */
-struct spelling {
-	unsigned start, len;
-};
 
 /* Start lexing the texts of m's files (as they are now). Never fails: without
  * a thread the lists are made on the first idents_of(). */

@@ -5,11 +5,22 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A spelling in a text: [start, start + len). */
+struct spelling {
+	unsigned start, len;
+};
+
 /*
  * Find the next identifier in [*pos, end), skipping comments, string and
  * character literals and pp-numbers. Returns false at the end.
  */
 bool lex_next_ident(const char *text, size_t end, size_t *pos, size_t *id_start, size_t *id_len);
+
+/*
+ * Up to max identifiers of [*pos, end) into out, as lex_next_ident() finds
+ * them one by one: their number, 0 at the end.
+ */
+size_t lex_idents(const char *text, size_t end, size_t *pos, struct spelling *out, size_t max);
 
 /*
  * lex_next_ident() copying the identifier into name[size] as a C string;
