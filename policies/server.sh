@@ -12,18 +12,21 @@ serve() {
 	echo "HOOKS: $*"
 	while IFS= read -r srv_line; do
 		eval "set -- $srv_line"
-		while [ $# -gt 0 ] && [ "$1" != -- ]; do
-			case $1 in
-			*=*) export "$1" ;;
-			*) unset "$1" ;;
+		# a for loop: no test and shift per word (dash runs them slowly)
+		srv_n=0 srv_a=
+		for srv_a; do
+			srv_n=$((srv_n + 1))
+			case $srv_a in
+			--) break ;;
+			*=*) export "$srv_a" ;;
+			*) unset "$srv_a" ;;
 			esac
-			shift
 		done
-		if [ $# -lt 2 ]; then
+		if [ "$srv_a" != -- ] || [ $# -le $srv_n ]; then
 			echo "policy server: malformed question: $srv_line" >&2
 			continue
 		fi
-		shift
+		shift $srv_n
 		answer "$@"
 	done
 }
