@@ -161,8 +161,11 @@ static bool mixed_in_patched(const struct model *m, const struct ool_ctx *c, int
 		return false;
 	compiled = defined_by_livepatch(m, e) ||
 		   (m->units[e->def_unit].file != m->main_file && (reached || e->decision == DEC_HEADER));
+	/* the facts last: facts_get() makes an entry of every name it is asked */
+	if (!compiled || !strlist_contains(&c->patched_calls, e->name))
+		return false;
 	f = facts_get(c->facts, e->name);
-	if (!compiled || !has_whole_body(f) || !strlist_contains(&c->patched_calls, e->name))
+	if (!has_whole_body(f))
 		return false;
 	for (size_t i = 0; i < f->inlined_into.n && !mixed; i++) {
 		const char *in = f->inlined_into.v[i];
