@@ -49,6 +49,9 @@ struct emitter {
 	const char **defined_macros;
 	size_t n_defined, cap_defined;
 	struct unit_out *uo;	/* per unit: its rewritten text */
+	/* per unit: uo filled; the others' uo is never touched (a megabyte of
+	   pages on a kernel unit, faulted in when read and again when cleared) */
+	bool *rewritten;
 	const char **replaced;	/* per macro: the one definition to write instead, or NULL */
 	int *unit_function;	/* per unit: the one function it defines, -1 none, -2 more */
 	bool *unit_quiet;	/* per unit: see index_units() */
@@ -1134,6 +1137,8 @@ static void find_replaced(struct emitter *em)
 	for (size_t i = 0; i < m->n_units; i++) {
 		const struct strlist *ov = &em->uo[i].overrides;
 
+		if (!em->rewritten[i])
+			continue;
 		for (size_t k = 0; k + 1 < ov->n; k += 2) {
 			int idx = model_macro_first(m, ov->v[k]);
 
@@ -1157,6 +1162,7 @@ static int rewrite_all(struct emitter *em, const struct items *it)
 		if (it->v[i].kind != ITEM_UNIT)
 			continue;
 		uo = &em->uo[it->v[i].ref];
+		em->rewritten[it->v[i].ref] = true;
 		rc = rewrite_unit(em->m, it->v[i].ref, &renamed, &uo->text, &uo->names,
 				  &uo->overrides);
 		if (!rc)
@@ -1172,11 +1178,14 @@ static int rewrite_all(struct emitter *em, const struct items *it)
 static void release_rewrites(struct emitter *em)
 {
 	for (size_t i = 0; i < em->m->n_units; i++) {
+		if (!em->rewritten[i])
+			continue;
 		sb_release(&em->uo[i].text);
 		strlist_release(&em->uo[i].names);
 		strlist_release(&em->uo[i].overrides);
 	}
 	free(em->uo);
+	free(em->rewritten);
 	free(em->replaced);
 }
 
@@ -1253,6 +1262,7 @@ int emit_build(struct model *m, const struct emit_request *req, struct strbuf *o
 	if (it.n > 1)
 		qsort(it.v, it.n, sizeof(*it.v), cmp_item);
 	em.uo = xcalloc(m->n_units + 1, sizeof(*em.uo));
+	em.rewritten = xcalloc(m->n_units + 1, sizeof(*em.rewritten));
 	em.replaced = xcalloc(m->n_macros + 1, sizeof(*em.replaced));
 	index_units(&em);
 	rc = rewrite_all(&em, &it);

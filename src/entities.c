@@ -1179,7 +1179,8 @@ static int note_entity_decl(struct model *m, CXCursor c, int unit)
 		idx = new_entity(m, c, k == CXCursor_FunctionDecl ? ENT_FUNCTION : ENT_OBJECT);
 	e = &m->ents[idx];
 	if (!e->n_decl_units || e->decl_units[e->n_decl_units - 1] != unit)
-		*ARRAY_PUSH(e->decl_units, e->n_decl_units, e->cap_decl_units) = unit;
+		/* four: malloc's smallest block; most have one or two */
+		*ARRAY_PUSH_FIRST(e->decl_units, e->n_decl_units, e->cap_decl_units, 4) = unit;
 	is_def = clang_isCursorDefinition(c);
 	if (is_def || (e->def_unit < 0 && is_tentative_definition(c))) {
 		if (is_def || clang_Cursor_isNull(e->def)) {
@@ -1204,23 +1205,49 @@ static enum CXChildVisitResult note_enumerator(CXCursor c, CXCursor parent, CXCl
 	return CXChildVisit_Continue;
 }
 
-struct pending_decls {
-	CXCursor *v;
-	size_t n, cap;
+/*
+ * libclang's visit of the unit's children (clang_visitChildren() asks its
+ * cursor visitor for the preprocessing record first) gives every macro
+ * definition and expansion before the first declaration: the declarations
+ * are indexed as they come, once the expansions are sorted (their ranges
+ * are widened to cover expansions), not kept in an array for later.
+ */
+struct top_visit {
+	struct model *m;
+	bool in_decls;		/* a declaration came: the macros are all known */
+	bool disordered;	/* a macro came after a declaration */
 };
+
+static void index_decl(struct model *m, CXCursor c);
+
+static void sort_uses(struct model *m)
+{
+	for (size_t i = 0; i < m->n_files; i++)
+		if (m->uses[i].n > 1)
+			sort_unless_sorted(m->uses[i].v, m->uses[i].n, sizeof(struct macro_use), cmp_use);
+}
 
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData data)
 {
-	struct model *m = ((void **)data)[0];
-	struct pending_decls *pd = ((void **)data)[1];
+	struct top_visit *tv = data;
+	struct model *m = tv->m;
 	enum CXCursorKind k = clang_getCursorKind(c);
+	bool macro = k == CXCursor_MacroDefinition || k == CXCursor_MacroExpansion;
 
-	if (k == CXCursor_MacroDefinition)
+	if (macro && tv->in_decls) {
+		tv->disordered = true;
+		return CXChildVisit_Break;
+	}
+	if (k == CXCursor_MacroDefinition) {
 		add_macro_def(m, c);
-	else if (k == CXCursor_MacroExpansion)
+	} else if (k == CXCursor_MacroExpansion) {
 		add_macro_use(m, c);
-	else if (clang_isDeclaration(k))
-		*ARRAY_PUSH(pd->v, pd->n, pd->cap) = c;
+	} else if (clang_isDeclaration(k)) {
+		if (!tv->in_decls)
+			sort_uses(m);
+		tv->in_decls = true;
+		index_decl(m, c);
+	}
 	return CXChildVisit_Continue;
 }
 
@@ -1293,7 +1320,8 @@ static void index_decl(struct model *m, CXCursor c)
 		return;
 	unit = add_unit(m, file, start, end, reread_base(r));
 	u = &m->units[unit];
-	*ARRAY_PUSH(u->cursors, u->n_cursors, u->cap_cursors) = c;
+	/* nearly every unit is one declaration (12,666 in 11,869 units on fs/read_write.c) */
+	*ARRAY_PUSH_FIRST(u->cursors, u->n_cursors, u->cap_cursors, 1) = c;
 	ent = note_entity_decl(m, c, unit);
 	note_tag_def(m, c, unit);
 	if (ent >= 0)
@@ -1362,8 +1390,7 @@ static void sort_file_units(struct model *m)
 
 int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline *cl)
 {
-	struct pending_decls pd = { 0 };
-	void *ctx[2] = { m, &pd };
+	struct top_visit tv = { m, false, false };
 
 	memset(m, 0, sizeof(*m));
 	m->tu = tu;
@@ -1375,13 +1402,14 @@ int model_build(struct model *m, CXTranslationUnit tu, const struct gcc_cmdline 
 	}
 	m->idents = idents_start(m);	/* lexes while the rest is built */
 	m->uses = xcalloc(m->n_files, sizeof(*m->uses));
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, ctx);
-	for (size_t i = 0; i < m->n_files; i++)
-		if (m->uses[i].n > 1)
-			sort_unless_sorted(m->uses[i].v, m->uses[i].n, sizeof(struct macro_use), cmp_use);
-	for (size_t i = 0; i < pd.n; i++)
-		index_decl(m, pd.v[i]);
-	free(pd.v);
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &tv);
+	if (tv.disordered) {
+		diag_error("%s: internal error: libclang visited a macro after a declaration",
+			   cl->input);
+		return -1;
+	}
+	if (!tv.in_decls)
+		sort_uses(m);
 	sort_file_units(m);
 	index_rereads(m);
 	index_diagnostics(m);

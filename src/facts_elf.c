@@ -515,7 +515,8 @@ static int load(struct elf_ctx *c, int fd)
 
 	if (check_file(c, fd) < 0)
 		return -1;
-	c->elf = elf_begin(fd, ELF_C_READ, NULL);
+	/* mapped: only the pages of the sections read are faulted in, not copied (objcmp.c) */
+	c->elf = elf_begin(fd, ELF_C_READ_MMAP_PRIVATE, NULL);
 	if (!c->elf || elf_kind(c->elf) != ELF_K_ELF) {
 		diag_error("'%s' is not an ELF file%s%s", c->path, c->elf ? "" : ": ",
 			   c->elf ? "" : elf_errmsg(-1));

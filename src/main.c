@@ -498,6 +498,7 @@ int main(int argc, char **argv)
 {
 	struct main_args a = { argc, argv };
 
+	parse_tune_allocator();
 	install_signal_handlers();
 	return run_on_big_stack(main_on_big_stack, &a, on_crash);
 }

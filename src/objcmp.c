@@ -872,7 +872,13 @@ struct objcmp_obj *objcmp_open(const char *path, const struct objcmp_opts *opts,
 		objcmp_close(obj);
 		return NULL;
 	}
-	obj->elf = elf_begin(obj->fd, ELF_C_READ, NULL);
+	/*
+	 * Mapped: load_sections() takes every section's data, and the .debug_*
+	 * ones, most of a kernel object, are not read after; read(), they were
+	 * copied into fresh pages (150 page faults on fs/read_write.o). Private:
+	 * writable copies of the pages, as ELF_C_READ's buffers were.
+	 */
+	obj->elf = elf_begin(obj->fd, ELF_C_READ_MMAP_PRIVATE, NULL);
 	what = obj->elf ? load(obj) : "not an ELF file";
 	if (what) {
 		set_err(err, path, what);

@@ -161,7 +161,8 @@ static bool mixed_in_patched(const struct model *m, const struct ool_ctx *c, int
 		return false;
 	compiled = defined_by_livepatch(m, e) ||
 		   (m->units[e->def_unit].file != m->main_file && (reached || e->decision == DEC_HEADER));
-	/* facts last: computing them reads the target's code (facts_calls()) */
+	/* the facts last: computing them reads the target's code (facts_calls()),
+	 * and facts_get() makes an entry of every name it is asked */
 	if (!compiled || !strlist_contains(&c->patched_calls, e->name))
 		return false;
 	f = facts_get(c->facts, e->name);

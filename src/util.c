@@ -82,9 +82,14 @@ char *xasprintf(const char *fmt, ...)
 
 void grow_array(void **arr, size_t *cap, size_t n, size_t elem)
 {
+	grow_array_first(arr, cap, n, elem, 8);
+}
+
+void grow_array_first(void **arr, size_t *cap, size_t n, size_t elem, size_t first)
+{
 	if (n < *cap)
 		return;
-	*cap = *cap ? *cap * 2 : 8;
+	*cap = *cap ? *cap * 2 : first;
 	if (*cap <= n)
 		*cap = n + 1;
 	*arr = xrealloc(*arr, *cap * elem);

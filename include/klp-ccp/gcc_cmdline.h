@@ -59,6 +59,8 @@ int gcc_cmdline_prepare(struct gcc_cmdline *cl);
  * printed when libclang could not produce a translation unit.
  */
 CXTranslationUnit parse_translation_unit(CXIndex index, struct gcc_cmdline *cl);
+/* Set malloc() up for a parse and what follows it: first thing in main(). */
+void parse_tune_allocator(void);
 /*
  * After parse_keep_texts(): the text of PATH that parse_translation_unit()
  * read from disk after its last parse (unchanged since clang read it),

@@ -86,35 +86,37 @@ enum decision {
 	DEC_DECLARE,		/* only named in unevaluated operands: declared, original name */
 };
 
+/*
+ * A kernel unit has ten thousand entities and more: the fields go by size,
+ * with no padding between them. The index's fields come first; the walk's
+ * start at address_taken (ENTITY_WALK_FIELDS: what closure.c restores when
+ * it walks again).
+ */
 struct entity {
-	enum entity_kind kind;
+	/* the index's (entities.c): set when the entity is made, not changed after */
 	char *name;
 	CXCursor canonical;
 	CXCursor def;			/* definition (or tentative one), null cursor if none */
-	int def_unit;			/* -1 */
 	int *decl_units;		/* all units declaring it, TU order */
 	size_t n_decl_units, cap_decl_units;
+	enum entity_kind kind;
+	int def_unit;			/* -1 */
 	bool internal;			/* internal linkage */
 	bool local_static;		/* static object inside a function */
+	/* the closure's, and what it learns (binary facts, hooks) */
 	bool address_taken;
 	bool uneval_ref;		/* named in an unevaluated operand (sizeof, typeof...) */
-	CXSourceLocation address_loc;
-	/* closure result */
-	enum decision decision;
-	char *new_name;			/* NULL: keeps its name */
 	bool pointer;			/* externalized as pointer */
 	bool make_static, make_extern;	/* linkage edits on copied definitions */
 	bool rewritten;
 	bool needs_decl;		/* externalized: emit a declaration */
 	bool ipa_added;			/* patched because it contains a patched function's code */
-	const char *ipa_contains;	/* ipa_added: whose code (", "-joined, model_intern) */
 	bool ipa_removed;		/* patched, but no body of its own in the binary (GCC
 					   inlined it everywhere): copied for its callers */
 	bool from_patch;		/* derived from --patch */
 	bool absent;			/* binary facts/IPA dump: no out-of-line body runs */
 	bool ext_allowed;		/* can-externalize-fun said YES */
 	bool cold;			/* binary facts: GCC placed it in .text.unlikely */
-	uint64_t align;			/* binary facts: alignment of the running symbol's address */
 	bool noinline;			/* binary facts: called out of line (out_of_line.c) */
 	bool noclone;			/* noinline(_early), and the target has no clone of it either */
 	bool noinline_early;		/* the same for a header's inline: declared before the includes */
@@ -138,37 +140,46 @@ struct entity {
 	bool cold_body;			/* binary facts: a patched function both inlined and called it,
 					   its body had callers lp.c lacks: a cold caller stands for
 					   them (out_of_line.c, split_callers.c) */
-	const char *caller_args;	/* split_callers.c: the never-called caller's arguments, with
-					   the constants the calls lp.c lacks all pass; NULL: none */
 	signed char visible;		/* declared_visible() once: 0 not asked yet, 1 no, 2 yes */
 	signed char header_state;	/* header_state.c's finding, once */
-	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
-	const char *object;		/* binary facts: object holding the symbol, or NULL */
-	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */
 	/* header_refs.c: an included header's inline references it under its own name */
 	bool header_ref;
-	const char *header_via;		/* that inline */
 	bool header_called;		/* such an inline names it, exported or not (self_define.c) */
 	/* model_entity_original(): the running instance of patched function orig_of
 	   (or of a static one split from its address, addr_split.c), which copied
 	   code taking orig_of's address names (closure.c) */
 	bool orig_address;
 	bool orig_unbound;		/* it cannot be referenced: those sites keep orig_of */
-	int orig_of;
 	/* on a patched function: copied code takes its address in a macro's
 	   expansion (closure.c), so references macros make name the original */
 	bool orig_via_macro;
+	enum decision decision;
+	unsigned sympos;		/* binary facts: position among same-named locals, or 0 */
+	int orig_of;			/* orig_address: see there */
+	CXSourceLocation address_loc;
+	char *new_name;			/* NULL: keeps its name */
+	const char *ipa_contains;	/* ipa_added: whose code (", "-joined, model_intern) */
+	uint64_t align;			/* binary facts: alignment of the running symbol's address */
+	const char *caller_args;	/* split_callers.c: the never-called caller's arguments, with
+					   the constants the calls lp.c lacks all pass; NULL: none */
+	const char *asm_name;		/* binary facts: symbol of a function's static (x.N) */
+	const char *object;		/* binary facts: object holding the symbol, or NULL */
+	const char *header_via;		/* header_ref: that inline */
 };
 
+/* The walk's fields of an entity: the bytes from here to its end. */
+#define ENTITY_WALK_FIELDS offsetof(struct entity, address_taken)
+
+/* One per #define of the unit (15,000 on fs/read_write.c): no padding. */
 struct macro_def {
 	char *name;
 	int file;			/* -1: builtin or command line */
 	unsigned start;			/* extent: "NAME body", its end: model_macro_end() */
 	unsigned lazy_end;		/* 0 until model_macro_end() computed it */
+	int next_same_name;		/* chain, -1 end */
 	CXCursor cursor;		/* the definition */
 	unsigned seq;
 	bool function_like;
-	int next_same_name;		/* chain, -1 end */
 	bool needed;
 };
 

@@ -16,6 +16,8 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 
 /* Grow *arr (of elements of size elem) so that index n is valid. */
 void grow_array(void **arr, size_t *cap, size_t n, size_t elem);
+/* The same, with room for first elements when it allocates first (8 above). */
+void grow_array_first(void **arr, size_t *cap, size_t n, size_t elem, size_t first);
 /*
  * qsort() unless the array is in order already, which a pass tells: glibc's
  * merge sort compares and copies every element of sorted input too, and
@@ -24,6 +26,12 @@ void grow_array(void **arr, size_t *cap, size_t n, size_t elem);
 void sort_unless_sorted(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 #define ARRAY_PUSH(arr, n, cap) \
 	(grow_array((void **)&(arr), &(cap), (n), sizeof(*(arr))), &(arr)[(n)++])
+/*
+ * For the many arrays of one model item that mostly stay short (a unit's
+ * declarations): eight elements each would be most of their memory.
+ */
+#define ARRAY_PUSH_FIRST(arr, n, cap, first) \
+	(grow_array_first((void **)&(arr), &(cap), (n), sizeof(*(arr)), (first)), &(arr)[(n)++])
 
 struct strbuf {
 	char *buf;

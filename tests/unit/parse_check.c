@@ -279,6 +279,7 @@ int main(int argc, char **argv)
 	double start;
 	int ret = 1;
 
+	parse_tune_allocator();	/* as klp-ccp does */
 	if (parse_options(argc, argv, &o) < 0) {
 		strlist_release(&o.macros);
 		return 2;
