@@ -47,7 +47,7 @@ static bool fixed(const struct dwarf_scan_unit *u, uint64_t *p, unsigned n, uint
 {
 	const unsigned char *b = u->info + *p;
 
-	if (u->end - *p < n)
+	if (*p > u->end || u->end - *p < n)
 		return false;
 	*v = 0;
 	for (unsigned i = 0; i < n; i++)
@@ -58,7 +58,7 @@ static bool fixed(const struct dwarf_scan_unit *u, uint64_t *p, unsigned n, uint
 
 static bool skip_n(const struct dwarf_scan_unit *u, uint64_t *p, uint64_t n)
 {
-	if (u->end - *p < n)
+	if (*p > u->end || u->end - *p < n)
 		return false;
 	*p += n;
 	return true;
@@ -123,6 +123,9 @@ static bool skip_value(const struct dwarf_scan_unit *u, unsigned form, uint64_t 
 {
 	int size = form_size(form);
 	uint64_t len;
+
+	if (*p > u->end)
+		return false;
 	const unsigned char *nul;
 
 	*v = 0;
@@ -193,8 +196,10 @@ static bool read_abbrev(struct dwarf_scan_table *t, const unsigned char *b, uint
 			return false;
 		if (form == DW_FORM_implicit_const && !uleb(b, len, p, &value))	/* SLEB: same length */
 			return false;
-		*ARRAY_PUSH(t->specs, t->n_specs, t->cap_specs) =
-			(struct dwarf_scan_spec){ (uint16_t)at, (uint16_t)form };
+		*ARRAY_PUSH(t->specs, t->n_specs, t->cap_specs) = (struct dwarf_scan_spec){
+			(uint16_t)at, (uint16_t)form,
+			/* a DW_AT_sibling's value is read */
+			at == DW_AT_sibling ? SZ_UNKNOWN : (int8_t)form_size((unsigned)form) };
 		ab->n++;
 	}
 }
@@ -241,6 +246,15 @@ bool dwarf_scan_die(const struct dwarf_scan_unit *u, uint64_t off, struct dwarf_
 		for (uint32_t i = 0; i < d->ab->n; i++) {
 			const struct dwarf_scan_spec *s = &t->specs[d->ab->first + i];
 
+			/* sizes add up: p is checked before a read and at the end */
+			if (s->size >= 0) {
+				p += (uint64_t)s->size;
+				continue;
+			}
+			if (s->size == SZ_OFFSET) {
+				p += u->offset_size;
+				continue;
+			}
 			if (!skip_value(u, s->form, &p, &v))
 				return false;
 			if (s->at != DW_AT_sibling)
@@ -252,7 +266,7 @@ bool dwarf_scan_die(const struct dwarf_scan_unit *u, uint64_t off, struct dwarf_
 		}
 	}
 	d->body = p;
-	return !d->sibling || d->sibling >= p;
+	return p <= u->end && (!d->sibling || d->sibling >= p);
 }
 
 bool dwarf_scan_skip(const struct dwarf_scan_unit *u, const struct dwarf_scan_die *d,

@@ -289,13 +289,12 @@ static bool has_children(Dwarf_Die die)
 static bool address_key(struct dw *w, Dwarf_Off off, Dwarf_Addr addr, uint64_t *key)
 {
 	const struct elf_reloc *rel;
-	size_t pos = 0;
 	int i;
 
 	*key = facts_addr_key(0, addr);
 	if (!w->es->relocatable)
 		return true;
-	if (!u64map_next(&w->es->rela, off, &pos, &i))
+	if ((i = facts_elf_reloc_at(w->es, off)) < 0)
 		return false;
 	rel = &w->es->relocs[i];
 	if (rel->sym >= w->es->n_symtab)

@@ -14,6 +14,7 @@
 
 struct dwarf_scan_spec {
 	uint16_t at, form;
+	int8_t size;		/* of its value when fixed (0..16), else < 0 (dwarf_scan.c) */
 };
 
 struct dwarf_scan_abbrev {
