@@ -269,6 +269,33 @@ bool dwarf_scan_die(const struct dwarf_scan_unit *u, uint64_t off, struct dwarf_
 	return p <= u->end && (!d->sibling || d->sibling >= p);
 }
 
+int dwarf_scan_ref(const struct dwarf_scan_unit *u, const struct dwarf_scan_die *d, unsigned at,
+		   uint64_t *off)
+{
+	const struct dwarf_scan_table *t = u->table;
+	uint64_t p = d->off, code, v;
+
+	if (!d->ab || !uleb(u->info, u->end, &p, &code))
+		return -1;
+	for (uint32_t i = 0; i < d->ab->n; i++) {
+		const struct dwarf_scan_spec *s = &t->specs[d->ab->first + i];
+
+		if (!skip_value(u, s->form, &p, &v))
+			return -1;
+		if (s->at != at)
+			continue;
+		if (s->form != DW_FORM_ref1 && s->form != DW_FORM_ref2 && s->form != DW_FORM_ref4 &&
+		    s->form != DW_FORM_ref8 && s->form != DW_FORM_ref_udata)
+			return -1;
+		/* libdwarf's dwarf_global_formref() refuses what is not in the unit */
+		if (v >= u->end - u->start)
+			return -1;
+		*off = u->start + v;
+		return 1;
+	}
+	return 0;
+}
+
 bool dwarf_scan_skip(const struct dwarf_scan_unit *u, const struct dwarf_scan_die *d,
 		     uint64_t *next)
 {

@@ -19,6 +19,11 @@
  * (CALLEE inlined into FUNCTION), "V NAME CALLER" (CALLER calls a clone of
  * NAME) and "D SYMBOL" (the DWARF describes that out-of-line function); a
  * crash is reported as an error.
+ *
+ * The child runs while the parent parses, on the same cores: its cost is the
+ * extraction's. A unit's DIEs are stepped over by src/dwarf_scan.c (most are
+ * types, members and parameters, never read); libdwarf reads the attributes
+ * of the few DIEs the facts need, and walks a unit the scan cannot.
  */
 #include <elf.h>
 #include <errno.h>
@@ -72,8 +77,10 @@ struct dw {
 	uint64_t info_len, abbrev_len;
 	bool msb;
 	struct dwarf_scan_unit unit;	/* the unit each_unit() is at */
+	Dwarf_Off unit_abbrev;		/* its abbreviations' offset */
 	struct dwarf_scan_table *tables;
 	size_t n_tables, cap_tables;
+	struct u64map table_of;		/* abbreviations' offset -> index into tables */
 	struct pending_call *calls;
 	size_t n_calls, cap_calls;
 	struct strbuf out;		/* records for the parent */
@@ -464,32 +471,44 @@ static bool raw_walk(struct dw *w, const struct dwarf_scan_die *d, const char *f
 		     uint64_t *next);
 static void walk_statics(struct dw *w, Dwarf_Die die);
 
-static void note_inlined(struct dw *w, Dwarf_Die die, const char *fun)
+/* The DIE at off inlined into fun. */
+static void inlined_at(struct dw *w, Dwarf_Off off, const char *fun)
 {
-	Dwarf_Off off;
-	const char *callee;
+	const char *callee = name_at(w, off, 0);
 
-	if (!fun || !ref_attr(w, die, DW_AT_abstract_origin, &off))
-		return;
-	callee = name_at(w, off, 0);
 	/* f inlined into f (or its clone): ipa-split putting f back together */
 	if (callee && !base_is(fun, callee))
 		record(w, 'I', callee, fun);
 }
 
-static void note_call(struct dw *w, Dwarf_Die die, Dwarf_Half tag, const char *fun)
+static void note_inlined(struct dw *w, Dwarf_Die die, const char *fun)
 {
-	struct pending_call *c;
 	Dwarf_Off off;
 
-	if (!fun)
-		return;
-	if (!ref_attr(w, die, tag == DW_TAG_call_site ? DW_AT_call_origin
-			      : DW_AT_abstract_origin, &off))
-		return;
-	c = ARRAY_PUSH(w->calls, w->n_calls, w->cap_calls);
+	if (fun && ref_attr(w, die, DW_AT_abstract_origin, &off))
+		inlined_at(w, off, fun);
+}
+
+/* fun calls the DIE at off. */
+static void call_to(struct dw *w, Dwarf_Off off, const char *fun)
+{
+	struct pending_call *c = ARRAY_PUSH(w->calls, w->n_calls, w->cap_calls);
+
 	c->target = off;
 	c->caller = fun;
+}
+
+static Dwarf_Half call_origin_attr(Dwarf_Half tag)
+{
+	return tag == DW_TAG_call_site ? DW_AT_call_origin : DW_AT_abstract_origin;
+}
+
+static void note_call(struct dw *w, Dwarf_Die die, Dwarf_Half tag, const char *fun)
+{
+	Dwarf_Off off;
+
+	if (fun && ref_attr(w, die, call_origin_attr(tag), &off))
+		call_to(w, off, fun);
 }
 
 /*
@@ -690,19 +709,26 @@ static bool raw_children(struct dw *w, const struct dwarf_scan_die *d, const cha
 	}
 }
 
-static bool raw_static(struct dw *w, const struct dwarf_scan_die *d, const char *fun,
-		       uint64_t *next)
+static bool raw_static_var(struct dw *w, const struct dwarf_scan_die *d, const char *fun)
 {
 	Dwarf_Die die;
 
+	if (!fun || !(spec_bits(&w->unit, d->ab) & AB_EXPRLOC))
+		return true;
+	if (!die_at(w, d->off, &die))
+		return false;
+	note_static(w, die, fun);
+	dwarf_dealloc_die(die);
+	return true;
+}
+
+static bool raw_static(struct dw *w, const struct dwarf_scan_die *d, const char *fun,
+		       uint64_t *next)
+{
 	if (d->ab->tag == DW_TAG_lexical_block)
 		return raw_children(w, d, fun, raw_static, next);
-	if (d->ab->tag == DW_TAG_variable && (spec_bits(&w->unit, d->ab) & AB_EXPRLOC)) {
-		if (!die_at(w, d->off, &die))
-			return false;
-		note_static(w, die, fun);
-		dwarf_dealloc_die(die);
-	}
+	if (d->ab->tag == DW_TAG_variable && !raw_static_var(w, d, fun))
+		return false;
 	return dwarf_scan_skip(&w->unit, d, next);
 }
 
@@ -729,31 +755,47 @@ static bool raw_subprogram(struct dw *w, const struct dwarf_scan_die *d, uint64_
 	return fun ? raw_children(w, d, fun, raw_static, next) : dwarf_scan_skip(&w->unit, d, next);
 }
 
-/* Reads the DIE with die_at() and hands it to fn, when fun is known. */
-static bool raw_note(struct dw *w, const struct dwarf_scan_die *d, const char *fun,
-		     void (*fn)(struct dw *w, Dwarf_Die die, Dwarf_Half tag, const char *fun))
+/*
+ * d's reference attribute at (as ref_attr()), read by the scan, else by
+ * libdwarf: 1 (*off), 0 none, -1 libdwarf has no such DIE.
+ */
+static int raw_ref(struct dw *w, const struct dwarf_scan_die *d, Dwarf_Half at, Dwarf_Off *off)
 {
+	uint64_t v = 0;
 	Dwarf_Die die;
+	int r = dwarf_scan_ref(&w->unit, d, at, &v);
 
-	if (!fun)
-		return true;
+	if (r >= 0) {
+		*off = v;
+		return r;
+	}
 	if (!die_at(w, d->off, &die))
-		return false;
-	fn(w, die, d->ab->tag, fun);
+		return -1;
+	r = ref_attr(w, die, at, off);
 	dwarf_dealloc_die(die);
-	return true;
+	return r;
 }
 
-static void note_inlined_tag(struct dw *w, Dwarf_Die die, Dwarf_Half tag, const char *fun)
+static bool raw_inlined(struct dw *w, const struct dwarf_scan_die *d, const char *fun,
+			uint64_t *next)
 {
-	(void)tag;
-	note_inlined(w, die, fun);
+	Dwarf_Off off = 0;
+	int r = fun ? raw_ref(w, d, DW_AT_abstract_origin, &off) : 0;
+
+	if (r > 0)
+		inlined_at(w, off, fun);
+	return r >= 0 && raw_children(w, d, fun, raw_walk, next);
 }
 
-static void note_static_tag(struct dw *w, Dwarf_Die die, Dwarf_Half tag, const char *fun)
+static bool raw_call(struct dw *w, const struct dwarf_scan_die *d, const char *fun,
+		     uint64_t *next)
 {
-	(void)tag;
-	note_static(w, die, fun);
+	Dwarf_Off off = 0;
+	int r = fun ? raw_ref(w, d, call_origin_attr(d->ab->tag), &off) : 0;
+
+	if (r > 0)
+		call_to(w, off, fun);
+	return r >= 0 && dwarf_scan_skip(&w->unit, d, next);
 }
 
 static bool raw_walk(struct dw *w, const struct dwarf_scan_die *d, const char *fun,
@@ -763,14 +805,12 @@ static bool raw_walk(struct dw *w, const struct dwarf_scan_die *d, const char *f
 	case DW_TAG_subprogram:
 		return raw_subprogram(w, d, next);
 	case DW_TAG_variable:
-		return (!(spec_bits(&w->unit, d->ab) & AB_EXPRLOC) ||
-			raw_note(w, d, fun, note_static_tag)) && dwarf_scan_skip(&w->unit, d, next);
+		return raw_static_var(w, d, fun) && dwarf_scan_skip(&w->unit, d, next);
 	case DW_TAG_inlined_subroutine:
-		return raw_note(w, d, fun, note_inlined_tag) &&
-		       raw_children(w, d, fun, raw_walk, next);
+		return raw_inlined(w, d, fun, next);
 	case DW_TAG_call_site:
 	case DW_TAG_GNU_call_site:
-		return raw_note(w, d, fun, note_call) && dwarf_scan_skip(&w->unit, d, next);
+		return raw_call(w, d, fun, next);
 	case DW_TAG_lexical_block:
 	case DW_TAG_compile_unit:
 	case DW_TAG_partial_unit:
@@ -781,17 +821,21 @@ static bool raw_walk(struct dw *w, const struct dwarf_scan_die *d, const char *f
 	}
 }
 
-/* The unit's abbreviations, read once; NULL when the scan cannot use them. */
+/*
+ * The abbreviations at off, read once (a linked image's units have a table
+ * each, a relocatable object's share one); NULL when the scan cannot use
+ * them.
+ */
 static const struct dwarf_scan_table *table_at(struct dw *w, Dwarf_Off off)
 {
 	struct dwarf_scan_table *t;
+	size_t pos = 0;
+	int i;
 
-	if (!w->info)
-		return NULL;
-	for (size_t i = 0; i < w->n_tables; i++)
-		if (w->tables[i].offset == off)
-			return w->tables[i].n_codes ? &w->tables[i] : NULL;
+	if (u64map_next(&w->table_of, off, &pos, &i))
+		return w->tables[i].n_codes ? &w->tables[i] : NULL;
 	t = ARRAY_PUSH(w->tables, w->n_tables, w->cap_tables);
+	u64map_add(&w->table_of, off, (int)w->n_tables - 1);
 	if (dwarf_scan_table_read(t, w->abbrev, w->abbrev_len, off))
 		return t;
 	dwarf_scan_table_release(t);
@@ -809,6 +853,8 @@ static bool walk_unit_raw(struct dw *w, Dwarf_Die cu)
 	Dwarf_Off off = 0;
 	uint64_t next;
 
+	/* read here, not in each_unit(): only the walked units' */
+	w->unit.table = w->info ? table_at(w, w->unit_abbrev) : NULL;
 	if (!u->table || u->end > u->info_len || u->start >= u->end ||
 	    (u->offset_size != 4 && u->offset_size != 8) || !u->address_size ||
 	    u->address_size > 8)
@@ -903,8 +949,8 @@ static void each_unit(struct dw *w, void (*fn)(struct dw *w, Dwarf_Die cu))
 			.info = w->info, .info_len = w->info_len, .start = start, .end = next,
 			.offset_size = offset_size, .address_size = address_size,
 			.version = version, .msb = w->msb,
-			.table = r == DW_DLV_OK ? table_at(w, abbrev_off) : NULL,
 		};
+		w->unit_abbrev = abbrev_off;
 		start = next;
 		if (r == DW_DLV_ERROR) {
 			dw_fail(w, "compilation unit header", err);
@@ -973,6 +1019,7 @@ static void release(struct dw *w)
 	for (size_t i = 0; i < w->n_tables; i++)
 		dwarf_scan_table_release(&w->tables[i]);
 	free(w->tables);
+	u64map_release(&w->table_of);
 	free(w->name_v);
 	free(w->calls);
 	sb_release(&w->out);

@@ -360,13 +360,16 @@ static int read_rela(struct elf_ctx *c, Elf_Scn *scn, const GElf_Shdr *sh)
 
 	if (!d)
 		return elf_fail(c, "relocations of .debug_info");
+	if (n)
+		grow_array((void **)&c->es.relocs, &c->es.cap_relocs, c->es.n_relocs + n - 1,
+			   sizeof(*c->es.relocs));
 	for (size_t i = 0; i < n; i++) {
 		GElf_Rela r;
 		struct elf_reloc *e;
 
 		if (!gelf_getrela(d, (int)i, &r))
 			return elf_fail(c, "relocation");
-		e = ARRAY_PUSH(c->es.relocs, c->es.n_relocs, c->es.cap_relocs);
+		e = &c->es.relocs[c->es.n_relocs++];	/* room made above */
 		e->offset = r.r_offset;
 		e->sym = (uint32_t)GELF_R_SYM(r.r_info);
 		e->addend = r.r_addend;

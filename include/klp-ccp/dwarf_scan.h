@@ -56,6 +56,13 @@ void dwarf_scan_table_release(struct dwarf_scan_table *t);
 
 /* The DIE (or end of list) at off; false when the bytes are not a DIE. */
 bool dwarf_scan_die(const struct dwarf_scan_unit *u, uint64_t off, struct dwarf_scan_die *d);
+/*
+ * The .debug_info offset d's attribute at refers to (its first such
+ * attribute, a reference into the unit): 1, or 0 when d has none; -1 when
+ * the scan does not read it (another form, out of the unit).
+ */
+int dwarf_scan_ref(const struct dwarf_scan_unit *u, const struct dwarf_scan_die *d, unsigned at,
+		   uint64_t *off);
 /* The offset after d's subtree (its next sibling); false when malformed. */
 bool dwarf_scan_skip(const struct dwarf_scan_unit *u, const struct dwarf_scan_die *d,
 		     uint64_t *next);
