@@ -251,8 +251,15 @@ bool dwarf_scan_die(const struct dwarf_scan_unit *u, uint64_t off, struct dwarf_
 				p += (uint64_t)s->size;
 				continue;
 			}
-			if (s->size == SZ_OFFSET) {
-				p += u->offset_size;
+			if (s->size == SZ_OFFSET || s->size == SZ_ADDRESS) {
+				p += s->size == SZ_OFFSET ? u->offset_size : u->address_size;
+				continue;
+			}
+			if (s->size == SZ_ULEB) {
+				while (p < u->end && (u->info[p] & 0x80))
+					p++;
+				if (p++ >= u->end)
+					return false;
 				continue;
 			}
 			if (!skip_value(u, s->form, &p, &v))
