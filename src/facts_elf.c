@@ -360,18 +360,46 @@ static int read_rela(struct elf_ctx *c, Elf_Scn *scn, const GElf_Shdr *sh)
 
 	if (!d)
 		return elf_fail(c, "relocations of .debug_info");
+	if (n)
+		grow_array((void **)&c->es.relocs, &c->es.cap_relocs, c->es.n_relocs + n - 1,
+			   sizeof(*c->es.relocs));
 	for (size_t i = 0; i < n; i++) {
 		GElf_Rela r;
 		struct elf_reloc *e;
 
 		if (!gelf_getrela(d, (int)i, &r))
 			return elf_fail(c, "relocation");
-		e = ARRAY_PUSH(c->es.relocs, c->es.n_relocs, c->es.cap_relocs);
+		e = &c->es.relocs[c->es.n_relocs++];	/* room made above */
+		e->offset = r.r_offset;
 		e->sym = (uint32_t)GELF_R_SYM(r.r_info);
 		e->addend = r.r_addend;
-		u64map_add(&c->es.rela, r.r_offset, (int)c->es.n_relocs - 1);
+		if (c->es.n_relocs > 1 && e[-1].offset > e->offset)
+			c->es.relocs_unsorted = true;
 	}
 	return 0;
+}
+
+/*
+ * The assembler lists relocations by offset: a binary search finds one
+ * (the DWARF reader looks up a few hundred of the thousands), no map is
+ * built but for a list out of order.
+ */
+int facts_elf_reloc_at(const struct elf_syms *es, uint64_t off)
+{
+	size_t lo = 0, hi = es->n_relocs, pos = 0;
+	int i;
+
+	if (es->relocs_unsorted)
+		return u64map_next(&es->rela, off, &pos, &i) ? i : -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (es->relocs[mid].offset < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < es->n_relocs && es->relocs[lo].offset == off ? (int)lo : -1;
 }
 
 int facts_elf_read_rela(struct elf_syms *es, const char *path)
@@ -388,6 +416,8 @@ int facts_elf_read_rela(struct elf_syms *es, const char *path)
 		else if (sh.sh_type == SHT_RELA && sh.sh_info == es->debug_info)
 			ret = read_rela(&c, scn, &sh);
 	}
+	for (size_t i = 0; !ret && c.es.relocs_unsorted && i < c.es.n_relocs; i++)
+		u64map_add(&c.es.rela, c.es.relocs[i].offset, (int)i);
 	*es = c.es;
 	return ret;
 }

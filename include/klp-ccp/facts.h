@@ -211,6 +211,7 @@ int facts_symvers_load(struct facts_db *db, const char *path);
 
 /* Address -> symbol map of one object, built by facts_elf.c for facts_dwarf.c. */
 struct elf_reloc {
+	uint64_t offset;	/* in .debug_info */
 	uint32_t sym;		/* symbol table index */
 	int64_t addend;
 };
@@ -221,15 +222,18 @@ struct elf_syms {
 	uint16_t *sym_shndx;		/* per symbol table index */
 	uint64_t *sym_value;
 	size_t n_symtab;
-	struct u64map rela;		/* .debug_info offset -> index into relocs */
-	struct elf_reloc *relocs;
+	struct u64map rela;		/* offset -> index into relocs, when unsorted */
+	struct elf_reloc *relocs;	/* as the object lists them: by offset (else rela) */
 	size_t n_relocs, cap_relocs;
+	bool relocs_unsorted;
 	struct Elf *elf;		/* the object (libelf), while it is open */
 	size_t debug_info;		/* section of .debug_info in a relocatable object, or 0 */
 };
 /* The relocations of es's .debug_info (rela, relocs), read by the DWARF
  * reader, the only one using them: 0, or -1 (error printed). */
 int facts_elf_read_rela(struct elf_syms *es, const char *path);
+/* Index into es->relocs of the (first) relocation at offset off, or -1. */
+int facts_elf_reloc_at(const struct elf_syms *es, uint64_t off);
 static inline uint64_t facts_addr_key(uint64_t shndx, uint64_t addr)
 {
 	return (shndx << 48) ^ addr;
