@@ -53,8 +53,7 @@ static const unsigned char ident_byte[256] = {
  * a loop of their own and identifiers by one look-up a byte: lexing every
  * header of a kernel unit is a fifth of klp-ccp's own work (idents.c).
  */
-static inline size_t scan_idents(const char *t, size_t end, size_t *pos, struct spelling *out,
-				 size_t max)
+size_t lex_idents(const char *t, size_t end, size_t *pos, struct spelling *out, size_t max)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	size_t i = *pos, s, n = 0;
@@ -93,17 +92,11 @@ bool lex_next_ident(const char *t, size_t end, size_t *pos, size_t *id_start, si
 {
 	struct spelling sp;
 
-	if (!scan_idents(t, end, pos, &sp, 1))
+	if (!lex_idents(t, end, pos, &sp, 1))
 		return false;
 	*id_start = sp.start;
 	*id_len = sp.len;
 	return true;
-}
-
-/* Lexing whole files: one call per batch, not per identifier. */
-size_t lex_idents(const char *t, size_t end, size_t *pos, struct spelling *out, size_t max)
-{
-	return scan_idents(t, end, pos, out, max);
 }
 
 bool lex_next_name(const char *text, size_t end, size_t *pos, char *name, size_t size)

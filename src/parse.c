@@ -30,12 +30,12 @@ static const char *const probe_kinds[] = {
  * glibc hands blocks of 128 KiB and more back to the kernel when they are
  * freed (and raises that threshold as it goes), and trims the heap's top:
  * the next allocation faults the pages in again, zeroed (about 2 us a page;
- * a kernel unit's parse and index free and allocate hundreds of MB). Kept
- * instead, up to 4 MiB a block: kept in the heap, the parse's largest
- * blocks cost more faults than they saved (a 32 MiB threshold: 1,300 more
- * than 4 MiB in parse_check of net/core/skbuff.c, 600 more than glibc's
- * default). In the parse's code, so that every process that parses the
- * same way (klp-ccp, parse_check) allocates the same way.
+ * a kernel unit's parse and index free and allocate hundreds of MB). Freed
+ * blocks up to 4 MiB stay in the heap instead; a larger threshold costs
+ * more faults than it saves (32 MiB: 1,300 more than 4 MiB in parse_check
+ * of net/core/skbuff.c, 600 more than glibc's default). In the parse's
+ * code, so that every process that parses the same way (klp-ccp,
+ * parse_check) allocates the same way.
  */
 void parse_tune_allocator(void)
 {
